@@ -1,0 +1,20 @@
+import type { Readable, Writable } from 'node:stream';
+import type { ParseArgsConfig } from 'node:util';
+import { migrate } from './migrate.ts';
+import { userAdd, userDisable } from './user.ts';
+
+export interface Io {
+  out: Writable;
+  err: Writable;
+  stdin: Readable & { isTTY?: boolean };
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<number>;
+}
+
+export const commands: Record<string, Command> = Object.fromEntries([userAdd, userDisable, migrate].map((c) => [c.name, c]));

@@ -1,0 +1,24 @@
+/** What every use case is handed. Built once by `buildDeps` (src/server/deps.ts); tests build their own. */
+import type { Argon2Params } from '../crypto/kdf.ts';
+import type { BlobStore } from '../blobs/store.ts';
+import type { Database, Dialect } from '../store/database.ts';
+import type { Profile } from '../shared/profile.ts';
+
+export interface Deps {
+  db: Database;
+  dialect: Dialect;
+  blobs: BlobStore;
+  argon2: Argon2Params;
+  files: { maxFileBytes: number; maxFiles: number; maxCleanBytes: number };
+  sessions: { staffMinutes: number; reporterMinutes: number };
+  /** The deployment profile in force (chosen at setup). */
+  profile(): Profile;
+  /** Replaces the profile in force (setup only). */
+  setProfile(profile: Profile): void;
+  now(): Date;
+  /** Server-wide 32-byte secret kept in the database (settings.server_secret): keys CSRF tokens. */
+  serverSecret: Buffer;
+}
+
+/** ISO 8601 UTC, the one format times are stored in. */
+export const iso = (d: Date): string => d.toISOString();

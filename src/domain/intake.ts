@@ -1,0 +1,158 @@
+/**
+ * Takes uploaded files in while a report or follow-up is being received. Each file is streamed, encrypted, into
+ * the blob store as it arrives (the original, under a file key of its own sealed to the report's evidence public
+ * key, so that only holders of the evidence private key can open it); files of a kind whose metadata can be
+ * removed are also held in memory, up to `maxCleanBytes`, cleaned, and stored again under the report key.
+ * Nothing reaches the database here: the caller writes `prepared` rows in its transaction, or calls `discard()`.
+ */
+import { randomUUID } from 'node:crypto';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { createEncryptStream } from '../crypto/stream.ts';
+import { randomKey, sealJson, sealTo, wipe } from '../crypto/sodium.ts';
+import { cleanFile, type CleanResult } from '../files/clean.ts';
+import { safeFileName } from '../files/names.ts';
+import type { FilesTable } from '../store/tables.ts';
+import type { Deps } from './deps.ts';
+import { errors } from './errors.ts';
+import { fileAd } from './sealing.ts';
+
+export interface IncomingFile {
+  /** As sent by the client: untrusted. */
+  name: string;
+  /** As declared by the client: untrusted. */
+  type: string;
+  stream: Readable;
+}
+
+export type PreparedFile = Omit<FilesTable, 'report_id' | 'created_at' | 'author'>;
+
+/** Whether the first bytes (or the name, for text) say this is a kind `cleanFile` can handle. */
+export function isCleanable(head: Buffer, name: string, type: string): boolean {
+  const ascii = head.subarray(0, 16).toString('latin1');
+  if (head[0] === 0xff && head[1] === 0xd8) return true; // JPEG
+  if (ascii.startsWith('\x89PNG') || ascii.startsWith('GIF8')) return true;
+  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return true;
+  if (ascii.startsWith('II*\0') || ascii.startsWith('MM\0*')) return true; // TIFF
+  if (ascii.slice(4, 8) === 'ftyp') return true; // HEIC, HEIF, AVIF
+  if (head.subarray(0, 1024).includes('%PDF-')) return true;
+  return type === 'text/plain' || type === 'text/csv' || /\.(txt|csv|md)$/i.test(name);
+}
+
+export class FileIntake {
+  readonly prepared: PreparedFile[] = [];
+  private readonly blobIds: string[] = [];
+
+  constructor(
+    private readonly deps: Pick<Deps, 'blobs' | 'files'>,
+    private readonly keys: { reportKey: Buffer; evidencePublicKey: Buffer },
+    private readonly reportId: string,
+  ) {}
+
+  /**
+   * Receives one file.
+   * @throws DomainError too_large (over `maxFileBytes`, or more than `maxFiles` files), invalid/empty_file
+   */
+  async add(file: IncomingFile): Promise<void> {
+    const { maxFiles, maxFileBytes, maxCleanBytes } = this.deps.files;
+    const name = safeFileName(file.name);
+    if (this.prepared.length >= maxFiles) {
+      file.stream.resume();
+      throw errors.tooLarge(`At most ${maxFiles} files can be sent at once.`);
+    }
+    const id = randomUUID();
+    const originalBlob = this.deps.blobs.newId();
+    this.blobIds.push(originalBlob);
+    const tap = new Tap(maxFileBytes, maxCleanBytes, name, file.type);
+    const fileKey = randomKey();
+    try {
+      await this.deps.blobs.write(originalBlob, file.stream, tap, createEncryptStream(fileKey));
+    } catch (error) {
+      file.stream.resume();
+      if (tap.overLimit)
+        throw errors.tooLarge(`The file “${name}” is larger than the limit of ${formatBytes(maxFileBytes)}.`);
+      throw error;
+    }
+    if (tap.bytes === 0) throw errors.invalid('empty_file', `The file “${name}” is empty. Please choose the file again.`);
+
+    const result: CleanResult = tap.kept
+      ? await cleanFile({ name, type: file.type, data: Buffer.concat(tap.kept) })
+      : {
+          status: 'failed',
+          type: 'application/octet-stream',
+          name,
+          note: tap.cleanable
+            ? `This file is larger than ${formatBytes(maxCleanBytes)}, the most that metadata is removed from; the original is kept sealed.`
+            : 'Metadata could not be removed from this type of file; the original is kept sealed.',
+        };
+    tap.kept = null;
+
+    let cleanedBlob: string | null = null;
+    if (result.data) {
+      cleanedBlob = this.deps.blobs.newId();
+      this.blobIds.push(cleanedBlob);
+      await this.deps.blobs.write(cleanedBlob, Readable.from([result.data]), createEncryptStream(this.keys.reportKey));
+    }
+    this.prepared.push({
+      id,
+      cleaning: result.status,
+      cleaned_blob: cleanedBlob,
+      cleaned_size: result.data?.length ?? null,
+      sealed_meta: sealJson(this.keys.reportKey, { name: result.name, type: result.type, note: result.note }, fileAd(this.reportId, id)),
+      original_blob: originalBlob,
+      original_size: tap.bytes,
+      sealed_original_key: sealTo(this.keys.evidencePublicKey, fileKey),
+      sealed_original_meta: sealJson(fileKey, { name, type: file.type }, fileAd(this.reportId, id)),
+    });
+    wipe(fileKey);
+  }
+
+  /** Deletes every blob written so far (the submission failed). */
+  async discard(): Promise<void> {
+    await Promise.all(this.blobIds.map((id) => this.deps.blobs.delete(id)));
+    this.blobIds.length = 0;
+    this.prepared.length = 0;
+  }
+}
+
+/** Counts bytes, refuses past the limit, and keeps a copy of cleanable files up to the cleaning limit. */
+class Tap extends Transform {
+  bytes = 0;
+  overLimit = false;
+  cleanable: boolean | null = null;
+  kept: Buffer[] | null = [];
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly maxKeep: number,
+    private readonly name: string,
+    private readonly type: string,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) {
+      this.overLimit = true;
+      this.kept = null;
+      done(new Error('file over the size limit'));
+      return;
+    }
+    if (this.cleanable === null) this.cleanable = isCleanable(chunk, this.name, this.type);
+    if (!this.cleanable || this.bytes > this.maxKeep) this.kept = null;
+    else this.kept?.push(chunk);
+    done(null, chunk);
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.cleanable === null) this.kept = null;
+    done();
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+

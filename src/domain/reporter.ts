@@ -1,0 +1,170 @@
+/**
+ * The reporter's side after submission: sign in with the receipt, read status and replies, add information.
+ * The receipt's secret is checked with Argon2id under the report's own salt; the key derived from it unwraps the
+ * report key, which the reporter's session then holds. Unknown receipts and near misses get the same answer after
+ * the same work (an Argon2id on a dummy salt).
+ */
+import { randomUUID } from 'node:crypto';
+import { deriveSecretKeys } from '../crypto/kdf.ts';
+import { parseReceipt } from '../crypto/receipt.ts';
+import { equal, open, openJson, seal, wipe } from '../crypto/sodium.ts';
+import { displayAnswer } from '../shared/answers.ts';
+import type { CaseStatus } from '../shared/api.ts';
+import { audit } from './audit.ts';
+import type { Deps } from './deps.ts';
+import { errors } from './errors.ts';
+import type { IncomingFile } from './intake.ts';
+import { FileIntake } from './intake.ts';
+import { OUTCOME_TEXT, STATUS_TEXT } from './lifecycle.ts';
+import { answersAd, fileAd, messageAd, reporterKeyAd } from './sealing.ts';
+import { createSession, type OpenedSession } from './sessions.ts';
+import { checkThrottle, clearThrottle, recordFailure } from './throttle.ts';
+
+const RECEIPT_RULE = { limit: 5, windowMs: 15 * 60_000 };
+const GLOBAL_RULE = { limit: 1000, windowMs: 60_000 };
+const DUMMY_SALT = Buffer.alloc(16, 7);
+
+/**
+ * @returns the reporter session's cookie value
+ * @throws DomainError receipt_typo (check digit or format: caught before any costly check),
+ *   unauthorized (unknown or wrong receipt), too_many_attempts
+ */
+export async function reporterSignIn(deps: Deps, input: string): Promise<string> {
+  const parsed = parseReceipt(input);
+  if (!parsed.ok)
+    throw errors.invalid(
+      'receipt_typo',
+      parsed.reason === 'checksum'
+        ? 'This receipt has a typing mistake: please check the digits and try again.'
+        : 'A receipt has 36 digits in groups of four. Please check it and try again.',
+    );
+  await checkThrottle(deps, `receipt:${parsed.locator}`, RECEIPT_RULE);
+  await checkThrottle(deps, 'receipt:*', GLOBAL_RULE);
+  const row = await deps.db
+    .selectFrom('reports')
+    .select(['id', 'receipt_salt', 'receipt_verifier', 'reporter_wrapped_key'])
+    .where('receipt_locator', '=', parsed.locator)
+    .executeTakeFirst();
+  const { verifier, kek } = await deriveSecretKeys(parsed.secret, row?.receipt_salt ?? DUMMY_SALT, deps.argon2);
+  try {
+    if (!row || !equal(verifier, row.receipt_verifier)) {
+      await recordFailure(deps, `receipt:${parsed.locator}`, RECEIPT_RULE);
+      await recordFailure(deps, 'receipt:*', GLOBAL_RULE);
+      throw errors.unauthorized('This receipt was not recognised. Please check it and try again.');
+    }
+    const reportKey = open(kek, row.reporter_wrapped_key, reporterKeyAd(row.id));
+    await clearThrottle(deps, `receipt:${parsed.locator}`);
+    const token = await createSession(deps, { kind: 'reporter', reportId: row.id, key: reportKey, minutes: deps.sessions.reporterMinutes });
+    await deps.db.transaction().execute((trx) => audit(deps, trx, { actor: 'reporter', action: 'reporter.sign_in', subject: `report:${row.id}` }));
+    wipe(reportKey);
+    return token;
+  } finally {
+    wipe(kek);
+  }
+}
+
+export interface ReporterView {
+  reference: string;
+  category: { id: string; title: string };
+  status: CaseStatus;
+  statusText: string;
+  receivedAt: string;
+  dueText: string | null;
+  answers: { fieldId: string; label: string; type: string; value: string | string[] | boolean | null; text: string }[];
+  files: { id: string; name: string; size: number; createdAt: string }[];
+  messages: { id: string; author: 'reporter' | 'staff'; body: string; createdAt: string }[];
+}
+
+/** What the reporter sees of their report. @throws not_found when the report is gone */
+export async function reporterView(deps: Deps, session: OpenedSession): Promise<ReporterView> {
+  const reportId = session.reportId!;
+  const report = await deps.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+  if (!report) throw errors.notFound('This report no longer exists.');
+  const category = deps.profile().categories.find((c) => c.id === report.category);
+  const answers = openJson<Record<string, string | string[] | boolean | null>>(session.key, report.sealed_answers, answersAd(reportId));
+  const files = await deps.db
+    .selectFrom('files')
+    .select(['id', 'sealed_meta', 'original_size', 'created_at'])
+    .where('report_id', '=', reportId)
+    .where('author', '=', 'reporter')
+    .orderBy('created_at')
+    .execute();
+  const messages = await deps.db
+    .selectFrom('messages')
+    .select(['id', 'author', 'sealed_body', 'created_at'])
+    .where('report_id', '=', reportId)
+    .where('visibility', '=', 'reporter')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const status = report.status as CaseStatus;
+  const policy = category?.policy;
+  const due = status === 'closed' || !policy?.showDueDateToReporter ? null : report.feedback_due_at;
+  return {
+    reference: report.reference,
+    category: { id: report.category, title: category?.title ?? report.category },
+    status,
+    statusText:
+      status === 'closed' && report.outcome
+        ? `${STATUS_TEXT.closed} ${OUTCOME_TEXT[report.outcome as keyof typeof OUTCOME_TEXT] ?? ''}`.trim()
+        : STATUS_TEXT[status],
+    receivedAt: report.received_at,
+    dueText: due,
+    answers: (category?.fields ?? [])
+      .filter((f) => f.type !== 'file')
+      .map((f) => ({ fieldId: f.id, label: f.label, type: f.type, value: answers[f.id] ?? null, text: displayAnswer(f, answers[f.id] ?? null) })),
+    files: files.map((f) => ({
+      id: f.id,
+      name: openJson<{ name: string }>(session.key, f.sealed_meta, fileAd(reportId, f.id)).name,
+      size: f.original_size,
+      createdAt: f.created_at,
+    })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      author: m.author,
+      body: open(session.key, m.sealed_body, messageAd(reportId, m.id)).toString(),
+      createdAt: m.created_at,
+    })),
+  };
+}
+
+/**
+ * Adds a message and/or files from the reporter. Files are taken in first; nothing is stored unless all of it is.
+ * @throws DomainError invalid (empty), too_large, empty_file
+ */
+export async function reporterAddInformation(
+  deps: Deps,
+  session: OpenedSession,
+  input: { body?: string | undefined; files?: AsyncIterable<IncomingFile> | IncomingFile[] },
+): Promise<void> {
+  const reportId = session.reportId!;
+  const body = input.body?.trim() ?? '';
+  if ([...body].length > 20_000) throw errors.invalid('message_too_long', 'A message may have at most 20000 characters.');
+  const report = await deps.db.selectFrom('reports').select('evidence_public_key').where('id', '=', reportId).executeTakeFirst();
+  if (!report) throw errors.notFound('This report no longer exists.');
+  const intake = new FileIntake(deps, { reportKey: session.key, evidencePublicKey: report.evidence_public_key }, reportId);
+  try {
+    for await (const file of input.files ?? []) await intake.add(file);
+    if (!body && intake.prepared.length === 0) throw errors.invalid('empty_message', 'Please write a message or choose a file.');
+    const at = deps.now().toISOString();
+    await deps.db.transaction().execute(async (trx) => {
+      if (body) {
+        const id = randomUUID();
+        await trx
+          .insertInto('messages')
+          .values({ id, report_id: reportId, author: 'reporter', author_user_id: null, visibility: 'reporter', sealed_body: seal(session.key, Buffer.from(body), messageAd(reportId, id)), created_at: at })
+          .execute();
+      }
+      if (intake.prepared.length > 0)
+        await trx
+          .insertInto('files')
+          .values(intake.prepared.map((f) => ({ ...f, report_id: reportId, author: 'reporter' as const, created_at: at })))
+          .execute();
+      await trx.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
+      await audit(deps, trx, { actor: 'reporter', action: 'reporter.add_information', subject: `report:${reportId}` });
+    });
+  } catch (error) {
+    await intake.discard();
+    throw error;
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Taking a report in. The report, case, identity and evidence keys are made fresh; answers are sealed under the
+ * report key, the identity section under the identity key, originals under file keys sealed to an evidence key
+ * pair; the report is granted to every active supervisor
+ * (triage staff) and its identity key to every active custodian; the reporter's receipt wraps the report key.
+ * Nothing is stored until the whole report is stored: rows are written in one transaction after every file is
+ * in, and a failure deletes the files already written.
+ * @see Counter-Espionage Law 2023 Art. 16; MSS Order No. 2 Art. 5–6; Directive (EU) 2019/1937 Art. 9, 16
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { deriveSecretKeys, newSalt } from '../crypto/kdf.ts';
+import { generateReceipt } from '../crypto/receipt.ts';
+import { generateKeyPair, randomKey, seal, sealJson, sealTo, wipe } from '../crypto/sodium.ts';
+import { validateAnswers } from '../shared/answers.ts';
+import type { Channel } from '../shared/api.ts';
+import type { Category } from '../shared/profile.ts';
+import type { Tables } from '../store/tables.ts';
+import { audit } from './audit.ts';
+import type { Deps } from './deps.ts';
+import { errors } from './errors.ts';
+import { FileIntake, type IncomingFile } from './intake.ts';
+import { answersAd, identityAd, packCaseKeys, reporterKeyAd } from './sealing.ts';
+
+const DAY = 86_400_000;
+
+export interface ReportInput {
+  categoryId: string;
+  channel: Channel;
+  language?: string;
+  answers: Record<string, unknown>;
+  identity?: Record<string, unknown>;
+}
+
+export function findCategory(deps: Pick<Deps, 'profile'>, id: string): Category {
+  const category = deps.profile().categories.find((c) => c.id === id);
+  if (!category) throw errors.invalid('unknown_category', `There is no category “${id}”. Please choose one from the list.`);
+  return category;
+}
+
+/**
+ * Validates answers and identity against the category's questionnaire and the profile's identity section.
+ * @throws DomainError unknown_category | validation_failed (details: field id → message)
+ */
+export function checkReportInput(deps: Pick<Deps, 'profile'>, input: ReportInput) {
+  const category = findCategory(deps, input.categoryId);
+  const answers = validateAnswers(category.fields, input.answers);
+  const identity = validateAnswers(deps.profile().identity.fields, input.identity ?? {});
+  if (!answers.ok || !identity.ok) {
+    const details: Record<string, string> = { ...(answers.ok ? {} : answers.errors) };
+    if (!identity.ok) for (const [k, v] of Object.entries(identity.errors)) details[`identity.${k}`] = v;
+    throw errors.validation(details);
+  }
+  return { category, answers: answers.answers, identity: identity.answers };
+}
+
+/** Whether reports can be taken: someone must be able to open them (a supervisor) and their identity (a custodian). */
+export async function acceptingReports(deps: Pick<Deps, 'db'>): Promise<boolean> {
+  const roles = await deps.db
+    .selectFrom('users')
+    .select('role')
+    .distinct()
+    .where('disabled_at', 'is', null)
+    .where('role', 'in', ['supervisor', 'custodian'])
+    .execute();
+  return roles.length === 2;
+}
+
+/** A report being received: files go in first (`intake`), then `submit` writes everything at once. */
+export class ReportDraft {
+  readonly id = randomUUID();
+  readonly keys = { reportKey: randomKey(), caseKey: randomKey(), identityKey: randomKey() };
+  readonly evidence = generateKeyPair();
+  readonly intake: FileIntake;
+
+  constructor(private readonly deps: Deps) {
+    this.intake = new FileIntake(deps, { reportKey: this.keys.reportKey, evidencePublicKey: this.evidence.publicKey }, this.id);
+  }
+
+  addFile(file: IncomingFile): Promise<void> {
+    return this.intake.add(file);
+  }
+
+  /**
+   * Stores the report with the files received so far.
+   * @returns the receipt (formatted, shown once) and the report id
+   * @throws DomainError unknown_category | validation_failed | not_accepting
+   */
+  async submit(input: ReportInput): Promise<{ receipt: string; reportId: string; reference: string }> {
+    const { deps } = this;
+    try {
+      const { category, answers, identity } = checkReportInput(deps, input);
+      if (!(await acceptingReports(deps)))
+        throw errors.unavailable('not_accepting', 'This channel is not taking reports yet. Please use another channel listed on the first page.');
+      for (let attempt = 0; ; attempt++) {
+        const receipt = generateReceipt();
+        const salt = newSalt();
+        const { verifier, kek } = await deriveSecretKeys(receipt.secret, salt, deps.argon2);
+        const reference = `R-${randomBytes(4).toString('hex').toUpperCase()}`;
+        try {
+          await deps.db.transaction().execute(async (trx) => {
+            await this.insert(trx, { input, category, answers, identity, reference, locator: receipt.locator, salt, verifier, kek });
+          });
+          return { receipt: receipt.receipt, reportId: this.id, reference };
+        } catch (error) {
+          if (attempt < 3 && /unique|duplicate/i.test(String((error as Error).message))) continue;
+          throw error;
+        } finally {
+          wipe(kek);
+        }
+      }
+    } catch (error) {
+      await this.intake.discard();
+      throw error;
+    } finally {
+      for (const key of Object.values(this.keys)) wipe(key);
+      wipe(this.evidence.secretKey);
+    }
+  }
+
+  /** Drops the draft and every file already written. */
+  discard(): Promise<void> {
+    return this.intake.discard();
+  }
+
+  private async insert(
+    trx: Transaction<Tables>,
+    v: {
+      input: ReportInput;
+      category: Category;
+      answers: unknown;
+      identity: unknown;
+      reference: string;
+      locator: string;
+      salt: Buffer;
+      verifier: Buffer;
+      kek: Buffer;
+    },
+  ): Promise<void> {
+    const { deps, id, keys } = this;
+    const now = deps.now();
+    const at = now.toISOString();
+    const { policy } = v.category;
+    await trx
+      .insertInto('reports')
+      .values({
+        id,
+        reference: v.reference,
+        category: v.category.id,
+        channel: v.input.channel,
+        language: v.input.language ?? deps.profile().language,
+        status: 'received',
+        outcome: null,
+        urgent: 0,
+        received_at: at,
+        acknowledgement_due_at: policy.acknowledgementDays == null ? null : new Date(now.getTime() + policy.acknowledgementDays * DAY).toISOString(),
+        feedback_due_at: policy.feedbackDays == null ? null : new Date(now.getTime() + policy.feedbackDays * DAY).toISOString(),
+        closed_at: null,
+        updated_at: at,
+        version: 1,
+        receipt_locator: v.locator,
+        receipt_salt: v.salt,
+        receipt_verifier: v.verifier,
+        reporter_wrapped_key: seal(v.kek, keys.reportKey, reporterKeyAd(id)),
+        evidence_public_key: this.evidence.publicKey,
+        sealed_answers: sealJson(keys.reportKey, v.answers, answersAd(id)),
+        sealed_identity: sealJson(keys.identityKey, v.identity, identityAd(id)),
+      })
+      .execute();
+
+    const staff = await trx
+      .selectFrom('users')
+      .select(['id', 'role', 'public_key'])
+      .where('disabled_at', 'is', null)
+      .where('role', 'in', ['supervisor', 'custodian'])
+      .execute();
+    const grants = staff.flatMap((u): { scope: 'case' | 'evidence' | 'identity'; user_id: string; sealed_key: Buffer }[] =>
+      u.role === 'supervisor'
+        ? [
+            { scope: 'case', user_id: u.id, sealed_key: sealTo(u.public_key, packCaseKeys(keys)) },
+            { scope: 'evidence', user_id: u.id, sealed_key: sealTo(u.public_key, this.evidence.secretKey) },
+          ]
+        : [{ scope: 'identity', user_id: u.id, sealed_key: sealTo(u.public_key, keys.identityKey) }],
+    );
+    await trx
+      .insertInto('grants')
+      .values(grants.map((g) => ({ ...g, report_id: id, granted_by: null, created_at: at })))
+      .execute();
+
+    if (this.intake.prepared.length > 0)
+      await trx
+        .insertInto('files')
+        .values(this.intake.prepared.map((f) => ({ ...f, report_id: id, author: 'reporter' as const, created_at: at })))
+        .execute();
+    await audit(deps, trx, { actor: 'reporter', action: 'report.submit', subject: `report:${id}`, reason: v.input.channel });
+  }
+}

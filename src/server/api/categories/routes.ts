@@ -1,0 +1,16 @@
+/** The categories of the profile in force, each with its questionnaire. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CategoryList } from '../../../shared/api.ts';
+import type { RouteContext } from '../../app.ts';
+import { presentCategory } from './presenter.ts';
+
+export function categoryRoutes({ deps }: RouteContext) {
+  return async function routes(app: FastifyInstance): Promise<void> {
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/categories',
+      { config: { access: 'public' }, schema: { tags: ['public'], summary: 'Report categories and their questionnaires', response: { 200: CategoryList } } },
+      async () => ({ categories: deps.profile().categories.map(presentCategory) }),
+    );
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Builds the Fastify app from its dependencies; never listens (main.ts does). Tests build the same app with test
+ * dependencies and `inject` requests.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from '../domain/deps.ts';
+import { registerErrorHandler } from './errors.ts';
+import { registerAccess } from './plugins/access.ts';
+import { registerHeaders, registerOriginCheck, registerRequestLog } from './plugins/headers.ts';
+import { apiRoutes } from './api/index.ts';
+import { publicRoutes, renderErrorPage } from './public/routes.ts';
+import { staffAssetRoutes } from './staff.ts';
+
+export interface AppOptions {
+  deps: Deps;
+  /** Send cookies with the Secure flag. */
+  secureCookies: boolean;
+  /** Public base URL (setup link, absolute links). */
+  publicUrl: string;
+  logLevel?: string;
+  /** Folder of the built staff workspace (default dist/web). */
+  webDir?: string;
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { deps } = options;
+  const app = Fastify({
+    // Fastify's own request lines carry IP, host and full URL: they are off, and registerRequestLog writes ours.
+    logger: { level: options.logLevel ?? 'info', serializers: { req: () => ({}) } },
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerAccess(app, deps);
+  registerHeaders(app);
+  registerRequestLog(app);
+  registerOriginCheck(app);
+  registerErrorHandler(app, deps.files.maxFileBytes, renderErrorPage);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(multipart, {
+    throwFileSizeLimit: false,
+    limits: {
+      fileSize: deps.files.maxFileBytes + 1,
+      files: deps.files.maxFiles + 1,
+      fieldSize: 1024 * 1024,
+      fields: 300,
+      parts: 1000,
+      headerPairs: 100,
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Confide API', version: '1', description: 'Confidential reporting channel: reporter and staff API.' },
+      components: {
+        securitySchemes: {
+          staffSession: { type: 'apiKey', in: 'cookie', name: 'confide_staff' },
+          reporterSession: { type: 'apiKey', in: 'cookie', name: 'confide_reporter' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyStatic, { root: path.join(ROOT, 'src/server/public/assets'), serve: false, decorateReply: true });
+
+  const context = { deps, secureCookies: options.secureCookies, publicUrl: options.publicUrl };
+  await app.register(apiRoutes(context), { prefix: '/api/v1' });
+  await app.register(publicRoutes(context));
+  await app.register(staffAssetRoutes(options.webDir ?? path.join(ROOT, 'dist/web')));
+  return app;
+}
+
+export interface RouteContext {
+  deps: Deps;
+  secureCookies: boolean;
+  publicUrl: string;
+}

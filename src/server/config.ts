@@ -1,0 +1,108 @@
+/**
+ * Configuration from the environment, validated once at start-up and then frozen. Every setting is documented
+ * here and in `.env.example`; an invalid one stops start-up with a message that names it and the fix.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .default('')
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const Env = z.object({
+  /** TCP port to listen on. */
+  PORT: int(8080, 1, 65535),
+  /** Address to listen on. Put a TLS-terminating proxy in front when exposing it. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Folder for the SQLite database and the file store (created when missing, mode 0700). */
+  CONFIDE_DATA_DIR: z.string().min(1).default('./data'),
+  /** `postgres://user:password@host:5432/db` to use PostgreSQL instead of the embedded SQLite database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded SQLite database)')
+    .optional(),
+  /** Public base URL, used in the setup link printed at first start. */
+  CONFIDE_PUBLIC_URL: z.string().url().optional(),
+  /** Folder with the deployment profiles (default: the profiles shipped with Confide). */
+  CONFIDE_PROFILES_DIR: z.string().min(1).default(fileURLToPath(new URL('../../profiles', import.meta.url))),
+  /** Argon2id memory cost in KiB for passwords and receipts (OWASP: at least 19456). */
+  CONFIDE_ARGON2_MEMORY_KIB: int(65536, 1024, 4_194_304),
+  /** Argon2id passes. */
+  CONFIDE_ARGON2_TIME_COST: int(3, 1, 100),
+  /** Argon2id lanes. */
+  CONFIDE_ARGON2_PARALLELISM: int(1, 1, 16),
+  /** Largest file a reporter may upload, in bytes (default 100 MiB). */
+  CONFIDE_MAX_FILE_BYTES: int(100 * 1024 * 1024, 1, 10 * 1024 * 1024 * 1024),
+  /** Most files in one submission or follow-up. */
+  CONFIDE_MAX_FILES: int(20, 1, 1000),
+  /** Largest file whose metadata is removed (held in memory while cleaning); bigger files are flagged. */
+  CONFIDE_MAX_CLEAN_BYTES: int(100 * 1024 * 1024, 1, 2 * 1024 * 1024 * 1024),
+  /** Staff session lifetime in minutes. */
+  CONFIDE_STAFF_SESSION_MINUTES: int(480, 5, 7 * 24 * 60),
+  /** Reporter session lifetime in minutes. */
+  CONFIDE_REPORTER_SESSION_MINUTES: int(30, 5, 24 * 60),
+  /** Seed one user per role and print their passwords (never in production). */
+  CONFIDE_DEMO: flag,
+  /** Send cookies with the Secure flag (set when serving over HTTPS). Defaults to on when CONFIDE_PUBLIC_URL is https. */
+  CONFIDE_SECURE_COOKIES: z.enum(['1', '0', 'true', 'false', '']).optional(),
+  /** Log level: fatal, error, warn, info, debug, silent. */
+  CONFIDE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  profilesDir: string;
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  files: { maxFileBytes: number; maxFiles: number; maxCleanBytes: number };
+  staffSessionMinutes: number;
+  reporterSessionMinutes: number;
+  demo: boolean;
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** @throws ConfigError naming every invalid variable, what is wrong and the fix. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Readonly<Config> {
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.CONFIDE_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  const secure = e.CONFIDE_SECURE_COOKIES;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.CONFIDE_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    profilesDir: path.resolve(cwd, e.CONFIDE_PROFILES_DIR),
+    argon2: Object.freeze({
+      memoryCost: e.CONFIDE_ARGON2_MEMORY_KIB,
+      timeCost: e.CONFIDE_ARGON2_TIME_COST,
+      parallelism: e.CONFIDE_ARGON2_PARALLELISM,
+    }),
+    files: Object.freeze({
+      maxFileBytes: e.CONFIDE_MAX_FILE_BYTES,
+      maxFiles: e.CONFIDE_MAX_FILES,
+      maxCleanBytes: e.CONFIDE_MAX_CLEAN_BYTES,
+    }),
+    staffSessionMinutes: e.CONFIDE_STAFF_SESSION_MINUTES,
+    reporterSessionMinutes: e.CONFIDE_REPORTER_SESSION_MINUTES,
+    demo: e.CONFIDE_DEMO,
+    secureCookies: secure === undefined || secure === '' ? publicUrl.startsWith('https://') : secure === '1' || secure === 'true',
+    logLevel: e.CONFIDE_LOG_LEVEL,
+  });
+}

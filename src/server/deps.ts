@@ -1,0 +1,43 @@
+/** Builds the production dependencies from configuration: database (migrated), file store, profile, secret. */
+import path from 'node:path';
+import { createLocalBlobStore } from '../blobs/local.ts';
+import type { Deps } from '../domain/deps.ts';
+import { DEFAULT_PROFILE, getSetting, loadServerSecret } from '../domain/setup.ts';
+import { loadProfile, resolveProfileDir } from '../profiles/load.ts';
+import type { Profile } from '../shared/profile.ts';
+import { migrateToLatest, openDatabase } from '../store/database.ts';
+import type { Config } from './config.ts';
+
+export interface Built {
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+/** @throws ProfileError naming the file, field and fix; Error when the database cannot be reached or migrated */
+export async function buildDeps(config: Config, overrides: Partial<Pick<Deps, 'now'>> = {}): Promise<Built> {
+  const opened = openDatabase({ url: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'confide.sqlite') });
+  try {
+    await migrateToLatest(opened.db);
+    const base = { db: opened.db };
+    const profileId = (await getSetting(base, 'profile')) ?? DEFAULT_PROFILE;
+    let profile: Profile = await loadProfile(resolveProfileDir(config.profilesDir, profileId));
+    const deps: Deps = {
+      db: opened.db,
+      dialect: opened.dialect,
+      blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')),
+      argon2: config.argon2,
+      files: config.files,
+      sessions: { staffMinutes: config.staffSessionMinutes, reporterMinutes: config.reporterSessionMinutes },
+      profile: () => profile,
+      setProfile: (p) => {
+        profile = p;
+      },
+      now: overrides.now ?? (() => new Date()),
+      serverSecret: await loadServerSecret(base),
+    };
+    return { deps, close: () => opened.close() };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Starts Confide: validates configuration, opens and migrates the database, prints the one-time setup link when
+ * there is no staff user yet (or seeds demo users with --demo), listens, and shuts down cleanly on SIGINT/SIGTERM.
+ */
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { buildDeps } from './deps.ts';
+import { issueSetupToken, needsSetup } from '../domain/setup.ts';
+import { seedDemo } from '../domain/demo.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, ...(process.argv.includes('--demo') ? { CONFIDE_DEMO: '1' } : {}) });
+  const { deps, close } = await buildDeps(config);
+  const app = await buildApp({ deps, secureCookies: config.secureCookies, publicUrl: config.publicUrl, logLevel: config.logLevel });
+
+  if (config.demo && (await needsSetup(deps))) {
+    const users = await seedDemo(deps);
+    console.log('\nDemo users (passwords shown once; for trying Confide, never for real reports):');
+    for (const u of users) console.log(`  ${u.role.padEnd(14)} ${u.username.padEnd(12)} ${u.password}`);
+  } else if (await needsSetup(deps)) {
+    const token = await issueSetupToken(deps);
+    console.log(`\nNo staff user yet. Open this one-time link to create the first administrator:\n  ${config.publicUrl}/setup?token=${token}\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Confide is running: public site ${config.publicUrl}/  staff workspace ${config.publicUrl}/staff/`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || (error as Error)?.name === 'ProfileError') console.error(`\n${(error as Error).message}\n`);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+/**
+ * Deny by default: every route declares who may call it in `config.access`, and the app refuses to start with a
+ * route that does not. Staff routes also declare the roles they allow; record-level checks (grants) live in the
+ * domain.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Viewer } from '../../domain/cases.ts';
+import type { Deps } from '../../domain/deps.ts';
+import { errors } from '../../domain/errors.ts';
+import { csrfTokenFor, openSession, type OpenedSession } from '../../domain/sessions.ts';
+import type { Role } from '../../shared/api.ts';
+
+export type Access = 'public' | 'reporter' | 'staff';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Staff roles allowed (staff routes); every role when absent. */
+    roles?: readonly Role[];
+    /** Skip the CSRF token check (sign-in, where no session exists yet). */
+    noCsrf?: boolean;
+  }
+  interface FastifyRequest {
+    viewer?: Viewer & { sessionId: string; username: string; displayName: string };
+    reporter?: OpenedSession;
+  }
+}
+
+export const STAFF_COOKIE = 'confide_staff';
+export const REPORTER_COOKIE = 'confide_reporter';
+
+export function cookieOptions(secure: boolean, path = '/') {
+  return { path, httpOnly: true, sameSite: 'strict' as const, secure };
+}
+
+const unsafe = (m: string) => m !== 'GET' && m !== 'HEAD';
+
+/** Resolves the staff session (or null). */
+export async function staffFromRequest(deps: Deps, request: FastifyRequest): Promise<FastifyRequest['viewer'] | null> {
+  const session = await openSession(deps, request.cookies[STAFF_COOKIE], 'staff');
+  if (!session?.userId) return null;
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['id', 'role', 'public_key', 'disabled_at', 'username', 'display_name'])
+    .where('id', '=', session.userId)
+    .executeTakeFirst();
+  if (!user || user.disabled_at) return null;
+  return { userId: user.id, role: user.role, publicKey: user.public_key, secretKey: session.key, sessionId: session.id, username: user.username, displayName: user.display_name };
+}
+
+export function registerAccess(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access (config.access): refusing to start.`);
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const config = request.routeOptions.config;
+    if (config.access === 'staff') {
+      const viewer = await staffFromRequest(deps, request);
+      if (!viewer) throw errors.unauthorized('Please sign in.');
+      if (config.roles && !config.roles.includes(viewer.role as Role)) throw errors.notFound('Not found.');
+      if (unsafe(request.method) && !config.noCsrf && request.headers['x-csrf-token'] !== csrfTokenFor(deps, viewer.sessionId))
+        throw errors.forbidden('The request is missing its security token. Reload the page and try again.');
+      request.viewer = viewer;
+    } else if (config.access === 'reporter') {
+      const session = await openSession(deps, request.cookies[REPORTER_COOKIE], 'reporter');
+      if (!session) throw errors.unauthorized('Your session has ended. Please sign in again with your receipt.');
+      if (unsafe(request.method) && !config.noCsrf) {
+        const body = request.body as Record<string, unknown> | undefined;
+        const token = request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
+        // Multipart forms carry the token in the URL query (the body is a stream read later by the handler).
+        const queryToken = (request.query as Record<string, unknown> | undefined)?._csrf;
+        if (token !== csrfTokenFor(deps, session.id) && queryToken !== csrfTokenFor(deps, session.id))
+          throw errors.forbidden('The request is missing its security token. Reload the page and try again.');
+      }
+      request.reporter = session;
+    }
+  });
+}

@@ -1,0 +1,9 @@
+/** Every migration, in order. Names are frozen: they are recorded in the database. */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial.ts';
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { '0001_initial': m0001 };
+  },
+};

@@ -1,0 +1,133 @@
+/** Kysely table types, mirroring migrations/. Times are ISO 8601 UTC strings; booleans 0/1; sealed values Buffers. */
+
+
+export interface SettingsTable { key: string; value: string }
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  public_key: Buffer;
+  password_salt: Buffer;
+  password_verifier: Buffer;
+  wrapped_secret_key: Buffer;
+  recovery_salt: Buffer;
+  recovery_verifier: Buffer;
+  recovery_wrapped_secret_key: Buffer;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  kind: 'staff' | 'reporter';
+  user_id: string | null;
+  report_id: string | null;
+  sealed_key: Buffer;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ReportsTable {
+  id: string;
+  reference: string;
+  category: string;
+  channel: string;
+  language: string;
+  status: string;
+  outcome: string | null;
+  urgent: number;
+  received_at: string;
+  acknowledgement_due_at: string | null;
+  feedback_due_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+  version: number;
+  receipt_locator: string;
+  receipt_salt: Buffer;
+  receipt_verifier: Buffer;
+  reporter_wrapped_key: Buffer;
+  /** X25519 public key that originals' file keys are sealed to; its private key is granted (scope evidence). */
+  evidence_public_key: Buffer;
+  sealed_answers: Buffer;
+  sealed_identity: Buffer;
+}
+
+export interface GrantsTable {
+  report_id: string;
+  user_id: string;
+  scope: 'case' | 'identity' | 'evidence';
+  sealed_key: Buffer;
+  granted_by: string | null;
+  created_at: string;
+}
+
+export interface FilesTable {
+  id: string;
+  report_id: string;
+  author: 'reporter' | 'staff';
+  cleaning: 'cleaned' | 'unchanged' | 'failed';
+  cleaned_blob: string | null;
+  cleaned_size: number | null;
+  sealed_meta: Buffer;
+  original_blob: string;
+  original_size: number;
+  /** The original's own file key, sealed to the report's evidence public key. */
+  sealed_original_key: Buffer;
+  sealed_original_meta: Buffer;
+  created_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  report_id: string;
+  author: 'reporter' | 'staff';
+  author_user_id: string | null;
+  visibility: 'reporter' | 'internal';
+  sealed_body: Buffer;
+  created_at: string;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  report_id: string;
+  at: string;
+  actor_user_id: string | null;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  sealed_reason: Buffer | null;
+}
+
+export interface ReceiptDisplaysTable { token_hash: string; sealed_receipt: Buffer; expires_at: string }
+export interface ThrottleTable { key: string; failures: number; window_start: string }
+
+export interface AuditTable {
+  seq: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  subject: string | null;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JobLeasesTable { name: string; holder: string; expires_at: string }
+
+export interface Tables {
+  settings: SettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  reports: ReportsTable;
+  grants: GrantsTable;
+  files: FilesTable;
+  messages: MessagesTable;
+  case_events: CaseEventsTable;
+  receipt_displays: ReceiptDisplaysTable;
+  throttle: ThrottleTable;
+  audit: AuditTable;
+  job_leases: JobLeasesTable;
+}
+

@@ -1,0 +1,79 @@
+/**
+ * buildTestApp(): the production app (buildApp) with test dependencies: a fresh data folder, a fresh SQLite or
+ * PostgreSQL database, low Argon2 costs, small file limits where a test asks, and one user per role.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { buildDeps } from '../../src/server/deps.ts';
+import type { Deps } from '../../src/domain/deps.ts';
+import { addUser } from '../../src/domain/users.ts';
+import { ROLES, type Role } from '../../src/shared/api.ts';
+import type { Dialect } from '../../src/store/database.ts';
+import { createPgDatabase } from './db.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  dataDir: string;
+  dialect: Dialect;
+  databaseUrl: string | undefined;
+  users: Record<Role, { id: string; username: string }>;
+  /** Signs a staff user in. @returns the cookie header value and the CSRF token */
+  signIn(role: Role | string): Promise<{ cookie: string; csrf: string }>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  dialect?: Dialect;
+  env?: Record<string, string>;
+  /** Roles to create users for (default: every role). */
+  roles?: readonly Role[];
+  now?: () => Date;
+}
+
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dialect = options.dialect ?? 'sqlite';
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-test-'));
+  const pgDb = dialect === 'postgres' ? await createPgDatabase() : null;
+  const config = loadConfig({
+    CONFIDE_DATA_DIR: dataDir,
+    CONFIDE_ARGON2_MEMORY_KIB: '1024',
+    CONFIDE_ARGON2_TIME_COST: '1',
+    CONFIDE_LOG_LEVEL: 'silent',
+    ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    ...options.env,
+  });
+  const built = await buildDeps(config, options.now ? { now: options.now } : {});
+  const app = await buildApp({ deps: built.deps, secureCookies: false, publicUrl: 'http://127.0.0.1', logLevel: 'silent' });
+  const users = {} as TestApp['users'];
+  for (const role of options.roles ?? ROLES) {
+    const { user } = await addUser(built.deps, { username: role, role, password: PASSWORD, displayName: `Test ${role}` });
+    users[role] = { id: user.id, username: user.username };
+  }
+  return {
+    app,
+    deps: built.deps,
+    dataDir,
+    dialect,
+    databaseUrl: pgDb?.url,
+    users,
+    async signIn(username) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      return { cookie, csrf: (res.json() as { csrfToken: string }).csrfToken };
+    },
+    async close() {
+      await app.close();
+      await built.close();
+      await pgDb?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
