@@ -1,0 +1,109 @@
+/**
+ * The staff workspace: checks the session, shows sign-in when there is none (or when any request answers 401),
+ * and otherwise the page the URL names.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionResponse } from '../shared/api.ts';
+import { ApiError, createApiClient, isAbortError } from './api/client.ts';
+import { ApiContext } from './api/context.ts';
+import { createStaffApi } from './api/staff.ts';
+import { AppHeader } from './components/AppHeader.tsx';
+import { ErrorMessage } from './components/ErrorMessage.tsx';
+import { CaseListPage } from './pages/CaseListPage.tsx';
+import { CaseViewPage } from './pages/CaseViewPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { navigate, useLocation } from './router/history.ts';
+import { casesPath, matchRoute } from './router/routes.ts';
+
+/** undefined: still asking the server; null: signed out. */
+type SessionState = SessionResponse | null | undefined;
+
+export function App() {
+  const [session, setSession] = useState<SessionState>(undefined);
+  const [sessionError, setSessionError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // Set when a request found the session gone (expired, or ended elsewhere), to say so on the sign-in page.
+  const [expired, setExpired] = useState(false);
+  const [api] = useState(() =>
+    createStaffApi(
+      createApiClient({
+        onUnauthorized: () => {
+          setSession(null);
+          setExpired(true);
+        },
+      }),
+    ),
+  );
+  const location = useLocation();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.getSession(controller.signal).then(
+      (current) => setSession(current),
+      (failure: unknown) => {
+        if (isAbortError(failure)) return;
+        setSessionError(failure instanceof ApiError ? failure.message : 'The workspace could not start.');
+      },
+    );
+    return () => controller.abort();
+  }, [api, attempt]);
+
+  const signOut = useCallback(async () => {
+    await api.signOut();
+    setSession(null);
+    setExpired(false);
+    navigate(casesPath());
+  }, [api]);
+
+  function retry() {
+    setSessionError(null);
+    setAttempt((n) => n + 1);
+  }
+
+  return (
+    <ApiContext value={api}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppHeader user={session?.user ?? null} onSignOut={signOut} />
+      <main id="main" tabIndex={-1}>
+        {session === undefined ? (
+          sessionError ? (
+            <>
+              <h1>Confide staff</h1>
+              <ErrorMessage message={sessionError} />
+              <button type="button" className="button" onClick={retry}>
+                Try again
+              </button>
+            </>
+          ) : (
+            <p role="status">Loading…</p>
+          )
+        ) : session === null ? (
+          <SignInPage
+            expired={expired}
+            onSignedIn={(current) => {
+              setExpired(false);
+              setSession(current);
+            }}
+          />
+        ) : (
+          <Page pathname={location.pathname} search={location.search} />
+        )}
+      </main>
+    </ApiContext>
+  );
+}
+
+function Page({ pathname, search }: { pathname: string; search: string }) {
+  const route = matchRoute(pathname);
+  switch (route.name) {
+    case 'cases':
+      return <CaseListPage search={search} />;
+    case 'case':
+      return <CaseViewPage key={route.id} id={route.id} />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The staff endpoints of the JSON API, typed by the shared schemas. The session endpoints keep the client's
+ * CSRF token in step with the session.
+ */
+import type { z } from 'zod';
+import {
+  CaseDetail,
+  CaseList,
+  CategoryList,
+  MessageView,
+  SessionResponse,
+  StatusResponse,
+  type CaseListQuery,
+  type MessageRequest,
+  type StatusRequest,
+} from '../../shared/api.ts';
+import { ApiError, type ApiClient } from './client.ts';
+
+export type CaseListParams = Partial<z.output<typeof CaseListQuery>>;
+
+export function createStaffApi(client: ApiClient) {
+  const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;
+
+  return {
+    /** The current session, or null when not signed in. */
+    async getSession(signal?: AbortSignal): Promise<SessionResponse | null> {
+      try {
+        const session = await client.request('GET', '/session', SessionResponse, { signal, redirectOnUnauthorized: false });
+        client.setCsrfToken(session.csrfToken);
+        return session;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    /** @throws ApiError 401 on a wrong username or password. */
+    async signIn(username: string, password: string): Promise<SessionResponse> {
+      const session = await client.request('POST', '/session', SessionResponse, {
+        body: { username, password },
+        redirectOnUnauthorized: false,
+      });
+      client.setCsrfToken(session.csrfToken);
+      return session;
+    },
+    async signOut(): Promise<void> {
+      await client.requestNoContent('DELETE', '/session', { redirectOnUnauthorized: false });
+      client.setCsrfToken(null);
+    },
+    listCases(params: CaseListParams, signal?: AbortSignal): Promise<CaseList> {
+      return client.request('GET', `/cases${toQueryString(params)}`, CaseList, { signal });
+    },
+    getCase(id: string, signal?: AbortSignal): Promise<CaseDetail> {
+      return client.request('GET', casePath(id), CaseDetail, { signal });
+    },
+    /** Where the browser downloads a file (served as an attachment; never shown inline). */
+    fileUrl(caseId: string, fileId: string): string {
+      return client.url(`${casePath(caseId)}/files/${encodeURIComponent(fileId)}`);
+    },
+    postMessage(caseId: string, message: z.input<typeof MessageRequest>): Promise<MessageView> {
+      return client.request('POST', `${casePath(caseId)}/messages`, MessageView, { body: message });
+    },
+    /** @throws ApiError 409 `conflict` or `invalid_transition` */
+    changeStatus(caseId: string, change: z.input<typeof StatusRequest>): Promise<z.output<typeof StatusResponse>> {
+      return client.request('POST', `${casePath(caseId)}/status`, StatusResponse, { body: change });
+    },
+    listCategories(signal?: AbortSignal): Promise<z.output<typeof CategoryList>> {
+      return client.request('GET', '/categories', CategoryList, { signal });
+    },
+  };
+}
+
+export type StaffApi = ReturnType<typeof createStaffApi>;
+
+/** `?a=1&b=2` from the defined, non-empty values, or '' when there are none. */
+export function toQueryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,55 @@
+import type { CaseDetail } from '../../shared/api.ts';
+import { CHANNEL_LABELS } from '../lib/labels.ts';
+import { DateTime } from './DateTime.tsx';
+import { Deadline } from './Deadline.tsx';
+import { StatusText } from './StatusText.tsx';
+
+/** The case's status, origin and deadlines, under the page heading. */
+export function CaseFacts({ detail }: { detail: CaseDetail }) {
+  return (
+    <div className="case-facts">
+      {detail.urgent ? <p className="badge badge--urgent badge--large">Urgent</p> : null}
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusText status={detail.status} outcome={detail.outcome} />
+          </dd>
+        </div>
+        <div>
+          <dt>Category</dt>
+          <dd>{detail.category.title}</dd>
+        </div>
+        <div>
+          <dt>Channel</dt>
+          <dd>{CHANNEL_LABELS[detail.channel]}</dd>
+        </div>
+        <div>
+          <dt>Received</dt>
+          <dd>
+            <DateTime iso={detail.receivedAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>Next deadline</dt>
+          <dd>
+            <Deadline dueAt={detail.dueAt} pending={detail.status !== 'closed'} />
+          </dd>
+        </div>
+        <div>
+          <dt>Acknowledgement due</dt>
+          <dd>
+            <Deadline dueAt={detail.acknowledgementDueAt} pending={detail.status === 'received'} />
+          </dd>
+        </div>
+        <div>
+          <dt>Feedback due</dt>
+          <dd>
+            {/* Whether feedback was given is not known here; the next deadline above carries the warning. */}
+            <Deadline dueAt={detail.feedbackDueAt} pending={false} />
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useId } from 'react';
+import { CASE_STATUSES, CHANNELS } from '../../shared/api.ts';
+import type { CategoryOption } from '../hooks/useCategories.ts';
+import { filtersToSearch, hasFilters, parseFilters, type CaseFilters } from '../lib/filters.ts';
+import { CHANNEL_LABELS, STATUS_LABELS } from '../lib/labels.ts';
+
+interface Props {
+  filters: CaseFilters;
+  categories: CategoryOption[];
+  onChange: (filters: CaseFilters) => void;
+}
+
+/** Status, category and channel filters; each change applies at once (the page keeps them in the URL). */
+export function CaseFilterForm({ filters, categories, onChange }: Props) {
+  const id = useId();
+
+  function set(name: keyof CaseFilters, value: string) {
+    const params = new URLSearchParams(filtersToSearch(filters));
+    if (value) params.set(name, value);
+    else params.delete(name);
+    onChange(parseFilters(params.toString()));
+  }
+
+  const knownCategory = !filters.category || categories.some((c) => c.id === filters.category);
+
+  return (
+    <form role="search" aria-label="Filter cases" className="filters" onSubmit={(event) => event.preventDefault()}>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>Status</label>
+        <select id={`${id}-status`} value={filters.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+          <option value="">Any status</option>
+          {CASE_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-category`}>Category</label>
+        <select id={`${id}-category`} value={filters.category ?? ''} onChange={(e) => set('category', e.target.value)}>
+          <option value="">Any category</option>
+          {categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              {category.title}
+            </option>
+          ))}
+          {knownCategory ? null : <option value={filters.category}>{filters.category}</option>}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-channel`}>Channel</label>
+        <select id={`${id}-channel`} value={filters.channel ?? ''} onChange={(e) => set('channel', e.target.value)}>
+          <option value="">Any channel</option>
+          {CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {CHANNEL_LABELS[channel]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {hasFilters(filters) ? (
+        <button type="button" className="button button--secondary" onClick={() => onChange({})}>
+          Clear filters
+        </button>
+      ) : null}
+    </form>
+  );
+}

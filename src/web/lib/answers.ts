@@ -1,0 +1,16 @@
+/** How a questionnaire answer reads on screen. */
+import type { z } from 'zod';
+import type { AnswerView } from '../../shared/api.ts';
+import { formatCalendarDate } from './format.ts';
+
+export type Answer = z.output<typeof AnswerView>;
+
+/** One line of text, or several (a multiple choice), for an answer; "Not answered" for an empty one. */
+export function describeAnswer(answer: Answer, locale?: string): string | string[] {
+  const { type, value } = answer;
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return 'Not answered';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value;
+  if (type === 'date') return formatCalendarDate(value, locale);
+  return value;
+}
