@@ -50,7 +50,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const built = await buildDeps(config, options.now ? { now: options.now } : {});
-  const app = await buildApp({ deps: built.deps, secureCookies: false, publicUrl: 'http://127.0.0.1', logLevel: 'silent' });
+  const app = await buildApp({ deps: built.deps, secureCookies: false, publicUrl: 'http://127.0.0.1', logLevel: options.env?.CONFIDE_LOG_LEVEL ?? 'silent' });
   const users = {} as TestApp['users'];
   for (const role of options.roles ?? ROLES) {
     const { user } = await addUser(built.deps, { username: role, role, password: PASSWORD, displayName: `Test ${role}` });

@@ -19,7 +19,7 @@ export async function readMultipart(
           part.file.resume();
           continue;
         }
-        await onFile({ name: part.filename, type: part.mimetype, stream: part.file }, part.fieldname);
+        await onFile({ name: decodeFormFileName(part.filename), type: part.mimetype, stream: part.file }, part.fieldname);
       } else {
         if (part.valueTruncated) throw errors.tooLarge(`The field “${part.fieldname}” is longer than the limit of 1 MiB.`);
         const value = String(part.value ?? '');
@@ -31,11 +31,20 @@ export async function readMultipart(
     const code = (error as { code?: string }).code;
     if (code === 'FST_FILES_LIMIT') throw errors.tooLarge('Too many files in one submission.');
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw errors.tooLarge('Too many fields in one submission.');
-    if (code === 'FST_PROTO_VIOLATION' || /Unexpected end of form|Malformed part header|boundary/i.test(String((error as Error).message)))
+    if (code === 'FST_PROTO_VIOLATION' || /Unexpected end of (form|multipart)|Malformed part header|boundary/i.test(String((error as Error).message)))
       throw errors.invalid('malformed_multipart', 'The submission could not be read (malformed multipart body). Nothing was stored.');
     throw error;
   }
   return fields;
+}
+
+/**
+ * Browsers escape `"`, CR and LF in multipart file names as %22, %0D and %0A and nothing else; undo exactly that,
+ * so the name is the one the reporter saw (safeFileName then makes it safe).
+ * @see WHATWG HTML, "multipart/form-data encoding algorithm"
+ */
+export function decodeFormFileName(name: string): string {
+  return name.replace(/%(22|0D|0A)/gi, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
 /** Parses a JSON object field. @throws DomainError malformed_json naming the field */
