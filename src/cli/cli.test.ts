@@ -1,0 +1,70 @@
+/** `npx confide` as an administrator runs it: a real process, a real data folder. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/confide.js', import.meta.url));
+let dataDir: string;
+
+function confide(args: string[], input?: string) {
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, CONFIDE_DATA_DIR: dataDir, CONFIDE_ARGON2_MEMORY_KIB: '1024', CONFIDE_ARGON2_TIME_COST: '1' },
+  });
+  return { code: res.status, out: res.stdout, err: res.stderr };
+}
+
+describe('confide CLI', () => {
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-cli-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints help for the tool and for every command', () => {
+    const top = confide(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.out).toContain('user add');
+    expect(top.out).toContain('user disable');
+    expect(top.out).toContain('migrate');
+    for (const cmd of [['user', 'add'], ['user', 'disable'], ['migrate']]) {
+      const r = confide([...cmd, '--help']);
+      expect([cmd.join(' '), r.code]).toEqual([cmd.join(' '), 0]);
+      expect(r.out).toMatch(/^Usage: npx confide /);
+    }
+  });
+
+  it('migrates, then says the database is up to date', () => {
+    expect(confide(['migrate'])).toMatchObject({ code: 0, out: 'Applied: 0001_initial\n' });
+    expect(confide(['migrate'])).toMatchObject({ code: 0, out: 'The database is up to date.\n' });
+  });
+
+  it('adds a user with the password from standard input and prints the recovery key once', () => {
+    const r = confide(['user', 'add', '--role', 'supervisor', '--username', 'alice'], 'a long enough password\n');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Created supervisor "alice"\.\nRecovery key \(shown once, keep it offline\): [0-9A-Z]{4}( [0-9A-Z]{4}){7}\n$/);
+  });
+
+  it('refuses bad input with a message and a non-zero exit', () => {
+    expect(confide(['user', 'add', '--role', 'king', '--username', 'bob'], 'a long enough password\n')).toMatchObject({
+      code: 1,
+      err: 'confide user add: Unknown role "king". Roles: administrator, supervisor, handler, custodian, oversight, operator.\n',
+    });
+    expect(confide(['user', 'add', '--role', 'handler', '--username', 'bob'], 'short\n')).toMatchObject({
+      code: 1,
+      err: 'confide user add: The password needs at least 12 characters.\n',
+    });
+    expect(confide(['user', 'add', '--role', 'handler'])).toMatchObject({ code: 2 });
+    expect(confide(['user', 'disable', 'nobody'])).toMatchObject({ code: 1, err: 'confide user disable: No user "nobody".\n' });
+    expect(confide(['frobnicate']).code).toBe(2);
+  });
+
+  it('disables a user', () => {
+    confide(['user', 'add', '--role', 'handler', '--username', 'carol'], 'another long password\n');
+    expect(confide(['user', 'disable', 'carol'])).toMatchObject({ code: 0, out: 'Disabled "carol"; their sessions have ended.\n' });
+  });
+});
