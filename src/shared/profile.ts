@@ -1,0 +1,274 @@
+/**
+ * Deployment profiles: what a reporting channel publishes (landing texts, channels) and asks (categories with
+ * their questionnaire and handling policy). Profiles are configuration, not code: they are JSON files under
+ * `profiles/`, validated against these schemas at start-up (see src/profiles/load.ts), and shared with the
+ * browser, so this file holds nothing Node-only.
+ *
+ * Every text is plain text: it is shown exactly as written (escaped), never as HTML.
+ * Messages in these schemas say what is wrong and how to fix it, because the people who read them are the
+ * people editing the JSON.
+ */
+import { z } from 'zod';
+import { Channel, FieldType } from './api.ts';
+
+export const FIELD_ID = /^[a-z][a-z0-9_]{0,39}$/;
+export const CATEGORY_ID = /^[a-z][a-z0-9-]{0,39}$/;
+/** Profile ids are folder names under `profiles/`; nothing that could climb out of it. */
+export const PROFILE_ID = /^[a-z0-9-]{1,64}$/;
+const OPTION_VALUE = /^[a-z0-9][a-z0-9_-]{0,59}$/;
+
+/** Effective limit, in characters (code points), of a text field without its own `maxLength`. */
+export const DEFAULT_MAX_LENGTH = { short_text: 500, long_text: 20_000 } as const;
+export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_FILES = 20;
+
+const CHOICE_TYPES: ReadonlySet<string> = new Set(['single_choice', 'multiple_choice']);
+const HTML = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
+
+const quote = (value: unknown): string => JSON.stringify(value) ?? String(value);
+
+/** A plain text of at most `max` characters, trimmed, not empty, without HTML. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !HTML.test(s), {
+      error: (iss) =>
+        `contains HTML (${quote(String(iss.input).match(HTML)?.[0])}) — texts are shown exactly as written, so remove the tags or entities`,
+    });
+
+export const FieldOption = z.strictObject({
+  value: z.string().regex(OPTION_VALUE, {
+    error: (iss) =>
+      `${quote(iss.input)} is not a valid option value — use lowercase letters, digits, _ or -, e.g. "yes" or "not_sure"`,
+  }),
+  label: text(300),
+});
+export type FieldOption = z.infer<typeof FieldOption>;
+
+/** One question of a questionnaire. */
+export const Field = z
+  .strictObject({
+    id: z.string().regex(FIELD_ID, {
+      error: (iss) =>
+        `${quote(iss.input)} is not a valid field id — use 1 to 40 lowercase letters, digits or _, starting with a letter, e.g. "what_happened"`,
+    }),
+    type: FieldType,
+    label: text(300),
+    help: text(2_000).optional(),
+    required: z.boolean().default(false),
+    /** Required (at least 2, unique values) for single and multiple choice; forbidden otherwise. */
+    options: z.array(FieldOption).optional(),
+    /** Characters (code points); see DEFAULT_MAX_LENGTH. Only for short_text and long_text. */
+    maxLength: z.int().min(1).max(100_000).optional(),
+    /** The reporter could be identified from the answer (EU 2019/1937 Art. 16(1): "any other information"). */
+    identifying: z.boolean().optional(),
+  })
+  .superRefine((field, ctx) => {
+    if (CHOICE_TYPES.has(field.type)) {
+      if (!field.options || field.options.length < 2) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options'],
+          message: `a ${field.type} field needs at least 2 options — add them or change the type to short_text`,
+        });
+      } else {
+        reportDuplicates(ctx, field.options, 'value', ['options'], (value, first) =>
+          `option value ${quote(value)} is already used by options[${first}] — give each option its own value`,
+        );
+      }
+    } else if (field.options !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `a ${field.type} field takes no options — remove "options" or change the type to single_choice`,
+      });
+    }
+    if (field.maxLength !== undefined && !(field.type in DEFAULT_MAX_LENGTH)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxLength'],
+        message: `maxLength applies only to short_text and long_text — remove it from this ${field.type} field`,
+      });
+    }
+  });
+export type Field = z.infer<typeof Field>;
+
+/** The limit, in characters, of a text field's answer; null for other types. */
+export function maxLengthOf(field: Pick<Field, 'type' | 'maxLength'>): number | null {
+  if (field.type !== 'short_text' && field.type !== 'long_text') return null;
+  return field.maxLength ?? DEFAULT_MAX_LENGTH[field.type];
+}
+
+const days = (what: string) => ({
+  error: (iss: { input?: unknown }) =>
+    iss.input === undefined ? `missing — add a number of days, or null for no ${what} deadline` : undefined,
+});
+
+/**
+ * Deadlines and retention of a category. Days are calendar days from receipt.
+ * @see EU 2019/1937 Art. 9(1)(b) (acknowledgement within 7 days), 9(1)(f) (feedback within 3 months)
+ * @see CEL 2023 Art. 52 (complaints about officials: the complainant is told the result)
+ */
+export const Policy = z
+  .strictObject({
+    /** Days to acknowledge receipt; null when no deadline applies. */
+    acknowledgementDays: z.int(days('acknowledgement')).min(0).max(365).nullable(),
+    /** Days to give the reporter feedback on the action taken; null when no deadline applies. */
+    feedbackDays: z.int(days('feedback')).min(1).max(3_650).nullable(),
+    /** Hours within which an urgent report (threat to life, protection request) must be taken up. */
+    urgentResponseHours: z.int().min(1).max(720),
+    /** Days a closed case is kept before it is destroyed. */
+    retentionDays: z.int().min(1).max(36_500),
+    /** Whether the reporter sees the next due date when following up. */
+    showDueDateToReporter: z.boolean(),
+  })
+  .superRefine((policy, ctx) => {
+    const { acknowledgementDays: ack, feedbackDays: feedback } = policy;
+    if (ack !== null && feedback !== null && feedback < ack) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['feedbackDays'],
+        message: `feedback is due (${feedback} days) before the acknowledgement (${ack} days) — make feedbackDays at least ${ack}`,
+      });
+    }
+  });
+export type Policy = z.infer<typeof Policy>;
+
+export const CATEGORY_KINDS = ['report', 'self_disclosure', 'complaint_about_official'] as const;
+export const CategoryKind = z.enum(CATEGORY_KINDS);
+export type CategoryKind = z.infer<typeof CategoryKind>;
+
+/** What a reporter chooses first: a kind of matter, its questionnaire and its handling policy. */
+export const Category = z
+  .strictObject({
+    id: z.string().regex(CATEGORY_ID, {
+      error: (iss) =>
+        `${quote(iss.input)} is not a valid category id — use 1 to 40 lowercase letters, digits or -, starting with a letter, e.g. "cyber-espionage"`,
+    }),
+    title: text(200),
+    description: text(2_000),
+    kind: CategoryKind,
+    fields: z
+      .array(Field)
+      .min(1, { error: 'a category needs at least one field — add one, e.g. a required long_text "what_happened"' }),
+    policy: Policy,
+  })
+  .superRefine((category, ctx) => {
+    reportDuplicates(ctx, category.fields, 'id', ['fields'], (id, first) =>
+      `field id ${quote(id)} is already used by fields[${first}] — give each field in a category its own id`,
+    );
+  });
+export type Category = z.infer<typeof Category>;
+
+/** A way to reach the authority, as published on the landing page. `kind` is the intake channel of api.ts. */
+export const PublishedChannel = z.strictObject({
+  kind: Channel,
+  label: text(200),
+  /** Phone number, postal address, e-mail address, web address or office address. */
+  value: text(500),
+  hours: text(500).optional(),
+});
+export type PublishedChannel = z.infer<typeof PublishedChannel>;
+
+export const Landing = z.strictObject({
+  intro: text(5_000),
+  whatHappens: z.array(text(1_000)).min(1),
+  rights: z.array(z.strictObject({ title: text(200), text: text(3_000) })).min(1),
+  falseReportWarning: text(2_000),
+  safetyAdvice: z.array(text(1_000)).min(1),
+});
+export type Landing = z.infer<typeof Landing>;
+
+/** The optional identity section, sealed under its own key: anonymity is the default, so nothing is required. */
+export const Identity = z
+  .strictObject({ fields: z.array(Field) })
+  .superRefine((identity, ctx) => {
+    identity.fields.forEach((field, i) => {
+      if (field.required) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'required'],
+          message: 'identity fields must be optional (anonymity is the default) — set "required" to false',
+        });
+      }
+      if (field.type === 'file') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'type'],
+          message: 'the identity section cannot ask for files — use a file field in a category instead',
+        });
+      }
+    });
+    reportDuplicates(ctx, identity.fields, 'id', ['fields'], (id, first) =>
+      `field id ${quote(id)} is already used by fields[${first}] — give each identity field its own id`,
+    );
+  });
+export type Identity = z.infer<typeof Identity>;
+
+export const FileLimits = z.strictObject({
+  maxFileBytes: z.int().min(1).max(10 * 1024 * 1024 * 1024).default(DEFAULT_MAX_FILE_BYTES),
+  maxFiles: z.int().min(1).max(1_000).default(DEFAULT_MAX_FILES),
+});
+
+export const Profile = z
+  .strictObject({
+    id: z.string().regex(PROFILE_ID, {
+      error: (iss) => `${quote(iss.input)} is not a valid profile id — use lowercase letters, digits or -, e.g. "national-security"`,
+    }),
+    name: text(200),
+    /** Name of the authority running the channel, as shown to the public. */
+    authority: text(300),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, { error: (iss) => `${quote(iss.input)} is not a language tag — use e.g. "en" or "pt-BR"` })
+      .default('en'),
+    landing: Landing,
+    identity: Identity,
+    channels: z.array(PublishedChannel).min(1, { error: 'a profile needs at least one channel — add the web form at least' }),
+    categories: z.array(Category).min(1, { error: 'a profile needs at least one category — add one' }),
+    files: FileLimits.default({ maxFileBytes: DEFAULT_MAX_FILE_BYTES, maxFiles: DEFAULT_MAX_FILES }),
+  })
+  .superRefine((profile, ctx) => {
+    profile.categories.forEach((category, c) => {
+      const first = profile.categories.findIndex((other) => other.id === category.id);
+      if (first !== c) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', c, 'id'],
+          message: `category id ${quote(category.id)} is used by more than one category — give each category its own id`,
+        });
+      }
+      // The public form posts a category's questions and the identity section together.
+      const identityIds = new Set(profile.identity.fields.map((field) => field.id));
+      category.fields.forEach((field, f) => {
+        if (identityIds.has(field.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['categories', c, 'fields', f, 'id'],
+            message: `field id ${quote(field.id)} is also used by the identity section — rename this field`,
+          });
+        }
+      });
+    });
+  });
+export type Profile = z.infer<typeof Profile>;
+/** A profile as written in JSON, before defaults are applied. */
+export type ProfileInput = z.input<typeof Profile>;
+
+function reportDuplicates<K extends string, T extends Record<K, string>>(
+  ctx: z.RefinementCtx,
+  items: readonly T[],
+  key: K,
+  path: (string | number)[],
+  message: (value: string, firstIndex: number) => string,
+): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item[key]);
+    if (first === undefined) seen.set(item[key], i);
+    else ctx.addIssue({ code: 'custom', path: [...path, i, key], message: message(item[key], first) });
+  });
+}
