@@ -9,7 +9,7 @@ export interface Part {
 export async function multipart(parts: Part[]): Promise<{ payload: Buffer; headers: Record<string, string> }> {
   const form = new FormData();
   for (const p of parts) {
-    if (p.filename !== undefined) form.append(p.name, new Blob([p.value], { type: p.type ?? 'application/octet-stream' }), p.filename);
+    if (p.filename !== undefined) form.append(p.name, new Blob([typeof p.value === 'string' ? p.value : new Uint8Array(p.value)], { type: p.type ?? 'application/octet-stream' }), p.filename);
     else form.append(p.name, String(p.value));
   }
   const request = new Request('http://localhost/', { method: 'POST', body: form });
