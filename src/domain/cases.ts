@@ -119,7 +119,7 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
     if (!r) throw errors.notFound(NOT_FOUND);
     const category = deps.profile().categories.find((c) => c.id === r.category);
     const answers = openJson<Record<string, string | string[] | boolean | null>>(keys.reportKey, r.sealed_answers, answersAd(r.id));
-    const files = await deps.db.selectFrom('files').selectAll().where('report_id', '=', r.id).orderBy('created_at').orderBy('id').execute();
+    const files = await deps.db.selectFrom('files').selectAll().where('report_id', '=', r.id).orderBy('created_at').orderBy('position').execute();
     const messages = await deps.db
       .selectFrom('messages as m')
       .leftJoin('users as u', 'u.id', 'm.author_user_id')

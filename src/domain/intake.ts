@@ -94,6 +94,7 @@ export class FileIntake {
     }
     this.prepared.push({
       id,
+      position: this.prepared.length,
       cleaning: result.status,
       cleaned_blob: cleanedBlob,
       cleaned_size: result.data?.length ?? null,

@@ -88,6 +88,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
     .where('report_id', '=', reportId)
     .where('author', '=', 'reporter')
     .orderBy('created_at')
+    .orderBy('position')
     .execute();
   const messages = await deps.db
     .selectFrom('messages')

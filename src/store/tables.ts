@@ -67,6 +67,8 @@ export interface FilesTable {
   id: string;
   report_id: string;
   author: 'reporter' | 'staff';
+  /** Order within its submission (files of one submission share created_at). */
+  position: number;
   cleaning: 'cleaned' | 'unchanged' | 'failed';
   cleaned_blob: string | null;
   cleaned_size: number | null;

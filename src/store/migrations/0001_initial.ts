@@ -88,6 +88,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('report_id', 'text', (c) => c.notNull().references('reports.id').onDelete('cascade'))
     .addColumn('author', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('cleaning', 'text', (c) => c.notNull())
     .addColumn('cleaned_blob', 'text')
     .addColumn('cleaned_size', 'integer')
