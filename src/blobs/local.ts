@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
 import type { BlobStore } from './store.ts';
 
 const ID = /^[0-9a-f]{32}$/;
