@@ -8,13 +8,14 @@ export function staffAssetRoutes(webDir: string) {
     const index = (reply: FastifyReply) => {
       if (!fs.existsSync(path.join(webDir, 'index.html')))
         return reply.status(503).type('text/plain; charset=utf-8').send('The staff workspace is not built. Run `npm run build:web` (npm start does it).');
-      return reply.header('Cache-Control', 'no-store').sendFile('index.html', webDir);
+      return reply.header('Cache-Control', 'no-store').sendFile('index.html', webDir, { cacheControl: false });
     };
-    app.get('/staff', { config: { access: 'public' } }, (_req, reply) => reply.redirect('/staff/'));
+    // With ignoreTrailingSlash, '/staff' and '/staff/' are one route: serve the app for both (no redirect loop).
+    app.get('/staff', { config: { access: 'public' } }, (_req, reply) => index(reply));
     app.get('/staff/assets/*', { config: { access: 'public' } }, (req, reply) => {
       const file = (req.params as { '*': string })['*'];
       if (!/^[\w.-]+$/.test(file)) return reply.status(404).send();
-      return reply.header('Cache-Control', 'public, max-age=31536000, immutable').sendFile(path.join('assets', file), webDir);
+      return reply.sendFile(path.join('assets', file), webDir, { maxAge: 31_536_000_000, immutable: true });
     });
     app.get('/staff/*', { config: { access: 'public' } }, (_req, reply) => index(reply));
   };
