@@ -16,6 +16,8 @@ export interface Deps {
   /** Replaces the profile in force (setup only). */
   setProfile(profile: Profile): void;
   now(): Date;
+  /** Folder of the deployment profiles (setup lists them). */
+  profilesDir: string;
   /** Server-wide 32-byte secret kept in the database (settings.server_secret): keys CSRF tokens. */
   serverSecret: Buffer;
 }

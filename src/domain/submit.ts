@@ -77,8 +77,15 @@ export class ReportDraft {
     this.intake = new FileIntake(deps, { reportKey: this.keys.reportKey, evidencePublicKey: this.evidence.publicKey }, this.id);
   }
 
-  addFile(file: IncomingFile): Promise<void> {
-    return this.intake.add(file);
+  private readonly answeredFileFields = new Set<string>();
+
+  /**
+   * Receives one file, streamed and sealed as it arrives.
+   * @param field the form part's name: `file.<field id>` (or the bare field id) answers a file question
+   */
+  async addFile(file: IncomingFile, field = 'files'): Promise<void> {
+    await this.intake.add(file);
+    this.answeredFileFields.add(field.startsWith('file.') ? field.slice(5) : field);
   }
 
   /**
@@ -90,6 +97,8 @@ export class ReportDraft {
     const { deps } = this;
     try {
       const { category, answers, identity } = checkReportInput(deps, input);
+      const missing = category.fields.filter((f) => f.type === 'file' && f.required && !this.answeredFileFields.has(f.id));
+      if (missing.length > 0) throw errors.validation(Object.fromEntries(missing.map((f) => [`file.${f.id}`, 'Please add a file.'])));
       if (!(await acceptingReports(deps)))
         throw errors.unavailable('not_accepting', 'This channel is not taking reports yet. Please use another channel listed on the first page.');
       for (let attempt = 0; ; attempt++) {

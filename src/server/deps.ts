@@ -33,6 +33,7 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<Deps, 'n
         profile = p;
       },
       now: overrides.now ?? (() => new Date()),
+      profilesDir: config.profilesDir,
       serverSecret: await loadServerSecret(base),
     };
     return { deps, close: () => opened.close() };

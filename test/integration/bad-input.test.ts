@@ -60,7 +60,7 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
   it('refuses a text field over the 1 MiB field limit with 413', async () => {
     const res = await post([{ name: 'category', value: 'espionage' }, { name: 'answers', value: JSON.stringify({ what_happened: 'y'.repeat(1024 * 1024 + 10) }) }]);
     expect(res.statusCode).toBe(413);
-    expect(errorOf(res).message).toBe('The field “answers” is longer than the limit of 1 MiB.');
+    expect(errorOf(res).message).toBe('A text you entered (field “answers”) is longer than the limit of 1 MiB.');
   });
 
   it('refuses an unknown category', async () => {

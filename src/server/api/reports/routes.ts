@@ -6,13 +6,13 @@ import { ReportDraft } from '../../../domain/submit.ts';
 import { errors } from '../../../domain/errors.ts';
 import { ErrorBody, ReceiptResponse } from '../../../shared/api.ts';
 import type { RouteContext } from '../../app.ts';
-import { jsonField, readMultipart } from './multipart.ts';
+import { FormReader, jsonField } from '../../plugins/multipart.ts';
 
 const SubmitBody = z.object({
   category: z.string().describe('category id from GET /categories'),
   answers: z.string().describe('JSON object: field id → answer'),
   identity: z.string().optional().describe('JSON object: identity field id → answer (omit to stay anonymous)'),
-  files: z.any().optional().describe('zero or more files (binary parts)'),
+  files: z.any().optional().describe('zero or more files (binary parts; name a part after a file question to answer it)'),
 });
 
 export function reportRoutes({ deps }: RouteContext) {
@@ -25,36 +25,29 @@ export function reportRoutes({ deps }: RouteContext) {
         validatorCompiler: () => () => true,
         schema: {
           tags: ['public'],
-          summary: 'Submit a report (multipart/form-data)',
+          summary: 'Submit a report (multipart/form-data; send text parts before files)',
           consumes: ['multipart/form-data'],
           body: SubmitBody,
           response: { 201: ReceiptResponse, 400: ErrorBody, 413: ErrorBody, 422: ErrorBody, 503: ErrorBody },
         },
       },
       async (request, reply) => {
+        if (!request.isMultipart()) throw errors.invalid('not_multipart', 'Send the report as multipart/form-data.');
         const draft = new ReportDraft(deps);
-        let fields: Record<string, string | string[]>;
+        const form = new FormReader(request);
         try {
-          fields = await readMultipart(request, (file) => draft.addFile(file));
+          for await (const file of form.files()) await draft.addFile(file, file.field);
+          const category = form.fields.category;
+          if (typeof category !== 'string' || !category) throw errors.invalid('missing_field', 'The field “category” is missing.');
+          const answers = jsonField(form.fields, 'answers', true);
+          const identity = jsonField(form.fields, 'identity', false);
+          const { receipt } = await draft.submit({ categoryId: category, channel: 'web', answers, identity });
+          return reply.status(201).send({ receipt });
         } catch (error) {
           await draft.discard();
+          await form.drain();
           throw error;
         }
-        const category = fields.category;
-        if (typeof category !== 'string' || !category) {
-          await draft.discard();
-          throw errors.invalid('missing_field', 'The field “category” is missing.');
-        }
-        let answers: Record<string, unknown>, identity: Record<string, unknown>;
-        try {
-          answers = jsonField(fields, 'answers', true);
-          identity = jsonField(fields, 'identity', false);
-        } catch (error) {
-          await draft.discard();
-          throw error;
-        }
-        const { receipt } = await draft.submit({ categoryId: category, channel: 'web', answers, identity });
-        return reply.status(201).send({ receipt });
       },
     );
   };

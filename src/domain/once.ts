@@ -1,6 +1,7 @@
 /**
- * The receipt page is shown once: the POST that stores a report stashes the receipt, sealed under a random
- * one-time token that only the redirect URL carries; the first GET takes it and deletes it.
+ * Secrets shown once (the reporter's receipt, an administrator's recovery key): the POST that makes one stashes
+ * it, sealed under a random one-time token that only the redirect URL carries; the first GET takes it and
+ * deletes it. Post/Redirect/Get without keeping the secret anywhere after it is shown.
  */
 import { hash, open, randomBytes, seal } from '../crypto/sodium.ts';
 import type { Deps } from './deps.ts';
@@ -10,21 +11,21 @@ const idOf = (token: string) => hash(`receipt-display:${token}`).toString('hex')
 const keyOf = (token: string) => hash(`receipt-key:${token}`);
 
 /** @returns the one-time token (43 base64url characters) */
-export async function stashReceipt(deps: Pick<Deps, 'db' | 'now'>, receipt: string): Promise<string> {
+export async function stashOnce(deps: Pick<Deps, 'db' | 'now'>, secret: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await deps.db
     .insertInto('receipt_displays')
     .values({
       token_hash: idOf(token),
-      sealed_receipt: seal(keyOf(token), Buffer.from(receipt)),
+      sealed_receipt: seal(keyOf(token), Buffer.from(secret)),
       expires_at: new Date(deps.now().getTime() + TTL_MS).toISOString(),
     })
     .execute();
   return token;
 }
 
-/** @returns the receipt, once; null when already shown, expired or unknown */
-export async function takeReceipt(deps: Pick<Deps, 'db' | 'now'>, token: string): Promise<string | null> {
+/** @returns the secret, once; null when already shown, expired or unknown */
+export async function takeOnce(deps: Pick<Deps, 'db' | 'now'>, token: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const row = await deps.db
     .deleteFrom('receipt_displays')

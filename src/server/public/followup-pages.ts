@@ -1,0 +1,126 @@
+/** The reporter's pages after sending: sign in with the receipt, then status, replies and adding information. */
+import type { ReporterView } from '../../domain/reporter.ts';
+import type { Profile } from '../../shared/profile.ts';
+import { html } from './html.ts';
+import { errorSummary, fileLimitsText, formatBytes, formatDate, formatDateTime, notice, page, paragraphs, type SummaryItem } from './layout.ts';
+
+export interface SignInState {
+  receipt: string;
+  error?: string | undefined;
+  /** Shown above the form: the session ended, or the person signed out. */
+  info?: string | undefined;
+}
+
+export function signInPage(profile: Profile, state: SignInState): string {
+  const main = html`<h1>Follow up on a report</h1>
+${state.info && notice(state.info)}
+${errorSummary(state.error ? [{ href: 'f-receipt', text: state.error }] : [])}
+<p>Enter the receipt you were given when you made your report. You can then see its status, read replies from staff and add information or files.</p>
+<form method="post" action="/follow-up" novalidate>
+<div class="field${state.error ? ' field-error' : ''}">
+<label for="f-receipt">Your receipt</label>
+<p class="hint" id="f-receipt-hint">36 digits. Spaces do not matter.</p>
+${state.error && html`<p class="error-message" id="f-receipt-error"><span class="visually-hidden">Error: </span>${state.error}</p>`}
+<input type="text" id="f-receipt" name="receipt" class="input-receipt" value="${state.receipt}" inputmode="numeric" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="200" aria-describedby="f-receipt-hint${state.error ? ' f-receipt-error' : ''}"${state.error && html` aria-invalid="true"`}>
+</div>
+<div class="form-actions">
+<button type="submit" class="button">Continue</button>
+</div>
+</form>
+<h2>Lost your receipt?</h2>
+<p>We cannot recover a receipt: it is not stored anywhere in readable form. You can make a new report and mention that you made an earlier one.</p>`;
+  return page(profile, { title: 'Follow up on a report', main, hasError: !!state.error });
+}
+
+export interface ReportPageState {
+  csrf: string;
+  sent: boolean;
+  sessionMinutes: number;
+  files: { maxFiles: number; maxFileBytes: number };
+  /** The message being written, kept when sending failed. */
+  body?: string;
+  error?: { message: string; href: string | null } | undefined;
+  filesLost?: boolean;
+}
+
+export function reportPage(profile: Profile, view: ReporterView, state: ReportPageState): string {
+  const lang = profile.language;
+  const items: SummaryItem[] = [];
+  if (state.error) items.push({ href: state.error.href, text: state.error.message });
+  if (state.filesLost) items.push({ href: 'f-files', text: 'Your files could not be kept: please choose your files again.' });
+  const bodyError = state.error?.href === 'f-body' ? state.error.message : undefined;
+  const main = html`<h1>Your report</h1>
+${state.sent && notice('Your message has been sent. Staff handling your report will see it.', 'success')}
+${errorSummary(items)}
+<div class="status-box">
+<h2>Status</h2>
+<p class="status-text">${view.statusText}</p>
+<dl class="facts">
+<div><dt>Kind of report</dt><dd>${view.category.title}</dd></div>
+<div><dt>Received</dt><dd>${formatDate(view.receivedAt, lang)}</dd></div>
+</dl>
+${view.dueText && html`<p>You will hear from us by ${formatDate(view.dueText, lang)}.</p>`}
+</div>
+
+<section aria-labelledby="messages">
+<h2 id="messages">Messages</h2>
+${view.messages.length === 0
+  ? html`<p>There are no messages yet. When staff reply or ask a question, it appears here. Come back from time to time.</p>`
+  : html`<ol class="thread">
+${view.messages.map(
+  (m) => html`<li class="message ${m.author === 'staff' ? 'message-staff' : 'message-own'}">
+<p class="message-meta"><strong>${m.author === 'staff' ? 'From the staff handling your report' : 'You wrote'}</strong> · <time datetime="${m.createdAt}">${formatDateTime(m.createdAt, lang)}</time></p>
+<div class="message-body">${paragraphs(m.body)}</div>
+</li>\n`,
+)}</ol>`}
+</section>
+
+<section aria-labelledby="add">
+<h2 id="add">Add information</h2>
+<p>Answer a question, tell us something new, or add files. Staff handling your report will see it.</p>
+<form method="post" action="/follow-up/report?_csrf=${encodeURIComponent(state.csrf)}" enctype="multipart/form-data" novalidate data-upload>
+<div class="field${bodyError ? ' field-error' : ''}">
+<label for="f-body">Your message</label>
+${bodyError && html`<p class="error-message" id="f-body-error"><span class="visually-hidden">Error: </span>${bodyError}</p>`}
+<textarea id="f-body" name="body" rows="8" maxlength="20000"${bodyError && html` aria-describedby="f-body-error" aria-invalid="true"`}>${state.body ?? ''}</textarea>
+</div>
+<div class="field">
+<label for="f-files">Files (optional)</label>
+<p class="hint" id="f-files-hint">${capitalise(fileLimitsText(state.files))}. Hidden information (metadata) is removed from the copies staff see, for photos, PDF files and plain text.</p>
+<input type="file" id="f-files" name="files" multiple aria-describedby="f-files-hint">
+</div>
+<div class="form-actions">
+<button type="submit" class="button">Send</button>
+</div>
+<div class="upload-progress" hidden>
+<label for="upload-progress">Sending</label>
+<progress id="upload-progress" max="100" value="0"></progress>
+<p class="upload-status" role="status"></p>
+</div>
+</form>
+</section>
+
+<section aria-labelledby="your-report">
+<h2 id="your-report">What you reported</h2>
+<dl class="answers">
+${view.answers.map((a) => html`<div class="answer"><dt>${a.label}</dt><dd>${a.text}</dd></div>\n`)}
+</dl>
+<h3>Your files</h3>
+${view.files.length === 0
+  ? html`<p>You have not sent any files.</p>`
+  : html`<ul class="file-list">
+${view.files.map((f) => html`<li>${f.name} <span class="file-meta">(${formatBytes(f.size)}, sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`}
+</section>
+
+<section aria-labelledby="sign-out">
+<h2 id="sign-out">When you are done</h2>
+<p>Sign out when you have finished. You are signed out automatically after ${state.sessionMinutes} minutes. If others use this device, close the browser too.</p>
+<form method="post" action="/follow-up/sign-out">
+<input type="hidden" name="_csrf" value="${state.csrf}">
+<button type="submit" class="button button-secondary">Sign out</button>
+</form>
+</section>`;
+  return page(profile, { title: 'Your report', main, hasError: items.length > 0, script: true });
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

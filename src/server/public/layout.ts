@@ -1,0 +1,138 @@
+/**
+ * The frame every public page shares: language from the profile, the authority's name in the header, a skip
+ * link, one stylesheet, and small pieces used by several pages (error summary, notices, plain-text paragraphs,
+ * dates and sizes in words). Nothing here needs JavaScript.
+ */
+import type { FastifyReply } from 'fastify';
+import type { Profile, PublishedChannel } from '../../shared/profile.ts';
+import { html, type Html } from './html.ts';
+
+export interface PageOptions {
+  /** Page title, without the authority's name. */
+  title: string;
+  main: Html;
+  /** Prefixes the title with "Error: " so screen reader users hear it first. */
+  hasError?: boolean;
+  /** Load /assets/site.js (print button, upload progress). Every page works without it. */
+  script?: boolean;
+}
+
+export type PageProfile = Pick<Profile, 'authority' | 'language'>;
+
+/** A whole HTML document. */
+export function page(profile: PageProfile | null, options: PageOptions): string {
+  const authority = profile?.authority ?? 'Confide';
+  const title = `${options.hasError ? 'Error: ' : ''}${options.title} — ${authority}`;
+  return html`<!doctype html>
+<html lang="${profile?.language ?? 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<link rel="stylesheet" href="/assets/site.css">
+${options.script && html`<script src="/assets/site.js" defer></script>`}
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+<div class="wrap">
+<a class="site-name" href="/">${authority}</a>
+<p class="site-tagline">Confidential reporting</p>
+</div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+${options.main}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<ul class="footer-links">
+<li><a href="/">Start page</a></li>
+<li><a href="/follow-up">Follow up on a report</a></li>
+</ul>
+</div>
+</footer>
+</body>
+</html>
+`.value;
+}
+
+/** Sends a rendered page. */
+export function sendPage(reply: FastifyReply, status: number, document: string): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(document);
+}
+
+export interface SummaryItem {
+  /** The id of the input to jump to; null for a problem that belongs to no single field. */
+  href: string | null;
+  text: string;
+}
+
+/** "There is a problem" with one link per problem, shown at the top of a form. */
+export function errorSummary(items: readonly SummaryItem[], intro?: string): Html {
+  if (items.length === 0) return html``;
+  return html`<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
+<h2 id="error-summary-title">There is a problem</h2>
+${intro && html`<p>${intro}</p>`}
+<ul>
+${items.map((item) => html`<li>${item.href ? html`<a href="#${item.href}">${item.text}</a>` : item.text}</li>\n`)}
+</ul>
+</div>`;
+}
+
+/** A calm confirmation or information box. */
+export function notice(text: string | Html, kind: 'info' | 'success' | 'warning' = 'info'): Html {
+  return html`<div class="notice notice-${kind}" role="status">${typeof text === 'string' ? html`<p>${text}</p>` : text}</div>`;
+}
+
+/** Plain text as paragraphs: a blank line starts a new paragraph, a single line break stays a line break. */
+export function paragraphs(text: string): Html {
+  const blocks = text.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
+  return html`${blocks.map((block) => html`<p>${block.split('\n').map((line, i) => html`${i > 0 && html`<br>`}${line}`)}</p>\n`)}`;
+}
+
+/** `15 March 2024` (UTC, the profile's language). */
+export function formatDate(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** `15 March 2024, 14:05 UTC`. */
+export function formatDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' }).format(date)} UTC`;
+}
+
+/** `100 MiB`, `1.5 KiB`, `12 bytes`. */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
+  const shown = Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
+  return `${shown} ${units[unit]}`;
+}
+
+/** "up to 20 files, 100 MiB each" */
+export function fileLimitsText(files: { maxFiles: number; maxFileBytes: number }): string {
+  return `up to ${files.maxFiles} ${files.maxFiles === 1 ? 'file' : 'files'}, ${formatBytes(files.maxFileBytes)} each`;
+}
+
+/** The published channels, as a list a person can act on. */
+export function channelList(channels: readonly PublishedChannel[]): Html {
+  return html`<ul class="channels">
+${channels.map(
+  (channel) => html`<li class="channel">
+<h3>${channel.label}</h3>
+<p class="channel-value">${channel.value}</p>
+${channel.hours && html`<p class="channel-hours">${channel.hours}</p>`}
+</li>\n`,
+)}
+</ul>`;
+}

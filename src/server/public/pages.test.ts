@@ -1,0 +1,372 @@
+/**
+ * The reporter-facing pages through the production app (`app.inject`): landing, the two-step report form, the
+ * receipt shown once, follow-up with the receipt, setup, assets and error pages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dammCheckDigit, formatReceipt } from '../../crypto/receipt.ts';
+import { issueSetupToken, needsSetup } from '../../domain/setup.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { DIALECTS } from '../../../test/helpers/db.ts';
+import { multipart, type Part } from '../../../test/helpers/multipart.ts';
+
+const form = (values: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  return { payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+};
+
+const withCookie = (body: { payload: string | Buffer; headers: Record<string, string> }, cookie: string) => ({
+  payload: body.payload,
+  headers: { ...body.headers, cookie },
+});
+
+const ANSWERS = { what_happened: 'A man photographed the gate <b>twice</b>.', danger: 'no', how_you_know: 'saw' };
+
+/** The value of the hidden `answers` input of step 2, unescaped. */
+function hiddenAnswers(body: string): Record<string, unknown> {
+  const m = /<input type="hidden" name="answers" value="([^"]*)">/.exec(body);
+  if (!m) throw new Error('no hidden answers field');
+  return JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Record<string, unknown>;
+}
+
+const receiptOf = (body: string) => /<p class="receipt" id="receipt">(.*?)<\/p>/.exec(body)?.[1]?.replace(/<\/?span>/g, '') ?? null;
+
+describe.each(DIALECTS)('public pages (%s)', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ dialect, env: { CONFIDE_MAX_FILE_BYTES: '2048', CONFIDE_MAX_FILES: '3' } });
+  });
+  afterAll(() => t.close());
+
+  const step2Parts = (answers: Record<string, unknown>, extra: Part[] = []): Part[] => [{ name: 'answers', value: JSON.stringify(answers) }, ...extra];
+  const submit = async (parts: Part[], category = 'espionage') =>
+    t.app.inject({ method: 'POST', url: `/report/${category}/submit`, ...(await multipart(parts)) });
+
+  async function makeReport(): Promise<string> {
+    const res = await submit(step2Parts(ANSWERS, [{ name: 'files', value: Buffer.from('notes about the gate\n'), filename: 'notes.txt', type: 'text/plain' }]));
+    expect(res.statusCode).toBe(303);
+    const page = await t.app.inject({ method: 'GET', url: res.headers.location! });
+    const receipt = receiptOf(page.body);
+    expect(receipt).toMatch(/^(\d{4} ){8}\d{4}$/);
+    return receipt!;
+  }
+
+  async function signIn(receipt: string): Promise<{ cookie: string; csrf: string }> {
+    const res = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt }) });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/follow-up/report');
+    const cookie = `${res.cookies[0]!.name}=${res.cookies[0]!.value}`;
+    const page = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    return { cookie, csrf };
+  }
+
+  it('shows the landing page: language, authority, categories, channels, rights; sets no cookie', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('<html lang="en">');
+    expect(res.body).toContain('<a class="site-name" href="/">National Security Reporting Office</a>');
+    expect(res.body).toContain('<a class="skip-link" href="#main">');
+    expect(res.body).toContain('<a class="category-link" href="/report/espionage">Espionage</a>');
+    expect(res.body).toContain('<a class="button button-secondary" href="/follow-up">');
+    expect(res.body).toContain('<p class="channel-value">+00 000 000 0000</p>');
+    expect(res.body).toContain('<h3>Your identity is kept confidential</h3>');
+    expect(res.body).toContain('Knowingly making a false report');
+    expect(res.body).not.toContain('not taking reports yet');
+    expect(res.body).not.toMatch(/style=|<script>|<style/);
+  });
+
+  it('shows the questionnaire with every field type, required marked in words', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/report/espionage' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<form method="post" action="/report/espionage" novalidate>');
+    expect(res.body).toContain('<label for="f-what_happened">What happened? <span class="required">(required)</span></label>');
+    expect(res.body).toContain('<textarea id="f-what_happened" name="what_happened" maxlength="20000" aria-describedby="f-what_happened-hint" aria-required="true" rows="8"></textarea>');
+    expect(res.body).toContain('<input type="date" id="f-when" name="when"');
+    expect(res.body).toContain('<input type="radio" id="f-danger-0" name="danger" value="yes">');
+    expect(res.body).not.toContain('type="file"');
+  });
+
+  it('answers an unknown category with a 404 page', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/report/no-such-thing' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('<h1>Page not found</h1>');
+    expect(res.body).toContain('There is no such kind of report.');
+    expect(res.body).toContain('<a class="site-name" href="/">National Security Reporting Office</a>');
+    const nowhere = await t.app.inject({ method: 'GET', url: '/no/such/page' });
+    expect(nowhere.statusCode).toBe(404);
+    expect(nowhere.body).toContain('There is no page at this address.');
+  });
+
+  it('keeps everything typed and links each error to its field when step 1 is refused', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/report/espionage', ...form({ where: 'Gate "B" <north>', how_you_know: 'saw', when: '2024-02-30' }) });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('<title>Error: Espionage — National Security Reporting Office</title>');
+    expect(res.body).toContain('<a href="#f-what_happened">What happened?: Please answer this question.</a>');
+    expect(res.body).toContain('<a href="#f-danger-0">Is anyone in danger now?: Please choose one of the options.</a>');
+    expect(res.body).toContain('<a href="#f-when">When did it happen?: There is no 30 February 2024.');
+    expect(res.body).toContain('value="Gate &quot;B&quot; &lt;north&gt;"');
+    expect(res.body).toContain('<input type="radio" id="f-how_you_know-0" name="how_you_know" value="saw" checked>');
+    expect(res.body).toContain('aria-describedby="f-what_happened-hint f-what_happened-error" aria-required="true" aria-invalid="true"');
+  });
+
+  it('moves to step 2 with the answers in one hidden field, before the identity section and the file inputs', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/report/espionage', ...form(ANSWERS) });
+    expect(res.statusCode).toBe(200);
+    const body = res.body;
+    expect(body).toContain('<form method="post" enctype="multipart/form-data" action="/report/espionage/submit" novalidate data-upload>');
+    expect(hiddenAnswers(body)).toMatchObject(ANSWERS);
+    expect(body).toContain('Leave this empty to stay anonymous.');
+    expect(body).toContain('<input type="text" id="f-identity-name" name="identity.name"');
+    expect(body).toContain('<input type="file" id="f-file-attachments" name="file.attachments"');
+    expect(body).toContain('<input type="file" id="f-files" name="files" multiple');
+    expect(body).toContain('up to 3 files, 2 KiB each');
+    expect(body.indexOf('name="answers"')).toBeLessThan(body.indexOf('name="identity.name"'));
+    expect(body.indexOf('name="identity.name"')).toBeLessThan(body.indexOf('type="file"'));
+    expect(body).toContain('<dd>A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.</dd>');
+  });
+
+  it('goes back to step 1 with the answers kept to change them', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/report/espionage', ...form({ ...ANSWERS, _edit: '1', 'identity.name': 'Ann' }) });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('error-summary');
+    expect(res.body).toContain('>A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.</textarea>');
+    expect(res.body).toContain('<input type="hidden" name="identity.name" value="Ann">');
+  });
+
+  it('stores the report, redirects to the receipt, and shows the receipt only once', async () => {
+    const res = await submit(step2Parts(ANSWERS, [{ name: 'identity.name', value: 'Ann Example' }]));
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toMatch(/^\/receipt\/[A-Za-z0-9_-]{43}$/);
+    const first = await t.app.inject({ method: 'GET', url: res.headers.location! });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(receiptOf(first.body)).toMatch(/^(\d{4} ){8}\d{4}$/);
+    expect(first.body).toContain('Nobody from us will ever ask you for it.');
+    expect(first.body).toContain('<script src="/assets/site.js" defer></script>');
+    const again = await t.app.inject({ method: 'GET', url: res.headers.location! });
+    expect(again.statusCode).toBe(410);
+    expect(again.body).toContain('A receipt is shown only once');
+    expect(receiptOf(again.body)).toBeNull();
+  });
+
+  it('refuses a file over the limit and shows step 2 again with answers and identity kept', async () => {
+    const res = await submit(
+      step2Parts(ANSWERS, [
+        { name: 'identity.name', value: 'Ann <Example>' },
+        { name: 'files', value: Buffer.alloc(4096, 1), filename: 'big.bin' },
+      ]),
+    );
+    expect(res.statusCode).toBe(413);
+    expect(hiddenAnswers(res.body)).toMatchObject(ANSWERS);
+    expect(res.body).toContain('value="Ann &lt;Example&gt;"');
+    expect(res.body).toContain('<a href="#f-files">The file “big.bin” is larger than the limit of 2 KiB.</a>');
+    expect(res.body).toContain('please choose your files again');
+  });
+
+  it('refuses an empty file and a missing hidden answers field clearly', async () => {
+    const empty = await submit(step2Parts(ANSWERS, [{ name: 'files', value: Buffer.alloc(0), filename: 'empty.txt' }]));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('The file “empty.txt” is empty.');
+    const none = await submit([{ name: 'identity.name', value: 'x' }]);
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Your answers could not be read.');
+  });
+
+  it('shows an identity answer over its limit on step 2, linked to its field', async () => {
+    const res = await submit(step2Parts(ANSWERS, [{ name: 'identity.name', value: 'n'.repeat(501) }]));
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('<a href="#f-identity-name">Your name: At most 500 characters (you entered 501).</a>');
+    expect(res.body).toContain(`value="${'n'.repeat(501)}"`);
+    expect(hiddenAnswers(res.body)).toMatchObject(ANSWERS);
+    expect(res.body).not.toContain('choose your files again');
+  });
+
+  it('sends altered answers back to step 1 with the errors', async () => {
+    const res = await submit(step2Parts({ what_happened: '', danger: 'maybe' }));
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('<p class="caption">Step 1 of 2</p>');
+    expect(res.body).toContain('<a href="#f-danger-0">Is anyone in danger now?: Please choose one of the options listed.</a>');
+  });
+
+  it('signs in with the receipt (a session cookie only), shows the report and takes a message', async () => {
+    const receipt = await makeReport();
+    const res = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt }) });
+    expect(res.statusCode).toBe(303);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/^confide_reporter=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/);
+    const { cookie, csrf } = await signIn(receipt);
+
+    const page = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<p class="status-text">Your report has been received and is waiting to be looked at.</p>');
+    expect(page.body).toContain('<dd>Espionage</dd>');
+    expect(page.body).toContain('A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.');
+    expect(page.body).toContain('notes.txt');
+    expect(page.body).toContain(`action="/follow-up/report?_csrf=${encodeURIComponent(csrf)}"`);
+
+    const noToken = await t.app.inject({ method: 'POST', url: '/follow-up/report', ...withCookie(await multipart([{ name: 'body', value: 'x' }]), cookie) });
+    expect(noToken.statusCode).toBe(403);
+
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/follow-up/report?_csrf=${encodeURIComponent(csrf)}`,
+      ...withCookie(
+        await multipart([
+          { name: 'body', value: 'He wore a grey coat.\n\nAnd a hat.' },
+          { name: 'files', value: Buffer.from('more'), filename: 'more.txt', type: 'text/plain' },
+        ]),
+        cookie,
+      ),
+    });
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe('/follow-up/report?sent=1');
+    const after = await t.app.inject({ method: 'GET', url: '/follow-up/report?sent=1', headers: { cookie } });
+    expect(after.body).toContain('Your message has been sent.');
+    expect(after.body).toContain('<div class="message-body"><p>He wore a grey coat.</p>\n<p>And a hat.</p>');
+    expect(after.body).toContain('more.txt');
+  });
+
+  it('keeps the message when adding information is refused', async () => {
+    const { cookie, csrf } = await signIn(await makeReport());
+    const url = `/follow-up/report?_csrf=${encodeURIComponent(csrf)}`;
+    const empty = await t.app.inject({ method: 'POST', url, ...withCookie(await multipart([{ name: 'body', value: '  ' }]), cookie) });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('<a href="#f-body">Please write a message or choose a file.</a>');
+    const big = await t.app.inject({
+      method: 'POST',
+      url,
+      ...withCookie(
+        await multipart([
+          { name: 'body', value: 'Keep <this>' },
+          { name: 'files', value: Buffer.alloc(4096, 2), filename: 'big.bin' },
+        ]),
+        cookie,
+      ),
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.body).toContain('>Keep &lt;this&gt;</textarea>');
+    expect(big.body).toContain('please choose your files again');
+  });
+
+  it('explains receipt typos, unknown receipts, and keeps what was typed', async () => {
+    const typo = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: '1234 5678' }) });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.body).toContain('<a href="#f-receipt">A receipt has 36 digits in groups of four.');
+    expect(typo.body).toContain('value="1234 5678"');
+    expect(typo.headers['set-cookie']).toBeUndefined();
+    const receipt = await makeReport();
+    const last = receipt.slice(-1);
+    const wrongCheck = `${receipt.slice(0, -1)}${last === '0' ? '1' : '0'}`;
+    const checksum = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: wrongCheck }) });
+    expect(checksum.statusCode).toBe(400);
+    expect(checksum.body).toContain('This receipt has a typing mistake');
+
+    const digits = '7'.repeat(35);
+    const unknown = formatReceipt(digits + dammCheckDigit(digits));
+    for (let i = 0; i < 5; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: unknown }) });
+      expect(res.statusCode).toBe(401);
+      expect(res.body).toContain('This receipt was not recognised.');
+      expect(res.body).toContain(`value="${unknown}"`);
+    }
+    const slowed = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: unknown }) });
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.body).toContain('Too many attempts. Please wait');
+  });
+
+  it('sends a reporter without a session to sign in again, and signs out', async () => {
+    const none = await t.app.inject({ method: 'GET', url: '/follow-up/report' });
+    expect(none.statusCode).toBe(303);
+    expect(none.headers.location).toBe('/follow-up?expired=1');
+    const expired = await t.app.inject({ method: 'GET', url: '/follow-up?expired=1' });
+    expect(expired.body).toContain('Your session has ended');
+
+    const { cookie, csrf } = await signIn(await makeReport());
+    const noToken = await t.app.inject({ method: 'POST', url: '/follow-up/sign-out', ...withCookie(form({ _csrf: 'forged' }), cookie) });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.body).toContain('<a href="/follow-up/report">Back to your report</a>');
+    const signedOut = await t.app.inject({ method: 'POST', url: '/follow-up/sign-out', ...withCookie(form({ _csrf: csrf }), cookie) });
+    expect(signedOut.statusCode).toBe(303);
+    expect(signedOut.headers.location).toBe('/follow-up?signedout=1');
+    const gone = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
+    expect(gone.headers.location).toBe('/follow-up?expired=1');
+  });
+
+  it('serves the stylesheet and script, and nothing else from assets', async () => {
+    const css = await t.app.inject({ method: 'GET', url: '/assets/site.css' });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toMatch(/^text\/css/);
+    const js = await t.app.inject({ method: 'GET', url: '/assets/site.js' });
+    expect(js.statusCode).toBe(200);
+    for (const url of ['/assets/..%2Fhtml.ts', '/assets/html.ts', '/assets/none.css', '/assets/.hidden.css']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toBe('text/html; charset=utf-8');
+    }
+  });
+
+  it('keeps API 404s in JSON', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { id: 'not_found', message: 'Not found.' } });
+  });
+});
+
+describe('public pages before reports can be taken', () => {
+  it('points to the other channels while no supervisor and custodian exist', async () => {
+    const t = await buildTestApp({ roles: ['administrator'] });
+    try {
+      const res = await t.app.inject({ method: 'GET', url: '/' });
+      expect(res.body).toContain('This web form is not taking reports yet.');
+      expect(res.body).not.toContain('href="/report/');
+      expect(res.body).not.toContain('Note for the operator');
+      const form = await t.app.inject({ method: 'GET', url: '/report/espionage' });
+      expect(form.statusCode).toBe(503);
+      expect(form.body).toContain('<p class="channel-value">+00 000 000 0000</p>');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('sets up the first administrator with the one-time link and shows the recovery key once', async () => {
+    const t = await buildTestApp({ roles: [] });
+    try {
+      const landing = await t.app.inject({ method: 'GET', url: '/' });
+      expect(landing.body).toContain('Note for the operator');
+      expect((await t.app.inject({ method: 'GET', url: '/setup' })).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'GET', url: '/setup?token=wrong' })).statusCode).toBe(403);
+
+      const token = await issueSetupToken(t.deps);
+      const page = await t.app.inject({ method: 'GET', url: `/setup?token=${token}` });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(/<input type="radio" id="f-profile-\d" name="profile" value="national-security" checked>/);
+
+      const fields = { token, username: 'admin', displayName: 'Ada <Admin>', password: 'a long enough password', password2: 'a different password', profile: 'eu-whistleblowing' };
+      const mismatch = await t.app.inject({ method: 'POST', url: '/setup', ...form(fields) });
+      expect(mismatch.statusCode).toBe(422);
+      expect(mismatch.body).toContain('<a href="#f-password2">Password again: The two passwords are not the same.');
+      expect(mismatch.body).toContain('value="Ada &lt;Admin&gt;"');
+      expect(mismatch.body).not.toContain('a long enough password');
+      expect(mismatch.body).toMatch(/value="eu-whistleblowing" checked>/);
+
+      const done = await t.app.inject({ method: 'POST', url: '/setup', ...form({ ...fields, password2: fields.password }) });
+      expect(done.statusCode).toBe(303);
+      expect(done.headers.location).toMatch(/^\/setup\/done\/[A-Za-z0-9_-]{43}$/);
+      const shown = await t.app.inject({ method: 'GET', url: done.headers.location! });
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toMatch(/<p class="receipt" id="recovery-key">[^<]{20,}<\/p>/);
+      expect(shown.body).toContain('npx confide user add --role supervisor --username NAME');
+      expect(shown.body).toContain('<html lang="en">');
+      expect((await t.app.inject({ method: 'GET', url: done.headers.location! })).statusCode).toBe(404);
+      expect(await needsSetup(t.deps)).toBe(false);
+      expect(t.deps.profile().id).toBe('eu-whistleblowing');
+      expect((await t.app.inject({ method: 'GET', url: `/setup?token=${token}` })).statusCode).toBe(409);
+    } finally {
+      await t.close();
+    }
+  });
+});

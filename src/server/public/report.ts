@@ -1,0 +1,154 @@
+/**
+ * Making a report on the web: questionnaire (urlencoded) → identity and files (multipart) → receipt, shown once.
+ * Step 1 only checks the answers; step 2 stores everything at once through a ReportDraft, or nothing.
+ */
+import type { FastifyInstance } from 'fastify';
+import { DomainError, errors } from '../../domain/errors.ts';
+import { stashOnce, takeOnce } from '../../domain/once.ts';
+import { acceptingReports, ReportDraft } from '../../domain/submit.ts';
+import { validateAnswers } from '../../shared/answers.ts';
+import type { Category, Profile } from '../../shared/profile.ts';
+import type { RouteContext } from '../app.ts';
+import { STATUS } from '../errors.ts';
+import { controlId } from './fields.ts';
+import { sendPage } from './layout.ts';
+import { fieldText, FormReader, type FormFields } from '../plugins/multipart.ts';
+import {
+  detailsPage,
+  FILE_PREFIX,
+  FILES_FIELD,
+  IDENTITY_PREFIX,
+  notAcceptingPage,
+  questionnairePage,
+  receiptGonePage,
+  receiptPage,
+  type DetailsState,
+} from './report-pages.ts';
+
+const PUBLIC = { config: { access: 'public' as const } };
+
+type Params = { categoryId: string };
+
+function categoryOf(profile: Profile, id: string): Category {
+  const category = profile.categories.find((c) => c.id === id);
+  if (!category) throw errors.notFound('There is no such kind of report. Please choose one from the start page.');
+  return category;
+}
+
+/** The `identity.*` fields of a form, by identity field id. */
+function identityOf(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) if (key.startsWith(IDENTITY_PREFIX)) out[key.slice(IDENTITY_PREFIX.length)] = value;
+  return out;
+}
+
+/** The `identity.*` fields of a form, unchanged, to be carried through the questionnaire. */
+function identityFormFields(body: Record<string, unknown>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!key.startsWith(IDENTITY_PREFIX)) continue;
+    if (typeof value === 'string') out[key] = value;
+    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
+  }
+  return out;
+}
+
+/** The answers carried from step 1 in the hidden `answers` field; null when missing or unreadable. */
+function readAnswers(fields: FormFields): Record<string, unknown> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(fieldText(fields.answers));
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
+  }
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+const unreadableAnswers = () =>
+  errors.invalid('malformed_answers', 'Your answers could not be read. Please start your report again from the start page.');
+
+export function reportRoutes({ deps }: RouteContext) {
+  return async function routes(app: FastifyInstance): Promise<void> {
+    app.get<{ Params: Params }>('/report/:categoryId', PUBLIC, async (request, reply) => {
+      const profile = deps.profile();
+      const category = categoryOf(profile, request.params.categoryId);
+      if (!(await acceptingReports(deps))) return sendPage(reply, 503, notAcceptingPage(profile));
+      return sendPage(reply, 200, questionnairePage(profile, category, { values: {}, errors: {}, identity: {} }));
+    });
+
+    app.post<{ Params: Params }>('/report/:categoryId', PUBLIC, async (request, reply) => {
+      const profile = deps.profile();
+      const category = categoryOf(profile, request.params.categoryId);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const result = validateAnswers(category.fields, body);
+      // "Change your answers" on step 2 posts the answers back here with `_edit` (never a field id).
+      const editing = body._edit !== undefined;
+      if (editing || !result.ok) {
+        const errors = !editing && !result.ok ? result.errors : {};
+        const state = { values: result.answers, errors, identity: identityFormFields(body) };
+        return sendPage(reply, editing ? 200 : 422, questionnairePage(profile, category, state));
+      }
+      const identity = validateAnswers(profile.identity.fields, identityOf(body)).answers;
+      return sendPage(reply, 200, detailsPage(profile, category, deps.files, { answers: result.answers, identity, errors: {} }));
+    });
+
+    app.post<{ Params: Params }>('/report/:categoryId/submit', PUBLIC, async (request, reply) => {
+      const profile = deps.profile();
+      const category = categoryOf(profile, request.params.categoryId);
+      const form = new FormReader(request);
+      const { fields } = form;
+      const filesPerField = new Map<string, number>();
+      let lastFileField: string | null = null;
+      const draft = new ReportDraft(deps);
+      try {
+        for await (const file of form.files()) {
+          filesPerField.set(file.field, (filesPerField.get(file.field) ?? 0) + 1);
+          lastFileField = file.field;
+          await draft.addFile(file, file.field);
+        }
+        const answers = readAnswers(fields);
+        if (answers === null) throw unreadableAnswers();
+        const { receipt } = await draft.submit({ categoryId: category.id, channel: 'web', answers, identity: identityOf(fields) });
+        const token = await stashOnce(deps, receipt);
+        return reply.redirect(`/receipt/${token}`, 303);
+      } catch (error) {
+        await draft.discard();
+        await form.drain();
+        if (!(error instanceof DomainError)) throw error;
+        // Without the answers there is nothing to show again: the error page explains.
+        const raw = readAnswers(fields);
+        if (raw === null) throw error;
+        const status = STATUS[error.kind];
+        const filesLost = filesPerField.size > 0;
+        const answers = validateAnswers(category.fields, raw);
+        const identity = validateAnswers(profile.identity.fields, identityOf(fields)).answers;
+        const details = error.details ?? {};
+        // An answer the questionnaire refuses (the questionnaire changed, or the hidden field was altered): back to step 1.
+        const answerErrors = Object.fromEntries(Object.entries(details).filter(([k]) => !k.startsWith(IDENTITY_PREFIX) && !k.startsWith(FILE_PREFIX)));
+        if (!answers.ok || Object.keys(answerErrors).length > 0) {
+          const errs = answers.ok ? answerErrors : answers.errors;
+          return sendPage(reply, 422, questionnairePage(profile, category, { values: answers.answers, errors: errs, identity: identityFormFields(fields) }));
+        }
+        const state: DetailsState = { answers: answers.answers, identity, errors: details, filesLost };
+        if (error.id !== 'validation_failed') state.problem = { message: error.message, href: problemAnchor(error, lastFileField) };
+        if (error.id === 'not_accepting') state.notAccepting = true;
+        return sendPage(reply, status, detailsPage(profile, category, deps.files, state));
+      }
+    });
+
+    app.get<{ Params: { token: string } }>('/receipt/:token', PUBLIC, async (request, reply) => {
+      const profile = deps.profile();
+      reply.header('Cache-Control', 'no-store');
+      const receipt = await takeOnce(deps, request.params.token);
+      if (receipt === null) return sendPage(reply, 410, receiptGonePage(profile));
+      return sendPage(reply, 200, receiptPage(profile, receipt));
+    });
+  };
+}
+
+/** Where the error summary should point for a problem with the whole submission: the input of the file at fault. */
+function problemAnchor(error: DomainError, fileField: string | null): string | null {
+  if (error.kind !== 'too_large' && error.id !== 'empty_file') return null;
+  return controlId(fileField ?? FILES_FIELD);
+}

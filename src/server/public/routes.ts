@@ -1,0 +1,91 @@
+/**
+ * The reporter-facing site: server-rendered HTML that works with JavaScript off. Every route declares
+ * `config.access`; every page escapes what it shows (html.ts); the only cookie is the reporter's session cookie,
+ * set on sign-in with a receipt. A POST that succeeds redirects (303); one that fails shows the same form again
+ * with what was typed kept and a summary of the problems.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errors } from '../../domain/errors.ts';
+import { needsSetup } from '../../domain/setup.ts';
+import { acceptingReports } from '../../domain/submit.ts';
+import type { RouteContext } from '../app.ts';
+import type { ErrorView } from '../errors.ts';
+import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
+import { followUpRoutes } from './followup.ts';
+import { html } from './html.ts';
+import { landingPage } from './landing.ts';
+import { page, sendPage } from './layout.ts';
+import { reportRoutes } from './report.ts';
+import { setupRoutes } from './setup.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set on requests handled inside the public site, so its error pages can show the profile's header. */
+    publicContext?: RouteContext;
+  }
+}
+
+/** Files under ./assets that may be served: lower-case names, a stylesheet or a script. */
+const ASSET = /^[a-z0-9][a-z0-9-]{0,63}\.(?:css|js)$/;
+
+export function publicRoutes(ctx: RouteContext) {
+  return async function routes(app: FastifyInstance): Promise<void> {
+    app.decorateRequest('publicContext', {
+      getter() {
+        return ctx;
+      },
+    });
+
+    app.setNotFoundHandler(async (request) => {
+      throw request.url.startsWith('/api/')
+        ? errors.notFound('Not found.')
+        : errors.notFound('There is no page at this address. Please check it, or go to the start page.');
+    });
+
+    app.get<{ Params: { file: string } }>('/assets/:file', { config: { access: 'public' } }, (request, reply) => {
+      const { file } = request.params;
+      if (!ASSET.test(file)) return reply.callNotFound();
+      reply.header('Cache-Control', 'no-cache');
+      return reply.sendFile(file, { cacheControl: false });
+    });
+
+    app.get('/', { config: { access: 'public' } }, async (_request, reply) => {
+      const [accepting, setup] = await Promise.all([acceptingReports(ctx.deps), needsSetup(ctx.deps)]);
+      return sendPage(reply, 200, landingPage(ctx.deps.profile(), { accepting, needsSetup: setup }));
+    });
+
+    await app.register(reportRoutes(ctx));
+    await app.register(followUpRoutes(ctx));
+    await app.register(setupRoutes(ctx));
+  };
+}
+
+const TITLES: Record<number, string> = {
+  400: 'There is a problem',
+  403: 'This cannot be done',
+  404: 'Page not found',
+  409: 'This cannot be done',
+  410: 'No longer available',
+  413: 'Too large',
+  429: 'Too many attempts',
+  503: 'Not available at the moment',
+};
+
+/**
+ * The error page of the public site (and of anything outside /api). Shows the message meant for people, never
+ * internals. A reporter whose session ended is sent to sign in again instead.
+ */
+export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, view: ErrorView): FastifyReply {
+  const reporterPage = request.routeOptions.config?.access === 'reporter';
+  const ctx = request.publicContext;
+  if (view.status === 401 && reporterPage) {
+    reply.clearCookie(REPORTER_COOKIE, cookieOptions(ctx?.secureCookies ?? true));
+    return reply.redirect('/follow-up?expired=1', 303);
+  }
+  const title = TITLES[view.status] ?? (view.status >= 500 ? 'Something went wrong' : 'There is a problem');
+  const back = reporterPage ? html`<a href="/follow-up/report">Back to your report</a>` : html`<a href="/">Go to the start page</a>`;
+  const main = html`<h1>${title}</h1>
+<p>${view.message}</p>
+<p>${back}</p>`;
+  return reply.type('text/html; charset=utf-8').send(page(ctx?.deps.profile() ?? null, { title, main }));
+}
