@@ -1,0 +1,57 @@
+/**
+ * Debian's Chromium for end-to-end tests, driven by playwright-core. Present → the tests run; absent → they are
+ * skipped, except with CI=true, where a missing browser fails the run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+if (process.env.CI === 'true' && !HAVE_CHROMIUM) throw new Error(`CI=true but Chromium is missing at ${CHROMIUM} (apt-get install -y chromium)`);
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fresh browser profile in a temporary folder; `close()` ends the browser, then removes the profile. */
+export async function freshContext(options: { javaScriptEnabled: boolean }): Promise<BrowserContext & { dispose(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    javaScriptEnabled: options.javaScriptEnabled,
+    acceptDownloads: true,
+    locale: 'en-GB',
+    timezoneId: 'America/Los_Angeles',
+  });
+  return Object.assign(context, {
+    async dispose() {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    },
+  });
+}
+
+/** Builds the staff workspace once when dist/web is missing (a fresh clone). */
+export function ensureWebBuilt(): string {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const webDir = path.join(root, 'dist/web');
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+    const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+    const r = spawnSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`building the staff workspace failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  return webDir;
+}
