@@ -26,6 +26,8 @@ export interface AppOptions {
   /** Public base URL (setup link, absolute links). */
   publicUrl: string;
   logLevel?: string;
+  /** Where log lines go (default standard output); tests read them. */
+  logStream?: { write(line: string): void };
   /** Folder of the built staff workspace (default dist/web). */
   webDir?: string;
 }
@@ -36,7 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { deps } = options;
   const app = Fastify({
     // Fastify's own request lines carry IP, host and full URL: they are off, and registerRequestLog writes ours.
-    logger: { level: options.logLevel ?? 'info', serializers: { req: () => ({}) } },
+    logger: { level: options.logLevel ?? 'info', serializers: { req: () => ({}) }, ...(options.logStream ? { stream: options.logStream } : {}) },
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     bodyLimit: 1024 * 1024,

@@ -35,6 +35,8 @@ export interface TestAppOptions {
   /** Roles to create users for (default: every role). */
   roles?: readonly Role[];
   now?: () => Date;
+  /** Collect log lines (at info level) into this array. */
+  logLines?: string[];
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -50,7 +52,14 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const built = await buildDeps(config, options.now ? { now: options.now } : {});
-  const app = await buildApp({ deps: built.deps, secureCookies: false, publicUrl: 'http://127.0.0.1', logLevel: options.env?.CONFIDE_LOG_LEVEL ?? 'silent' });
+  const lines = options.logLines;
+  const app = await buildApp({
+    deps: built.deps,
+    secureCookies: false,
+    publicUrl: 'http://127.0.0.1',
+    logLevel: lines ? 'info' : (options.env?.CONFIDE_LOG_LEVEL ?? 'silent'),
+    ...(lines ? { logStream: { write: (line: string) => void lines.push(line) } } : {}),
+  });
   const users = {} as TestApp['users'];
   for (const role of options.roles ?? ROLES) {
     const { user } = await addUser(built.deps, { username: role, role, password: PASSWORD, displayName: `Test ${role}` });
