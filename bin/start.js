@@ -9,9 +9,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(`${root}dist/web/index.html`)) {
   console.log('Building the staff workspace (first start only)…');
   const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (result.status !== 0) {
-    console.error('Building the staff workspace failed (see above). The public site would still work; fix the build and start again.');
+    console.error(
+      'Building the staff workspace failed (see above). The public site would still work; fix the build and start again.',
+    );
     process.exit(result.status ?? 1);
   }
 }

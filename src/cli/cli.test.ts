@@ -13,7 +13,12 @@ function confide(args: string[], input?: string) {
   const res = spawnSync(process.execPath, [BIN, ...args], {
     input: input ?? '',
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, CONFIDE_DATA_DIR: dataDir, CONFIDE_ARGON2_MEMORY_KIB: '1024', CONFIDE_ARGON2_TIME_COST: '1' },
+    env: {
+      PATH: process.env.PATH,
+      CONFIDE_DATA_DIR: dataDir,
+      CONFIDE_ARGON2_MEMORY_KIB: '1024',
+      CONFIDE_ARGON2_TIME_COST: '1',
+    },
   });
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
@@ -46,7 +51,9 @@ describe('confide CLI', () => {
     const r = confide(['user', 'add', '--role', 'supervisor', '--username', 'alice'], 'a long enough password\n');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Created supervisor "alice"\.\nRecovery key \(shown once, keep it offline\): [0-9A-Z]{4}( [0-9A-Z]{4}){7}\n$/);
+    expect(r.out).toMatch(
+      /^Created supervisor "alice"\.\nRecovery key \(shown once, keep it offline\): [0-9A-Z]{4}( [0-9A-Z]{4}){7}\n$/,
+    );
   });
 
   it('refuses bad input with a message and a non-zero exit', () => {
@@ -59,12 +66,18 @@ describe('confide CLI', () => {
       err: 'confide user add: The password needs at least 12 characters.\n',
     });
     expect(confide(['user', 'add', '--role', 'handler'])).toMatchObject({ code: 2 });
-    expect(confide(['user', 'disable', 'nobody'])).toMatchObject({ code: 1, err: 'confide user disable: No user "nobody".\n' });
+    expect(confide(['user', 'disable', 'nobody'])).toMatchObject({
+      code: 1,
+      err: 'confide user disable: No user "nobody".\n',
+    });
     expect(confide(['frobnicate']).code).toBe(2);
   });
 
   it('disables a user', () => {
     confide(['user', 'add', '--role', 'handler', '--username', 'carol'], 'another long password\n');
-    expect(confide(['user', 'disable', 'carol'])).toMatchObject({ code: 0, out: 'Disabled "carol"; their sessions have ended.\n' });
+    expect(confide(['user', 'disable', 'carol'])).toMatchObject({
+      code: 0,
+      out: 'Disabled "carol"; their sessions have ended.\n',
+    });
   });
 });

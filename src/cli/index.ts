@@ -15,7 +15,10 @@ ${Object.values(commands)
 Run \`npx confide <command> --help\` for a command's options.
 Configuration comes from the environment (see .env.example): CONFIDE_DATA_DIR, DATABASE_URL, …`;
 
-export async function run(argv: string[], io = { out: process.stdout, err: process.stderr, stdin: process.stdin }): Promise<number> {
+export async function run(
+  argv: string[],
+  io = { out: process.stdout, err: process.stderr, stdin: process.stdin },
+): Promise<number> {
   const [first, second, ...rest] = argv;
   if (!first || first === '--help' || first === '-h' || first === 'help') {
     io.out.write(`${USAGE}\n`);
@@ -30,7 +33,12 @@ export async function run(argv: string[], io = { out: process.stdout, err: proce
   const args = name.includes(' ') ? rest : [second, ...rest].filter((a): a is string => a !== undefined);
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     io.err.write(`${(error as Error).message}\n\n${command.help}\n`);
     return 2;

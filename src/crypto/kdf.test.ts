@@ -29,9 +29,7 @@ describe('deriveSecretKeys', () => {
     expect(await deriveSecretKeys('pw', salt, params)).toEqual(a);
     expect((await deriveSecretKeys('pW', salt, params)).verifier.equals(a.verifier)).toBe(false);
     expect((await deriveSecretKeys('pw', newSalt(), params)).verifier.equals(a.verifier)).toBe(false);
-    expect((await deriveSecretKeys('pw', salt, { ...params, timeCost: 2 })).verifier.equals(a.verifier)).toBe(
-      false,
-    );
+    expect((await deriveSecretKeys('pw', salt, { ...params, timeCost: 2 })).verifier.equals(a.verifier)).toBe(false);
   });
 
   it('requires a 16-byte salt', async () => {

@@ -40,8 +40,7 @@ export async function deriveSecretKeys(
   salt: Buffer,
   params: Argon2Params,
 ): Promise<{ verifier: Buffer; kek: Buffer }> {
-  if (!Buffer.isBuffer(salt) || salt.length !== SALT_BYTES)
-    throw new RangeError('salt must be a 16-byte Buffer');
+  if (!Buffer.isBuffer(salt) || salt.length !== SALT_BYTES) throw new RangeError('salt must be a 16-byte Buffer');
   const master = await hashRaw(secret, {
     algorithm: ARGON2ID,
     version: VERSION_13,

@@ -170,13 +170,7 @@ export async function unlockWithRecoveryKey(
 ): Promise<Buffer | null> {
   const canonical = canonicalRecoveryKey(recoveryKey);
   if (canonical === null) return null;
-  return unwrap(
-    canonical,
-    stored.recoverySalt,
-    stored.recoveryVerifier,
-    stored.recoveryWrappedSecretKey,
-    params,
-  );
+  return unwrap(canonical, stored.recoverySalt, stored.recoveryVerifier, stored.recoveryWrappedSecretKey, params);
 }
 
 /**

@@ -17,9 +17,7 @@ describe('dammCheckDigit', () => {
 
 describe('formatReceipt', () => {
   it('gives nine groups of four separated by single spaces', () => {
-    expect(formatReceipt('123456789012345678901234567890123456')).toBe(
-      '1234 5678 9012 3456 7890 1234 5678 9012 3456',
-    );
+    expect(formatReceipt('123456789012345678901234567890123456')).toBe('1234 5678 9012 3456 7890 1234 5678 9012 3456');
     expect(() => formatReceipt('123')).toThrow(RangeError);
   });
 });

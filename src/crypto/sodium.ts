@@ -50,14 +50,7 @@ export function seal(key: Buffer, plaintext: Buffer, ad?: Buffer): Buffer {
   const out = Buffer.alloc(NONCE_BYTES + paddedLength + TAG_BYTES);
   const nonce = out.subarray(0, NONCE_BYTES);
   sodium.randombytes_buf(nonce);
-  sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
-    out.subarray(NONCE_BYTES),
-    padded,
-    ad ?? null,
-    null,
-    nonce,
-    key,
-  );
+  sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(out.subarray(NONCE_BYTES), padded, ad ?? null, null, nonce, key);
   sodium.sodium_memzero(padded);
   return out;
 }
@@ -72,8 +65,7 @@ export function seal(key: Buffer, plaintext: Buffer, ad?: Buffer): Buffer {
 export function open(key: Buffer, sealed: Buffer, ad?: Buffer): Buffer {
   requireLength('key', key, KEY_BYTES);
   const bodyLength = sealed.length - NONCE_BYTES - TAG_BYTES;
-  if (bodyLength < PAD_BLOCK || bodyLength % PAD_BLOCK !== 0)
-    throw new CryptoError('sealed record is malformed');
+  if (bodyLength < PAD_BLOCK || bodyLength % PAD_BLOCK !== 0) throw new CryptoError('sealed record is malformed');
   const padded = Buffer.alloc(bodyLength);
   try {
     sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(

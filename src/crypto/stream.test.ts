@@ -31,10 +31,8 @@ async function run(input: Readable, transform: NodeJS.ReadWriteStream): Promise<
   return Buffer.concat(chunks);
 }
 
-const encrypt = (key: Buffer, data: Buffer, sizes?: number[]) =>
-  run(source(data, sizes), createEncryptStream(key));
-const decrypt = (key: Buffer, data: Buffer, sizes?: number[]) =>
-  run(source(data, sizes), createDecryptStream(key));
+const encrypt = (key: Buffer, data: Buffer, sizes?: number[]) => run(source(data, sizes), createEncryptStream(key));
+const decrypt = (key: Buffer, data: Buffer, sizes?: number[]) => run(source(data, sizes), createDecryptStream(key));
 
 describe('encryptedSize', () => {
   it('counts the header and 17 bytes per 64 KiB chunk, at least one chunk', () => {
@@ -117,9 +115,7 @@ describe('encrypt / decrypt streams', () => {
   it('rejects truncation: inside the header, inside a chunk, and at a chunk boundary', async () => {
     const encrypted = await encrypt(key, randomBytes(2 * CHUNK_BYTES + 10));
     for (const length of [0, 10, 24, 24 + 5, 24 + CHUNK_BYTES + 17, encrypted.length - 1]) {
-      await expect(decrypt(key, encrypted.subarray(0, length)), `length ${length}`).rejects.toThrow(
-        CryptoError,
-      );
+      await expect(decrypt(key, encrypted.subarray(0, length)), `length ${length}`).rejects.toThrow(CryptoError);
     }
   });
 

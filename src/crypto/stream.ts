@@ -107,13 +107,7 @@ export function createDecryptStream(key: Buffer): Transform {
     if (filled < ABYTES) throw new CryptoError('encrypted stream is truncated');
     const plaintext = Buffer.alloc(filled - ABYTES);
     try {
-      sodium.crypto_secretstream_xchacha20poly1305_pull(
-        state,
-        plaintext,
-        tag,
-        pending.subarray(0, filled),
-        null,
-      );
+      sodium.crypto_secretstream_xchacha20poly1305_pull(state, plaintext, tag, pending.subarray(0, filled), null);
     } catch (cause) {
       throw new CryptoError('encrypted stream chunk does not authenticate', { cause });
     }

@@ -20,13 +20,20 @@ export interface AuditEntry {
 
 export const GENESIS = '0'.repeat(64);
 
-export function entryHash(prev: string, e: { seq: number; at: string; actor: string | null; action: string; subject: string | null; reason: string | null }): string {
+export function entryHash(
+  prev: string,
+  e: { seq: number; at: string; actor: string | null; action: string; subject: string | null; reason: string | null },
+): string {
   const canonical = JSON.stringify([e.seq, e.at, e.actor, e.action, e.subject, e.reason]);
   return hash(`${prev}\n${canonical}`).toString('hex');
 }
 
 /** Appends one entry inside the caller's transaction. Serialised by a lock so the chain stays linear. */
-export async function audit(deps: Pick<Deps, 'dialect' | 'now'>, trx: Transaction<Tables>, entry: AuditEntry): Promise<void> {
+export async function audit(
+  deps: Pick<Deps, 'dialect' | 'now'>,
+  trx: Transaction<Tables>,
+  entry: AuditEntry,
+): Promise<void> {
   if (deps.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7263)`.execute(trx);
   const last = await trx.selectFrom('audit').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row = {
@@ -38,5 +45,8 @@ export async function audit(deps: Pick<Deps, 'dialect' | 'now'>, trx: Transactio
     reason: entry.reason ?? null,
   };
   const prev = last?.hash ?? GENESIS;
-  await trx.insertInto('audit').values({ ...row, prev_hash: prev, hash: entryHash(prev, row) }).execute();
+  await trx
+    .insertInto('audit')
+    .values({ ...row, prev_hash: prev, hash: entryHash(prev, row) })
+    .execute();
 }

@@ -42,7 +42,11 @@ function categoryTitle(deps: Pick<Deps, 'profile'>, id: string): { id: string; t
   return { id, title: deps.profile().categories.find((c) => c.id === id)?.title ?? id };
 }
 
-function dueAt(r: { status: string; acknowledgement_due_at: string | null; feedback_due_at: string | null }): string | null {
+function dueAt(r: {
+  status: string;
+  acknowledgement_due_at: string | null;
+  feedback_due_at: string | null;
+}): string | null {
   if (r.status === 'closed') return null;
   return r.status === 'received' ? (r.acknowledgement_due_at ?? r.feedback_due_at) : r.feedback_due_at;
 }
@@ -74,7 +78,8 @@ function presentSummary(deps: Pick<Deps, 'profile'>, r: SummaryRow): CaseSummary
   };
 }
 
-const encodeCursor = (r: { received_at: string; id: string }) => Buffer.from(JSON.stringify([r.received_at, r.id])).toString('base64url');
+const encodeCursor = (r: { received_at: string; id: string }) =>
+  Buffer.from(JSON.stringify([r.received_at, r.id])).toString('base64url');
 function decodeCursor(cursor: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
@@ -89,12 +94,31 @@ function decodeCursor(cursor: string): [string, string] {
 export async function listCases(
   deps: Pick<Deps, 'db' | 'profile'>,
   viewer: Viewer,
-  q: { status?: CaseStatus | undefined; category?: string | undefined; channel?: Channel | undefined; limit: number; cursor?: string | undefined },
+  q: {
+    status?: CaseStatus | undefined;
+    category?: string | undefined;
+    channel?: Channel | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ): Promise<CaseList> {
   let query = deps.db
     .selectFrom('reports as r')
-    .innerJoin('grants as g', (j) => j.onRef('g.report_id', '=', 'r.id').on('g.user_id', '=', viewer.userId).on('g.scope', '=', 'case'))
-    .select(['r.id', 'r.reference', 'r.category', 'r.channel', 'r.status', 'r.outcome', 'r.urgent', 'r.received_at', 'r.acknowledgement_due_at', 'r.feedback_due_at'])
+    .innerJoin('grants as g', (j) =>
+      j.onRef('g.report_id', '=', 'r.id').on('g.user_id', '=', viewer.userId).on('g.scope', '=', 'case'),
+    )
+    .select([
+      'r.id',
+      'r.reference',
+      'r.category',
+      'r.channel',
+      'r.status',
+      'r.outcome',
+      'r.urgent',
+      'r.received_at',
+      'r.acknowledgement_due_at',
+      'r.feedback_due_at',
+    ])
     .orderBy('r.received_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(q.limit + 1);
@@ -103,12 +127,17 @@ export async function listCases(
   if (q.channel) query = query.where('r.channel', '=', q.channel);
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor);
-    query = query.where((eb) => eb.or([eb('r.received_at', '<', at), eb.and([eb('r.received_at', '=', at), eb('r.id', '<', id)])]));
+    query = query.where((eb) =>
+      eb.or([eb('r.received_at', '<', at), eb.and([eb('r.received_at', '=', at), eb('r.id', '<', id)])]),
+    );
   }
   const rows = await query.execute();
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  return { items: page.map((r) => presentSummary(deps, r)), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+  return {
+    items: page.map((r) => presentSummary(deps, r)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+  };
 }
 
 /** One case with its answers, files and messages, decrypted for the viewer. Audited as a read. */
@@ -118,8 +147,18 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
     const r = await deps.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
     if (!r) throw errors.notFound(NOT_FOUND);
     const category = deps.profile().categories.find((c) => c.id === r.category);
-    const answers = openJson<Record<string, string | string[] | boolean | null>>(keys.reportKey, r.sealed_answers, answersAd(r.id));
-    const files = await deps.db.selectFrom('files').selectAll().where('report_id', '=', r.id).orderBy('created_at').orderBy('position').execute();
+    const answers = openJson<Record<string, string | string[] | boolean | null>>(
+      keys.reportKey,
+      r.sealed_answers,
+      answersAd(r.id),
+    );
+    const files = await deps.db
+      .selectFrom('files')
+      .selectAll()
+      .where('report_id', '=', r.id)
+      .orderBy('created_at')
+      .orderBy('position')
+      .execute();
     const messages = await deps.db
       .selectFrom('messages as m')
       .leftJoin('users as u', 'u.id', 'm.author_user_id')
@@ -128,21 +167,37 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       .orderBy('m.created_at')
       .orderBy('m.id')
       .execute();
-    await deps.db.transaction().execute((trx) => audit(deps, trx, { actor: viewer.userId, action: 'case.read', subject: `report:${r.id}` }));
+    await deps.db
+      .transaction()
+      .execute((trx) => audit(deps, trx, { actor: viewer.userId, action: 'case.read', subject: `report:${r.id}` }));
     const known = new Set((category?.fields ?? []).map((f) => f.id));
     return {
       ...presentSummary(deps, r),
       acknowledgementDueAt: r.acknowledgement_due_at,
       feedbackDueAt: r.feedback_due_at,
       answers: [
-        ...(category?.fields ?? []).filter((f) => f.type !== 'file').map((f) => ({ fieldId: f.id, label: f.label, type: f.type, value: answers[f.id] ?? null })),
+        ...(category?.fields ?? [])
+          .filter((f) => f.type !== 'file')
+          .map((f) => ({ fieldId: f.id, label: f.label, type: f.type, value: answers[f.id] ?? null })),
         ...Object.keys(answers)
           .filter((k) => !known.has(k))
           .map((k) => ({ fieldId: k, label: k, type: 'short_text', value: answers[k] ?? null })),
       ],
       files: files.map((f) => {
-        const meta = openJson<{ name: string; type: string; note: string | null }>(keys.reportKey, f.sealed_meta, fileAd(r.id, f.id));
-        return { id: f.id, name: meta.name, type: meta.type, size: f.cleaned_size ?? f.original_size, cleaning: f.cleaning, note: meta.note, createdAt: f.created_at };
+        const meta = openJson<{ name: string; type: string; note: string | null }>(
+          keys.reportKey,
+          f.sealed_meta,
+          fileAd(r.id, f.id),
+        );
+        return {
+          id: f.id,
+          name: meta.name,
+          type: meta.type,
+          size: f.cleaned_size ?? f.original_size,
+          cleaning: f.cleaning,
+          note: meta.note,
+          createdAt: f.created_at,
+        };
       }),
       messages: messages.map((m) => presentMessage(r.id, keys, m)),
       allowedTransitions: [...allowedTransitions(r.status as CaseStatus)],
@@ -156,7 +211,14 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
 function presentMessage(
   reportId: string,
   keys: CaseKeys,
-  m: { id: string; author: 'reporter' | 'staff'; visibility: 'reporter' | 'internal'; sealed_body: Buffer; created_at: string; display_name: string | null },
+  m: {
+    id: string;
+    author: 'reporter' | 'staff';
+    visibility: 'reporter' | 'internal';
+    sealed_body: Buffer;
+    created_at: string;
+    display_name: string | null;
+  },
 ): MessageView {
   const key = m.visibility === 'internal' ? keys.caseKey : keys.reportKey;
   return {
@@ -180,12 +242,21 @@ export async function openCaseFile(
   fileId: string,
 ): Promise<{ name: string; type: string; size: number; stream: Readable }> {
   const keys = await caseKeys(deps, viewer, reportId);
-  const f = await deps.db.selectFrom('files').selectAll().where('report_id', '=', reportId).where('id', '=', fileId).executeTakeFirst();
+  const f = await deps.db
+    .selectFrom('files')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('id', '=', fileId)
+    .executeTakeFirst();
   if (!f) throw errors.notFound('There is no such file in this case.');
   if (!f.cleaned_blob)
-    throw errors.notFound('Metadata could not be removed from this file, so there is no cleaned copy; the original opens only with a second person’s approval.');
+    throw errors.notFound(
+      'Metadata could not be removed from this file, so there is no cleaned copy; the original opens only with a second person’s approval.',
+    );
   const meta = openJson<{ name: string; type: string }>(keys.reportKey, f.sealed_meta, fileAd(reportId, f.id));
-  await deps.db.transaction().execute((trx) => audit(deps, trx, { actor: viewer.userId, action: 'file.download', subject: `file:${f.id}` }));
+  await deps.db
+    .transaction()
+    .execute((trx) => audit(deps, trx, { actor: viewer.userId, action: 'file.download', subject: `file:${f.id}` }));
   const decrypt = createDecryptStream(keys.reportKey);
   const source = deps.blobs.read(f.cleaned_blob);
   source.on('error', (e) => decrypt.destroy(e));
@@ -205,16 +276,39 @@ export async function addCaseMessage(
     const at = deps.now().toISOString();
     const key = input.visibility === 'internal' ? keys.caseKey : keys.reportKey;
     const sealed = seal(key, Buffer.from(input.body), messageAd(reportId, id));
-    const author = await deps.db.selectFrom('users').select('display_name').where('id', '=', viewer.userId).executeTakeFirstOrThrow();
+    const author = await deps.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', viewer.userId)
+      .executeTakeFirstOrThrow();
     await deps.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('messages')
-        .values({ id, report_id: reportId, author: 'staff', author_user_id: viewer.userId, visibility: input.visibility, sealed_body: sealed, created_at: at })
+        .values({
+          id,
+          report_id: reportId,
+          author: 'staff',
+          author_user_id: viewer.userId,
+          visibility: input.visibility,
+          sealed_body: sealed,
+          created_at: at,
+        })
         .execute();
       await trx.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
-      await audit(deps, trx, { actor: viewer.userId, action: input.visibility === 'internal' ? 'case.note' : 'case.reply', subject: `report:${reportId}` });
+      await audit(deps, trx, {
+        actor: viewer.userId,
+        action: input.visibility === 'internal' ? 'case.note' : 'case.reply',
+        subject: `report:${reportId}`,
+      });
     });
-    return { id, author: 'staff', authorName: author.display_name, visibility: input.visibility, body: input.body, createdAt: at };
+    return {
+      id,
+      author: 'staff',
+      authorName: author.display_name,
+      visibility: input.visibility,
+      body: input.body,
+      createdAt: at,
+    };
   } finally {
     wipe(keys.reportKey);
     wipe(keys.caseKey);
@@ -234,13 +328,22 @@ export async function changeStatus(
 ): Promise<{ status: CaseStatus; outcome: Outcome | null }> {
   const keys = await caseKeys(deps, viewer, reportId);
   try {
-    const r = await deps.db.selectFrom('reports').select(['status', 'version']).where('id', '=', reportId).executeTakeFirst();
+    const r = await deps.db
+      .selectFrom('reports')
+      .select(['status', 'version'])
+      .where('id', '=', reportId)
+      .executeTakeFirst();
     if (!r) throw errors.notFound(NOT_FOUND);
     const from = r.status as CaseStatus;
     if (!canTransition(from, input.status))
-      throw errors.conflict('invalid_transition', `A case that is “${from}” cannot move to “${input.status}”. It can move to: ${allowedTransitions(from).join(', ')}.`);
-    if (input.status === 'closed' && !input.outcome) throw errors.invalid('outcome_required', 'Choose an outcome to close the case.');
-    if (from === 'closed' && !input.reason?.trim()) throw errors.invalid('reason_required', 'Give a reason to reopen a closed case.');
+      throw errors.conflict(
+        'invalid_transition',
+        `A case that is “${from}” cannot move to “${input.status}”. It can move to: ${allowedTransitions(from).join(', ')}.`,
+      );
+    if (input.status === 'closed' && !input.outcome)
+      throw errors.invalid('outcome_required', 'Choose an outcome to close the case.');
+    if (from === 'closed' && !input.reason?.trim())
+      throw errors.invalid('reason_required', 'Give a reason to reopen a closed case.');
     const at = deps.now().toISOString();
     const outcome = input.status === 'closed' ? (input.outcome ?? null) : null;
     const eventId = randomUUID();
@@ -269,10 +372,17 @@ export async function changeStatus(
           kind: 'status',
           from_status: from,
           to_status: input.status,
-          sealed_reason: input.reason?.trim() ? seal(keys.caseKey, Buffer.from(input.reason.trim()), eventAd(reportId, eventId)) : null,
+          sealed_reason: input.reason?.trim()
+            ? seal(keys.caseKey, Buffer.from(input.reason.trim()), eventAd(reportId, eventId))
+            : null,
         })
         .execute();
-      await audit(deps, trx, { actor: viewer.userId, action: 'case.status', subject: `report:${reportId}`, reason: `${from}→${input.status}` });
+      await audit(deps, trx, {
+        actor: viewer.userId,
+        action: 'case.status',
+        subject: `report:${reportId}`,
+        reason: `${from}→${input.status}`,
+      });
     });
     return { status: input.status, outcome: outcome as Outcome | null };
   } finally {

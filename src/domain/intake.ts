@@ -72,7 +72,8 @@ export class FileIntake {
         throw errors.tooLarge(`The file “${name}” is larger than the limit of ${formatBytes(maxFileBytes)}.`);
       throw error;
     }
-    if (tap.bytes === 0) throw errors.invalid('empty_file', `The file “${name}” is empty. Please choose the file again.`);
+    if (tap.bytes === 0)
+      throw errors.invalid('empty_file', `The file “${name}” is empty. Please choose the file again.`);
 
     const result: CleanResult = tap.kept
       ? await cleanFile({ name, type: file.type, data: Buffer.concat(tap.kept) })
@@ -98,7 +99,11 @@ export class FileIntake {
       cleaning: result.status,
       cleaned_blob: cleanedBlob,
       cleaned_size: result.data?.length ?? null,
-      sealed_meta: sealJson(this.keys.reportKey, { name: result.name, type: result.type, note: result.note }, fileAd(this.reportId, id)),
+      sealed_meta: sealJson(
+        this.keys.reportKey,
+        { name: result.name, type: result.type, note: result.note },
+        fileAd(this.reportId, id),
+      ),
       original_blob: originalBlob,
       original_size: tap.bytes,
       sealed_original_key: sealTo(this.keys.evidencePublicKey, fileKey),
@@ -156,4 +161,3 @@ export function formatBytes(n: number): string {
   if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
   return `${n} bytes`;
 }
-

@@ -54,8 +54,17 @@ export async function reporterSignIn(deps: Deps, input: string): Promise<string>
     }
     const reportKey = open(kek, row.reporter_wrapped_key, reporterKeyAd(row.id));
     await clearThrottle(deps, `receipt:${parsed.locator}`);
-    const token = await createSession(deps, { kind: 'reporter', reportId: row.id, key: reportKey, minutes: deps.sessions.reporterMinutes });
-    await deps.db.transaction().execute((trx) => audit(deps, trx, { actor: 'reporter', action: 'reporter.sign_in', subject: `report:${row.id}` }));
+    const token = await createSession(deps, {
+      kind: 'reporter',
+      reportId: row.id,
+      key: reportKey,
+      minutes: deps.sessions.reporterMinutes,
+    });
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        audit(deps, trx, { actor: 'reporter', action: 'reporter.sign_in', subject: `report:${row.id}` }),
+      );
     wipe(reportKey);
     return token;
   } finally {
@@ -81,7 +90,11 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
   const report = await deps.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
   if (!report) throw errors.notFound('This report no longer exists.');
   const category = deps.profile().categories.find((c) => c.id === report.category);
-  const answers = openJson<Record<string, string | string[] | boolean | null>>(session.key, report.sealed_answers, answersAd(reportId));
+  const answers = openJson<Record<string, string | string[] | boolean | null>>(
+    session.key,
+    report.sealed_answers,
+    answersAd(reportId),
+  );
   const files = await deps.db
     .selectFrom('files')
     .select(['id', 'sealed_meta', 'original_size', 'created_at'])
@@ -113,7 +126,13 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
     dueText: due,
     answers: (category?.fields ?? [])
       .filter((f) => f.type !== 'file')
-      .map((f) => ({ fieldId: f.id, label: f.label, type: f.type, value: answers[f.id] ?? null, text: displayAnswer(f, answers[f.id] ?? null) })),
+      .map((f) => ({
+        fieldId: f.id,
+        label: f.label,
+        type: f.type,
+        value: answers[f.id] ?? null,
+        text: displayAnswer(f, answers[f.id] ?? null),
+      })),
     files: files.map((f) => ({
       id: f.id,
       name: openJson<{ name: string }>(session.key, f.sealed_meta, fileAd(reportId, f.id)).name,
@@ -140,26 +159,46 @@ export async function reporterAddInformation(
 ): Promise<void> {
   const reportId = session.reportId!;
   const body = input.body?.trim() ?? '';
-  if ([...body].length > 20_000) throw errors.invalid('message_too_long', 'A message may have at most 20000 characters.');
-  const report = await deps.db.selectFrom('reports').select('evidence_public_key').where('id', '=', reportId).executeTakeFirst();
+  if ([...body].length > 20_000)
+    throw errors.invalid('message_too_long', 'A message may have at most 20000 characters.');
+  const report = await deps.db
+    .selectFrom('reports')
+    .select('evidence_public_key')
+    .where('id', '=', reportId)
+    .executeTakeFirst();
   if (!report) throw errors.notFound('This report no longer exists.');
-  const intake = new FileIntake(deps, { reportKey: session.key, evidencePublicKey: report.evidence_public_key }, reportId);
+  const intake = new FileIntake(
+    deps,
+    { reportKey: session.key, evidencePublicKey: report.evidence_public_key },
+    reportId,
+  );
   try {
     for await (const file of input.files ?? []) await intake.add(file);
-    if (!body && intake.prepared.length === 0) throw errors.invalid('empty_message', 'Please write a message or choose a file.');
+    if (!body && intake.prepared.length === 0)
+      throw errors.invalid('empty_message', 'Please write a message or choose a file.');
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
       if (body) {
         const id = randomUUID();
         await trx
           .insertInto('messages')
-          .values({ id, report_id: reportId, author: 'reporter', author_user_id: null, visibility: 'reporter', sealed_body: seal(session.key, Buffer.from(body), messageAd(reportId, id)), created_at: at })
+          .values({
+            id,
+            report_id: reportId,
+            author: 'reporter',
+            author_user_id: null,
+            visibility: 'reporter',
+            sealed_body: seal(session.key, Buffer.from(body), messageAd(reportId, id)),
+            created_at: at,
+          })
           .execute();
       }
       if (intake.prepared.length > 0)
         await trx
           .insertInto('files')
-          .values(intake.prepared.map((f) => ({ ...f, report_id: reportId, author: 'reporter' as const, created_at: at })))
+          .values(
+            intake.prepared.map((f) => ({ ...f, report_id: reportId, author: 'reporter' as const, created_at: at })),
+          )
           .execute();
       await trx.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
       await audit(deps, trx, { actor: 'reporter', action: 'reporter.add_information', subject: `report:${reportId}` });

@@ -5,7 +5,8 @@
 export const answersAd = (reportId: string) => Buffer.from(`report:${reportId}:answers`);
 export const identityAd = (reportId: string) => Buffer.from(`report:${reportId}:identity`);
 export const reporterKeyAd = (reportId: string) => Buffer.from(`report:${reportId}:reporter-key`);
-export const messageAd = (reportId: string, messageId: string) => Buffer.from(`report:${reportId}:message:${messageId}`);
+export const messageAd = (reportId: string, messageId: string) =>
+  Buffer.from(`report:${reportId}:message:${messageId}`);
 export const fileAd = (reportId: string, fileId: string) => Buffer.from(`report:${reportId}:file:${fileId}`);
 export const eventAd = (reportId: string, eventId: string) => Buffer.from(`report:${reportId}:event:${eventId}`);
 

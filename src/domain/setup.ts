@@ -59,13 +59,16 @@ export async function completeSetup(
   deps: Deps,
   input: { token: string; username: string; password: string; displayName?: string; profile: Profile },
 ): Promise<{ recoveryKey: string }> {
-  if (!(await needsSetup(deps))) throw errors.conflict('setup_done', 'Confide is already set up. Sign in to the staff workspace.');
+  if (!(await needsSetup(deps)))
+    throw errors.conflict('setup_done', 'Confide is already set up. Sign in to the staff workspace.');
   if (!(await checkSetupToken(deps, input.token)))
     throw errors.forbidden('This setup link is not valid. Use the link printed by the newest `npm start`.');
   const { user, recoveryKey } = await addUser(deps, { ...input, role: 'administrator' });
   await putSetting(deps, 'profile', input.profile.id);
   await deps.db.deleteFrom('settings').where('key', '=', 'setup_token_hash').execute();
-  await deps.db.transaction().execute((trx) => audit(deps, trx, { actor: user.id, action: 'setup.complete', reason: input.profile.id }));
+  await deps.db
+    .transaction()
+    .execute((trx) => audit(deps, trx, { actor: user.id, action: 'setup.complete', reason: input.profile.id }));
   deps.setProfile(input.profile);
   return { recoveryKey };
 }

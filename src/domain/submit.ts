@@ -34,7 +34,8 @@ export interface ReportInput {
 
 export function findCategory(deps: Pick<Deps, 'profile'>, id: string): Category {
   const category = deps.profile().categories.find((c) => c.id === id);
-  if (!category) throw errors.invalid('unknown_category', `There is no category “${id}”. Please choose one from the list.`);
+  if (!category)
+    throw errors.invalid('unknown_category', `There is no category “${id}”. Please choose one from the list.`);
   return category;
 }
 
@@ -74,7 +75,11 @@ export class ReportDraft {
   readonly intake: FileIntake;
 
   constructor(private readonly deps: Deps) {
-    this.intake = new FileIntake(deps, { reportKey: this.keys.reportKey, evidencePublicKey: this.evidence.publicKey }, this.id);
+    this.intake = new FileIntake(
+      deps,
+      { reportKey: this.keys.reportKey, evidencePublicKey: this.evidence.publicKey },
+      this.id,
+    );
   }
 
   private readonly answeredFileFields = new Set<string>();
@@ -97,10 +102,16 @@ export class ReportDraft {
     const { deps } = this;
     try {
       const { category, answers, identity } = checkReportInput(deps, input);
-      const missing = category.fields.filter((f) => f.type === 'file' && f.required && !this.answeredFileFields.has(f.id));
-      if (missing.length > 0) throw errors.validation(Object.fromEntries(missing.map((f) => [`file.${f.id}`, 'Please add a file.'])));
+      const missing = category.fields.filter(
+        (f) => f.type === 'file' && f.required && !this.answeredFileFields.has(f.id),
+      );
+      if (missing.length > 0)
+        throw errors.validation(Object.fromEntries(missing.map((f) => [`file.${f.id}`, 'Please add a file.'])));
       if (!(await acceptingReports(deps)))
-        throw errors.unavailable('not_accepting', 'This channel is not taking reports yet. Please use another channel listed on the first page.');
+        throw errors.unavailable(
+          'not_accepting',
+          'This channel is not taking reports yet. Please use another channel listed on the first page.',
+        );
       for (let attempt = 0; ; attempt++) {
         const receipt = generateReceipt();
         const salt = newSalt();
@@ -108,7 +119,17 @@ export class ReportDraft {
         const reference = `R-${randomBytes(4).toString('hex').toUpperCase()}`;
         try {
           await deps.db.transaction().execute(async (trx) => {
-            await this.insert(trx, { input, category, answers, identity, reference, locator: receipt.locator, salt, verifier, kek });
+            await this.insert(trx, {
+              input,
+              category,
+              answers,
+              identity,
+              reference,
+              locator: receipt.locator,
+              salt,
+              verifier,
+              kek,
+            });
           });
           return { receipt: receipt.receipt, reportId: this.id, reference };
         } catch (error) {
@@ -162,8 +183,12 @@ export class ReportDraft {
         outcome: null,
         urgent: 0,
         received_at: at,
-        acknowledgement_due_at: policy.acknowledgementDays == null ? null : new Date(now.getTime() + policy.acknowledgementDays * DAY).toISOString(),
-        feedback_due_at: policy.feedbackDays == null ? null : new Date(now.getTime() + policy.feedbackDays * DAY).toISOString(),
+        acknowledgement_due_at:
+          policy.acknowledgementDays == null
+            ? null
+            : new Date(now.getTime() + policy.acknowledgementDays * DAY).toISOString(),
+        feedback_due_at:
+          policy.feedbackDays == null ? null : new Date(now.getTime() + policy.feedbackDays * DAY).toISOString(),
         closed_at: null,
         updated_at: at,
         version: 1,
@@ -183,13 +208,14 @@ export class ReportDraft {
       .where('disabled_at', 'is', null)
       .where('role', 'in', ['supervisor', 'custodian'])
       .execute();
-    const grants = staff.flatMap((u): { scope: 'case' | 'evidence' | 'identity'; user_id: string; sealed_key: Buffer }[] =>
-      u.role === 'supervisor'
-        ? [
-            { scope: 'case', user_id: u.id, sealed_key: sealTo(u.public_key, packCaseKeys(keys)) },
-            { scope: 'evidence', user_id: u.id, sealed_key: sealTo(u.public_key, this.evidence.secretKey) },
-          ]
-        : [{ scope: 'identity', user_id: u.id, sealed_key: sealTo(u.public_key, keys.identityKey) }],
+    const grants = staff.flatMap(
+      (u): { scope: 'case' | 'evidence' | 'identity'; user_id: string; sealed_key: Buffer }[] =>
+        u.role === 'supervisor'
+          ? [
+              { scope: 'case', user_id: u.id, sealed_key: sealTo(u.public_key, packCaseKeys(keys)) },
+              { scope: 'evidence', user_id: u.id, sealed_key: sealTo(u.public_key, this.evidence.secretKey) },
+            ]
+          : [{ scope: 'identity', user_id: u.id, sealed_key: sealTo(u.public_key, keys.identityKey) }],
     );
     await trx
       .insertInto('grants')
@@ -201,6 +227,11 @@ export class ReportDraft {
         .insertInto('files')
         .values(this.intake.prepared.map((f) => ({ ...f, report_id: id, author: 'reporter' as const, created_at: at })))
         .execute();
-    await audit(deps, trx, { actor: 'reporter', action: 'report.submit', subject: `report:${id}`, reason: v.input.channel });
+    await audit(deps, trx, {
+      actor: 'reporter',
+      action: 'report.submit',
+      subject: `report:${id}`,
+      reason: v.input.channel,
+    });
   }
 }

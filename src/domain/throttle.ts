@@ -38,7 +38,11 @@ export async function recordFailure(deps: Pick<Deps, 'db' | 'now'>, key: string,
         .onConflict((oc) => oc.column('key').doUpdateSet(fresh))
         .execute();
     } else {
-      await trx.updateTable('throttle').set({ failures: row.failures + 1 }).where('key', '=', k).execute();
+      await trx
+        .updateTable('throttle')
+        .set({ failures: row.failures + 1 })
+        .where('key', '=', k)
+        .execute();
     }
   });
 }

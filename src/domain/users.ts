@@ -59,7 +59,12 @@ export async function addUser(
           created_at: deps.now().toISOString(),
         })
         .execute();
-      await audit(deps, trx, { actor: input.actor ?? 'system', action: 'user.create', subject: `user:${id}`, reason: input.role });
+      await audit(deps, trx, {
+        actor: input.actor ?? 'system',
+        action: 'user.create',
+        subject: `user:${id}`,
+        reason: input.role,
+      });
     });
   } catch (error) {
     if (/unique|duplicate/i.test(String((error as Error).message)))
@@ -71,7 +76,11 @@ export async function addUser(
 
 /** Disables a user and ends their sessions at once. @throws not_found */
 export async function disableUser(deps: Deps, username: string, actor: string | null = 'system'): Promise<void> {
-  const user = await deps.db.selectFrom('users').select('id').where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
+  const user = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
   if (!user) throw errors.notFound(`No user "${username}".`);
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ disabled_at: deps.now().toISOString() }).where('id', '=', user.id).execute();
@@ -82,7 +91,10 @@ export async function disableUser(deps: Deps, username: string, actor: string | 
 }
 
 export async function countActiveUsers(deps: Pick<Deps, 'db'>, role?: Role): Promise<number> {
-  let q = deps.db.selectFrom('users').select(sql<number>`count(*)`.as('n')).where('disabled_at', 'is', null);
+  let q = deps.db
+    .selectFrom('users')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('disabled_at', 'is', null);
   if (role) q = q.where('role', '=', role);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
@@ -98,7 +110,11 @@ export function presentUser(row: { id: string; username: string; role: string; d
  * @returns the cookie value and the user
  * @throws DomainError unauthorized
  */
-export async function signIn(deps: Deps, username: string, password: string): Promise<{ token: string; user: StaffUser; sessionId: string }> {
+export async function signIn(
+  deps: Deps,
+  username: string,
+  password: string,
+): Promise<{ token: string; user: StaffUser; sessionId: string }> {
   const row = await deps.db
     .selectFrom('users')
     .selectAll()
@@ -107,15 +123,26 @@ export async function signIn(deps: Deps, username: string, password: string): Pr
   const secretKey = await unlockWithPassword(
     password,
     row
-      ? { passwordSalt: row.password_salt, passwordVerifier: row.password_verifier, wrappedSecretKey: row.wrapped_secret_key }
+      ? {
+          passwordSalt: row.password_salt,
+          passwordVerifier: row.password_verifier,
+          wrappedSecretKey: row.wrapped_secret_key,
+        }
       : DUMMY_USER,
     deps.argon2,
   );
   if (!row || !secretKey || row.disabled_at) {
-    await deps.db.transaction().execute((trx) => audit(deps, trx, { actor: row?.id ?? null, action: 'session.failed' }));
+    await deps.db
+      .transaction()
+      .execute((trx) => audit(deps, trx, { actor: row?.id ?? null, action: 'session.failed' }));
     throw errors.unauthorized('Wrong username or password.');
   }
-  const token = await createSession(deps, { kind: 'staff', userId: row.id, key: secretKey, minutes: deps.sessions.staffMinutes });
+  const token = await createSession(deps, {
+    kind: 'staff',
+    userId: row.id,
+    key: secretKey,
+    minutes: deps.sessions.staffMinutes,
+  });
   await deps.db.transaction().execute((trx) => audit(deps, trx, { actor: row.id, action: 'session.create' }));
   return { token, user: presentUser(row), sessionId: token.split('.')[0]! };
 }

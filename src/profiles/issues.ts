@@ -50,8 +50,10 @@ function unknownKeys(keys: readonly string[], allowed: readonly string[]): strin
 }
 
 function tooSmall(origin: string, minimum: number, input: unknown): string {
-  if (origin === 'string') return minimum <= 1 ? 'is empty — write the text' : `is too short — write at least ${minimum} characters`;
-  if (origin === 'array') return `needs at least ${minimum} ${minimum === 1 ? 'entry' : 'entries'} — add ${minimum === 1 ? 'one' : 'more'}`;
+  if (origin === 'string')
+    return minimum <= 1 ? 'is empty — write the text' : `is too short — write at least ${minimum} characters`;
+  if (origin === 'array')
+    return `needs at least ${minimum} ${minimum === 1 ? 'entry' : 'entries'} — add ${minimum === 1 ? 'one' : 'more'}`;
   return `${show(input)} is too small — use at least ${minimum}`;
 }
 

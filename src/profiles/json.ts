@@ -129,7 +129,8 @@ function findSyntaxError(text: string): Found | null {
   try {
     value();
     skipSpace();
-    if (i < text.length) fail(`${here()} after the end of the JSON value — remove it, or put everything inside one { … }`);
+    if (i < text.length)
+      fail(`${here()} after the end of the JSON value — remove it, or put everything inside one { … }`);
     return null;
   } catch (error) {
     if (error instanceof Found) return error;

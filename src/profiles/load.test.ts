@@ -8,7 +8,14 @@ import { listProfiles, loadProfile, ProfileError, resolveProfileDir } from './lo
 const ROOT = fileURLToPath(new URL('../../profiles', import.meta.url));
 
 const SHIPPED = {
-  'national-security': ['espionage', 'cyber-espionage', 'third-country', 'leak', 'self-disclosure', 'complaint-official'],
+  'national-security': [
+    'espionage',
+    'cyber-espionage',
+    'third-country',
+    'leak',
+    'self-disclosure',
+    'complaint-official',
+  ],
   'eu-whistleblowing': [
     'financial-services',
     'public-procurement',
@@ -154,7 +161,9 @@ describe('broken profiles', () => {
     const dir = await copyProfile('anti-corruption');
     const file = path.join(dir, 'profile.json');
     await writeFile(file, '{\n  "id": "anti-corruption",\n}');
-    expect((await loadError(dir)).message).toBe(`${file}: line 3, column 1: a comma before } is not allowed — remove it`);
+    expect((await loadError(dir)).message).toBe(
+      `${file}: line 3, column 1: a comma before } is not allowed — remove it`,
+    );
   });
 
   it('lists the field types for an unknown type', async () => {

@@ -44,7 +44,11 @@ export async function loadProfile(dir: string): Promise<Profile> {
     throw problem(profileFile, '', 'expected an object { … } — the file must hold one JSON object');
   }
   if (Object.hasOwn(head, 'categories')) {
-    throw problem(profileFile, 'categories', 'categories are not written here — put each in its own file under categories/, e.g. categories/10-general.json');
+    throw problem(
+      profileFile,
+      'categories',
+      'categories are not written here — put each in its own file under categories/, e.g. categories/10-general.json',
+    );
   }
 
   const categoryFiles = (await listJsonFiles(categoryDir)).map((name) => path.join(categoryDir, name));
@@ -66,7 +70,11 @@ export async function loadProfile(dir: string): Promise<Profile> {
   }
   const folder = path.basename(path.resolve(dir));
   if (result.data.id !== folder) {
-    throw problem(profileFile, 'id', `${JSON.stringify(result.data.id)} is not the folder name ${JSON.stringify(folder)} — make them the same`);
+    throw problem(
+      profileFile,
+      'id',
+      `${JSON.stringify(result.data.id)} is not the folder name ${JSON.stringify(folder)} — make them the same`,
+    );
   }
   return deepFreeze(result.data);
 }
@@ -100,14 +108,20 @@ export async function listProfiles(rootDir: string): Promise<{ id: string; name:
  */
 export function resolveProfileDir(rootDir: string, id: string): string {
   if (!PROFILE_ID.test(id)) {
-    throw problem(rootDir, '', `${JSON.stringify(id)} is not a valid profile id — use lowercase letters, digits or -, e.g. "national-security"`);
+    throw problem(
+      rootDir,
+      '',
+      `${JSON.stringify(id)} is not a valid profile id — use lowercase letters, digits or -, e.g. "national-security"`,
+    );
   }
   return path.join(rootDir, id);
 }
 
 async function readJsonFile(file: string): Promise<unknown> {
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
-    throw isNotFound(error) ? problem(file, '', 'file not found — check the profile folder, or copy one of the shipped profiles') : error;
+    throw isNotFound(error)
+      ? problem(file, '', 'file not found — check the profile folder, or copy one of the shipped profiles')
+      : error;
   });
   const parsed = parseJson(text);
   if (!parsed.ok) {
@@ -128,13 +142,22 @@ async function listJsonFiles(dir: string): Promise<string[]> {
 }
 
 /** Maps an issue on the assembled profile back to the file it came from. */
-function locate(issue: z.core.$ZodIssue, profileFile: string, categoryDir: string, categoryFiles: string[]): ProfileProblem {
+function locate(
+  issue: z.core.$ZodIssue,
+  profileFile: string,
+  categoryDir: string,
+  categoryFiles: string[],
+): ProfileProblem {
   const [first, index, ...rest] = issue.path;
   if (first === 'categories' && typeof index === 'number') {
     return { file: display(categoryFiles[index] ?? categoryDir), where: formatPath(rest), message: issue.message };
   }
   if (first === 'categories') {
-    return { file: display(categoryDir), where: '', message: `${issue.message} as a JSON file in this folder, e.g. 10-general.json` };
+    return {
+      file: display(categoryDir),
+      where: '',
+      message: `${issue.message} as a JSON file in this folder, e.g. 10-general.json`,
+    };
   }
   return { file: display(profileFile), where: formatPath(issue.path), message: issue.message };
 }

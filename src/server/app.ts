@@ -38,7 +38,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { deps } = options;
   const app = Fastify({
     // Fastify's own request lines carry IP, host and full URL: they are off, and registerRequestLog writes ours.
-    logger: { level: options.logLevel ?? 'info', serializers: { req: () => ({}) }, ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: {
+      level: options.logLevel ?? 'info',
+      serializers: { req: () => ({}) },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     bodyLimit: 1024 * 1024,
@@ -69,7 +73,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Confide API', version: '1', description: 'Confidential reporting channel: reporter and staff API.' },
+      info: {
+        title: 'Confide API',
+        version: '1',
+        description: 'Confidential reporting channel: reporter and staff API.',
+      },
       components: {
         securitySchemes: {
           staffSession: { type: 'apiKey', in: 'cookie', name: 'confide_staff' },
@@ -80,7 +88,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifyStatic, { root: path.join(ROOT, 'src/server/public/assets'), serve: false, decorateReply: true });
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'src/server/public/assets'),
+    serve: false,
+    decorateReply: true,
+  });
 
   const context = { deps, secureCookies: options.secureCookies, publicUrl: options.publicUrl };
   await app.register(apiRoutes(context), { prefix: '/api/v1' });

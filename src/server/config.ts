@@ -27,7 +27,10 @@ const Env = z.object({
   /** Public base URL, used in the setup link printed at first start. */
   CONFIDE_PUBLIC_URL: z.string().url().optional(),
   /** Folder with the deployment profiles (default: the profiles shipped with Confide). */
-  CONFIDE_PROFILES_DIR: z.string().min(1).default(fileURLToPath(new URL('../../profiles', import.meta.url))),
+  CONFIDE_PROFILES_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../profiles', import.meta.url))),
   /** Argon2id memory cost in KiB for passwords and receipts (OWASP: at least 19456). */
   CONFIDE_ARGON2_MEMORY_KIB: int(65536, 1024, 4_194_304),
   /** Argon2id passes. */
@@ -73,14 +76,19 @@ export class ConfigError extends Error {
 }
 
 /** @throws ConfigError naming every invalid variable, what is wrong and the fix. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Readonly<Config> {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): Readonly<Config> {
   const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const publicUrl = (e.CONFIDE_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  const publicUrl = (
+    e.CONFIDE_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`
+  ).replace(/\/$/, '');
   const secure = e.CONFIDE_SECURE_COOKIES;
   return Object.freeze({
     port: e.PORT,
@@ -102,7 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staffSessionMinutes: e.CONFIDE_STAFF_SESSION_MINUTES,
     reporterSessionMinutes: e.CONFIDE_REPORTER_SESSION_MINUTES,
     demo: e.CONFIDE_DEMO,
-    secureCookies: secure === undefined || secure === '' ? publicUrl.startsWith('https://') : secure === '1' || secure === 'true',
+    secureCookies:
+      secure === undefined || secure === '' ? publicUrl.startsWith('https://') : secure === '1' || secure === 'true',
     logLevel: e.CONFIDE_LOG_LEVEL,
   });
 }

@@ -28,31 +28,66 @@ export interface ErrorView {
 /** What a person may be told about an error. */
 export function viewOf(error: unknown, maxFileBytes: number): ErrorView {
   if (error instanceof DomainError)
-    return { status: STATUS[error.kind], id: error.id, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    return {
+      status: STATUS[error.kind],
+      id: error.id,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details: Record<string, string> = {};
-    for (const issue of error.validation) details[issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body'] = issue.message ?? 'invalid';
+    for (const issue of error.validation)
+      details[issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body'] = issue.message ?? 'invalid';
     return { status: 400, id: 'invalid_request', message: 'The request is not valid.', details };
   }
   const e = error as FastifyError;
   const code = e?.code ?? '';
-  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
-    return { status: 413, id: 'too_large', message: `The request is larger than allowed (files up to ${Math.round(maxFileBytes / 1048576)} MiB each; text fields up to 1 MiB).` };
+  if (
+    code === 'FST_REQ_FILE_TOO_LARGE' ||
+    code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+    code === 'FST_PARTS_LIMIT' ||
+    code === 'FST_FILES_LIMIT' ||
+    code === 'FST_FIELDS_LIMIT'
+  )
+    return {
+      status: 413,
+      id: 'too_large',
+      message: `The request is larger than allowed (files up to ${Math.round(maxFileBytes / 1048576)} MiB each; text fields up to 1 MiB).`,
+    };
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
     return { status: 415, id: 'unsupported_media_type', message: 'This kind of request body is not accepted here.' };
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e instanceof SyntaxError && e.message.includes('JSON')))
+  if (
+    code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    (e instanceof SyntaxError && e.message.includes('JSON'))
+  )
     return { status: 400, id: 'malformed_json', message: 'The request body is not valid JSON.' };
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
-    return { status: e.statusCode, id: 'bad_request', message: e.statusCode === 404 ? 'Not found.' : 'The request could not be understood (malformed body or headers).' };
-  return { status: 500, id: 'internal', message: 'Something went wrong on our side. Nothing you sent was stored; please try again.' };
+    return {
+      status: e.statusCode,
+      id: 'bad_request',
+      message: e.statusCode === 404 ? 'Not found.' : 'The request could not be understood (malformed body or headers).',
+    };
+  return {
+    status: 500,
+    id: 'internal',
+    message: 'Something went wrong on our side. Nothing you sent was stored; please try again.',
+  };
 }
 
-export function registerErrorHandler(app: FastifyInstance, maxFileBytes: number, renderHtml: (req: FastifyRequest, reply: FastifyReply, view: ErrorView) => unknown): void {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  maxFileBytes: number,
+  renderHtml: (req: FastifyRequest, reply: FastifyReply, view: ErrorView) => unknown,
+): void {
   app.setErrorHandler((error, request, reply) => {
     const view = viewOf(error, maxFileBytes);
     if (view.status >= 500) request.log.error({ err: error }, 'request failed');
     if (request.url.startsWith('/api/') || request.url.startsWith('/staff/api')) {
-      return reply.status(view.status).type('application/json').send({ error: { id: view.id, message: view.message, ...(view.details ? { details: view.details } : {}) } });
+      return reply
+        .status(view.status)
+        .type('application/json')
+        .send({ error: { id: view.id, message: view.message, ...(view.details ? { details: view.details } : {}) } });
     }
     return renderHtml(request, reply.status(view.status), view);
   });

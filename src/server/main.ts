@@ -11,7 +11,12 @@ import { seedDemo } from '../domain/demo.ts';
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, ...(process.argv.includes('--demo') ? { CONFIDE_DEMO: '1' } : {}) });
   const { deps, close } = await buildDeps(config);
-  const app = await buildApp({ deps, secureCookies: config.secureCookies, publicUrl: config.publicUrl, logLevel: config.logLevel });
+  const app = await buildApp({
+    deps,
+    secureCookies: config.secureCookies,
+    publicUrl: config.publicUrl,
+    logLevel: config.logLevel,
+  });
 
   if (config.demo && (await needsSetup(deps))) {
     const users = await seedDemo(deps);
@@ -19,7 +24,9 @@ async function main(): Promise<void> {
     for (const u of users) console.log(`  ${u.role.padEnd(14)} ${u.username.padEnd(12)} ${u.password}`);
   } else if (await needsSetup(deps)) {
     const token = await issueSetupToken(deps);
-    console.log(`\nNo staff user yet. Open this one-time link to create the first administrator:\n  ${config.publicUrl}/setup?token=${token}\n`);
+    console.log(
+      `\nNo staff user yet. Open this one-time link to create the first administrator:\n  ${config.publicUrl}/setup?token=${token}\n`,
+    );
   }
 
   let stopping = false;
@@ -39,7 +46,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || (error as Error)?.name === 'ProfileError') console.error(`\n${(error as Error).message}\n`);
+  if (error instanceof ConfigError || (error as Error)?.name === 'ProfileError')
+    console.error(`\n${(error as Error).message}\n`);
   else console.error(error);
   process.exit(1);
 });

@@ -7,7 +7,10 @@ export function staffAssetRoutes(webDir: string) {
   return async function routes(app: FastifyInstance): Promise<void> {
     const index = (reply: FastifyReply) => {
       if (!fs.existsSync(path.join(webDir, 'index.html')))
-        return reply.status(503).type('text/plain; charset=utf-8').send('The staff workspace is not built. Run `npm run build:web` (npm start does it).');
+        return reply
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send('The staff workspace is not built. Run `npm run build:web` (npm start does it).');
       return reply.header('Cache-Control', 'no-store').sendFile('index.html', webDir, { cacheControl: false });
     };
     // With ignoreTrailingSlash, '/staff' and '/staff/' are one route: serve the app for both (no redirect loop).

@@ -71,7 +71,10 @@ describe('validateAnswers', () => {
 
   it('counts characters, not UTF-16 units, against the default short_text limit of 500', () => {
     const fields = [field({ id: 'where', type: 'short_text' })];
-    expect(validateAnswers(fields, { where: '😀'.repeat(500) })).toEqual({ ok: true, answers: { where: '😀'.repeat(500) } });
+    expect(validateAnswers(fields, { where: '😀'.repeat(500) })).toEqual({
+      ok: true,
+      answers: { where: '😀'.repeat(500) },
+    });
     const tooLong = 'x'.repeat(612);
     expect(validateAnswers(fields, { where: tooLong })).toEqual({
       ok: false,
@@ -135,7 +138,10 @@ describe('validateAnswers', () => {
 
   it('reads multiple choices from a form (one string or repeated keys) and from JSON', () => {
     const fields = [field({ id: 'contact_method', type: 'multiple_choice', options: CONTACT })];
-    expect(validateAnswers(fields, { contact_method: 'job' })).toEqual({ ok: true, answers: { contact_method: ['job'] } });
+    expect(validateAnswers(fields, { contact_method: 'job' })).toEqual({
+      ok: true,
+      answers: { contact_method: ['job'] },
+    });
     expect(validateAnswers(fields, { contact_method: ['job', 'online'] })).toEqual({
       ok: true,
       answers: { contact_method: ['online', 'job'] },

@@ -11,14 +11,23 @@ import { maxLengthOf, type Field } from './profile.ts';
 export type AnswerValue = string | string[] | boolean | null;
 export type Answers = Record<string, AnswerValue>;
 export type AnswersResult =
-  | { ok: true; answers: Answers }
-  | { ok: false; errors: Record<string, string>; answers: Answers };
+  { ok: true; answers: Answers } | { ok: false; errors: Record<string, string>; answers: Answers };
 
 const UNREADABLE = 'This answer could not be read. Please enter it again.';
 const DATE_FORMAT = 'Enter the date as year-month-day, for example 2024-03-15.';
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 const REQUIRED: Record<Field['type'], string> = {
   short_text: 'Please answer this question.',
@@ -102,7 +111,10 @@ function readDate(input: unknown): Read {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12) return { value: text, error: `There is no month ${match[2]}. ${DATE_FORMAT}` };
   if (day < 1 || day > daysInMonth(year, month)) {
-    return { value: text, error: `There is no ${day} ${MONTHS[month - 1]} ${year}. Please check the day and the month.` };
+    return {
+      value: text,
+      error: `There is no ${day} ${MONTHS[month - 1]} ${year}. Please check the day and the month.`,
+    };
   }
   return { value: text };
 }

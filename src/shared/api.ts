@@ -5,25 +5,11 @@
  */
 import { z } from 'zod';
 
-export const ROLES = [
-  'administrator',
-  'supervisor',
-  'handler',
-  'custodian',
-  'oversight',
-  'operator',
-] as const;
+export const ROLES = ['administrator', 'supervisor', 'handler', 'custodian', 'oversight', 'operator'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const CASE_STATUSES = [
-  'received',
-  'acknowledged',
-  'assessing',
-  'investigating',
-  'referred',
-  'closed',
-] as const;
+export const CASE_STATUSES = ['received', 'acknowledged', 'assessing', 'investigating', 'referred', 'closed'] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
@@ -130,7 +116,15 @@ export const StatusRequest = z.object({
 });
 export const StatusResponse = z.object({ status: CaseStatus, outcome: Outcome.nullable() });
 
-export const FieldType = z.enum(['short_text', 'long_text', 'date', 'single_choice', 'multiple_choice', 'checkbox', 'file']);
+export const FieldType = z.enum([
+  'short_text',
+  'long_text',
+  'date',
+  'single_choice',
+  'multiple_choice',
+  'checkbox',
+  'file',
+]);
 export const FieldView = z.object({
   id: z.string(),
   type: FieldType,

@@ -75,8 +75,13 @@ export const Field = z
           message: `a ${field.type} field needs at least 2 options — add them or change the type to short_text`,
         });
       } else {
-        reportDuplicates(ctx, field.options, 'value', ['options'], (value, first) =>
-          `option value ${quote(value)} is already used by options[${first}] — give each option its own value`,
+        reportDuplicates(
+          ctx,
+          field.options,
+          'value',
+          ['options'],
+          (value, first) =>
+            `option value ${quote(value)} is already used by options[${first}] — give each option its own value`,
         );
       }
     } else if (field.options !== undefined) {
@@ -157,8 +162,13 @@ export const Category = z
     policy: Policy,
   })
   .superRefine((category, ctx) => {
-    reportDuplicates(ctx, category.fields, 'id', ['fields'], (id, first) =>
-      `field id ${quote(id)} is already used by fields[${first}] — give each field in a category its own id`,
+    reportDuplicates(
+      ctx,
+      category.fields,
+      'id',
+      ['fields'],
+      (id, first) =>
+        `field id ${quote(id)} is already used by fields[${first}] — give each field in a category its own id`,
     );
   });
 export type Category = z.infer<typeof Category>;
@@ -183,51 +193,62 @@ export const Landing = z.strictObject({
 export type Landing = z.infer<typeof Landing>;
 
 /** The optional identity section, sealed under its own key: anonymity is the default, so nothing is required. */
-export const Identity = z
-  .strictObject({ fields: z.array(Field) })
-  .superRefine((identity, ctx) => {
-    identity.fields.forEach((field, i) => {
-      if (field.required) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fields', i, 'required'],
-          message: 'identity fields must be optional (anonymity is the default) — set "required" to false',
-        });
-      }
-      if (field.type === 'file') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fields', i, 'type'],
-          message: 'the identity section cannot ask for files — use a file field in a category instead',
-        });
-      }
-    });
-    reportDuplicates(ctx, identity.fields, 'id', ['fields'], (id, first) =>
-      `field id ${quote(id)} is already used by fields[${first}] — give each identity field its own id`,
-    );
+export const Identity = z.strictObject({ fields: z.array(Field) }).superRefine((identity, ctx) => {
+  identity.fields.forEach((field, i) => {
+    if (field.required) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', i, 'required'],
+        message: 'identity fields must be optional (anonymity is the default) — set "required" to false',
+      });
+    }
+    if (field.type === 'file') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', i, 'type'],
+        message: 'the identity section cannot ask for files — use a file field in a category instead',
+      });
+    }
   });
+  reportDuplicates(
+    ctx,
+    identity.fields,
+    'id',
+    ['fields'],
+    (id, first) => `field id ${quote(id)} is already used by fields[${first}] — give each identity field its own id`,
+  );
+});
 export type Identity = z.infer<typeof Identity>;
 
 export const FileLimits = z.strictObject({
-  maxFileBytes: z.int().min(1).max(10 * 1024 * 1024 * 1024).default(DEFAULT_MAX_FILE_BYTES),
+  maxFileBytes: z
+    .int()
+    .min(1)
+    .max(10 * 1024 * 1024 * 1024)
+    .default(DEFAULT_MAX_FILE_BYTES),
   maxFiles: z.int().min(1).max(1_000).default(DEFAULT_MAX_FILES),
 });
 
 export const Profile = z
   .strictObject({
     id: z.string().regex(PROFILE_ID, {
-      error: (iss) => `${quote(iss.input)} is not a valid profile id — use lowercase letters, digits or -, e.g. "national-security"`,
+      error: (iss) =>
+        `${quote(iss.input)} is not a valid profile id — use lowercase letters, digits or -, e.g. "national-security"`,
     }),
     name: text(200),
     /** Name of the authority running the channel, as shown to the public. */
     authority: text(300),
     language: z
       .string()
-      .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, { error: (iss) => `${quote(iss.input)} is not a language tag — use e.g. "en" or "pt-BR"` })
+      .regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, {
+        error: (iss) => `${quote(iss.input)} is not a language tag — use e.g. "en" or "pt-BR"`,
+      })
       .default('en'),
     landing: Landing,
     identity: Identity,
-    channels: z.array(PublishedChannel).min(1, { error: 'a profile needs at least one channel — add the web form at least' }),
+    channels: z
+      .array(PublishedChannel)
+      .min(1, { error: 'a profile needs at least one channel — add the web form at least' }),
     categories: z.array(Category).min(1, { error: 'a profile needs at least one category — add one' }),
     files: FileLimits.default({ maxFileBytes: DEFAULT_MAX_FILE_BYTES, maxFiles: DEFAULT_MAX_FILES }),
   })

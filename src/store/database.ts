@@ -36,7 +36,8 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (options.url) throw new Error(`DATABASE_URL must start with postgres:// (got "${options.url.split(':')[0]}:…")`);
-  if (options.sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true, mode: 0o700 });
+  if (options.sqliteFile !== ':memory:')
+    fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(options.sqliteFile);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -52,7 +53,8 @@ export async function migrateToLatest(db: Database): Promise<string[]> {
   const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String((error as Error).message ?? error)}`);
+  if (error)
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String((error as Error).message ?? error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

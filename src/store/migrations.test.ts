@@ -10,8 +10,16 @@ import { migrateDownAll, migrateToLatest, openDatabase, type OpenDatabase } from
 async function tables(o: OpenDatabase): Promise<string[]> {
   const rows =
     o.dialect === 'postgres'
-      ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'`.execute(o.db)
-      : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'`.execute(o.db);
+      ? await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'`.execute(
+          o.db,
+        )
+      : await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'`.execute(
+          o.db,
+        );
   return rows.rows.map((r) => r.name).sort();
 }
 
@@ -23,7 +31,20 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     try {
       expect(await migrateToLatest(o.db)).toEqual(['0001_initial']);
       const first = await tables(o);
-      expect(first).toEqual(['audit', 'case_events', 'files', 'grants', 'job_leases', 'messages', 'receipt_displays', 'reports', 'sessions', 'settings', 'throttle', 'users']);
+      expect(first).toEqual([
+        'audit',
+        'case_events',
+        'files',
+        'grants',
+        'job_leases',
+        'messages',
+        'receipt_displays',
+        'reports',
+        'sessions',
+        'settings',
+        'throttle',
+        'users',
+      ]);
       await migrateDownAll(o.db);
       expect(await tables(o)).toEqual([]);
       expect(await migrateToLatest(o.db)).toEqual(['0001_initial']);

@@ -1,7 +1,9 @@
 /** Kysely table types, mirroring migrations/. Times are ISO 8601 UTC strings; booleans 0/1; sealed values Buffers. */
 
-
-export interface SettingsTable { key: string; value: string }
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
 
 export interface UsersTable {
   id: string;
@@ -102,8 +104,16 @@ export interface CaseEventsTable {
   sealed_reason: Buffer | null;
 }
 
-export interface ReceiptDisplaysTable { token_hash: string; sealed_receipt: Buffer; expires_at: string }
-export interface ThrottleTable { key: string; failures: number; window_start: string }
+export interface ReceiptDisplaysTable {
+  token_hash: string;
+  sealed_receipt: Buffer;
+  expires_at: string;
+}
+export interface ThrottleTable {
+  key: string;
+  failures: number;
+  window_start: string;
+}
 
 export interface AuditTable {
   seq: number;
@@ -116,7 +126,11 @@ export interface AuditTable {
   hash: string;
 }
 
-export interface JobLeasesTable { name: string; holder: string; expires_at: string }
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
 
 export interface Tables {
   settings: SettingsTable;
@@ -132,4 +146,3 @@ export interface Tables {
   audit: AuditTable;
   job_leases: JobLeasesTable;
 }
-

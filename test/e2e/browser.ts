@@ -11,7 +11,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-if (process.env.CI === 'true' && !HAVE_CHROMIUM) throw new Error(`CI=true but Chromium is missing at ${CHROMIUM} (apt-get install -y chromium)`);
+if (process.env.CI === 'true' && !HAVE_CHROMIUM)
+  throw new Error(`CI=true but Chromium is missing at ${CHROMIUM} (apt-get install -y chromium)`);
 
 const FLAGS = [
   '--headless',
@@ -25,7 +26,9 @@ const FLAGS = [
 ];
 
 /** A fresh browser profile in a temporary folder; `close()` ends the browser, then removes the profile. */
-export async function freshContext(options: { javaScriptEnabled: boolean }): Promise<BrowserContext & { dispose(): Promise<void> }> {
+export async function freshContext(options: {
+  javaScriptEnabled: boolean;
+}): Promise<BrowserContext & { dispose(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-e2e-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -50,7 +53,11 @@ export function ensureWebBuilt(): string {
   const webDir = path.join(root, 'dist/web');
   if (!fs.existsSync(path.join(webDir, 'index.html'))) {
     const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-    const r = spawnSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'],
+      { cwd: root, encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`building the staff workspace failed:\n${r.stdout}\n${r.stderr}`);
   }
   return webDir;

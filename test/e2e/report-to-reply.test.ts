@@ -41,7 +41,9 @@ describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
 
   it('carries a report from a reporter without JavaScript to a supervisor and back', async () => {
     const photo = await makeCameraJpeg(exiftool);
-    expect(identifyingTags(await readTags(exiftool, photo, 'camera.jpg'))).toEqual(expect.arrayContaining(['GPS:GPSLatitude', 'ExifIFD:SerialNumber']));
+    expect(identifyingTags(await readTags(exiftool, photo, 'camera.jpg'))).toEqual(
+      expect.arrayContaining(['GPS:GPSLatitude', 'ExifIFD:SerialNumber']),
+    );
 
     // Reporter, JavaScript off
     const reporter = await open(false);
@@ -51,7 +53,10 @@ describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
     await rp.getByRole('link', { name: 'Espionage', exact: true }).click();
     await rp.getByLabel('What happened?').fill('A man photographs the north gate every morning at 7.');
     await rp.getByLabel('When did it happen?').fill('2026-02-28');
-    await rp.getByRole('group', { name: /Is anyone in danger now/ }).getByLabel('No', { exact: true }).check();
+    await rp
+      .getByRole('group', { name: /Is anyone in danger now/ })
+      .getByLabel('No', { exact: true })
+      .check();
     await rp.getByRole('button', { name: 'Continue' }).click();
     await rp.locator('#f-files').setInputFiles({ name: 'gate.jpg', mimeType: 'image/jpeg', buffer: photo });
     await rp.getByRole('button', { name: 'Send the report' }).click();
@@ -73,7 +78,10 @@ describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
     await sp.getByText('A man photographs the north gate every morning at 7.').waitFor();
     await sp.getByText('2026-02-28').or(sp.getByText('28 February 2026')).first().waitFor();
 
-    const [download] = await Promise.all([sp.waitForEvent('download'), sp.getByRole('link', { name: /Download\s+gate\.jpg/ }).click()]);
+    const [download] = await Promise.all([
+      sp.waitForEvent('download'),
+      sp.getByRole('link', { name: /Download\s+gate\.jpg/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('gate.jpg');
     const cleaned = fs.readFileSync((await download.path())!);
     expect(identifyingTags(await readTags(exiftool, cleaned, 'gate.jpg'))).toEqual([]);
@@ -90,6 +98,8 @@ describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
     await rp.getByRole('button', { name: 'Continue' }).click();
     await rp.getByText('Thank you. Which gate exactly?').waitFor();
     const cookies = await reporter.cookies();
-    expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite, c.expires])).toEqual([['confide_reporter', true, 'Strict', -1]]);
+    expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite, c.expires])).toEqual([
+      ['confide_reporter', true, 'Strict', -1],
+    ]);
   });
 });

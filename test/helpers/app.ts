@@ -62,7 +62,12 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const users = {} as TestApp['users'];
   for (const role of options.roles ?? ROLES) {
-    const { user } = await addUser(built.deps, { username: role, role, password: PASSWORD, displayName: `Test ${role}` });
+    const { user } = await addUser(built.deps, {
+      username: role,
+      role,
+      password: PASSWORD,
+      displayName: `Test ${role}`,
+    });
     users[role] = { id: user.id, username: user.username };
   }
   return {
@@ -73,7 +78,11 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl: pgDb?.url,
     users,
     async signIn(username) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username, password: PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       return { cookie, csrf: (res.json() as { csrfToken: string }).csrfToken };

@@ -8,7 +8,8 @@ import type { Dialect } from '../../src/store/database.ts';
 
 export const PG_URL = process.env.TEST_DATABASE_URL;
 
-if (process.env.CI === 'true' && !PG_URL) throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL tests must run in CI.');
+if (process.env.CI === 'true' && !PG_URL)
+  throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL tests must run in CI.');
 
 /** The dialects to run integration tests on. */
 export const DIALECTS: Dialect[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];

@@ -9,11 +9,21 @@ export interface Part {
 export async function multipart(parts: Part[]): Promise<{ payload: Buffer; headers: Record<string, string> }> {
   const form = new FormData();
   for (const p of parts) {
-    if (p.filename !== undefined) form.append(p.name, new Blob([typeof p.value === 'string' ? p.value : new Uint8Array(p.value)], { type: p.type ?? 'application/octet-stream' }), p.filename);
+    if (p.filename !== undefined)
+      form.append(
+        p.name,
+        new Blob([typeof p.value === 'string' ? p.value : new Uint8Array(p.value)], {
+          type: p.type ?? 'application/octet-stream',
+        }),
+        p.filename,
+      );
     else form.append(p.name, String(p.value));
   }
   const request = new Request('http://localhost/', { method: 'POST', body: form });
-  return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')! } };
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { 'content-type': request.headers.get('content-type')! },
+  };
 }
 
 /** A report submission through the API. */
@@ -27,6 +37,11 @@ export function reportParts(input: {
     { name: 'category', value: input.category },
     { name: 'answers', value: JSON.stringify(input.answers) },
     ...(input.identity ? [{ name: 'identity', value: JSON.stringify(input.identity) }] : []),
-    ...(input.files ?? []).map((f) => ({ name: 'files', value: f.data, filename: f.filename, ...(f.type ? { type: f.type } : {}) })),
+    ...(input.files ?? []).map((f) => ({
+      name: 'files',
+      value: f.data,
+      filename: f.filename,
+      ...(f.type ? { type: f.type } : {}),
+    })),
   ];
 }

@@ -15,8 +15,14 @@ import { DIALECTS } from '../helpers/db.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
 
 const CORPUS = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/corpus/exif');
-const corpusFiles = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => f !== 'README.md').sort() : [];
-if (process.env.CI === 'true' && corpusFiles.length === 0) throw new Error(`CI=true but the corpus is missing at ${CORPUS}`);
+const corpusFiles = fs.existsSync(CORPUS)
+  ? fs
+      .readdirSync(CORPUS)
+      .filter((f) => f !== 'README.md')
+      .sort()
+  : [];
+if (process.env.CI === 'true' && corpusFiles.length === 0)
+  throw new Error(`CI=true but the corpus is missing at ${CORPUS}`);
 
 describe.each(DIALECTS)('uploaded files on %s', (dialect) => {
   let t: TestApp;
@@ -32,17 +38,27 @@ describe.each(DIALECTS)('uploaded files on %s', (dialect) => {
 
   /** Submits `files` in one report; returns the supervisor's view of the case and a downloader. */
   async function submitAndOpen(files: { filename: string; data: Buffer; type?: string }[]) {
-    const body = await multipart(reportParts({ category: 'espionage', answers: { what_happened: 'Photos attached.', danger: 'no' }, files }));
+    const body = await multipart(
+      reportParts({ category: 'espionage', answers: { what_happened: 'Photos attached.', danger: 'no' }, files }),
+    );
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', ...body });
     expect(res.statusCode, res.body).toBe(201);
     const staff = await t.signIn('supervisor');
-    const { items } = (await t.app.inject({ method: 'GET', url: '/api/v1/cases?limit=1', headers: { cookie: staff.cookie } })).json() as { items: { id: string }[] };
+    const { items } = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/cases?limit=1', headers: { cookie: staff.cookie } })
+    ).json() as { items: { id: string }[] };
     const id = items[0]!.id;
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: { cookie: staff.cookie } })).json() as {
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: { cookie: staff.cookie } })
+    ).json() as {
       files: { id: string; name: string; cleaning: string; note: string | null }[];
     };
     const download = async (fileId: string) => {
-      const dl = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/files/${fileId}`, headers: { cookie: staff.cookie } });
+      const dl = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/cases/${id}/files/${fileId}`,
+        headers: { cookie: staff.cookie },
+      });
       expect(dl.statusCode).toBe(200);
       return dl.rawPayload;
     };
@@ -69,7 +85,9 @@ describe.each(DIALECTS)('uploaded files on %s', (dialect) => {
   });
 
   it.runIf(corpusFiles.length > 0)('cleans every file of the camera corpus, upright', async () => {
-    const { files, download } = await submitAndOpen(corpusFiles.map((name) => ({ filename: name, data: fs.readFileSync(path.join(CORPUS, name)) })));
+    const { files, download } = await submitAndOpen(
+      corpusFiles.map((name) => ({ filename: name, data: fs.readFileSync(path.join(CORPUS, name)) })),
+    );
     expect(files).toHaveLength(corpusFiles.length);
     for (const f of files) {
       expect([f.name, f.cleaning]).toEqual([f.name, 'cleaned']);

@@ -8,7 +8,12 @@ import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
 
-const ANSWERS = { what_happened: 'A man photographed the base gate every day.', when: '2024-02-29', danger: 'no', how_you_know: 'saw' };
+const ANSWERS = {
+  what_happened: 'A man photographed the base gate every day.',
+  when: '2024-02-29',
+  danger: 'no',
+  how_you_know: 'saw',
+};
 
 describe.each(DIALECTS)('report flow on %s', (dialect) => {
   let t: TestApp;
@@ -25,7 +30,10 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
   async function reporterSignIn(receipt: string) {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/reporter/session', payload: { receipt } });
     expect(res.statusCode).toBe(200);
-    return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: (res.json() as { csrfToken: string }).csrfToken };
+    return {
+      cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+      csrf: (res.json() as { csrfToken: string }).csrfToken,
+    };
   }
 
   it('takes a report in and lets reporter and supervisor work on it', async () => {
@@ -38,9 +46,18 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
     expect(receipt).toMatch(/^\d{4}( \d{4}){8}$/);
 
     const reporter = await reporterSignIn(receipt);
-    const view1 = await t.app.inject({ method: 'GET', url: '/api/v1/reporter/report', headers: { cookie: reporter.cookie } });
+    const view1 = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reporter/report',
+      headers: { cookie: reporter.cookie },
+    });
     expect(view1.statusCode).toBe(200);
-    const r1 = view1.json() as { status: string; statusText: string; answers: { fieldId: string; value: unknown }[]; files: { name: string }[] };
+    const r1 = view1.json() as {
+      status: string;
+      statusText: string;
+      answers: { fieldId: string; value: unknown }[];
+      files: { name: string }[];
+    };
     expect(r1.status).toBe('received');
     expect(r1.statusText).toBe('Your report has been received and is waiting to be looked at.');
     expect(r1.answers.find((a) => a.fieldId === 'when')?.value).toBe('2024-02-29');
@@ -49,49 +66,99 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
     const staff = await t.signIn('supervisor');
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie: staff.cookie } });
     expect(list.statusCode).toBe(200);
-    const items = (list.json() as { items: { id: string; status: string; channel: string; category: { id: string } }[] }).items;
+    const items = (
+      list.json() as { items: { id: string; status: string; channel: string; category: { id: string } }[] }
+    ).items;
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ status: 'received', channel: 'web', category: { id: 'espionage' } });
     const id = items[0]!.id;
 
     const detail = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: { cookie: staff.cookie } });
     expect(detail.statusCode).toBe(200);
-    const d = detail.json() as { answers: { fieldId: string; value: unknown }[]; files: { id: string; name: string; cleaning: string; size: number }[]; allowedTransitions: string[] };
+    const d = detail.json() as {
+      answers: { fieldId: string; value: unknown }[];
+      files: { id: string; name: string; cleaning: string; size: number }[];
+      allowedTransitions: string[];
+    };
     expect(d.answers.find((a) => a.fieldId === 'what_happened')?.value).toBe(ANSWERS.what_happened);
     expect(JSON.stringify(d)).not.toContain('Li Wei');
     expect(d.files).toHaveLength(1);
     expect(d.files[0]).toMatchObject({ name: 'notes.txt', cleaning: 'unchanged', size: 21 });
     expect(d.allowedTransitions).toEqual(['acknowledged', 'assessing', 'closed']);
 
-    const file = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}/files/${d.files[0]!.id}`, headers: { cookie: staff.cookie } });
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${id}/files/${d.files[0]!.id}`,
+      headers: { cookie: staff.cookie },
+    });
     expect(file.statusCode).toBe(200);
     expect(file.body).toBe('plate number ABC-123\n');
     expect(file.headers['content-disposition']).toBe(`attachment; filename="notes.txt"; filename*=UTF-8''notes.txt`);
     expect(file.headers['x-content-type-options']).toBe('nosniff');
 
-    const noCsrf = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/messages`, headers: { cookie: staff.cookie }, payload: { body: 'x', visibility: 'reporter' } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/messages`,
+      headers: { cookie: staff.cookie },
+      payload: { body: 'x', visibility: 'reporter' },
+    });
     expect(noCsrf.statusCode).toBe(403);
 
     const headers = { cookie: staff.cookie, 'x-csrf-token': staff.csrf };
-    const reply = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/messages`, headers, payload: { body: 'Thank you. Can you describe the man?', visibility: 'reporter' } });
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/messages`,
+      headers,
+      payload: { body: 'Thank you. Can you describe the man?', visibility: 'reporter' },
+    });
     expect(reply.statusCode).toBe(201);
-    const note = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/messages`, headers, payload: { body: 'Check gate camera logs.', visibility: 'internal' } });
+    const note = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/messages`,
+      headers,
+      payload: { body: 'Check gate camera logs.', visibility: 'internal' },
+    });
     expect(note.statusCode).toBe(201);
 
-    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/status`, headers, payload: { status: 'investigating' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/status`,
+      headers,
+      payload: { status: 'investigating' },
+    });
     expect(bad.statusCode).toBe(409);
     expect((bad.json() as { error: { id: string } }).error.id).toBe('invalid_transition');
-    const ack = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/status`, headers, payload: { status: 'acknowledged' } });
+    const ack = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/status`,
+      headers,
+      payload: { status: 'acknowledged' },
+    });
     expect(ack.json()).toEqual({ status: 'acknowledged', outcome: null });
 
-    const view2 = await t.app.inject({ method: 'GET', url: '/api/v1/reporter/report', headers: { cookie: reporter.cookie } });
+    const view2 = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reporter/report',
+      headers: { cookie: reporter.cookie },
+    });
     const r2 = view2.json() as { status: string; messages: { author: string; body: string }[] };
     expect(r2.status).toBe('acknowledged');
-    expect(r2.messages).toEqual([expect.objectContaining({ author: 'staff', body: 'Thank you. Can you describe the man?' })]);
+    expect(r2.messages).toEqual([
+      expect.objectContaining({ author: 'staff', body: 'Thank you. Can you describe the man?' }),
+    ]);
 
-    const add = await t.app.inject({ method: 'POST', url: '/api/v1/reporter/messages', headers: { cookie: reporter.cookie, 'x-csrf-token': reporter.csrf }, payload: { body: 'Tall, grey coat.' } });
+    const add = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporter/messages',
+      headers: { cookie: reporter.cookie, 'x-csrf-token': reporter.csrf },
+      payload: { body: 'Tall, grey coat.' },
+    });
     expect(add.statusCode).toBe(201);
-    const detail2 = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: { cookie: staff.cookie } });
+    const detail2 = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${id}`,
+      headers: { cookie: staff.cookie },
+    });
     const msgs = (detail2.json() as { messages: { author: string; visibility: string; body: string }[] }).messages;
     expect(msgs.map((m) => [m.author, m.visibility, m.body])).toEqual([
       ['staff', 'reporter', 'Thank you. Can you describe the man?'],
@@ -115,7 +182,9 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
     const res = await submit();
     expect(res.statusCode).toBe(201);
     const sup = await t.signIn('supervisor');
-    const { items } = (await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie: sup.cookie } })).json() as { items: { id: string }[] };
+    const { items } = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie: sup.cookie } })
+    ).json() as { items: { id: string }[] };
     const id = items[0]!.id;
     for (const role of ['handler', 'administrator', 'operator', 'custodian']) {
       const s = await t.signIn(role);
@@ -134,11 +203,16 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
     let cursor: string | null = null;
     do {
       const url: string = `/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await t.app.inject({ method: 'GET', url, headers: { cookie: sup.cookie } })).json() as { items: { id: string }[]; nextCursor: string | null };
+      const page = (await t.app.inject({ method: 'GET', url, headers: { cookie: sup.cookie } })).json() as {
+        items: { id: string }[];
+        nextCursor: string | null;
+      };
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
-    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/cases?limit=200', headers: { cookie: sup.cookie } })).json() as { items: { id: string }[] };
+    const all = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/cases?limit=200', headers: { cookie: sup.cookie } })
+    ).json() as { items: { id: string }[] };
     expect(seen).toEqual(all.items.map((i) => i.id));
     expect(new Set(seen).size).toBe(seen.length);
   });
@@ -147,7 +221,11 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
     const s = await t.signIn('handler');
     const ok = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: s.cookie } });
     expect(ok.statusCode).toBe(200);
-    const out = await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    const out = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    });
     expect(out.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: s.cookie } });
     expect(after.statusCode).toBe(401);

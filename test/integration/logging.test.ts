@@ -16,10 +16,27 @@ describe('request logs', () => {
     const remoteAddress = '203.0.113.77';
     await t.app.inject({ method: 'GET', url: '/?q=QUERY-MARKER', headers, remoteAddress });
     const body = await multipart(reportParts({ category: 'espionage', answers: { what_happened: 'x', danger: 'no' } }));
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', ...body, headers: { ...body.headers, ...headers }, remoteAddress });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      ...body,
+      headers: { ...body.headers, ...headers },
+      remoteAddress,
+    });
     expect(res.statusCode).toBe(201);
-    await t.app.inject({ method: 'GET', url: '/receipt/TOKENMARKERTOKENMARKERTOKENMARKERTOKENMARKE', headers, remoteAddress });
-    await t.app.inject({ method: 'POST', url: '/api/v1/reporter/session', payload: { receipt: '1234' }, headers, remoteAddress });
+    await t.app.inject({
+      method: 'GET',
+      url: '/receipt/TOKENMARKERTOKENMARKERTOKENMARKERTOKENMARKE',
+      headers,
+      remoteAddress,
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporter/session',
+      payload: { receipt: '1234' },
+      headers,
+      remoteAddress,
+    });
 
     const requests = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
     expect(requests.map((r) => [r.method, r.route, r.status])).toEqual([
@@ -29,7 +46,16 @@ describe('request logs', () => {
       ['POST', '/api/v1/reporter/session', 400],
     ]);
     const all = lines.join('\n');
-    for (const secret of ['UA-MARKER', '198.51.100.23', '203.0.113.77', 'QUERY-MARKER', 'TOKENMARKER', 'remoteAddress', 'remotePort', 'user-agent'])
+    for (const secret of [
+      'UA-MARKER',
+      '198.51.100.23',
+      '203.0.113.77',
+      'QUERY-MARKER',
+      'TOKENMARKER',
+      'remoteAddress',
+      'remotePort',
+      'user-agent',
+    ])
       expect([secret, all.includes(secret)]).toEqual([secret, false]);
   });
 });

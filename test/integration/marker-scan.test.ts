@@ -20,7 +20,12 @@ function filesUnder(dir: string): string[] {
 
 /** The forms in which the marker could be stored. */
 function needles(marker: string): Buffer[] {
-  return [Buffer.from(marker), Buffer.from(marker, 'utf16le'), Buffer.from(Buffer.from(marker).toString('base64').slice(0, 16)), Buffer.from(Buffer.from(marker).toString('hex'))];
+  return [
+    Buffer.from(marker),
+    Buffer.from(marker, 'utf16le'),
+    Buffer.from(Buffer.from(marker).toString('base64').slice(0, 16)),
+    Buffer.from(Buffer.from(marker).toString('hex')),
+  ];
 }
 
 describe.each(DIALECTS)('marker scan on %s', (dialect) => {
@@ -47,21 +52,54 @@ describe.each(DIALECTS)('marker scan on %s', (dialect) => {
     expect(res.statusCode).toBe(201);
     const { receipt } = res.json() as { receipt: string };
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/reporter/session', payload: { receipt } });
-    const reporter = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/reporter/messages', headers: reporter, payload: { body: `more ${marker}` } })).statusCode).toBe(201);
+    const reporter = {
+      cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+      'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
+    };
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/reporter/messages',
+          headers: reporter,
+          payload: { body: `more ${marker}` },
+        })
+      ).statusCode,
+    ).toBe(201);
     const staff = await t.signIn('supervisor');
-    const { items } = (await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie: staff.cookie } })).json() as { items: { id: string }[] };
+    const { items } = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie: staff.cookie } })
+    ).json() as { items: { id: string }[] };
     const h = { cookie: staff.cookie, 'x-csrf-token': staff.csrf };
     for (const visibility of ['reporter', 'internal'])
-      expect((await t.app.inject({ method: 'POST', url: `/api/v1/cases/${items[0]!.id}/messages`, headers: h, payload: { body: `${visibility} ${marker}`, visibility } })).statusCode).toBe(201);
+      expect(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: `/api/v1/cases/${items[0]!.id}/messages`,
+            headers: h,
+            payload: { body: `${visibility} ${marker}`, visibility },
+          })
+        ).statusCode,
+      ).toBe(201);
     // the marker is really there, readable to the supervisor
-    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${items[0]!.id}`, headers: { cookie: staff.cookie } });
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${items[0]!.id}`,
+      headers: { cookie: staff.cookie },
+    });
     expect(detail.body.split(marker).length - 1).toBe(7);
 
     const blobs: Buffer[] = filesUnder(t.dataDir).map((f) => fs.readFileSync(f));
     if (dialect === 'postgres') {
-      blobs.push(execFileSync('pg_dump', ['--dbname', t.databaseUrl!, '--data-only', '--inserts'], { maxBuffer: 1 << 28 }));
-      blobs.push(execFileSync('pg_dump', ['--dbname', t.databaseUrl!, '--format=custom', '--compress=0'], { maxBuffer: 1 << 28 }));
+      blobs.push(
+        execFileSync('pg_dump', ['--dbname', t.databaseUrl!, '--data-only', '--inserts'], { maxBuffer: 1 << 28 }),
+      );
+      blobs.push(
+        execFileSync('pg_dump', ['--dbname', t.databaseUrl!, '--format=custom', '--compress=0'], {
+          maxBuffer: 1 << 28,
+        }),
+      );
     } else {
       expect(filesUnder(t.dataDir).some((f) => f.endsWith('confide.sqlite'))).toBe(true);
     }

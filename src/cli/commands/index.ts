@@ -17,4 +17,6 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<number>;
 }
 
-export const commands: Record<string, Command> = Object.fromEntries([userAdd, userDisable, migrate].map((c) => [c.name, c]));
+export const commands: Record<string, Command> = Object.fromEntries(
+  [userAdd, userDisable, migrate].map((c) => [c.name, c]),
+);

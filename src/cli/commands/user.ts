@@ -25,9 +25,17 @@ Example: printf '%s\\n' "$PASSWORD" | npx confide user add --role supervisor --u
     }
     const password = await readPassword(io, `Password for ${username}: `);
     const { user, recoveryKey } = await withDeps((deps) =>
-      addUser(deps, { role, username, password, displayName: values['display-name'] as string | undefined, actor: 'cli' }),
+      addUser(deps, {
+        role,
+        username,
+        password,
+        displayName: values['display-name'] as string | undefined,
+        actor: 'cli',
+      }),
     );
-    io.out.write(`Created ${user.role} "${user.username}".\nRecovery key (shown once, keep it offline): ${recoveryKey}\n`);
+    io.out.write(
+      `Created ${user.role} "${user.username}".\nRecovery key (shown once, keep it offline): ${recoveryKey}\n`,
+    );
     return 0;
   },
 };

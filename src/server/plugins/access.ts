@@ -45,13 +45,22 @@ export async function staffFromRequest(deps: Deps, request: FastifyRequest): Pro
     .where('id', '=', session.userId)
     .executeTakeFirst();
   if (!user || user.disabled_at) return null;
-  return { userId: user.id, role: user.role, publicKey: user.public_key, secretKey: session.key, sessionId: session.id, username: user.username, displayName: user.display_name };
+  return {
+    userId: user.id,
+    role: user.role,
+    publicKey: user.public_key,
+    secretKey: session.key,
+    sessionId: session.id,
+    username: user.username,
+    displayName: user.display_name,
+  };
 }
 
 export function registerAccess(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: Access } | undefined)?.access;
-    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access (config.access): refusing to start.`);
+    if (!access)
+      throw new Error(`Route ${route.method} ${route.url} declares no access (config.access): refusing to start.`);
   });
 
   app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
@@ -60,7 +69,11 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
       const viewer = await staffFromRequest(deps, request);
       if (!viewer) throw errors.unauthorized('Please sign in.');
       if (config.roles && !config.roles.includes(viewer.role as Role)) throw errors.notFound('Not found.');
-      if (unsafe(request.method) && !config.noCsrf && request.headers['x-csrf-token'] !== csrfTokenFor(deps, viewer.sessionId))
+      if (
+        unsafe(request.method) &&
+        !config.noCsrf &&
+        request.headers['x-csrf-token'] !== csrfTokenFor(deps, viewer.sessionId)
+      )
         throw errors.forbidden('The request is missing its security token. Reload the page and try again.');
       request.viewer = viewer;
     } else if (config.access === 'reporter') {

@@ -37,7 +37,12 @@ export function registerHeaders(app: FastifyInstance): void {
 export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(no route)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -55,7 +60,8 @@ export function registerOriginCheck(app: FastifyInstance): void {
     const origin = request.headers.origin;
     const host = request.headers.host;
     const crossSite = site === 'cross-site' || site === 'same-site';
-    const foreignOrigin = origin !== undefined && origin !== 'null' && host !== undefined && new URL(origin).host !== host;
+    const foreignOrigin =
+      origin !== undefined && origin !== 'null' && host !== undefined && new URL(origin).host !== host;
     if (crossSite || foreignOrigin) {
       return reply.status(403).type('text/plain; charset=utf-8').send('Requests from other sites are refused.');
     }

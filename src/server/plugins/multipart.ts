@@ -33,7 +33,8 @@ export class FormReader {
    * @throws DomainError not_multipart | too_large | malformed_multipart
    */
   async *files(): AsyncGenerator<FormFile, void, undefined> {
-    if (!this.parts) throw errors.invalid('not_multipart', 'The form was not sent as expected. Please go back and try again.');
+    if (!this.parts)
+      throw errors.invalid('not_multipart', 'The form was not sent as expected. Please go back and try again.');
     for (;;) {
       const part = await this.next();
       if (!part) return;
@@ -44,15 +45,22 @@ export class FormReader {
         }
         this.current = part.file;
         try {
-          yield { name: decodeFormFileName(part.filename), type: part.mimetype, stream: part.file, field: part.fieldname };
+          yield {
+            name: decodeFormFileName(part.filename),
+            type: part.mimetype,
+            stream: part.file,
+            field: part.fieldname,
+          };
         } finally {
           if (!part.file.readableEnded) part.file.resume();
         }
       } else {
-        if (part.valueTruncated) throw errors.tooLarge(`A text you entered (field “${part.fieldname}”) is longer than the limit of 1 MiB.`);
+        if (part.valueTruncated)
+          throw errors.tooLarge(`A text you entered (field “${part.fieldname}”) is longer than the limit of 1 MiB.`);
         const value = String(part.value ?? '');
         const prev = this.fields[part.fieldname];
-        this.fields[part.fieldname] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+        this.fields[part.fieldname] =
+          prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
       }
     }
   }
@@ -84,9 +92,18 @@ export class FormReader {
 function translate(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   if (code === 'FST_FILES_LIMIT') return errors.tooLarge('Too many files were sent at once.');
-  if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return errors.tooLarge('Too many fields were sent at once.');
-  if (code === 'FST_PROTO_VIOLATION' || /Unexpected end of (form|multipart)|Malformed part header|boundary|terminated early|premature/i.test(String((error as Error).message)))
-    return errors.invalid('malformed_multipart', 'The form could not be read completely (the connection may have been interrupted). Nothing was stored.');
+  if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+    return errors.tooLarge('Too many fields were sent at once.');
+  if (
+    code === 'FST_PROTO_VIOLATION' ||
+    /Unexpected end of (form|multipart)|Malformed part header|boundary|terminated early|premature/i.test(
+      String((error as Error).message),
+    )
+  )
+    return errors.invalid(
+      'malformed_multipart',
+      'The form could not be read completely (the connection may have been interrupted). Nothing was stored.',
+    );
   return error;
 }
 

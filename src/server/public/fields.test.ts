@@ -3,21 +3,44 @@ import type { Field } from '../../shared/profile.ts';
 import { anchorOf, hiddenInputs, renderField, summaryItems } from './fields.ts';
 import { answersAsForm } from './report-pages.ts';
 
-const field = (over: Partial<Field> & Pick<Field, 'id' | 'type'>): Field => ({ label: 'Question', required: false, ...over }) as Field;
+const field = (over: Partial<Field> & Pick<Field, 'id' | 'type'>): Field =>
+  ({ label: 'Question', required: false, ...over }) as Field;
 
 describe('renderField', () => {
   it('renders a required short text with its label, help, limit and kept value', () => {
-    const out = renderField({ field: field({ id: 'where', type: 'short_text', label: 'Where?', help: 'A place.', required: true, maxLength: 80 }), name: 'where', value: 'Gate "B"' }).value;
+    const out = renderField({
+      field: field({
+        id: 'where',
+        type: 'short_text',
+        label: 'Where?',
+        help: 'A place.',
+        required: true,
+        maxLength: 80,
+      }),
+      name: 'where',
+      value: 'Gate "B"',
+    }).value;
     expect(out).toContain('<label for="f-where">Where? <span class="required">(required)</span></label>');
     expect(out).toContain('<p class="hint" id="f-where-hint">A place.</p>');
-    expect(out).toContain('<input type="text" id="f-where" name="where" maxlength="80" aria-describedby="f-where-hint" aria-required="true" value="Gate &quot;B&quot;">');
+    expect(out).toContain(
+      '<input type="text" id="f-where" name="where" maxlength="80" aria-describedby="f-where-hint" aria-required="true" value="Gate &quot;B&quot;">',
+    );
   });
 
   it('shows an error next to the field and marks the control invalid', () => {
-    const out = renderField({ field: field({ id: 'what', type: 'long_text' }), name: 'what', value: null, error: 'Please answer this question.' }).value;
+    const out = renderField({
+      field: field({ id: 'what', type: 'long_text' }),
+      name: 'what',
+      value: null,
+      error: 'Please answer this question.',
+    }).value;
     expect(out).toContain('<div class="field field-error">');
-    expect(out).toContain('<p class="error-message" id="f-what-error"><span class="visually-hidden">Error: </span>Please answer this question.</p>');
-    expect(out).toContain('<textarea id="f-what" name="what" maxlength="20000" aria-describedby="f-what-error" aria-invalid="true" rows="8"></textarea>');
+    expect(out).toContain(
+      '<p class="error-message" id="f-what-error"><span class="visually-hidden">Error: </span>Please answer this question.</p>',
+    );
+    expect(out).toContain(
+      '<textarea id="f-what" name="what" maxlength="20000" aria-describedby="f-what-error" aria-invalid="true" rows="8"></textarea>',
+    );
   });
 
   it('renders a single choice as a radio group in a fieldset with the chosen option checked', () => {
@@ -25,10 +48,16 @@ describe('renderField', () => {
       { value: 'yes', label: 'Yes' },
       { value: 'no', label: 'No <never>' },
     ];
-    const out = renderField({ field: field({ id: 'danger', type: 'single_choice', label: 'In danger?', options }), name: 'danger', value: 'no' }).value;
+    const out = renderField({
+      field: field({ id: 'danger', type: 'single_choice', label: 'In danger?', options }),
+      name: 'danger',
+      value: 'no',
+    }).value;
     expect(out).toContain('<fieldset class="field">\n<legend>In danger?</legend>');
     expect(out).toContain('<input type="radio" id="f-danger-0" name="danger" value="yes">');
-    expect(out).toContain('<input type="radio" id="f-danger-1" name="danger" value="no" checked>\n<label for="f-danger-1">No &lt;never&gt;</label>');
+    expect(out).toContain(
+      '<input type="radio" id="f-danger-1" name="danger" value="no" checked>\n<label for="f-danger-1">No &lt;never&gt;</label>',
+    );
   });
 
   it('renders a multiple choice as checkboxes and a checkbox field as one ticked box', () => {
@@ -36,33 +65,54 @@ describe('renderField', () => {
       { value: 'a', label: 'A' },
       { value: 'b', label: 'B' },
     ];
-    const multi = renderField({ field: field({ id: 'kinds', type: 'multiple_choice', options }), name: 'kinds', value: ['a', 'b'] }).value;
+    const multi = renderField({
+      field: field({ id: 'kinds', type: 'multiple_choice', options }),
+      name: 'kinds',
+      value: ['a', 'b'],
+    }).value;
     expect(multi).toContain('<input type="checkbox" id="f-kinds-0" name="kinds" value="a" checked>');
     expect(multi).toContain('<input type="checkbox" id="f-kinds-1" name="kinds" value="b" checked>');
     expect(multi).toContain('<p class="hint" id="f-kinds-hint">Choose all that apply.</p>');
-    const box = renderField({ field: field({ id: 'agree', type: 'checkbox', label: 'I agree', required: true }), name: 'agree', value: true }).value;
-    expect(box).toContain('<input type="checkbox" id="f-agree" name="agree" value="on" checked aria-required="true">\n<label for="f-agree">I agree <span class="required">(required)</span></label>');
+    const box = renderField({
+      field: field({ id: 'agree', type: 'checkbox', label: 'I agree', required: true }),
+      name: 'agree',
+      value: true,
+    }).value;
+    expect(box).toContain(
+      '<input type="checkbox" id="f-agree" name="agree" value="on" checked aria-required="true">\n<label for="f-agree">I agree <span class="required">(required)</span></label>',
+    );
   });
 
   it('renders a date input with an example, and identity and file fields under their prefixed names', () => {
-    expect(renderField({ field: field({ id: 'when', type: 'date' }), name: 'when', value: '2024-03-15' }).value).toContain(
-      '<input type="date" id="f-when" name="when" aria-describedby="f-when-hint" value="2024-03-15">',
+    expect(
+      renderField({ field: field({ id: 'when', type: 'date' }), name: 'when', value: '2024-03-15' }).value,
+    ).toContain('<input type="date" id="f-when" name="when" aria-describedby="f-when-hint" value="2024-03-15">');
+    expect(renderField({ field: field({ id: 'name', type: 'short_text' }), name: 'identity.name' }).value).toContain(
+      'id="f-identity-name" name="identity.name"',
     );
-    expect(renderField({ field: field({ id: 'name', type: 'short_text' }), name: 'identity.name' }).value).toContain('id="f-identity-name" name="identity.name"');
-    expect(renderField({ field: field({ id: 'photos', type: 'file' }), name: 'file.photos' }).value).toContain('<input type="file" id="f-file-photos" name="file.photos">');
+    expect(renderField({ field: field({ id: 'photos', type: 'file' }), name: 'file.photos' }).value).toContain(
+      '<input type="file" id="f-file-photos" name="file.photos">',
+    );
   });
 });
 
 describe('error summary items and carried values', () => {
   it('points choice fields at their first option, in the order of the form', () => {
-    const fields = [field({ id: 'what', type: 'long_text', label: 'What?' }), field({ id: 'danger', type: 'single_choice', label: 'Danger?' })];
+    const fields = [
+      field({ id: 'what', type: 'long_text', label: 'What?' }),
+      field({ id: 'danger', type: 'single_choice', label: 'Danger?' }),
+    ];
     expect(summaryItems(fields, { danger: 'Choose one.', what: 'Answer it.' })).toEqual([
       { href: 'f-what', text: 'What?: Answer it.' },
       { href: 'f-danger-0', text: 'Danger?: Choose one.' },
     ]);
-    expect(summaryItems([field({ id: 'name', type: 'short_text', label: 'Name' })], { 'identity.name': 'Too long.' }, 'identity.')).toEqual([
-      { href: 'f-identity-name', text: 'Name: Too long.' },
-    ]);
+    expect(
+      summaryItems(
+        [field({ id: 'name', type: 'short_text', label: 'Name' })],
+        { 'identity.name': 'Too long.' },
+        'identity.',
+      ),
+    ).toEqual([{ href: 'f-identity-name', text: 'Name: Too long.' }]);
     expect(anchorOf({ type: 'multiple_choice' }, 'kinds')).toBe('f-kinds-0');
   });
 

@@ -24,7 +24,9 @@ export function anchorOf(field: Pick<Field, 'type'>, name: string): string {
 export function summaryItems(fields: readonly Field[], errors: Record<string, string>, prefix = ''): SummaryItem[] {
   return fields.flatMap((field) => {
     const message = errors[prefix + field.id];
-    return message === undefined ? [] : [{ href: anchorOf(field, prefix + field.id), text: `${field.label}: ${message}` }];
+    return message === undefined
+      ? []
+      : [{ href: anchorOf(field, prefix + field.id), text: `${field.label}: ${message}` }];
   });
 }
 
@@ -107,6 +109,8 @@ ${notes}<input type="file" id="${id}" name="${name}"${attr('aria-describedby', d
 /** Hidden inputs that carry values through a form unchanged (arrays as repeated inputs). */
 export function hiddenInputs(values: Record<string, string | string[] | undefined>): Html {
   return html`${Object.entries(values).flatMap(([name, value]) =>
-    (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => html`<input type="hidden" name="${name}" value="${v}">\n`),
+    (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(
+      (v) => html`<input type="hidden" name="${name}" value="${v}">\n`,
+    ),
   )}`;
 }

@@ -2,7 +2,17 @@
 import type { ReporterView } from '../../domain/reporter.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { html } from './html.ts';
-import { errorSummary, fileLimitsText, formatBytes, formatDate, formatDateTime, notice, page, paragraphs, type SummaryItem } from './layout.ts';
+import {
+  errorSummary,
+  fileLimitsText,
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  notice,
+  page,
+  paragraphs,
+  type SummaryItem,
+} from './layout.ts';
 
 export interface SignInState {
   receipt: string;
@@ -47,7 +57,8 @@ export function reportPage(profile: Profile, view: ReporterView, state: ReportPa
   const lang = profile.language;
   const items: SummaryItem[] = [];
   if (state.error) items.push({ href: state.error.href, text: state.error.message });
-  if (state.filesLost) items.push({ href: 'f-files', text: 'Your files could not be kept: please choose your files again.' });
+  if (state.filesLost)
+    items.push({ href: 'f-files', text: 'Your files could not be kept: please choose your files again.' });
   const bodyError = state.error?.href === 'f-body' ? state.error.message : undefined;
   const main = html`<h1>Your report</h1>
 ${state.sent && notice('Your message has been sent. Staff handling your report will see it.', 'success')}
@@ -64,15 +75,17 @@ ${view.dueText && html`<p>You will hear from us by ${formatDate(view.dueText, la
 
 <section aria-labelledby="messages">
 <h2 id="messages">Messages</h2>
-${view.messages.length === 0
-  ? html`<p>There are no messages yet. When staff reply or ask a question, it appears here. Come back from time to time.</p>`
-  : html`<ol class="thread">
+${
+  view.messages.length === 0
+    ? html`<p>There are no messages yet. When staff reply or ask a question, it appears here. Come back from time to time.</p>`
+    : html`<ol class="thread">
 ${view.messages.map(
   (m) => html`<li class="message ${m.author === 'staff' ? 'message-staff' : 'message-own'}">
 <p class="message-meta"><strong>${m.author === 'staff' ? 'From the staff handling your report' : 'You wrote'}</strong> · <time datetime="${m.createdAt}">${formatDateTime(m.createdAt, lang)}</time></p>
 <div class="message-body">${paragraphs(m.body)}</div>
 </li>\n`,
-)}</ol>`}
+)}</ol>`
+}
 </section>
 
 <section aria-labelledby="add">
@@ -106,10 +119,12 @@ ${bodyError && html`<p class="error-message" id="f-body-error"><span class="visu
 ${view.answers.map((a) => html`<div class="answer"><dt>${a.label}</dt><dd>${a.text}</dd></div>\n`)}
 </dl>
 <h3>Your files</h3>
-${view.files.length === 0
-  ? html`<p>You have not sent any files.</p>`
-  : html`<ul class="file-list">
-${view.files.map((f) => html`<li>${f.name} <span class="file-meta">(${formatBytes(f.size)}, sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`}
+${
+  view.files.length === 0
+    ? html`<p>You have not sent any files.</p>`
+    : html`<ul class="file-list">
+${view.files.map((f) => html`<li>${f.name} <span class="file-meta">(${formatBytes(f.size)}, sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`
+}
 </section>
 
 <section aria-labelledby="sign-out">

@@ -36,7 +36,11 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
         reply.setCookie(REPORTER_COOKIE, token, cookieOptions(secureCookies));
         return reply.redirect('/follow-up/report', 303);
       } catch (error) {
-        if (!(error instanceof DomainError) || !['receipt_typo', 'unauthorized', 'too_many_attempts'].includes(error.id)) throw error;
+        if (
+          !(error instanceof DomainError) ||
+          !['receipt_typo', 'unauthorized', 'too_many_attempts'].includes(error.id)
+        )
+          throw error;
         return sendPage(reply, STATUS[error.kind], signInPage(deps.profile(), { receipt, error: error.message }));
       }
     });
@@ -77,8 +81,17 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
         await form.drain();
         if (!(error instanceof DomainError) || !FIXABLE.has(error.kind)) throw error;
         const view = await reporterView(deps, request.reporter!);
-        const href = error.id === 'empty_message' || error.id === 'message_too_long' ? 'f-body' : error.kind === 'too_large' || error.id === 'empty_file' ? 'f-files' : null;
-        const state = pageState(request, { body: fieldText(form.fields.body), error: { message: error.message, href }, filesLost: fileCount > 0 });
+        const href =
+          error.id === 'empty_message' || error.id === 'message_too_long'
+            ? 'f-body'
+            : error.kind === 'too_large' || error.id === 'empty_file'
+              ? 'f-files'
+              : null;
+        const state = pageState(request, {
+          body: fieldText(form.fields.body),
+          error: { message: error.message, href },
+          filesLost: fileCount > 0,
+        });
         return sendPage(reply, STATUS[error.kind], reportPage(deps.profile(), view, state));
       }
     });

@@ -4,7 +4,9 @@ import { errorSummary, fileLimitsText, formatBytes, page, paragraphs } from './l
 
 describe('html', () => {
   it('escapes the five characters that matter in content and quoted attributes', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+    );
   });
 
   it('escapes every interpolated string and number, but not the template itself', () => {
@@ -27,7 +29,10 @@ describe('html', () => {
 
 describe('layout pieces', () => {
   it('builds a page with the profile language, the authority, one stylesheet and no inline style or script', () => {
-    const doc = page({ authority: 'Office <A&B>', language: 'pt-BR' }, { title: 'Start', main: html`<p>Hi</p>`, hasError: true });
+    const doc = page(
+      { authority: 'Office <A&B>', language: 'pt-BR' },
+      { title: 'Start', main: html`<p>Hi</p>`, hasError: true },
+    );
     expect(doc).toContain('<html lang="pt-BR">');
     expect(doc).toContain('<title>Error: Start — Office &lt;A&amp;B&gt;</title>');
     expect(doc).toContain('<link rel="stylesheet" href="/assets/site.css">');

@@ -31,11 +31,13 @@ ${profile.categories.map(
 ${otherChannels(profile)}`;
 
   const main = html`<h1>${profile.name}</h1>
-${state.needsSetup &&
-notice(
-  html`<p><strong>Note for the operator:</strong> Confide has not been set up yet. Open the setup link that was printed on the server console when it started.</p>`,
-  'info',
-)}
+${
+  state.needsSetup &&
+  notice(
+    html`<p><strong>Note for the operator:</strong> Confide has not been set up yet. Open the setup link that was printed on the server console when it started.</p>`,
+    'info',
+  )
+}
 ${paragraphs(landing.intro)}
 
 <section aria-labelledby="safety">

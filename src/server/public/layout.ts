@@ -87,7 +87,10 @@ export function notice(text: string | Html, kind: 'info' | 'success' | 'warning'
 
 /** Plain text as paragraphs: a blank line starts a new paragraph, a single line break stays a line break. */
 export function paragraphs(text: string): Html {
-  const blocks = text.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
+  const blocks = text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n\s*\n/);
   return html`${blocks.map((block) => html`<p>${block.split('\n').map((line, i) => html`${i > 0 && html`<br>`}${line}`)}</p>\n`)}`;
 }
 

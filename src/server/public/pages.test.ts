@@ -26,10 +26,18 @@ const ANSWERS = { what_happened: 'A man photographed the gate <b>twice</b>.', da
 function hiddenAnswers(body: string): Record<string, unknown> {
   const m = /<input type="hidden" name="answers" value="([^"]*)">/.exec(body);
   if (!m) throw new Error('no hidden answers field');
-  return JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Record<string, unknown>;
+  return JSON.parse(
+    m[1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  ) as Record<string, unknown>;
 }
 
-const receiptOf = (body: string) => /<p class="receipt" id="receipt">(.*?)<\/p>/.exec(body)?.[1]?.replace(/<\/?span>/g, '') ?? null;
+const receiptOf = (body: string) =>
+  /<p class="receipt" id="receipt">(.*?)<\/p>/.exec(body)?.[1]?.replace(/<\/?span>/g, '') ?? null;
 
 describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   let t: TestApp;
@@ -38,12 +46,19 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const step2Parts = (answers: Record<string, unknown>, extra: Part[] = []): Part[] => [{ name: 'answers', value: JSON.stringify(answers) }, ...extra];
+  const step2Parts = (answers: Record<string, unknown>, extra: Part[] = []): Part[] => [
+    { name: 'answers', value: JSON.stringify(answers) },
+    ...extra,
+  ];
   const submit = async (parts: Part[], category = 'espionage') =>
     t.app.inject({ method: 'POST', url: `/report/${category}/submit`, ...(await multipart(parts)) });
 
   async function makeReport(): Promise<string> {
-    const res = await submit(step2Parts(ANSWERS, [{ name: 'files', value: Buffer.from('notes about the gate\n'), filename: 'notes.txt', type: 'text/plain' }]));
+    const res = await submit(
+      step2Parts(ANSWERS, [
+        { name: 'files', value: Buffer.from('notes about the gate\n'), filename: 'notes.txt', type: 'text/plain' },
+      ]),
+    );
     expect(res.statusCode).toBe(303);
     const page = await t.app.inject({ method: 'GET', url: res.headers.location! });
     const receipt = receiptOf(page.body);
@@ -83,8 +98,12 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     const res = await t.app.inject({ method: 'GET', url: '/report/espionage' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<form method="post" action="/report/espionage" novalidate>');
-    expect(res.body).toContain('<label for="f-what_happened">What happened? <span class="required">(required)</span></label>');
-    expect(res.body).toContain('<textarea id="f-what_happened" name="what_happened" maxlength="20000" aria-describedby="f-what_happened-hint" aria-required="true" rows="8"></textarea>');
+    expect(res.body).toContain(
+      '<label for="f-what_happened">What happened? <span class="required">(required)</span></label>',
+    );
+    expect(res.body).toContain(
+      '<textarea id="f-what_happened" name="what_happened" maxlength="20000" aria-describedby="f-what_happened-hint" aria-required="true" rows="8"></textarea>',
+    );
     expect(res.body).toContain('<input type="date" id="f-when" name="when"');
     expect(res.body).toContain('<input type="radio" id="f-danger-0" name="danger" value="yes">');
     expect(res.body).not.toContain('type="file"');
@@ -102,7 +121,11 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   });
 
   it('keeps everything typed and links each error to its field when step 1 is refused', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/report/espionage', ...form({ where: 'Gate "B" <north>', how_you_know: 'saw', when: '2024-02-30' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/report/espionage',
+      ...form({ where: 'Gate "B" <north>', how_you_know: 'saw', when: '2024-02-30' }),
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('<title>Error: Espionage — National Security Reporting Office</title>');
     expect(res.body).toContain('<a href="#f-what_happened">What happened?: Please answer this question.</a>');
@@ -110,14 +133,18 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(res.body).toContain('<a href="#f-when">When did it happen?: There is no 30 February 2024.');
     expect(res.body).toContain('value="Gate &quot;B&quot; &lt;north&gt;"');
     expect(res.body).toContain('<input type="radio" id="f-how_you_know-0" name="how_you_know" value="saw" checked>');
-    expect(res.body).toContain('aria-describedby="f-what_happened-hint f-what_happened-error" aria-required="true" aria-invalid="true"');
+    expect(res.body).toContain(
+      'aria-describedby="f-what_happened-hint f-what_happened-error" aria-required="true" aria-invalid="true"',
+    );
   });
 
   it('moves to step 2 with the answers in one hidden field, before the identity section and the file inputs', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/report/espionage', ...form(ANSWERS) });
     expect(res.statusCode).toBe(200);
     const body = res.body;
-    expect(body).toContain('<form method="post" enctype="multipart/form-data" action="/report/espionage/submit" novalidate data-upload>');
+    expect(body).toContain(
+      '<form method="post" enctype="multipart/form-data" action="/report/espionage/submit" novalidate data-upload>',
+    );
     expect(hiddenAnswers(body)).toMatchObject(ANSWERS);
     expect(body).toContain('Leave this empty to stay anonymous.');
     expect(body).toContain('<input type="text" id="f-identity-name" name="identity.name"');
@@ -130,7 +157,11 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   });
 
   it('goes back to step 1 with the answers kept to change them', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/report/espionage', ...form({ ...ANSWERS, _edit: '1', 'identity.name': 'Ann' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/report/espionage',
+      ...form({ ...ANSWERS, _edit: '1', 'identity.name': 'Ann' }),
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('error-summary');
     expect(res.body).toContain('>A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.</textarea>');
@@ -189,7 +220,9 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     const res = await submit(step2Parts({ what_happened: '', danger: 'maybe' }));
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('<p class="caption">Step 1 of 2</p>');
-    expect(res.body).toContain('<a href="#f-danger-0">Is anyone in danger now?: Please choose one of the options listed.</a>');
+    expect(res.body).toContain(
+      '<a href="#f-danger-0">Is anyone in danger now?: Please choose one of the options listed.</a>',
+    );
   });
 
   it('signs in with the receipt (a session cookie only), shows the report and takes a message', async () => {
@@ -202,13 +235,19 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
 
     const page = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<p class="status-text">Your report has been received and is waiting to be looked at.</p>');
+    expect(page.body).toContain(
+      '<p class="status-text">Your report has been received and is waiting to be looked at.</p>',
+    );
     expect(page.body).toContain('<dd>Espionage</dd>');
     expect(page.body).toContain('A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.');
     expect(page.body).toContain('notes.txt');
     expect(page.body).toContain(`action="/follow-up/report?_csrf=${encodeURIComponent(csrf)}"`);
 
-    const noToken = await t.app.inject({ method: 'POST', url: '/follow-up/report', ...withCookie(await multipart([{ name: 'body', value: 'x' }]), cookie) });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/follow-up/report',
+      ...withCookie(await multipart([{ name: 'body', value: 'x' }]), cookie),
+    });
     expect(noToken.statusCode).toBe(403);
 
     const sent = await t.app.inject({
@@ -233,7 +272,11 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   it('keeps the message when adding information is refused', async () => {
     const { cookie, csrf } = await signIn(await makeReport());
     const url = `/follow-up/report?_csrf=${encodeURIComponent(csrf)}`;
-    const empty = await t.app.inject({ method: 'POST', url, ...withCookie(await multipart([{ name: 'body', value: '  ' }]), cookie) });
+    const empty = await t.app.inject({
+      method: 'POST',
+      url,
+      ...withCookie(await multipart([{ name: 'body', value: '  ' }]), cookie),
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('<a href="#f-body">Please write a message or choose a file.</a>');
     const big = await t.app.inject({
@@ -286,10 +329,18 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(expired.body).toContain('Your session has ended');
 
     const { cookie, csrf } = await signIn(await makeReport());
-    const noToken = await t.app.inject({ method: 'POST', url: '/follow-up/sign-out', ...withCookie(form({ _csrf: 'forged' }), cookie) });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/follow-up/sign-out',
+      ...withCookie(form({ _csrf: 'forged' }), cookie),
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.body).toContain('<a href="/follow-up/report">Back to your report</a>');
-    const signedOut = await t.app.inject({ method: 'POST', url: '/follow-up/sign-out', ...withCookie(form({ _csrf: csrf }), cookie) });
+    const signedOut = await t.app.inject({
+      method: 'POST',
+      url: '/follow-up/sign-out',
+      ...withCookie(form({ _csrf: csrf }), cookie),
+    });
     expect(signedOut.statusCode).toBe(303);
     expect(signedOut.headers.location).toBe('/follow-up?signedout=1');
     const gone = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
@@ -343,9 +394,18 @@ describe('public pages before reports can be taken', () => {
       const token = await issueSetupToken(t.deps);
       const page = await t.app.inject({ method: 'GET', url: `/setup?token=${token}` });
       expect(page.statusCode).toBe(200);
-      expect(page.body).toMatch(/<input type="radio" id="f-profile-\d" name="profile" value="national-security" checked>/);
+      expect(page.body).toMatch(
+        /<input type="radio" id="f-profile-\d" name="profile" value="national-security" checked>/,
+      );
 
-      const fields = { token, username: 'admin', displayName: 'Ada <Admin>', password: 'a long enough password', password2: 'a different password', profile: 'eu-whistleblowing' };
+      const fields = {
+        token,
+        username: 'admin',
+        displayName: 'Ada <Admin>',
+        password: 'a long enough password',
+        password2: 'a different password',
+        profile: 'eu-whistleblowing',
+      };
       const mismatch = await t.app.inject({ method: 'POST', url: '/setup', ...form(fields) });
       expect(mismatch.statusCode).toBe(422);
       expect(mismatch.body).toContain('<a href="#f-password2">Password again: The two passwords are not the same.');
@@ -353,7 +413,11 @@ describe('public pages before reports can be taken', () => {
       expect(mismatch.body).not.toContain('a long enough password');
       expect(mismatch.body).toMatch(/value="eu-whistleblowing" checked>/);
 
-      const done = await t.app.inject({ method: 'POST', url: '/setup', ...form({ ...fields, password2: fields.password }) });
+      const done = await t.app.inject({
+        method: 'POST',
+        url: '/setup',
+        ...form({ ...fields, password2: fields.password }),
+      });
       expect(done.statusCode).toBe(303);
       expect(done.headers.location).toMatch(/^\/setup\/done\/[A-Za-z0-9_-]{43}$/);
       const shown = await t.app.inject({ method: 'GET', url: done.headers.location! });

@@ -18,7 +18,10 @@ export const FILES_FIELD = 'files';
 const reportPath = (category: Category) => `/report/${encodeURIComponent(category.id)}`;
 
 /** Answers as the text fields of an HTML form would send them (a ticked box as "on"). */
-export function answersAsForm(answers: Record<string, AnswerValue | undefined>, prefix = ''): Record<string, string | string[]> {
+export function answersAsForm(
+  answers: Record<string, AnswerValue | undefined>,
+  prefix = '',
+): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [id, value] of Object.entries(answers)) {
     if (value === null || value === undefined || value === false) continue;
@@ -67,7 +70,12 @@ export interface DetailsState {
   notAccepting?: boolean;
 }
 
-export function detailsPage(profile: Profile, category: Category, files: { maxFiles: number; maxFileBytes: number }, state: DetailsState): string {
+export function detailsPage(
+  profile: Profile,
+  category: Category,
+  files: { maxFiles: number; maxFileBytes: number },
+  state: DetailsState,
+): string {
   const identityFields = profile.identity.fields;
   const fileFields = category.fields.filter((f) => f.type === 'file');
   const items: SummaryItem[] = [
@@ -75,7 +83,8 @@ export function detailsPage(profile: Profile, category: Category, files: { maxFi
     ...summaryItems(identityFields, state.errors, IDENTITY_PREFIX),
     ...summaryItems(fileFields, state.errors, FILE_PREFIX),
   ];
-  if (state.filesLost) items.push({ href: `f-${FILES_FIELD}`, text: 'Your files could not be kept: please choose your files again.' });
+  if (state.filesLost)
+    items.push({ href: `f-${FILES_FIELD}`, text: 'Your files could not be kept: please choose your files again.' });
 
   const main = html`<p class="caption">Step 2 of 2</p>
 <h1>About you and your files</h1>
@@ -94,17 +103,24 @@ ${hiddenInputs(answersAsForm(state.identity, IDENTITY_PREFIX))}
 
 <form method="post" enctype="multipart/form-data" action="${reportPath(category)}/submit" novalidate data-upload>
 <input type="hidden" name="answers" value="${JSON.stringify(state.answers)}">
-${identityFields.length > 0 &&
-html`<section aria-labelledby="about-you">
+${
+  identityFields.length > 0 &&
+  html`<section aria-labelledby="about-you">
 <h2 id="about-you">About you (optional)</h2>
 <div class="notice notice-info">
 <p><strong>Leave this empty to stay anonymous.</strong> You do not have to tell us who you are, and your report is handled the same way without it.</p>
 <p>If you do fill it in, it is stored apart from your report, encrypted, and only a few specially authorised people can open it.</p>
 </div>
 ${identityFields.map((field) =>
-  renderField({ field, name: IDENTITY_PREFIX + field.id, value: state.identity[field.id], error: state.errors[IDENTITY_PREFIX + field.id] }),
+  renderField({
+    field,
+    name: IDENTITY_PREFIX + field.id,
+    value: state.identity[field.id],
+    error: state.errors[IDENTITY_PREFIX + field.id],
+  }),
 )}
-</section>`}
+</section>`
+}
 <section aria-labelledby="your-files">
 <h2 id="your-files">Files (optional)</h2>
 <p>You can add documents, photos, screenshots or other files: ${fileLimitsText(files)}.</p>
@@ -130,7 +146,12 @@ ${fileFields.map((field) => renderField({ field, name: FILE_PREFIX + field.id, e
 </div>
 </section>
 </form>`;
-  return page(profile, { title: `${category.title}: about you and your files`, main, hasError: items.length > 0, script: true });
+  return page(profile, {
+    title: `${category.title}: about you and your files`,
+    main,
+    hasError: items.length > 0,
+    script: true,
+  });
 }
 
 function answerList(category: Category, answers: Answers): Html {

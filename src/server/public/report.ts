@@ -38,7 +38,8 @@ function categoryOf(profile: Profile, id: string): Category {
 /** The `identity.*` fields of a form, by identity field id. */
 function identityOf(body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) if (key.startsWith(IDENTITY_PREFIX)) out[key.slice(IDENTITY_PREFIX.length)] = value;
+  for (const [key, value] of Object.entries(body))
+    if (key.startsWith(IDENTITY_PREFIX)) out[key.slice(IDENTITY_PREFIX.length)] = value;
   return out;
 }
 
@@ -66,7 +67,10 @@ function readAnswers(fields: FormFields): Record<string, unknown> | null {
 }
 
 const unreadableAnswers = () =>
-  errors.invalid('malformed_answers', 'Your answers could not be read. Please start your report again from the start page.');
+  errors.invalid(
+    'malformed_answers',
+    'Your answers could not be read. Please start your report again from the start page.',
+  );
 
 export function reportRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
@@ -90,7 +94,11 @@ export function reportRoutes({ deps }: RouteContext) {
         return sendPage(reply, editing ? 200 : 422, questionnairePage(profile, category, state));
       }
       const identity = validateAnswers(profile.identity.fields, identityOf(body)).answers;
-      return sendPage(reply, 200, detailsPage(profile, category, deps.files, { answers: result.answers, identity, errors: {} }));
+      return sendPage(
+        reply,
+        200,
+        detailsPage(profile, category, deps.files, { answers: result.answers, identity, errors: {} }),
+      );
     });
 
     app.post<{ Params: Params }>('/report/:categoryId/submit', PUBLIC, async (request, reply) => {
@@ -109,7 +117,12 @@ export function reportRoutes({ deps }: RouteContext) {
         }
         const answers = readAnswers(fields);
         if (answers === null) throw unreadableAnswers();
-        const { receipt } = await draft.submit({ categoryId: category.id, channel: 'web', answers, identity: identityOf(fields) });
+        const { receipt } = await draft.submit({
+          categoryId: category.id,
+          channel: 'web',
+          answers,
+          identity: identityOf(fields),
+        });
         const token = await stashOnce(deps, receipt);
         return reply.redirect(`/receipt/${token}`, 303);
       } catch (error) {
@@ -125,13 +138,24 @@ export function reportRoutes({ deps }: RouteContext) {
         const identity = validateAnswers(profile.identity.fields, identityOf(fields)).answers;
         const details = error.details ?? {};
         // An answer the questionnaire refuses (the questionnaire changed, or the hidden field was altered): back to step 1.
-        const answerErrors = Object.fromEntries(Object.entries(details).filter(([k]) => !k.startsWith(IDENTITY_PREFIX) && !k.startsWith(FILE_PREFIX)));
+        const answerErrors = Object.fromEntries(
+          Object.entries(details).filter(([k]) => !k.startsWith(IDENTITY_PREFIX) && !k.startsWith(FILE_PREFIX)),
+        );
         if (!answers.ok || Object.keys(answerErrors).length > 0) {
           const errs = answers.ok ? answerErrors : answers.errors;
-          return sendPage(reply, 422, questionnairePage(profile, category, { values: answers.answers, errors: errs, identity: identityFormFields(fields) }));
+          return sendPage(
+            reply,
+            422,
+            questionnairePage(profile, category, {
+              values: answers.answers,
+              errors: errs,
+              identity: identityFormFields(fields),
+            }),
+          );
         }
         const state: DetailsState = { answers: answers.answers, identity, errors: details, filesLost };
-        if (error.id !== 'validation_failed') state.problem = { message: error.message, href: problemAnchor(error, lastFileField) };
+        if (error.id !== 'validation_failed')
+          state.problem = { message: error.message, href: problemAnchor(error, lastFileField) };
         if (error.id === 'not_accepting') state.notAccepting = true;
         return sendPage(reply, status, detailsPage(profile, category, deps.files, state));
       }

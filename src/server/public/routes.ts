@@ -83,7 +83,9 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, vi
     return reply.redirect('/follow-up?expired=1', 303);
   }
   const title = TITLES[view.status] ?? (view.status >= 500 ? 'Something went wrong' : 'There is a problem');
-  const back = reporterPage ? html`<a href="/follow-up/report">Back to your report</a>` : html`<a href="/">Go to the start page</a>`;
+  const back = reporterPage
+    ? html`<a href="/follow-up/report">Back to your report</a>`
+    : html`<a href="/">Go to the start page</a>`;
   const main = html`<h1>${title}</h1>
 <p>${view.message}</p>
 <p>${back}</p>`;

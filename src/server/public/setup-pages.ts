@@ -14,13 +14,24 @@ export interface SetupState {
   errors: Record<string, string>;
 }
 
-const LABELS: Record<string, string> = { username: 'Username', password: 'Password', password2: 'Password again', profile: 'Profile' };
+const LABELS: Record<string, string> = {
+  username: 'Username',
+  password: 'Password',
+  password2: 'Password again',
+  profile: 'Profile',
+};
 
 function errorText(id: string, error: string | undefined): Html {
   return html`${error && html`<p class="error-message" id="${id}-error"><span class="visually-hidden">Error: </span>${error}</p>`}`;
 }
 
-function textInput(name: string, label: string, hint: string, attrs: { type: string; value?: string; autocomplete: string }, error: string | undefined): Html {
+function textInput(
+  name: string,
+  label: string,
+  hint: string,
+  attrs: { type: string; value?: string; autocomplete: string },
+  error: string | undefined,
+): Html {
   const id = `f-${name}`;
   return html`<div class="field${error ? ' field-error' : ''}">
 <label for="${id}">${label}</label>

@@ -15,8 +15,12 @@ import { sendPage } from './layout.ts';
 import { fieldText } from '../plugins/multipart.ts';
 import { setupDonePage, setupPage, type SetupState } from './setup-pages.ts';
 
-const alreadySetUp = () => errors.conflict('setup_done', 'Confide is already set up. Staff sign in to the staff workspace at /staff/.');
-const badToken = () => errors.forbidden('This setup link is not valid. Use the link printed on the server console by the newest start of Confide.');
+const alreadySetUp = () =>
+  errors.conflict('setup_done', 'Confide is already set up. Staff sign in to the staff workspace at /staff/.');
+const badToken = () =>
+  errors.forbidden(
+    'This setup link is not valid. Use the link printed on the server console by the newest start of Confide.',
+  );
 
 export function setupRoutes(ctx: RouteContext) {
   const { deps } = ctx;
@@ -32,7 +36,11 @@ export function setupRoutes(ctx: RouteContext) {
     try {
       return await listProfiles(root);
     } catch (error) {
-      if (error instanceof ProfileError) throw errors.unavailable('profiles_invalid', `The deployment profiles cannot be read. Fix them and reload this page. ${error.message}`);
+      if (error instanceof ProfileError)
+        throw errors.unavailable(
+          'profiles_invalid',
+          `The deployment profiles cannot be read. Fix them and reload this page. ${error.message}`,
+        );
       throw error;
     }
   }
@@ -41,7 +49,18 @@ export function setupRoutes(ctx: RouteContext) {
     app.get('/setup', { config: { access: 'public' } }, async (request, reply) => {
       const token = fieldText((request.query as Record<string, unknown>).token);
       await guard(token);
-      return sendPage(reply, 200, setupPage(deps.profile(), { token, profiles: await profiles(), username: '', displayName: '', profile: DEFAULT_PROFILE, errors: {} }));
+      return sendPage(
+        reply,
+        200,
+        setupPage(deps.profile(), {
+          token,
+          profiles: await profiles(),
+          username: '',
+          displayName: '',
+          profile: DEFAULT_PROFILE,
+          errors: {},
+        }),
+      );
     });
 
     app.post('/setup', { config: { access: 'public' } }, async (request, reply) => {
@@ -58,31 +77,50 @@ export function setupRoutes(ctx: RouteContext) {
       };
       const password = fieldText(body.password);
       if (!USERNAME.test(state.username))
-        state.errors.username = 'Use 2 to 64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit.';
-      if ([...password].length < MIN_PASSWORD) state.errors.password = `The password needs at least ${MIN_PASSWORD} characters.`;
-      else if (password !== fieldText(body.password2)) state.errors.password2 = 'The two passwords are not the same. Please type them again.';
+        state.errors.username =
+          'Use 2 to 64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit.';
+      if ([...password].length < MIN_PASSWORD)
+        state.errors.password = `The password needs at least ${MIN_PASSWORD} characters.`;
+      else if (password !== fieldText(body.password2))
+        state.errors.password2 = 'The two passwords are not the same. Please type them again.';
       if (!state.profiles.some((p) => p.id === state.profile)) state.errors.profile = 'Please choose a profile.';
       if (Object.keys(state.errors).length > 0) return sendPage(reply, 422, setupPage(deps.profile(), state));
 
       try {
         const profile = await loadProfile(resolveProfileDir(root, state.profile));
-        const { recoveryKey } = await completeSetup(deps, { token, username: state.username, displayName: state.displayName, password, profile });
+        const { recoveryKey } = await completeSetup(deps, {
+          token,
+          username: state.username,
+          displayName: state.displayName,
+          password,
+          profile,
+        });
         const once = await stashOnce(deps, recoveryKey);
         return reply.redirect(`/setup/done/${once}`, 303);
       } catch (error) {
         if (error instanceof ProfileError) state.errors.profile = `This profile cannot be used: ${error.message}`;
         else if (error instanceof DomainError && error.id === 'invalid_username') state.errors.username = error.message;
-        else if (error instanceof DomainError && (error.id === 'weak_password' || error.id === 'long_password')) state.errors.password = error.message;
+        else if (error instanceof DomainError && (error.id === 'weak_password' || error.id === 'long_password'))
+          state.errors.password = error.message;
         else throw error;
-        return sendPage(reply, error instanceof DomainError ? STATUS[error.kind] : 422, setupPage(deps.profile(), state));
+        return sendPage(
+          reply,
+          error instanceof DomainError ? STATUS[error.kind] : 422,
+          setupPage(deps.profile(), state),
+        );
       }
     });
 
-    app.get<{ Params: { token: string } }>('/setup/done/:token', { config: { access: 'public' } }, async (request, reply) => {
-      reply.header('Cache-Control', 'no-store');
-      const recoveryKey = await takeOnce(deps, request.params.token);
-      if (recoveryKey === null) throw errors.notFound('This page is shown only once, and it has already been opened or has expired.');
-      return sendPage(reply, 200, setupDonePage(deps.profile(), recoveryKey));
-    });
+    app.get<{ Params: { token: string } }>(
+      '/setup/done/:token',
+      { config: { access: 'public' } },
+      async (request, reply) => {
+        reply.header('Cache-Control', 'no-store');
+        const recoveryKey = await takeOnce(deps, request.params.token);
+        if (recoveryKey === null)
+          throw errors.notFound('This page is shown only once, and it has already been opened or has expired.');
+        return sendPage(reply, 200, setupDonePage(deps.profile(), recoveryKey));
+      },
+    );
   };
 }

@@ -24,7 +24,11 @@ const json = (status: number, body: unknown) =>
 
 describe('api client', () => {
   it('sends the CSRF token from the session on non-GET requests only', async () => {
-    const { fetch, calls } = fakeFetch(json(200, session), json(200, { items: [], nextCursor: null }), new Response(null, { status: 204 }));
+    const { fetch, calls } = fakeFetch(
+      json(200, session),
+      json(200, { items: [], nextCursor: null }),
+      new Response(null, { status: 204 }),
+    );
     const api = createStaffApi(createApiClient({ onUnauthorized: () => {}, fetch }));
     await api.getSession();
     await api.listCases({ status: 'received', cursor: undefined });
@@ -43,10 +47,18 @@ describe('api client', () => {
 
   it('turns an error body into an ApiError', async () => {
     const { fetch } = fakeFetch(
-      json(409, { error: { id: 'invalid_transition', message: 'A closed case cannot be reopened.', details: { status: 'closed' } } }),
+      json(409, {
+        error: {
+          id: 'invalid_transition',
+          message: 'A closed case cannot be reopened.',
+          details: { status: 'closed' },
+        },
+      }),
     );
     const client = createApiClient({ onUnauthorized: () => {}, fetch });
-    const error = await client.request('POST', '/cases/c1/status', SessionResponse, { body: { status: 'received' } }).catch((e: unknown) => e);
+    const error = await client
+      .request('POST', '/cases/c1/status', SessionResponse, { body: { status: 'received' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       status: 409,
@@ -78,7 +90,9 @@ describe('api client', () => {
 
 describe('toQueryString', () => {
   it('keeps only defined, non-empty values', () => {
-    expect(toQueryString({ status: 'closed', category: '', channel: undefined, limit: 50 })).toBe('?status=closed&limit=50');
+    expect(toQueryString({ status: 'closed', category: '', channel: undefined, limit: 50 })).toBe(
+      '?status=closed&limit=50',
+    );
     expect(toQueryString({})).toBe('');
   });
 });

@@ -114,5 +114,9 @@ async function errorFrom(response: Response): Promise<ApiError> {
     const { id, message, details } = parsed.data.error;
     return new ApiError(response.status, id, message, details);
   }
-  return new ApiError(response.status, `http_${response.status}`, `The server refused the request (HTTP ${response.status}).`);
+  return new ApiError(
+    response.status,
+    `http_${response.status}`,
+    `The server refused the request (HTTP ${response.status}).`,
+  );
 }

@@ -25,7 +25,10 @@ export function createStaffApi(client: ApiClient) {
     /** The current session, or null when not signed in. */
     async getSession(signal?: AbortSignal): Promise<SessionResponse | null> {
       try {
-        const session = await client.request('GET', '/session', SessionResponse, { signal, redirectOnUnauthorized: false });
+        const session = await client.request('GET', '/session', SessionResponse, {
+          signal,
+          redirectOnUnauthorized: false,
+        });
         client.setCsrfToken(session.csrfToken);
         return session;
       } catch (error) {

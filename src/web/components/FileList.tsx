@@ -30,8 +30,9 @@ export function FileList({ files, downloadUrl }: Props) {
             <p className="file-line">
               <span className="file-name">{file.name}</span>
               <span className="file-meta">
-                {formatSize(file.size)} · <span className={`cleaning cleaning--${file.cleaning}`}>{CLEANING_LABELS[file.cleaning]}</span> ·
-                added <DateTime iso={file.createdAt} />
+                {formatSize(file.size)} ·{' '}
+                <span className={`cleaning cleaning--${file.cleaning}`}>{CLEANING_LABELS[file.cleaning]}</span> · added{' '}
+                <DateTime iso={file.createdAt} />
               </span>
             </p>
             {failed ? (

@@ -2,7 +2,8 @@ import type { MessageView } from '../../shared/api.ts';
 import { DateTime } from './DateTime.tsx';
 
 function describeMessage(message: MessageView): { author: string; kind: string; className: string } {
-  if (message.author === 'reporter') return { author: 'Reporter', kind: 'From the reporter', className: 'message--reporter' };
+  if (message.author === 'reporter')
+    return { author: 'Reporter', kind: 'From the reporter', className: 'message--reporter' };
   const author = message.authorName ?? 'Staff';
   return message.visibility === 'internal'
     ? { author, kind: 'Internal note — not visible to the reporter', className: 'message--internal' }

@@ -43,7 +43,12 @@ export function useCaseList(filters: CaseFilters): CaseListState & { loadMore: (
     setState((s) => ({ ...s, phase: 'loadingMore', error: null }));
     api.listCases({ status, category, channel, limit: PAGE_SIZE, cursor: state.nextCursor }, controller.signal).then(
       (page) =>
-        setState((s) => ({ items: [...s.items, ...page.items], nextCursor: page.nextCursor, phase: 'ready', error: null })),
+        setState((s) => ({
+          items: [...s.items, ...page.items],
+          nextCursor: page.nextCursor,
+          phase: 'ready',
+          error: null,
+        })),
       (error: unknown) => {
         if (!isAbortError(error)) setState((s) => ({ ...s, phase: 'ready', error: toError(error) }));
       },

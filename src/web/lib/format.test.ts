@@ -60,7 +60,12 @@ describe('calendar dates west of UTC', () => {
 });
 
 describe('describeAnswer', () => {
-  const answer = (type: string, value: string | string[] | boolean | null) => ({ fieldId: 'f', label: 'F', type, value });
+  const answer = (type: string, value: string | string[] | boolean | null) => ({
+    fieldId: 'f',
+    label: 'F',
+    type,
+    value,
+  });
 
   it('reads booleans, lists and empty answers plainly', () => {
     expect(describeAnswer(answer('checkbox', true))).toBe('Yes');

@@ -61,7 +61,12 @@ export function CaseListPage({ search }: { search: string }) {
       {count > 0 ? <CaseTable items={list.items} tableRef={tableRef} /> : null}
       {list.nextCursor !== null && list.phase !== 'loading' ? (
         <p>
-          <button type="button" className="button button--secondary" onClick={loadMore} aria-disabled={list.phase !== 'ready'}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={loadMore}
+            aria-disabled={list.phase !== 'ready'}
+          >
             Load more
           </button>
         </p>

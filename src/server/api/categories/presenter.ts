@@ -7,6 +7,13 @@ export function presentCategory(c: Category): z.infer<typeof CategoryView> {
     id: c.id,
     title: c.title,
     description: c.description,
-    fields: c.fields.map((f) => ({ id: f.id, type: f.type, label: f.label, help: f.help ?? null, required: f.required ?? false, options: f.options ?? [] })),
+    fields: c.fields.map((f) => ({
+      id: f.id,
+      type: f.type,
+      label: f.label,
+      help: f.help ?? null,
+      required: f.required ?? false,
+      options: f.options ?? [],
+    })),
   };
 }

@@ -30,7 +30,10 @@ export function reporterRoutes({ deps, secureCookies }: RouteContext) {
     );
     r.delete(
       '/reporter/session',
-      { config: { access: 'reporter' }, schema: { tags: ['reporter'], summary: 'Sign out', response: { 204: z.null() } } },
+      {
+        config: { access: 'reporter' },
+        schema: { tags: ['reporter'], summary: 'Sign out', response: { 204: z.null() } },
+      },
       async (request, reply) => {
         await deleteSession(deps, request.reporter!.id);
         reply.clearCookie(REPORTER_COOKIE, cookieOptions(secureCookies));
@@ -39,7 +42,14 @@ export function reporterRoutes({ deps, secureCookies }: RouteContext) {
     );
     r.get(
       '/reporter/report',
-      { config: { access: 'reporter' }, schema: { tags: ['reporter'], summary: 'The reporter’s own report, status and replies', response: { 200: ReporterReport, 401: ErrorBody } } },
+      {
+        config: { access: 'reporter' },
+        schema: {
+          tags: ['reporter'],
+          summary: 'The reporter’s own report, status and replies',
+          response: { 200: ReporterReport, 401: ErrorBody },
+        },
+      },
       async (request) => {
         const v = await reporterView(deps, request.reporter!);
         return { ...v, answers: v.answers.map(({ text: _text, ...a }) => a) };
@@ -49,7 +59,12 @@ export function reporterRoutes({ deps, secureCookies }: RouteContext) {
       '/reporter/messages',
       {
         config: { access: 'reporter' },
-        schema: { tags: ['reporter'], summary: 'Add a message to the report', body: ReporterMessageRequest, response: { 201: z.object({ ok: z.literal(true) }), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } },
+        schema: {
+          tags: ['reporter'],
+          summary: 'Add a message to the report',
+          body: ReporterMessageRequest,
+          response: { 201: z.object({ ok: z.literal(true) }), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+        },
       },
       async (request, reply) => {
         await reporterAddInformation(deps, request.reporter!, { body: request.body.body });

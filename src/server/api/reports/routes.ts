@@ -12,7 +12,10 @@ const SubmitBody = z.object({
   category: z.string().describe('category id from GET /categories'),
   answers: z.string().describe('JSON object: field id → answer'),
   identity: z.string().optional().describe('JSON object: identity field id → answer (omit to stay anonymous)'),
-  files: z.any().optional().describe('zero or more files (binary parts; name a part after a file question to answer it)'),
+  files: z
+    .any()
+    .optional()
+    .describe('zero or more files (binary parts; name a part after a file question to answer it)'),
 });
 
 export function reportRoutes({ deps }: RouteContext) {
@@ -38,7 +41,8 @@ export function reportRoutes({ deps }: RouteContext) {
         try {
           for await (const file of form.files()) await draft.addFile(file, file.field);
           const category = form.fields.category;
-          if (typeof category !== 'string' || !category) throw errors.invalid('missing_field', 'The field “category” is missing.');
+          if (typeof category !== 'string' || !category)
+            throw errors.invalid('missing_field', 'The field “category” is missing.');
           const answers = jsonField(form.fields, 'answers', true);
           const identity = jsonField(form.fields, 'identity', false);
           const { receipt } = await draft.submit({ categoryId: category, channel: 'web', answers, identity });

@@ -18,7 +18,12 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
       '/session',
       {
         config: { access: 'public' },
-        schema: { tags: ['staff'], summary: 'Sign in as staff', body: SessionRequest, response: { 200: SessionResponse, 401: ErrorBody, 429: ErrorBody } },
+        schema: {
+          tags: ['staff'],
+          summary: 'Sign in as staff',
+          body: SessionRequest,
+          response: { 200: SessionResponse, 401: ErrorBody, 429: ErrorBody },
+        },
       },
       async (request, reply) => {
         const key = `staff:${request.body.username.trim().toLowerCase()}`;
@@ -36,10 +41,20 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
     );
     r.get(
       '/session',
-      { config: { access: 'staff' }, schema: { tags: ['staff'], summary: 'The signed-in staff user', response: { 200: SessionResponse, 401: ErrorBody } } },
+      {
+        config: { access: 'staff' },
+        schema: {
+          tags: ['staff'],
+          summary: 'The signed-in staff user',
+          response: { 200: SessionResponse, 401: ErrorBody },
+        },
+      },
       async (request) => {
         const v = request.viewer!;
-        return { user: presentUser({ id: v.userId, username: v.username, role: v.role, display_name: v.displayName }), csrfToken: csrfTokenFor(deps, v.sessionId) };
+        return {
+          user: presentUser({ id: v.userId, username: v.username, role: v.role, display_name: v.displayName }),
+          csrfToken: csrfTokenFor(deps, v.sessionId),
+        };
       },
     );
     r.delete(

@@ -60,14 +60,18 @@
         if (!e.lengthComputable) return;
         var percent = Math.floor((e.loaded / e.total) * 100);
         bar.value = percent;
-        status.textContent = percent < 100 ? 'Sent ' + percent + '%. Please keep this page open.' : 'Sent. Please wait a moment while it is stored.';
+        status.textContent =
+          percent < 100
+            ? 'Sent ' + percent + '%. Please keep this page open.'
+            : 'Sent. Please wait a moment while it is stored.';
       });
       xhr.addEventListener('load', function () {
         showResponse(xhr);
       });
       function failed() {
         if (button) button.disabled = false;
-        status.textContent = 'The connection was interrupted, so nothing was stored. Please check your connection and press the button again.';
+        status.textContent =
+          'The connection was interrupted, so nothing was stored. Please check your connection and press the button again.';
       }
       xhr.addEventListener('error', failed);
       xhr.addEventListener('abort', failed);
