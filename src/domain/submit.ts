@@ -32,6 +32,21 @@ export interface ReportInput {
   identity?: Record<string, unknown>;
 }
 
+const HOUR = 3_600_000;
+
+/**
+ * Whether the answers make the report urgent: a choice the category marks `urgentWhen` (someone in danger).
+ * @see REQUIREMENTS #7 (threat-to-life fast path), MSS Order No. 2 Art. 6(2)
+ */
+export function isUrgent(category: Category, answers: Record<string, unknown>): boolean {
+  return category.fields.some((f) => {
+    if (!f.urgentWhen) return false;
+    const answer = answers[f.id];
+    const chosen = Array.isArray(answer) ? answer : [answer];
+    return chosen.some((v) => typeof v === 'string' && f.urgentWhen!.includes(v));
+  });
+}
+
 export function findCategory(deps: Pick<Deps, 'profile'>, id: string): Category {
   const category = deps.profile().categories.find((c) => c.id === id);
   if (!category)
@@ -89,8 +104,7 @@ export class ReportDraft {
    * @param field the form part's name: `file.<field id>` (or the bare field id) answers a file question
    */
   async addFile(file: IncomingFile, field = 'files'): Promise<void> {
-    await this.intake.add(file);
-    this.answeredFileFields.add(field.startsWith('file.') ? field.slice(5) : field);
+    if (await this.intake.add(file)) this.answeredFileFields.add(field.startsWith('file.') ? field.slice(5) : field);
   }
 
   /**
@@ -171,6 +185,12 @@ export class ReportDraft {
     const now = deps.now();
     const at = now.toISOString();
     const { policy } = v.category;
+    const urgent = isUrgent(v.category, v.answers as Record<string, unknown>);
+    const ackDue = urgent
+      ? new Date(now.getTime() + policy.urgentResponseHours * HOUR).toISOString()
+      : policy.acknowledgementDays == null
+        ? null
+        : new Date(now.getTime() + policy.acknowledgementDays * DAY).toISOString();
     await trx
       .insertInto('reports')
       .values({
@@ -181,12 +201,9 @@ export class ReportDraft {
         language: v.input.language ?? deps.profile().language,
         status: 'received',
         outcome: null,
-        urgent: 0,
+        urgent: urgent ? 1 : 0,
         received_at: at,
-        acknowledgement_due_at:
-          policy.acknowledgementDays == null
-            ? null
-            : new Date(now.getTime() + policy.acknowledgementDays * DAY).toISOString(),
+        acknowledgement_due_at: ackDue,
         feedback_due_at:
           policy.feedbackDays == null ? null : new Date(now.getTime() + policy.feedbackDays * DAY).toISOString(),
         closed_at: null,

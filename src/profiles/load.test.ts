@@ -186,7 +186,7 @@ describe('broken profiles', () => {
     await editJson(profile, (json) => delete json.landing.intro);
     expect((await loadError(dir)).message.split('\n')).toEqual([
       `${profile}: landing.intro: missing — add a text in "double quotes"`,
-      `${category}: fields[0]: unknown key "requried" — remove it or correct the spelling (allowed: id, type, label, help, required, options, maxLength, identifying)`,
+      `${category}: fields[0]: unknown key "requried" — remove it or correct the spelling (allowed: id, type, label, help, required, options, maxLength, identifying, urgentWhen)`,
       `${category}: policy.retentionDays: expected a number, found "1095" — remove the quotes`,
     ]);
   });

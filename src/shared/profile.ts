@@ -65,6 +65,11 @@ export const Field = z
     maxLength: z.int().min(1).max(100_000).optional(),
     /** The reporter could be identified from the answer (EU 2019/1937 Art. 16(1): "any other information"). */
     identifying: z.boolean().optional(),
+    /**
+     * Option values of a choice field that make the report urgent (threat to life, reporter in danger): it goes
+     * first in triage and its acknowledgement is due within the policy's urgentResponseHours.
+     */
+    urgentWhen: z.array(z.string().min(1)).min(1).optional(),
   })
   .superRefine((field, ctx) => {
     if (CHOICE_TYPES.has(field.type)) {
@@ -90,6 +95,18 @@ export const Field = z
         path: ['options'],
         message: `a ${field.type} field takes no options — remove "options" or change the type to single_choice`,
       });
+    }
+    if (field.urgentWhen !== undefined) {
+      const values = new Set((field.options ?? []).map((o) => o.value));
+      const unknown = field.urgentWhen.filter((v) => !values.has(v));
+      if (!CHOICE_TYPES.has(field.type) || unknown.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['urgentWhen'],
+          message: CHOICE_TYPES.has(field.type)
+            ? `urgentWhen names ${unknown.map(quote).join(', ')}, which is not among this field's option values — use values from "options"`
+            : `urgentWhen applies only to single_choice and multiple_choice fields — remove it from this ${field.type} field`,
+        });
     }
     if (field.maxLength !== undefined && !(field.type in DEFAULT_MAX_LENGTH)) {
       ctx.addIssue({
