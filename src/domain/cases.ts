@@ -13,6 +13,7 @@ import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { allowedTransitions, canTransition } from './lifecycle.ts';
+import { optionLabels } from '../shared/answers.ts';
 import { answersAd, eventAd, fileAd, messageAd, unpackCaseKeys, type CaseKeys } from './sealing.ts';
 
 export interface Viewer {
@@ -178,10 +179,16 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       answers: [
         ...(category?.fields ?? [])
           .filter((f) => f.type !== 'file')
-          .map((f) => ({ fieldId: f.id, label: f.label, type: f.type, value: answers[f.id] ?? null })),
+          .map((f) => ({
+            fieldId: f.id,
+            label: f.label,
+            type: f.type,
+            value: answers[f.id] ?? null,
+            optionLabels: optionLabels(f, answers[f.id]),
+          })),
         ...Object.keys(answers)
           .filter((k) => !known.has(k))
-          .map((k) => ({ fieldId: k, label: k, type: 'short_text', value: answers[k] ?? null })),
+          .map((k) => ({ fieldId: k, label: k, type: 'short_text', value: answers[k] ?? null, optionLabels: null })),
       ],
       files: files.map((f) => {
         const meta = openJson<{ name: string; type: string; note: string | null }>(
@@ -318,7 +325,7 @@ export async function addCaseMessage(
 /**
  * Moves a case through its lifecycle. Closing needs an outcome; reopening a closed case needs a reason. Writes
  * are guarded by the row's version, so of two concurrent changes one wins and the other gets a conflict.
- * @throws not_found | invalid_transition | outcome_required | reason_required | conflict
+ * @throws not_found | invalid_transition | outcome_required | outcome_only_when_closing | reason_required | conflict
  */
 export async function changeStatus(
   deps: Deps,
@@ -342,6 +349,8 @@ export async function changeStatus(
       );
     if (input.status === 'closed' && !input.outcome)
       throw errors.invalid('outcome_required', 'Choose an outcome to close the case.');
+    if (input.status !== 'closed' && input.outcome)
+      throw errors.invalid('outcome_only_when_closing', 'An outcome is recorded only when the case is closed.');
     if (from === 'closed' && !input.reason?.trim())
       throw errors.invalid('reason_required', 'Give a reason to reopen a closed case.');
     const at = deps.now().toISOString();

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { deriveSecretKeys } from '../crypto/kdf.ts';
 import { parseReceipt } from '../crypto/receipt.ts';
 import { equal, open, openJson, seal, wipe } from '../crypto/sodium.ts';
-import { displayAnswer } from '../shared/answers.ts';
+import { displayAnswer, optionLabels } from '../shared/answers.ts';
 import type { CaseStatus } from '../shared/api.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
@@ -21,7 +21,6 @@ import { createSession, type OpenedSession } from './sessions.ts';
 import { checkThrottle, clearThrottle, recordFailure } from './throttle.ts';
 
 const RECEIPT_RULE = { limit: 5, windowMs: 15 * 60_000 };
-const GLOBAL_RULE = { limit: 1000, windowMs: 60_000 };
 const DUMMY_SALT = Buffer.alloc(16, 7);
 
 /**
@@ -39,7 +38,6 @@ export async function reporterSignIn(deps: Deps, input: string): Promise<string>
         : 'A receipt has 36 digits in groups of four. Please check it and try again.',
     );
   await checkThrottle(deps, `receipt:${parsed.locator}`, RECEIPT_RULE);
-  await checkThrottle(deps, 'receipt:*', GLOBAL_RULE);
   const row = await deps.db
     .selectFrom('reports')
     .select(['id', 'receipt_salt', 'receipt_verifier', 'reporter_wrapped_key'])
@@ -49,7 +47,6 @@ export async function reporterSignIn(deps: Deps, input: string): Promise<string>
   try {
     if (!row || !equal(verifier, row.receipt_verifier)) {
       await recordFailure(deps, `receipt:${parsed.locator}`, RECEIPT_RULE);
-      await recordFailure(deps, 'receipt:*', GLOBAL_RULE);
       throw errors.unauthorized('This receipt was not recognised. Please check it and try again.');
     }
     const reportKey = open(kek, row.reporter_wrapped_key, reporterKeyAd(row.id));
@@ -79,7 +76,14 @@ export interface ReporterView {
   statusText: string;
   receivedAt: string;
   dueText: string | null;
-  answers: { fieldId: string; label: string; type: string; value: string | string[] | boolean | null; text: string }[];
+  answers: {
+    fieldId: string;
+    label: string;
+    type: string;
+    value: string | string[] | boolean | null;
+    text: string;
+    optionLabels: string[] | null;
+  }[];
   files: { id: string; name: string; size: number; createdAt: string }[];
   messages: { id: string; author: 'reporter' | 'staff'; body: string; createdAt: string }[];
 }
@@ -132,6 +136,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
         type: f.type,
         value: answers[f.id] ?? null,
         text: displayAnswer(f, answers[f.id] ?? null),
+        optionLabels: optionLabels(f, answers[f.id]),
       })),
     files: files.map((f) => ({
       id: f.id,

@@ -73,6 +73,13 @@ export function displayAnswer(field: Pick<Field, 'type' | 'options'>, value: Ans
   return Array.isArray(value) ? value.map(label).join(', ') : label(value);
 }
 
+/** The labels of the chosen options of a choice answer (in the questionnaire's order); null for other answers. */
+export function optionLabels(field: Pick<Field, 'type' | 'options'>, value: AnswerValue | undefined): string[] | null {
+  if (field.type !== 'single_choice' && field.type !== 'multiple_choice') return null;
+  const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return (field.options ?? []).filter((o) => chosen.includes(o.value)).map((o) => o.label);
+}
+
 function readAnswer(field: Field, input: unknown): Read {
   switch (field.type) {
     case 'short_text':

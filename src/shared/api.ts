@@ -74,6 +74,8 @@ export const AnswerView = z.object({
   label: z.string(),
   type: z.string(),
   value: z.union([z.string(), z.array(z.string()), z.boolean(), z.null()]),
+  /** For choice questions: the labels of the chosen options, in the questionnaire's order; null otherwise. */
+  optionLabels: z.array(z.string()).nullable(),
 });
 export const FileView = z.object({
   id: z.string(),

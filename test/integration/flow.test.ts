@@ -167,6 +167,54 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
     ]);
   });
 
+  it('marks a report urgent when someone is in danger, with the urgent response time as its first deadline', async () => {
+    const before = Date.now();
+    expect((await submit()).statusCode).toBe(201);
+    const res = await submit({ answers: { ...ANSWERS, danger: 'yes' } });
+    expect(res.statusCode).toBe(201);
+    const staff = await t.signIn('supervisor');
+    const { items } = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/cases?limit=200', headers: { cookie: staff.cookie } })
+    ).json() as {
+      items: { id: string; urgent: boolean; status: string; receivedAt: string; dueAt: string }[];
+    };
+    const urgent = items.filter((i) => i.urgent);
+    expect(urgent).toHaveLength(1);
+    const received = Date.parse(urgent[0]!.receivedAt);
+    expect(received).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(urgent[0]!.dueAt) - received).toBe(24 * 3_600_000);
+    const calm = items.find((i) => !i.urgent && i.status === 'received')!;
+    expect(Date.parse(calm.dueAt) - Date.parse(calm.receivedAt)).toBe(7 * 86_400_000);
+
+    const d = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/cases/${urgent[0]!.id}`, headers: { cookie: staff.cookie } })
+    ).json() as {
+      answers: { fieldId: string; value: unknown; optionLabels: string[] | null }[];
+    };
+    expect(d.answers.find((a) => a.fieldId === 'danger')).toMatchObject({ value: 'yes', optionLabels: ['Yes'] });
+    expect(d.answers.find((a) => a.fieldId === 'how_you_know')).toMatchObject({
+      value: 'saw',
+      optionLabels: ['I saw or heard it myself'],
+    });
+    expect(d.answers.find((a) => a.fieldId === 'what_happened')?.optionLabels).toBeNull();
+
+    const headers = { cookie: staff.cookie, 'x-csrf-token': staff.csrf };
+    const odd = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${urgent[0]!.id}/status`,
+      headers,
+      payload: { status: 'acknowledged', outcome: 'duplicate' },
+    });
+    expect(odd.statusCode).toBe(400);
+    expect((odd.json() as { error: { id: string } }).error.id).toBe('outcome_only_when_closing');
+  });
+
+  it('accepts a receipt typed with full-width digits', async () => {
+    const { receipt } = (await submit()).json() as { receipt: string };
+    const wide = receipt.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    await reporterSignIn(wide);
+  });
+
   it('refuses a mistyped receipt before any costly check and an unknown one alike', async () => {
     const res = await submit();
     const { receipt } = res.json() as { receipt: string };

@@ -7,8 +7,10 @@ export type Answer = z.output<typeof AnswerView>;
 
 /** One line of text, or several (a multiple choice), for an answer; "Not answered" for an empty one. */
 export function describeAnswer(answer: Answer, locale?: string): string | string[] {
-  const { type, value } = answer;
+  const { type, value, optionLabels } = answer;
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return 'Not answered';
+  // A choice reads as the option's label, as the reporter saw it, not its stored value.
+  if (optionLabels) return type === 'multiple_choice' ? optionLabels : (optionLabels[0] ?? String(value));
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) return value;
   if (type === 'date') return formatCalendarDate(value, locale);

@@ -48,9 +48,12 @@ describe('calendar dates west of UTC', () => {
   it('shows a YYYY-MM-DD answer as that same day', () => {
     expect(formatCalendarDate('2024-03-05', 'en-US')).toBe('March 5, 2024');
     expect(formatCalendarDate('2024-01-01', 'en-US')).toBe('January 1, 2024');
-    expect(describeAnswer({ fieldId: 'when', label: 'When', type: 'date', value: '2023-12-31' }, 'en-US')).toBe(
-      'December 31, 2023',
-    );
+    expect(
+      describeAnswer(
+        { fieldId: 'when', label: 'When', type: 'date', value: '2023-12-31', optionLabels: null },
+        'en-US',
+      ),
+    ).toBe('December 31, 2023');
   });
 
   it('leaves anything that is not a real calendar date unchanged', () => {
@@ -60,11 +63,12 @@ describe('calendar dates west of UTC', () => {
 });
 
 describe('describeAnswer', () => {
-  const answer = (type: string, value: string | string[] | boolean | null) => ({
+  const answer = (type: string, value: string | string[] | boolean | null, optionLabels: string[] | null = null) => ({
     fieldId: 'f',
     label: 'F',
     type,
     value,
+    optionLabels,
   });
 
   it('reads booleans, lists and empty answers plainly', () => {
@@ -74,6 +78,13 @@ describe('describeAnswer', () => {
     expect(describeAnswer(answer('short_text', null))).toBe('Not answered');
     expect(describeAnswer(answer('multiple_choice', []))).toBe('Not answered');
     expect(describeAnswer(answer('long_text', 'line 1\nline 2'))).toBe('line 1\nline 2');
+  });
+
+  it('reads a choice as the labels the reporter saw', () => {
+    expect(describeAnswer(answer('single_choice', 'saw', ['I saw or heard it myself']))).toBe(
+      'I saw or heard it myself',
+    );
+    expect(describeAnswer(answer('multiple_choice', ['a', 'b'], ['Alpha', 'Beta']))).toEqual(['Alpha', 'Beta']);
   });
 });
 
