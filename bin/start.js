@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
+// Settings may also come from a .env file in the working folder (see .env.example); the environment wins.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(`${root}dist/web/index.html`)) {
   console.log('Building the staff workspace (first start only)…');

@@ -42,6 +42,14 @@ describe('confide CLI', () => {
     }
   });
 
+  it('lists the user commands and prints its version', () => {
+    const group = confide(['user', '--help']);
+    expect(group.code).toBe(0);
+    expect(group.out).toMatch(/^Usage: npx confide user <command> \[options\]\n\n {2}user add {7}/);
+    expect(group.out).toContain('  user unlock ');
+    expect(confide(['--version'])).toMatchObject({ code: 0, out: '0.1.0\n' });
+  });
+
   it('migrates, then says the database is up to date', () => {
     expect(confide(['migrate'])).toMatchObject({ code: 0, out: 'Applied: 0001_initial\n' });
     expect(confide(['migrate'])).toMatchObject({ code: 0, out: 'The database is up to date.\n' });
@@ -58,9 +66,15 @@ describe('confide CLI', () => {
 
   it('refuses bad input with a message and a non-zero exit', () => {
     expect(confide(['user', 'add', '--role', 'king', '--username', 'bob'], 'a long enough password\n')).toMatchObject({
-      code: 1,
-      err: 'confide user add: Unknown role "king". Roles: administrator, supervisor, handler, custodian, oversight, operator.\n',
+      code: 2,
+      err: 'Unknown role "king". Roles: administrator, supervisor, handler, custodian, oversight, operator.\n',
     });
+    const extra = confide(
+      ['user', 'add', '--role', 'handler', '--username', 'bob', 'extra'],
+      'a long enough password\n',
+    );
+    expect(extra.code).toBe(2);
+    expect(extra.err).toMatch(/^Unexpected argument "extra"\./);
     expect(confide(['user', 'add', '--role', 'handler', '--username', 'bob'], 'short\n')).toMatchObject({
       code: 1,
       err: 'confide user add: The password needs at least 12 characters.\n',
@@ -71,6 +85,18 @@ describe('confide CLI', () => {
       err: 'confide user disable: No user "nobody".\n',
     });
     expect(confide(['frobnicate']).code).toBe(2);
+  });
+
+  it('unlocks a user locked out by failed sign-ins', () => {
+    confide(['user', 'add', '--role', 'handler', '--username', 'dave'], 'yet another long password\n');
+    expect(confide(['user', 'unlock', 'dave'])).toMatchObject({
+      code: 0,
+      out: 'Unlocked "dave": they can sign in again now.\n',
+    });
+    expect(confide(['user', 'unlock', 'nobody'])).toMatchObject({
+      code: 1,
+      err: 'confide user unlock: No user "nobody".\n',
+    });
   });
 
   it('disables a user', () => {

@@ -3,7 +3,10 @@
  * non-zero with a clear message on failure.
  */
 import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
 import { commands, type Command } from './commands/index.ts';
+
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 const USAGE = `Usage: npx confide <command> [options]
 
@@ -24,8 +27,19 @@ export async function run(
     io.out.write(`${USAGE}\n`);
     return first ? 0 : 2;
   }
+  if (first === '--version' || first === '-v') {
+    io.out.write(`${VERSION}\n`);
+    return 0;
+  }
   const name = commands[`${first} ${second ?? ''}`] ? `${first} ${second}` : first;
   const command: Command | undefined = commands[name];
+  const group = Object.values(commands).filter((c) => c.name.startsWith(`${first} `));
+  if (!command && group.length > 0 && (second === undefined || second === '--help' || second === '-h')) {
+    io.out.write(
+      `Usage: npx confide ${first} <command> [options]\n\n${group.map((c) => `  ${c.name.padEnd(14)} ${c.summary}`).join('\n')}\n`,
+    );
+    return second ? 0 : 2;
+  }
   if (!command) {
     io.err.write(`Unknown command "${[first, second].filter(Boolean).join(' ')}".\n\n${USAGE}\n`);
     return 2;

@@ -8,6 +8,7 @@ import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { createSession, deleteUserSessions } from './sessions.ts';
+import { clearThrottle } from './throttle.ts';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const MIN_PASSWORD = 12;
@@ -153,3 +154,20 @@ const DUMMY_USER = {
   passwordVerifier: Buffer.alloc(32, 0),
   wrappedSecretKey: Buffer.alloc(72, 0),
 };
+
+/** The throttle key of staff sign-in failures (shared with the session route). */
+export const signInThrottleKey = (username: string) => `staff:${username.trim().toLowerCase()}`;
+
+/** Lifts a sign-in lockout. @throws not_found */
+export async function unlockUser(deps: Deps, username: string, actor: string | null = 'system'): Promise<void> {
+  const user = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
+  if (!user) throw errors.notFound(`No user "${username}".`);
+  await clearThrottle(deps, signInThrottleKey(username));
+  await deps.db
+    .transaction()
+    .execute((trx) => audit(deps, trx, { actor, action: 'user.unlock', subject: `user:${user.id}` }));
+}

@@ -6,7 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+const int = (def: number, min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(def);
+};
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .default('')
@@ -50,9 +53,13 @@ const Env = z.object({
   /** Seed one user per role and print their passwords (never in production). */
   CONFIDE_DEMO: flag,
   /** Send cookies with the Secure flag (set when serving over HTTPS). Defaults to on when CONFIDE_PUBLIC_URL is https. */
-  CONFIDE_SECURE_COOKIES: z.enum(['1', '0', 'true', 'false', '']).optional(),
+  CONFIDE_SECURE_COOKIES: z.enum(['1', '0', 'true', 'false', ''], { error: 'must be 1 or 0' }).optional(),
   /** Log level: fatal, error, warn, info, debug, silent. */
-  CONFIDE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONFIDE_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
 });
 
 export interface Config {

@@ -3,7 +3,8 @@
  * there is no staff user yet (or seeds demo users with --demo), listens, and shuts down cleanly on SIGINT/SIGTERM.
  */
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
+import { explainStartupError } from './startup-errors.ts';
 import { buildDeps } from './deps.ts';
 import { issueSetupToken, needsSetup } from '../domain/setup.ts';
 import { seedDemo } from '../domain/demo.ts';
@@ -18,7 +19,11 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
   });
 
-  if (config.demo && (await needsSetup(deps))) {
+  if (config.demo && !(await needsSetup(deps))) {
+    console.log(
+      '\nDemo users were not created: this database already has staff users. Use an empty CONFIDE_DATA_DIR for a demo.',
+    );
+  } else if (config.demo) {
     const users = await seedDemo(deps);
     console.log('\nDemo users (passwords shown once; for trying Confide, never for real reports):');
     for (const u of users) console.log(`  ${u.role.padEnd(14)} ${u.username.padEnd(12)} ${u.password}`);
@@ -46,8 +51,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || (error as Error)?.name === 'ProfileError')
-    console.error(`\n${(error as Error).message}\n`);
+  const known = explainStartupError(error);
+  if (known) console.error(`\nConfide could not start: ${known}\n`);
   else console.error(error);
   process.exit(1);
 });

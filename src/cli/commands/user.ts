@@ -1,4 +1,4 @@
-import { addUser, disableUser } from '../../domain/users.ts';
+import { addUser, disableUser, unlockUser } from '../../domain/users.ts';
 import { ROLES } from '../../shared/api.ts';
 import type { Command } from './index.ts';
 import { withDeps } from './context.ts';
@@ -16,11 +16,19 @@ once: keep it offline; it is the only way to restore access after a lost passwor
 Roles: ${ROLES.join(', ')}
 Example: printf '%s\\n' "$PASSWORD" | npx confide user add --role supervisor --username alice`,
   options: { role: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } },
-  async run(values, _positionals, io) {
+  async run(values, positionals, io) {
+    if (positionals.length > 0) {
+      io.err.write(`Unexpected argument "${positionals[0]}".\n\n${this.help}\n`);
+      return 2;
+    }
     const role = values.role as string | undefined;
     const username = values.username as string | undefined;
     if (!role || !username) {
       io.err.write(`Both --role and --username are needed.\n\n${this.help}\n`);
+      return 2;
+    }
+    if (!(ROLES as readonly string[]).includes(role)) {
+      io.err.write(`Unknown role "${role}". Roles: ${ROLES.join(', ')}.\n`);
       return 2;
     }
     const password = await readPassword(io, `Password for ${username}: `);
@@ -55,6 +63,25 @@ Disables the user: they can no longer sign in, and every session they have ends 
     }
     await withDeps((deps) => disableUser(deps, name, 'cli'));
     io.out.write(`Disabled "${name}"; their sessions have ended.\n`);
+    return 0;
+  },
+};
+
+export const userUnlock: Command = {
+  name: 'user unlock',
+  summary: 'Lift the sign-in lockout after repeated wrong passwords',
+  help: `Usage: npx confide user unlock NAME
+
+Ten wrong passwords in 15 minutes lock a user out for the rest of that window. This lifts the lockout at once.`,
+  options: {},
+  async run(_values, positionals, io) {
+    const name = positionals[0];
+    if (!name) {
+      io.err.write(`Name the user to unlock.\n\n${this.help}\n`);
+      return 2;
+    }
+    await withDeps((deps) => unlockUser(deps, name));
+    io.out.write(`Unlocked "${name}": they can sign in again now.\n`);
     return 0;
   },
 };

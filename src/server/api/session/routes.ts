@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, deleteSession } from '../../../domain/sessions.ts';
 import { checkThrottle, clearThrottle, recordFailure } from '../../../domain/throttle.ts';
-import { presentUser, signIn } from '../../../domain/users.ts';
+import { presentUser, signIn, signInThrottleKey } from '../../../domain/users.ts';
 import { ErrorBody, SessionRequest, SessionResponse } from '../../../shared/api.ts';
 import type { RouteContext } from '../../app.ts';
 import { cookieOptions, STAFF_COOKIE } from '../../plugins/access.ts';
@@ -26,7 +26,7 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const key = `staff:${request.body.username.trim().toLowerCase()}`;
+        const key = signInThrottleKey(request.body.username);
         await checkThrottle(deps, key, RULE);
         try {
           const { token, user, sessionId } = await signIn(deps, request.body.username, request.body.password);
