@@ -91,7 +91,8 @@ export type ParsedReceipt =
  */
 export function parseReceipt(input: string): ParsedReceipt {
   if (input.length > 200) return { ok: false, reason: 'format' };
-  const digits = input.replace(/[\s\-\u2010-\u2015\u2212]/g, '');
+  // NFKC turns full-width digits (typed with CJK input methods) into ASCII ones.
+  const digits = input.normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212]/g, '');
   if (!/^[0-9]{36}$/.test(digits)) return { ok: false, reason: 'format' };
   if (dammInterim(digits) !== 0) return { ok: false, reason: 'checksum' };
   return {

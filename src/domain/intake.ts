@@ -11,6 +11,7 @@ import { createEncryptStream } from '../crypto/stream.ts';
 import { randomKey, sealJson, sealTo, wipe } from '../crypto/sodium.ts';
 import { cleanFile, type CleanResult } from '../files/clean.ts';
 import { safeFileName } from '../files/names.ts';
+import { formatBytes } from '../shared/format.ts';
 import type { FilesTable } from '../store/tables.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
@@ -22,6 +23,8 @@ export interface IncomingFile {
   /** As declared by the client: untrusted. */
   type: string;
   stream: Readable;
+  /** An empty file is skipped instead of refused (a file input left empty by a browser). */
+  skipIfEmpty?: boolean;
 }
 
 export type PreparedFile = Omit<FilesTable, 'report_id' | 'created_at' | 'author'>;
@@ -50,9 +53,10 @@ export class FileIntake {
 
   /**
    * Receives one file.
+   * @returns false when an empty file marked skipIfEmpty was skipped
    * @throws DomainError too_large (over `maxFileBytes`, or more than `maxFiles` files), invalid/empty_file
    */
-  async add(file: IncomingFile): Promise<void> {
+  async add(file: IncomingFile): Promise<boolean> {
     const { maxFiles, maxFileBytes, maxCleanBytes } = this.deps.files;
     const name = safeFileName(file.name);
     if (this.prepared.length >= maxFiles) {
@@ -72,8 +76,13 @@ export class FileIntake {
         throw errors.tooLarge(`The file “${name}” is larger than the limit of ${formatBytes(maxFileBytes)}.`);
       throw error;
     }
-    if (tap.bytes === 0)
+    if (tap.bytes === 0) {
+      if (file.skipIfEmpty) {
+        await this.deps.blobs.delete(originalBlob);
+        return false;
+      }
       throw errors.invalid('empty_file', `The file “${name}” is empty. Please choose the file again.`);
+    }
 
     const result: CleanResult = tap.kept
       ? await cleanFile({ name, type: file.type, data: Buffer.concat(tap.kept) })
@@ -110,6 +119,7 @@ export class FileIntake {
       sealed_original_meta: sealJson(fileKey, { name, type: file.type }, fileAd(this.reportId, id)),
     });
     wipe(fileKey);
+    return true;
   }
 
   /** Deletes every blob written so far (the submission failed). */
@@ -154,10 +164,4 @@ class Tap extends Transform {
     if (this.cleanable === null) this.kept = null;
     done();
   }
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KiB`;
-  return `${n} bytes`;
 }

@@ -82,7 +82,8 @@ export function registerErrorHandler(
 ): void {
   app.setErrorHandler((error, request, reply) => {
     const view = viewOf(error, maxFileBytes);
-    if (view.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A DomainError is an expected refusal (503 not_accepting among them); only the unexpected is an error.
+    if (view.status >= 500 && !(error instanceof DomainError)) request.log.error({ err: error }, 'request failed');
     if (request.url.startsWith('/api/') || request.url.startsWith('/staff/api')) {
       return reply
         .status(view.status)

@@ -2,6 +2,8 @@
  * The staff workspace: checks the session, shows sign-in when there is none (or when any request answers 401),
  * and otherwise the page the URL names.
  */
+import type { Role } from '../shared/api.ts';
+import { NoCasesPage } from './pages/NoCasesPage.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionResponse } from '../shared/api.ts';
 import { ApiError, createApiClient, isAbortError } from './api/client.ts';
@@ -89,14 +91,18 @@ export function App() {
             }}
           />
         ) : (
-          <Page pathname={location.pathname} search={location.search} />
+          <Page pathname={location.pathname} search={location.search} role={session.user.role} />
         )}
       </main>
     </ApiContext>
   );
 }
 
-function Page({ pathname, search }: { pathname: string; search: string }) {
+/** Roles that work on cases in this workspace; the others have their own tasks elsewhere. */
+const CASE_ROLES: readonly Role[] = ['supervisor', 'handler', 'oversight'];
+
+function Page({ pathname, search, role }: { pathname: string; search: string; role: Role }) {
+  if (!CASE_ROLES.includes(role)) return <NoCasesPage role={role} />;
   const route = matchRoute(pathname);
   switch (route.name) {
     case 'cases':

@@ -39,17 +39,16 @@ export class FormReader {
       const part = await this.next();
       if (!part) return;
       if (part.type === 'file') {
-        if (!part.filename) {
-          part.file.resume();
-          continue;
-        }
         this.current = part.file;
         try {
+          // A browser sends an input with no file chosen as a part with no name and no bytes: the intake skips
+          // that one; a nameless part with content is kept (it is named "file").
           yield {
-            name: decodeFormFileName(part.filename),
+            name: decodeFormFileName(part.filename ?? ''),
             type: part.mimetype,
             stream: part.file,
             field: part.fieldname,
+            ...(part.filename ? {} : { skipIfEmpty: true }),
           };
         } finally {
           if (!part.file.readableEnded) part.file.resume();

@@ -3,6 +3,7 @@
  * link, one stylesheet, and small pieces used by several pages (error summary, notices, plain-text paragraphs,
  * dates and sizes in words). Nothing here needs JavaScript.
  */
+import { formatBytes } from '../../shared/format.ts';
 import type { FastifyReply } from 'fastify';
 import type { Profile, PublishedChannel } from '../../shared/profile.ts';
 import { html, type Html } from './html.ts';
@@ -108,19 +109,7 @@ export function formatDateTime(iso: string, language: string): string {
   return `${new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' }).format(date)} UTC`;
 }
 
-/** `100 MiB`, `1.5 KiB`, `12 bytes`. */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  if (unit === 0) return bytes === 1 ? '1 byte' : `${bytes} bytes`;
-  const shown = Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
-  return `${shown} ${units[unit]}`;
-}
+export { formatBytes };
 
 /** "up to 20 files, 100 MiB each" */
 export function fileLimitsText(files: { maxFiles: number; maxFileBytes: number }): string {

@@ -5,7 +5,7 @@ import { DateTime } from './DateTime.tsx';
 const CLEANING_LABELS: Record<FileView['cleaning'], string> = {
   cleaned: 'Metadata removed',
   unchanged: 'Unchanged',
-  failed: 'Cleaning failed',
+  failed: 'Not cleaned',
 };
 
 interface Props {
@@ -38,9 +38,9 @@ export function FileList({ files, downloadUrl }: Props) {
             {failed ? (
               <div className="file-warning">
                 <p>
-                  <strong>Metadata could not be removed from this file.</strong> {file.note}
+                  <strong>No cleaned copy.</strong> {file.note}
                 </p>
-                <p>There is no cleaned copy to download. The original is kept sealed as evidence.</p>
+                <p>The original is kept sealed as evidence; opening it needs a second person’s approval.</p>
               </div>
             ) : (
               <>

@@ -7,19 +7,17 @@ import { presentCategory } from './presenter.ts';
 
 export function categoryRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
-    app
-      .withTypeProvider<ZodTypeProvider>()
-      .get(
-        '/categories',
-        {
-          config: { access: 'public' },
-          schema: {
-            tags: ['public'],
-            summary: 'Report categories and their questionnaires',
-            response: { 200: CategoryList },
-          },
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/categories',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['public'],
+          summary: 'Report categories and their questionnaires',
+          response: { 200: CategoryList },
         },
-        async () => ({ categories: deps.profile().categories.map(presentCategory) }),
-      );
+      },
+      async () => ({ categories: deps.profile().categories.map(presentCategory) }),
+    );
   };
 }
