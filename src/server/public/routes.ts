@@ -6,8 +6,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../domain/errors.ts';
-import { needsSetup } from '../../domain/setup.ts';
-import { acceptingReports } from '../../domain/submit.ts';
+import { channelStateReader } from '../../domain/channel-state.ts';
+import type { Profile } from '../../shared/profile.ts';
 import type { RouteContext } from '../app.ts';
 import type { ErrorView } from '../errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
@@ -49,9 +49,18 @@ export function publicRoutes(ctx: RouteContext) {
       return reply.sendFile(file, { cacheControl: false });
     });
 
+    const channelState = channelStateReader(ctx.deps);
+    // The landing page depends only on the profile and the channel state: rendered once per combination.
+    const rendered = new WeakMap<Profile, Map<string, string>>();
     app.get('/', { config: { access: 'public' } }, async (_request, reply) => {
-      const [accepting, setup] = await Promise.all([acceptingReports(ctx.deps), needsSetup(ctx.deps)]);
-      return sendPage(reply, 200, landingPage(ctx.deps.profile(), { accepting, needsSetup: setup }));
+      const state = await channelState();
+      const profile = ctx.deps.profile();
+      const pages = rendered.get(profile) ?? new Map<string, string>();
+      rendered.set(profile, pages);
+      const key = `${state.accepting}:${state.needsSetup}`;
+      let page = pages.get(key);
+      if (page === undefined) pages.set(key, (page = landingPage(profile, state)));
+      return sendPage(reply, 200, page);
     });
 
     await app.register(reportRoutes(ctx));
