@@ -1,0 +1,51 @@
+/**
+ * Child process: the real Confide app with production configuration (`loadConfig` defaults: Argon2id 64 MiB, t=3,
+ * p=1; SQLite; log level info) on a temp data folder given in CONFIDE_DATA_DIR, with one supervisor and one
+ * custodian so that the public form takes reports. Started by run.ts through bench/lib/child.ts; its command
+ * `argon2` measures the Argon2id bound inside this same process (same thread pool, same parameters).
+ */
+import { randomBytes } from 'node:crypto';
+import { serveInChild } from '../lib/child.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { buildDeps } from '../../src/server/deps.ts';
+import { addUser } from '../../src/domain/users.ts';
+import { argon2Throughput } from './argon2.ts';
+import { SUBMIT_CATEGORY } from './body.ts';
+
+serveInChild(async () => {
+  const dataDir = process.env.CONFIDE_DATA_DIR;
+  if (!dataDir) throw new Error('CONFIDE_DATA_DIR is not set');
+  const config = loadConfig({ CONFIDE_DATA_DIR: dataDir });
+  const built = await buildDeps(config);
+  try {
+    if (!built.deps.profile().categories.some((c) => c.id === SUBMIT_CATEGORY))
+      throw new Error(`profile "${built.deps.profile().id}" has no category "${SUBMIT_CATEGORY}"`);
+    for (const role of ['supervisor', 'custodian'])
+      await addUser(built.deps, { username: `bench-${role}`, role, password: randomBytes(18).toString('base64url') });
+    const app = await buildApp({
+      deps: built.deps,
+      secureCookies: config.secureCookies,
+      publicUrl: config.publicUrl,
+      logLevel: config.logLevel,
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no TCP address');
+    return {
+      port: address.port,
+      close: async () => {
+        await app.close();
+        await built.close();
+      },
+      commands: {
+        // The ceiling for submissions, measured in this process: same thread pool, same parameters.
+        argon2: (args: { concurrency: number; duration: number }) =>
+          argon2Throughput(built.deps.argon2, args.concurrency, args.duration),
+      },
+    };
+  } catch (error) {
+    await built.close();
+    throw error;
+  }
+});
