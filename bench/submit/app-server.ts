@@ -16,7 +16,11 @@ import { SUBMIT_CATEGORY } from './body.ts';
 serveInChild(async () => {
   const dataDir = process.env.CONFIDE_DATA_DIR;
   if (!dataDir) throw new Error('CONFIDE_DATA_DIR is not set');
-  const config = loadConfig({ CONFIDE_DATA_DIR: dataDir });
+  // Limits and log level may be set by the benchmark that starts this server (bench/upload).
+  const passed = ['CONFIDE_MAX_FILE_BYTES', 'CONFIDE_LOG_LEVEL'].flatMap((k) =>
+    process.env[k] ? [[k, process.env[k]!]] : [],
+  );
+  const config = loadConfig({ CONFIDE_DATA_DIR: dataDir, ...Object.fromEntries(passed) });
   const built = await buildDeps(config);
   try {
     if (!built.deps.profile().categories.some((c) => c.id === SUBMIT_CATEGORY))
