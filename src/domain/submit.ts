@@ -17,6 +17,7 @@ import type { Channel } from '../shared/api.ts';
 import type { Category } from '../shared/profile.ts';
 import type { Tables } from '../store/tables.ts';
 import { audit } from './audit.ts';
+import { nextDeadline } from './deadlines.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { FileIntake, type IncomingFile } from './intake.ts';
@@ -191,6 +192,8 @@ export class ReportDraft {
       : policy.acknowledgementDays == null
         ? null
         : new Date(now.getTime() + policy.acknowledgementDays * DAY).toISOString();
+    const feedbackDue =
+      policy.feedbackDays == null ? null : new Date(now.getTime() + policy.feedbackDays * DAY).toISOString();
     await trx
       .insertInto('reports')
       .values({
@@ -204,11 +207,13 @@ export class ReportDraft {
         urgent: urgent ? 1 : 0,
         received_at: at,
         acknowledgement_due_at: ackDue,
-        feedback_due_at:
-          policy.feedbackDays == null ? null : new Date(now.getTime() + policy.feedbackDays * DAY).toISOString(),
+        feedback_due_at: feedbackDue,
         closed_at: null,
         updated_at: at,
         version: 1,
+        acknowledged_at: null,
+        risk_level: null,
+        due_at: nextDeadline({ status: 'received', acknowledgement_due_at: ackDue, feedback_due_at: feedbackDue }),
         receipt_locator: v.locator,
         receipt_salt: v.salt,
         receipt_verifier: v.verifier,

@@ -60,9 +60,16 @@ export const CaseSummary = z.object({
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
 export const CaseListQuery = z.object({
+  /** queue: urgent first, then soonest deadline (triage); newest: by time received. */
+  order: z.enum(['queue', 'newest']).default('queue'),
   status: CaseStatus.optional(),
   category: z.string().max(100).optional(),
   channel: Channel.optional(),
+  label: z.string().max(60).optional(),
+  urgent: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });

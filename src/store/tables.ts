@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Kysely table types, mirroring migrations/. Times are ISO 8601 UTC strings; booleans 0/1; sealed values Buffers. */
 
 export interface SettingsTable {
@@ -19,6 +21,9 @@ export interface UsersTable {
   recovery_wrapped_secret_key: Buffer;
   disabled_at: string | null;
   created_at: string;
+  /** Where work-waiting notices go (staff's own address; never report content). */
+  email: string | null;
+  last_notified_at: string | null;
 }
 
 export interface SessionsTable {
@@ -50,6 +55,11 @@ export interface ReportsTable {
   receipt_salt: Buffer;
   receipt_verifier: Buffer;
   reporter_wrapped_key: Buffer;
+  acknowledged_at: string | null;
+  /** Risk of harm to the reporter, assessed before a case leaves assessing (ISO 37002 §8.3). */
+  risk_level: string | null;
+  /** The next deadline the queue sorts by; NO_DEADLINE when there is none. */
+  due_at: string;
   /** X25519 public key that originals' file keys are sealed to; its private key is granted (scope evidence). */
   evidence_public_key: Buffer;
   sealed_answers: Buffer;
@@ -89,6 +99,8 @@ export interface MessagesTable {
   author: 'reporter' | 'staff';
   author_user_id: string | null;
   visibility: 'reporter' | 'internal';
+  /** 'message', or 'outcome_notice' (the result told to the reporter, CEL 2023 Art. 52). */
+  kind: Generated<string>;
   sealed_body: Buffer;
   created_at: string;
 }
@@ -126,6 +138,44 @@ export interface AuditTable {
   hash: string;
 }
 
+export interface ExclusionsTable {
+  report_id: string;
+  user_id: string;
+  /** 'named_in_report' | 'conflict_of_interest' | 'other' */
+  reason: string;
+  sealed_note: Buffer | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface LinksTable {
+  report_id: string;
+  other_id: string;
+  kind: 'duplicate' | 'related';
+  first_report_id: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CaseLabelsTable {
+  report_id: string;
+  label: string;
+  created_at: string;
+}
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  created_at: string;
+  sent_at: string | null;
+}
+export interface RemindersTable {
+  report_id: string;
+  kind: string;
+  due_at: string;
+  created_at: string;
+}
+
 export interface JobLeasesTable {
   name: string;
   holder: string;
@@ -145,4 +195,9 @@ export interface Tables {
   throttle: ThrottleTable;
   audit: AuditTable;
   job_leases: JobLeasesTable;
+  exclusions: ExclusionsTable;
+  links: LinksTable;
+  case_labels: CaseLabelsTable;
+  notifications: NotificationsTable;
+  reminders: RemindersTable;
 }

@@ -4,7 +4,7 @@
  * domain.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Viewer } from '../../domain/cases.ts';
+import type { Viewer } from '../../domain/cases/access.ts';
 import type { Deps } from '../../domain/deps.ts';
 import { errors } from '../../domain/errors.ts';
 import { csrfTokenFor, openSession, type OpenedSession } from '../../domain/sessions.ts';

@@ -1,9 +1,10 @@
 /** Every migration, in order. Names are frozen: they are recorded in the database. */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.ts';
+import * as m0002 from './0002_case_handling.ts';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001_initial': m0001 };
+    return { '0001_initial': m0001, '0002_case_handling': m0002 };
   },
 };

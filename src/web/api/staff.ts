@@ -10,13 +10,23 @@ import {
   MessageView,
   SessionResponse,
   StatusResponse,
-  type CaseListQuery,
+  type CaseStatus,
+  type Channel,
   type MessageRequest,
   type StatusRequest,
 } from '../../shared/api.ts';
 import { ApiError, type ApiClient } from './client.ts';
 
-export type CaseListParams = Partial<z.output<typeof CaseListQuery>>;
+export type CaseListParams = {
+  order?: 'queue' | 'newest';
+  status?: CaseStatus;
+  category?: string;
+  channel?: Channel;
+  label?: string;
+  urgent?: 'true' | 'false';
+  limit?: number;
+  cursor?: string;
+};
 
 export function createStaffApi(client: ApiClient) {
   const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;

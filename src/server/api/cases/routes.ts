@@ -2,7 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addCaseMessage, changeStatus, getCase, listCases, openCaseFile } from '../../../domain/cases.ts';
+import { addCaseMessage } from '../../../domain/cases/messages.ts';
+import { listCases } from '../../../domain/cases/queue.ts';
+import { getCase, openCaseFile } from '../../../domain/cases/read.ts';
+import { changeStatus } from '../../../domain/cases/status.ts';
 import { contentDisposition } from '../../../files/names.ts';
 import {
   CaseDetail,

@@ -1,0 +1,60 @@
+/** Replies to the reporter and internal notes. */
+import { randomUUID } from 'node:crypto';
+import { seal, wipe } from '../../crypto/sodium.ts';
+import type { MessageView } from '../../shared/api.ts';
+import { audit } from '../audit.ts';
+import type { Deps } from '../deps.ts';
+import { messageAd } from '../sealing.ts';
+import { caseKeys, type Viewer } from './access.ts';
+
+/** Adds a reply to the reporter (under the report key) or an internal note (under the case key). */
+export async function addCaseMessage(
+  deps: Deps,
+  viewer: Viewer,
+  reportId: string,
+  input: { body: string; visibility: 'reporter' | 'internal' },
+): Promise<MessageView> {
+  const keys = await caseKeys(deps, viewer, reportId);
+  try {
+    const id = randomUUID();
+    const at = deps.now().toISOString();
+    const key = input.visibility === 'internal' ? keys.caseKey : keys.reportKey;
+    const sealed = seal(key, Buffer.from(input.body), messageAd(reportId, id));
+    const author = await deps.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', viewer.userId)
+      .executeTakeFirstOrThrow();
+    await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('messages')
+        .values({
+          id,
+          report_id: reportId,
+          author: 'staff',
+          author_user_id: viewer.userId,
+          visibility: input.visibility,
+          sealed_body: sealed,
+          created_at: at,
+        })
+        .execute();
+      await trx.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
+      await audit(deps, trx, {
+        actor: viewer.userId,
+        action: input.visibility === 'internal' ? 'case.note' : 'case.reply',
+        subject: `report:${reportId}`,
+      });
+    });
+    return {
+      id,
+      author: 'staff',
+      authorName: author.display_name,
+      visibility: input.visibility,
+      body: input.body,
+      createdAt: at,
+    };
+  } finally {
+    wipe(keys.reportKey);
+    wipe(keys.caseKey);
+  }
+}

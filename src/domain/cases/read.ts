@@ -1,0 +1,142 @@
+/** Reading a case and downloading its cleaned files, decrypted for the viewer and audited. */
+import { createDecryptStream } from '../../crypto/stream.ts';
+import { open, openJson, wipe } from '../../crypto/sodium.ts';
+import { optionLabels } from '../../shared/answers.ts';
+import type { CaseDetail, CaseStatus, MessageView } from '../../shared/api.ts';
+import type { Readable } from 'node:stream';
+import { audit } from '../audit.ts';
+import type { Deps } from '../deps.ts';
+import { errors } from '../errors.ts';
+import { allowedTransitions } from '../lifecycle.ts';
+import { answersAd, fileAd, messageAd, type CaseKeys } from '../sealing.ts';
+import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { presentSummary } from './present.ts';
+
+/** One case with its answers, files and messages, decrypted for the viewer. Audited as a read. */
+export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Promise<CaseDetail> {
+  const keys = await caseKeys(deps, viewer, reportId);
+  try {
+    const r = await deps.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+    if (!r) throw errors.notFound(NOT_FOUND);
+    const category = deps.profile().categories.find((c) => c.id === r.category);
+    const answers = openJson<Record<string, string | string[] | boolean | null>>(
+      keys.reportKey,
+      r.sealed_answers,
+      answersAd(r.id),
+    );
+    const files = await deps.db
+      .selectFrom('files')
+      .selectAll()
+      .where('report_id', '=', r.id)
+      .orderBy('created_at')
+      .orderBy('position')
+      .execute();
+    const messages = await deps.db
+      .selectFrom('messages as m')
+      .leftJoin('users as u', 'u.id', 'm.author_user_id')
+      .select(['m.id', 'm.author', 'm.visibility', 'm.sealed_body', 'm.created_at', 'u.display_name'])
+      .where('m.report_id', '=', r.id)
+      .orderBy('m.created_at')
+      .orderBy('m.id')
+      .execute();
+    await deps.db
+      .transaction()
+      .execute((trx) => audit(deps, trx, { actor: viewer.userId, action: 'case.read', subject: `report:${r.id}` }));
+    const known = new Set((category?.fields ?? []).map((f) => f.id));
+    return {
+      ...presentSummary(deps, r),
+      acknowledgementDueAt: r.acknowledgement_due_at,
+      feedbackDueAt: r.feedback_due_at,
+      answers: [
+        ...(category?.fields ?? [])
+          .filter((f) => f.type !== 'file')
+          .map((f) => ({
+            fieldId: f.id,
+            label: f.label,
+            type: f.type,
+            value: answers[f.id] ?? null,
+            optionLabels: optionLabels(f, answers[f.id]),
+          })),
+        ...Object.keys(answers)
+          .filter((k) => !known.has(k))
+          .map((k) => ({ fieldId: k, label: k, type: 'short_text', value: answers[k] ?? null, optionLabels: null })),
+      ],
+      files: files.map((f) => {
+        const meta = openJson<{ name: string; type: string; note: string | null }>(
+          keys.reportKey,
+          f.sealed_meta,
+          fileAd(r.id, f.id),
+        );
+        return {
+          id: f.id,
+          name: meta.name,
+          type: meta.type,
+          size: f.cleaned_size ?? f.original_size,
+          cleaning: f.cleaning,
+          note: meta.note,
+          createdAt: f.created_at,
+        };
+      }),
+      messages: messages.map((m) => presentMessage(r.id, keys, m)),
+      allowedTransitions: [...allowedTransitions(r.status as CaseStatus)],
+    };
+  } finally {
+    wipe(keys.reportKey);
+    wipe(keys.caseKey);
+  }
+}
+
+function presentMessage(
+  reportId: string,
+  keys: CaseKeys,
+  m: {
+    id: string;
+    author: 'reporter' | 'staff';
+    visibility: 'reporter' | 'internal';
+    sealed_body: Buffer;
+    created_at: string;
+    display_name: string | null;
+  },
+): MessageView {
+  const key = m.visibility === 'internal' ? keys.caseKey : keys.reportKey;
+  return {
+    id: m.id,
+    author: m.author,
+    authorName: m.author === 'staff' ? m.display_name : null,
+    visibility: m.visibility,
+    body: open(key, m.sealed_body, messageAd(reportId, m.id)).toString(),
+    createdAt: m.created_at,
+  };
+}
+
+/**
+ * The cleaned copy of a file, decrypted as a stream. Audited as a download.
+ * @throws not_found (no grant, no such file, or no cleaned copy: the original opens only under the two-person rule)
+ */
+export async function openCaseFile(
+  deps: Deps,
+  viewer: Viewer,
+  reportId: string,
+  fileId: string,
+): Promise<{ name: string; type: string; size: number; stream: Readable }> {
+  const keys = await caseKeys(deps, viewer, reportId);
+  const f = await deps.db
+    .selectFrom('files')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .where('id', '=', fileId)
+    .executeTakeFirst();
+  if (!f) throw errors.notFound('There is no such file in this case.');
+  if (!f.cleaned_blob)
+    throw errors.notFound(
+      'Metadata could not be removed from this file, so there is no cleaned copy; the original opens only with a second person’s approval.',
+    );
+  const meta = openJson<{ name: string; type: string }>(keys.reportKey, f.sealed_meta, fileAd(reportId, f.id));
+  await deps.db
+    .transaction()
+    .execute((trx) => audit(deps, trx, { actor: viewer.userId, action: 'file.download', subject: `file:${f.id}` }));
+  const decrypt = createDecryptStream(keys.reportKey);
+  const source = deps.blobs.read(f.cleaned_blob);
+  source.on('error', (e) => decrypt.destroy(e));
+  return { name: meta.name, type: meta.type, size: f.cleaned_size ?? 0, stream: source.pipe(decrypt) };
+}
