@@ -45,7 +45,11 @@ describe.each(DIALECTS)('uploaded files on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(201);
     const staff = await t.signIn('supervisor');
     const { items } = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/cases?order=newest&limit=1', headers: { cookie: staff.cookie } })
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/cases?order=newest&limit=1',
+        headers: { cookie: staff.cookie },
+      })
     ).json() as { items: { id: string }[] };
     const id = items[0]!.id;
     const detail = (
