@@ -99,25 +99,153 @@ export const MessageView = z.object({
   author: z.enum(['reporter', 'staff']),
   authorName: z.string().nullable(),
   visibility: z.enum(['reporter', 'internal']),
+  /** An outcome notice tells the reporter the result (CEL 2023 Art. 52). */
+  kind: z.enum(['message', 'outcome_notice']),
   body: z.string(),
   createdAt: z.string(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
+export const RISK_LEVELS = ['low', 'moderate', 'high'] as const;
+export const RiskLevel = z.enum(RISK_LEVELS);
+export type RiskLevel = z.infer<typeof RiskLevel>;
+
+export const CaseEventView = z.object({
+  at: z.string(),
+  actorName: z.string().nullable(),
+  /** 'status' | 'urgent' | 'risk' | 'grant' | 'revoke' | 'exclude' | 'link' | 'label' */
+  kind: z.string(),
+  fromStatus: CaseStatus.nullable(),
+  toStatus: CaseStatus.nullable(),
+  /** What was done, in words, e.g. "Granted to Test handler"; the reason given, if any, follows in `reason`. */
+  summary: z.string(),
+  reason: z.string().nullable(),
+});
+export type CaseEventView = z.infer<typeof CaseEventView>;
+
+export const LinkKind = z.enum(['duplicate', 'related']);
+export const LinkView = z.object({
+  id: z.string(),
+  reference: z.string(),
+  kind: LinkKind,
+  /** This case was received first of the two (the first report, MSS Order No. 2 Art. 8–10). */
+  thisIsFirst: z.boolean(),
+});
+
 export const CaseDetail = CaseSummary.extend({
+  /** 'report' | 'self_disclosure' | 'complaint_about_official' */
+  categoryKind: z.string(),
   acknowledgementDueAt: z.string().nullable(),
   feedbackDueAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  riskLevel: RiskLevel.nullable(),
+  labels: z.array(z.string()),
+  links: z.array(LinkView),
   answers: z.array(AnswerView),
   files: z.array(FileView),
   messages: z.array(MessageView),
+  events: z.array(CaseEventView),
   allowedTransitions: z.array(CaseStatus),
+  /** Whether closing needs an outcome notice to the reporter first and none was sent yet (CEL 2023 Art. 52). */
+  outcomeNoticeRequired: z.boolean(),
+  /** Texts to start an outcome notice from, in the reporter's language, by outcome. */
+  feedbackTemplates: z.array(z.object({ outcome: Outcome, text: z.string() })),
+  /** The viewer may grant, revoke and exclude (supervisors). */
+  canManageAccess: z.boolean(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const MessageRequest = z.object({
   body: z.string().trim().min(1).max(20_000),
   visibility: z.enum(['reporter', 'internal']),
+  /** An outcome notice tells the reporter the result (visibility must be 'reporter'). */
+  kind: z.enum(['message', 'outcome_notice']).default('message'),
 });
+
+export const StaffListItem = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: Role });
+export const StaffList = z.object({ staff: z.array(StaffListItem) });
+
+export const GrantView = z.object({ userId: z.string(), displayName: z.string(), role: Role, grantedAt: z.string() });
+export const ExclusionReason = z.enum(['named_in_report', 'conflict_of_interest', 'other']);
+export const ExclusionView = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  reason: ExclusionReason,
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const CaseAccess = z.object({ grants: z.array(GrantView), exclusions: z.array(ExclusionView) });
+export type CaseAccess = z.infer<typeof CaseAccess>;
+export const GrantRequest = z.object({ userId: z.string().uuid() });
+export const ExclusionRequest = z.object({
+  userId: z.string().uuid(),
+  reason: ExclusionReason,
+  note: z.string().trim().max(2_000).optional(),
+});
+export const UrgentRequest = z.object({ urgent: z.boolean(), reason: z.string().trim().min(1).max(2_000) });
+export const UrgentResponse = z.object({ urgent: z.boolean(), dueAt: z.string().nullable() });
+export const RiskRequest = z.object({ level: RiskLevel, note: z.string().trim().max(5_000).optional() });
+export const RiskResponse = z.object({ riskLevel: RiskLevel });
+export const LinkRequest = z.object({ reference: z.string().trim().min(1).max(40), kind: LinkKind });
+export const LinksResponse = z.object({ links: z.array(LinkView) });
+export const LabelsRequest = z.object({
+  labels: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .regex(/^[\p{L}\p{N} _-]+$/u),
+    )
+    .max(20),
+});
+export const LabelsResponse = z.object({ labels: z.array(z.string()) });
+export const SearchQuery = z.object({ q: z.string().trim().min(2).max(200) });
+export const SearchResponse = z.object({
+  items: z.array(CaseSummary),
+  /** How many granted cases were searched, and whether that was all of them. */
+  searched: z.number().int(),
+  complete: z.boolean(),
+});
+
+export const StatisticsQuery = z.object({
+  /** ISO dates (YYYY-MM-DD, UTC), inclusive; default: the last 12 weeks. */
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+export const Statistics = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Reports per ISO week (Monday, YYYY-MM-DD) by category id and by channel. */
+  weekly: z.array(
+    z.object({
+      week: z.string(),
+      byCategory: z.record(z.string(), z.number().int()),
+      byChannel: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  categories: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** Median hours from receipt to acknowledgement, and to closing; null when nothing to measure. */
+  medianHoursToAcknowledge: z.number().nullable(),
+  medianHoursToClose: z.number().nullable(),
+  /**
+   * Share (0–1) of cases acknowledged by their acknowledgement deadline, of those that had one and are acknowledged
+   * or past it (a case still unacknowledged after its deadline is a miss); null when none.
+   */
+  acknowledgedWithinDeadline: z.number().nullable(),
+  /** Open cases past their deadline now, whenever they were received (not limited to the range). */
+  overdueNow: z.number().int(),
+  /** Reports received in the range. */
+  total: z.number().int(),
+});
+export type Statistics = z.infer<typeof Statistics>;
 export const StatusRequest = z.object({
   status: CaseStatus,
   reason: z.string().trim().max(2_000).optional(),

@@ -4,6 +4,7 @@ import { seal, wipe } from '../../crypto/sodium.ts';
 import type { MessageView } from '../../shared/api.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
+import { errors } from '../errors.ts';
 import { messageAd } from '../sealing.ts';
 import { caseKeys, type Viewer } from './access.ts';
 
@@ -12,10 +13,16 @@ export async function addCaseMessage(
   deps: Deps,
   viewer: Viewer,
   reportId: string,
-  input: { body: string; visibility: 'reporter' | 'internal' },
+  input: { body: string; visibility: 'reporter' | 'internal'; kind?: 'message' | 'outcome_notice' | undefined },
 ): Promise<MessageView> {
   const keys = await caseKeys(deps, viewer, reportId);
+  const kind = input.kind ?? 'message';
   try {
+    if (kind === 'outcome_notice' && input.visibility !== 'reporter')
+      throw errors.invalid(
+        'outcome_notice_to_reporter',
+        'An outcome notice is a message to the reporter, not an internal note.',
+      );
     const id = randomUUID();
     const at = deps.now().toISOString();
     const key = input.visibility === 'internal' ? keys.caseKey : keys.reportKey;
@@ -34,6 +41,7 @@ export async function addCaseMessage(
           author: 'staff',
           author_user_id: viewer.userId,
           visibility: input.visibility,
+          kind,
           sealed_body: sealed,
           created_at: at,
         })
@@ -41,7 +49,12 @@ export async function addCaseMessage(
       await trx.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
       await audit(deps, trx, {
         actor: viewer.userId,
-        action: input.visibility === 'internal' ? 'case.note' : 'case.reply',
+        action:
+          input.visibility === 'internal'
+            ? 'case.note'
+            : kind === 'outcome_notice'
+              ? 'case.outcome_notice'
+              : 'case.reply',
         subject: `report:${reportId}`,
       });
     });
@@ -50,6 +63,7 @@ export async function addCaseMessage(
       author: 'staff',
       authorName: author.display_name,
       visibility: input.visibility,
+      kind,
       body: input.body,
       createdAt: at,
     };

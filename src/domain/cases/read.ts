@@ -2,7 +2,13 @@
 import { createDecryptStream } from '../../crypto/stream.ts';
 import { open, openJson, wipe } from '../../crypto/sodium.ts';
 import { optionLabels } from '../../shared/answers.ts';
-import type { CaseDetail, CaseStatus, MessageView } from '../../shared/api.ts';
+import type { CaseDetail, CaseStatus, MessageView, RiskLevel } from '../../shared/api.ts';
+import { feedbackTemplates } from '../feedback.ts';
+import { listEvents } from './events.ts';
+import { canManageAccess } from './grants.ts';
+import { listLabels } from './labels.ts';
+import { listLinks } from './links.ts';
+import { outcomeNoticeMissing } from './status.ts';
 import type { Readable } from 'node:stream';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
@@ -34,7 +40,7 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
     const messages = await deps.db
       .selectFrom('messages as m')
       .leftJoin('users as u', 'u.id', 'm.author_user_id')
-      .select(['m.id', 'm.author', 'm.visibility', 'm.sealed_body', 'm.created_at', 'u.display_name'])
+      .select(['m.id', 'm.author', 'm.visibility', 'm.kind', 'm.sealed_body', 'm.created_at', 'u.display_name'])
       .where('m.report_id', '=', r.id)
       .orderBy('m.created_at')
       .orderBy('m.id')
@@ -45,8 +51,17 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
     const known = new Set((category?.fields ?? []).map((f) => f.id));
     return {
       ...presentSummary(deps, r),
+      categoryKind: category?.kind ?? 'report',
       acknowledgementDueAt: r.acknowledgement_due_at,
       feedbackDueAt: r.feedback_due_at,
+      acknowledgedAt: r.acknowledged_at,
+      riskLevel: (r.risk_level as RiskLevel | null) ?? null,
+      labels: await listLabels(deps, r.id),
+      links: await listLinks(deps, viewer, r.id),
+      events: await listEvents(deps, r.id, keys.caseKey),
+      outcomeNoticeRequired: r.status !== 'closed' && (await outcomeNoticeMissing(deps, r.id, r.category)),
+      feedbackTemplates: feedbackTemplates(r.language),
+      canManageAccess: canManageAccess(viewer),
       answers: [
         ...(category?.fields ?? [])
           .filter((f) => f.type !== 'file')
@@ -93,6 +108,7 @@ function presentMessage(
     id: string;
     author: 'reporter' | 'staff';
     visibility: 'reporter' | 'internal';
+    kind: string;
     sealed_body: Buffer;
     created_at: string;
     display_name: string | null;
@@ -104,6 +120,7 @@ function presentMessage(
     author: m.author,
     authorName: m.author === 'staff' ? m.display_name : null,
     visibility: m.visibility,
+    kind: m.kind === 'outcome_notice' ? 'outcome_notice' : 'message',
     body: open(key, m.sealed_body, messageAd(reportId, m.id)).toString(),
     createdAt: m.created_at,
   };

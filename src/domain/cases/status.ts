@@ -1,20 +1,39 @@
 /** Moving a case through its lifecycle (src/domain/lifecycle.ts). */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { seal, wipe } from '../../crypto/sodium.ts';
+import { wipe } from '../../crypto/sodium.ts';
 import type { CaseStatus, Outcome } from '../../shared/api.ts';
 import { audit } from '../audit.ts';
+import { nextDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { allowedTransitions, canTransition } from '../lifecycle.ts';
-import { nextDeadline } from '../deadlines.ts';
-import { eventAd } from '../sealing.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { recordEvent } from './events.ts';
+
+/** Whether closing this case first needs an outcome notice to the reporter (CEL 2023 Art. 52) that was not sent. */
+export async function outcomeNoticeMissing(
+  deps: Pick<Deps, 'db' | 'profile'>,
+  reportId: string,
+  categoryId: string,
+): Promise<boolean> {
+  const kind = deps.profile().categories.find((c) => c.id === categoryId)?.kind;
+  if (kind !== 'complaint_about_official') return false;
+  const notice = await deps.db
+    .selectFrom('messages')
+    .select('id')
+    .where('report_id', '=', reportId)
+    .where('kind', '=', 'outcome_notice')
+    .executeTakeFirst();
+  return !notice;
+}
 
 /**
- * Moves a case through its lifecycle. Closing needs an outcome; reopening a closed case needs a reason. Writes
- * are guarded by the row's version, so of two concurrent changes one wins and the other gets a conflict.
- * @throws not_found | invalid_transition | outcome_required | outcome_only_when_closing | reason_required | conflict
+ * Moves a case through its lifecycle. Closing needs an outcome; reopening a closed case needs a reason; leaving
+ * "assessing" needs an assessment of the risk of harm to the reporter (ISO 37002 §8.3); closing a complaint about
+ * an official needs an outcome notice to the complainant first (Counter-Espionage Law 2023 Art. 52). Writes are
+ * guarded by the row's version, so of two concurrent changes one wins and the other gets a conflict.
+ * @throws not_found | invalid_transition | outcome_required | outcome_only_when_closing | reason_required |
+ *   risk_assessment_required | outcome_notice_required | conflict
  */
 export async function changeStatus(
   deps: Deps,
@@ -26,7 +45,15 @@ export async function changeStatus(
   try {
     const r = await deps.db
       .selectFrom('reports')
-      .select(['status', 'version', 'acknowledgement_due_at', 'feedback_due_at', 'acknowledged_at'])
+      .select([
+        'status',
+        'version',
+        'category',
+        'risk_level',
+        'acknowledgement_due_at',
+        'feedback_due_at',
+        'acknowledged_at',
+      ])
       .where('id', '=', reportId)
       .executeTakeFirst();
     if (!r) throw errors.notFound(NOT_FOUND);
@@ -42,9 +69,18 @@ export async function changeStatus(
       throw errors.invalid('outcome_only_when_closing', 'An outcome is recorded only when the case is closed.');
     if (from === 'closed' && !input.reason?.trim())
       throw errors.invalid('reason_required', 'Give a reason to reopen a closed case.');
+    if (from === 'assessing' && !r.risk_level)
+      throw errors.conflict(
+        'risk_assessment_required',
+        'Record an assessment of the risk of harm to the reporter before the case leaves “assessing”.',
+      );
+    if (input.status === 'closed' && (await outcomeNoticeMissing(deps, reportId, r.category)))
+      throw errors.conflict(
+        'outcome_notice_required',
+        'This is a complaint about an official: send the complainant an outcome notice before closing the case.',
+      );
     const at = deps.now().toISOString();
     const outcome = input.status === 'closed' ? (input.outcome ?? null) : null;
-    const eventId = randomUUID();
     await deps.db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('reports')
@@ -63,21 +99,17 @@ export async function changeStatus(
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1)
         throw errors.conflict('conflict', 'Someone else changed this case at the same time. Reload it and try again.');
-      await trx
-        .insertInto('case_events')
-        .values({
-          id: eventId,
-          report_id: reportId,
-          at,
-          actor_user_id: viewer.userId,
-          kind: 'status',
-          from_status: from,
-          to_status: input.status,
-          sealed_reason: input.reason?.trim()
-            ? seal(keys.caseKey, Buffer.from(input.reason.trim()), eventAd(reportId, eventId))
-            : null,
-        })
-        .execute();
+      await recordEvent(trx, {
+        reportId,
+        at,
+        actor: viewer.userId,
+        caseKey: keys.caseKey,
+        kind: 'status',
+        summary: `Status changed from ${from} to ${input.status}${outcome ? ` (outcome: ${outcome.replace(/_/g, ' ')})` : ''}`,
+        reason: input.reason,
+        fromStatus: from,
+        toStatus: input.status,
+      });
       await audit(deps, trx, {
         actor: viewer.userId,
         action: 'case.status',

@@ -6,6 +6,7 @@ import { categoryRoutes } from './categories/routes.ts';
 import { reporterRoutes } from './reporter/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
+import { triageRoutes } from './triage/routes.ts';
 
 export function apiRoutes(ctx: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
@@ -15,5 +16,6 @@ export function apiRoutes(ctx: RouteContext) {
     await app.register(reportRoutes(ctx));
     await app.register(reporterRoutes(ctx));
     await app.register(caseRoutes(ctx));
+    await app.register(triageRoutes(ctx));
   };
 }

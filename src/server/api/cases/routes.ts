@@ -20,10 +20,10 @@ import {
 import type { RouteContext } from '../../app.ts';
 
 /** Roles that may hold case grants. Administrators, operators and custodians never read case content here. */
-const CASE_ROLES = ['supervisor', 'handler', 'oversight'] as const;
-const Params = z.object({ id: z.string().uuid() });
+export const CASE_ROLES = ['supervisor', 'handler', 'oversight'] as const;
+export const Params = z.object({ id: z.string().uuid() });
 const FileParams = Params.extend({ fileId: z.string().uuid() });
-const notFound = { 401: ErrorBody, 404: ErrorBody };
+export const notFound = { 401: ErrorBody, 404: ErrorBody };
 
 export function caseRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
@@ -36,7 +36,8 @@ export function caseRoutes({ deps }: RouteContext) {
         config,
         schema: {
           tags: ['staff'],
-          summary: 'Cases granted to me (keyset pagination)',
+          summary:
+            'Cases granted to me: triage order (urgent, then soonest deadline) or newest first; keyset pagination',
           querystring: CaseListQuery,
           response: { 200: CaseList, 400: ErrorBody, 401: ErrorBody },
         },

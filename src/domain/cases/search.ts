@@ -1,0 +1,87 @@
+/**
+ * Search over content, only inside the cases the searcher holds, after decrypting them in memory for this
+ * request: there is no server-side plaintext index, so a copy of the database reveals nothing to search.
+ * The newest `limit` granted cases are searched; the answer says when that was not all of them.
+ */
+import { open, openJson, wipe } from '../../crypto/sodium.ts';
+import type { CaseSummary } from '../../shared/api.ts';
+import { audit } from '../audit.ts';
+import type { Deps } from '../deps.ts';
+import { answersAd, messageAd, unpackCaseKeys } from '../sealing.ts';
+import { openSealed } from '../../crypto/sodium.ts';
+import type { Viewer } from './access.ts';
+import { presentSummary } from './present.ts';
+
+export const SEARCH_LIMIT = 2000;
+
+const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
+
+export async function searchCases(
+  deps: Pick<Deps, 'db' | 'profile' | 'dialect' | 'now'>,
+  viewer: Viewer,
+  query: string,
+  limit = SEARCH_LIMIT,
+): Promise<{ items: CaseSummary[]; searched: number; complete: boolean }> {
+  const needle = fold(query.trim());
+  const rows = await deps.db
+    .selectFrom('reports as r')
+    .innerJoin('grants as g', (j) =>
+      j.onRef('g.report_id', '=', 'r.id').on('g.user_id', '=', viewer.userId).on('g.scope', '=', 'case'),
+    )
+    .select([
+      'r.id',
+      'r.reference',
+      'r.category',
+      'r.channel',
+      'r.status',
+      'r.outcome',
+      'r.urgent',
+      'r.received_at',
+      'r.due_at',
+      'r.sealed_answers',
+      'g.sealed_key',
+    ])
+    .orderBy('r.received_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const searched = rows.slice(0, limit);
+  const items: CaseSummary[] = [];
+  for (const r of searched) {
+    const keys = unpackCaseKeys(openSealed(viewer.publicKey, viewer.secretKey, r.sealed_key));
+    try {
+      let hit = r.reference.toLowerCase() === needle;
+      if (!hit) {
+        const answers = openJson<Record<string, unknown>>(keys.reportKey, r.sealed_answers, answersAd(r.id));
+        hit = fold(JSON.stringify(Object.values(answers))).includes(needle);
+      }
+      if (!hit) {
+        const messages = await deps.db
+          .selectFrom('messages')
+          .select(['id', 'visibility', 'sealed_body'])
+          .where('report_id', '=', r.id)
+          .execute();
+        hit = messages.some((m) =>
+          fold(
+            open(
+              m.visibility === 'internal' ? keys.caseKey : keys.reportKey,
+              m.sealed_body,
+              messageAd(r.id, m.id),
+            ).toString(),
+          ).includes(needle),
+        );
+      }
+      if (hit) items.push(presentSummary(deps, r));
+    } finally {
+      wipe(keys.reportKey);
+      wipe(keys.caseKey);
+    }
+  }
+  // The query itself may be content: the audit records that a search happened, not what was searched for.
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      audit(deps, trx, { actor: viewer.userId, action: 'case.search', reason: `${searched.length} cases` }),
+    );
+  return { items, searched: searched.length, complete: rows.length <= limit };
+}

@@ -1,0 +1,132 @@
+/**
+ * Triage: marking a case urgent (threat to life, reporter in danger), which makes its acknowledgement due within
+ * the policy's urgent response time and puts it first in the queue; and the assessment of the risk of harm to the
+ * reporter, required before a case leaves "assessing".
+ * @see ISO 37002 §8.3; REQUIREMENTS #7 (threat-to-life fast path); MSS Order No. 2 Art. 6(2)
+ */
+import { sql } from 'kysely';
+import { wipe } from '../../crypto/sodium.ts';
+import type { RiskLevel } from '../../shared/api.ts';
+import { audit } from '../audit.ts';
+import { nextDeadline, presentDeadline } from '../deadlines.ts';
+import type { Deps } from '../deps.ts';
+import { errors } from '../errors.ts';
+import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { recordEvent } from './events.ts';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+async function withKeys<T>(
+  deps: Deps,
+  viewer: Viewer,
+  reportId: string,
+  fn: (caseKey: Buffer) => Promise<T>,
+): Promise<T> {
+  const keys = await caseKeys(deps, viewer, reportId);
+  try {
+    return await fn(keys.caseKey);
+  } finally {
+    wipe(keys.reportKey);
+    wipe(keys.caseKey);
+  }
+}
+
+/** @throws not_found | conflict */
+export async function setUrgent(
+  deps: Deps,
+  viewer: Viewer,
+  reportId: string,
+  input: { urgent: boolean; reason: string },
+): Promise<{ urgent: boolean; dueAt: string | null }> {
+  return withKeys(deps, viewer, reportId, async (caseKey) => {
+    const r = await deps.db
+      .selectFrom('reports')
+      .select(['status', 'version', 'category', 'received_at', 'feedback_due_at', 'urgent'])
+      .where('id', '=', reportId)
+      .executeTakeFirst();
+    if (!r) throw errors.notFound(NOT_FOUND);
+    const policy = deps.profile().categories.find((c) => c.id === r.category)?.policy;
+    const received = Date.parse(r.received_at);
+    const ackDue = input.urgent
+      ? new Date(received + (policy?.urgentResponseHours ?? 24) * HOUR).toISOString()
+      : policy?.acknowledgementDays == null
+        ? null
+        : new Date(received + policy.acknowledgementDays * DAY).toISOString();
+    const dueAt = nextDeadline({
+      status: r.status,
+      acknowledgement_due_at: ackDue,
+      feedback_due_at: r.feedback_due_at,
+    });
+    const at = deps.now().toISOString();
+    await deps.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('reports')
+        .set({
+          urgent: input.urgent ? 1 : 0,
+          acknowledgement_due_at: ackDue,
+          due_at: dueAt,
+          updated_at: at,
+          version: sql<number>`version + 1`,
+        })
+        .where('id', '=', reportId)
+        .where('version', '=', r.version)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1)
+        throw errors.conflict('conflict', 'Someone else changed this case at the same time. Reload it and try again.');
+      await recordEvent(trx, {
+        reportId,
+        at,
+        actor: viewer.userId,
+        caseKey,
+        kind: 'urgent',
+        summary: input.urgent ? 'Marked urgent' : 'No longer urgent',
+        reason: input.reason,
+      });
+      await audit(deps, trx, {
+        actor: viewer.userId,
+        action: input.urgent ? 'case.urgent' : 'case.not_urgent',
+        subject: `report:${reportId}`,
+      });
+    });
+    return { urgent: input.urgent, dueAt: presentDeadline(dueAt) };
+  });
+}
+
+const RISK_WORDS: Record<RiskLevel, string> = { low: 'low', moderate: 'moderate', high: 'high' };
+
+/** Records the assessment of the risk of harm to the reporter. @throws not_found */
+export async function recordRisk(
+  deps: Deps,
+  viewer: Viewer,
+  reportId: string,
+  input: { level: RiskLevel; note?: string | undefined },
+): Promise<{ riskLevel: RiskLevel }> {
+  return withKeys(deps, viewer, reportId, async (caseKey) => {
+    const at = deps.now().toISOString();
+    await deps.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('reports')
+        .set({ risk_level: input.level, updated_at: at })
+        .where('id', '=', reportId)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw errors.notFound(NOT_FOUND);
+      await recordEvent(trx, {
+        reportId,
+        at,
+        actor: viewer.userId,
+        caseKey,
+        kind: 'risk',
+        summary: `Risk of harm to the reporter assessed as ${RISK_WORDS[input.level]}`,
+        reason: input.note,
+      });
+      await audit(deps, trx, {
+        actor: viewer.userId,
+        action: 'case.risk',
+        subject: `report:${reportId}`,
+        reason: input.level,
+      });
+    });
+    return { riskLevel: input.level };
+  });
+}
