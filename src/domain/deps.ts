@@ -2,6 +2,7 @@
 import type { Argon2Params } from '../crypto/kdf.ts';
 import type { BlobStore } from '../blobs/store.ts';
 import type { Database, Dialect } from '../store/database.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { Profile } from '../shared/profile.ts';
 
 export interface Deps {
@@ -20,6 +21,13 @@ export interface Deps {
   profilesDir: string;
   /** Server-wide 32-byte secret kept in the database (settings.server_secret): keys CSRF tokens. */
   serverSecret: Buffer;
+  /** Staff mail over SMTP; null when CONFIDE_SMTP_URL is unset (notices then stay queued). */
+  mailer: Mailer | null;
+  /**
+   * Staff notices: `reminderHours` before a deadline the people on a case are reminded; at most one mail per
+   * person per `intervalMinutes`; mails link only to `staffUrl`, the workspace root.
+   */
+  notify: { reminderHours: number; intervalMinutes: number; staffUrl: string };
 }
 
 /** ISO 8601 UTC, the one format times are stored in. */

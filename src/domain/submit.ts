@@ -15,6 +15,7 @@ import { generateKeyPair, randomKey, seal, sealJson, sealTo, wipe } from '../cry
 import { validateAnswers } from '../shared/answers.ts';
 import type { Channel } from '../shared/api.ts';
 import type { Category } from '../shared/profile.ts';
+import { queueNotices } from '../mail/outbox.ts';
 import type { Tables } from '../store/tables.ts';
 import { audit } from './audit.ts';
 import { nextDeadline } from './deadlines.ts';
@@ -243,6 +244,12 @@ export class ReportDraft {
       .insertInto('grants')
       .values(grants.map((g) => ({ ...g, report_id: id, granted_by: null, created_at: at })))
       .execute();
+    await queueNotices(
+      deps,
+      trx,
+      staff.filter((u) => u.role === 'supervisor').map((u) => u.id),
+      'new_report',
+    );
 
     if (this.intake.prepared.length > 0)
       await trx

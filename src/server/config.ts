@@ -27,7 +27,7 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded SQLite database)')
     .optional(),
-  /** Public base URL, used in the setup link printed at first start. */
+  /** Public base URL, used in the setup link printed at first start and in staff notice mails (`/staff/`). */
   CONFIDE_PUBLIC_URL: z.string().url().optional(),
   /** Folder with the deployment profiles (default: the profiles shipped with Confide). */
   CONFIDE_PROFILES_DIR: z
@@ -54,6 +54,21 @@ const Env = z.object({
   CONFIDE_DEMO: flag,
   /** Send cookies with the Secure flag (set when serving over HTTPS). Defaults to on when CONFIDE_PUBLIC_URL is https. */
   CONFIDE_SECURE_COOKIES: z.enum(['1', '0', 'true', 'false', ''], { error: 'must be 1 or 0' }).optional(),
+  /**
+   * SMTP server for staff notices: `smtp://user:pass@mail.example:587` (STARTTLS when offered) or
+   * `smtps://user:pass@mail.example:465`; nodemailer options may follow as a query (`?requireTLS=true`). Unset:
+   * notices stay queued (staff see the work in the workspace) and a warning is logged once.
+   */
+  CONFIDE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+/, 'must look like smtp://user:pass@host:587 or smtps://user:pass@host:465')
+    .optional(),
+  /** Sender of staff notices, e.g. `Confide <confide@report.example>` (default: confide@ the public URL's host). */
+  CONFIDE_MAIL_FROM: z.string().regex(/@/, 'must contain an e-mail address, e.g. confide@report.example').optional(),
+  /** Hours before a deadline that the people on a case are reminded (urgent cases: a quarter of their response time). */
+  CONFIDE_REMINDER_HOURS: int(48, 1, 24 * 90),
+  /** Fewest minutes between two notice mails to one person; everything pending goes into one mail. */
+  CONFIDE_NOTIFY_INTERVAL_MINUTES: int(15, 1, 7 * 24 * 60),
   /** Log level: fatal, error, warn, info, debug, silent. */
   CONFIDE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -76,6 +91,10 @@ export interface Config {
   demo: boolean;
   secureCookies: boolean;
   logLevel: string;
+  /** Staff mail: SMTP URL (undefined: not configured) and sender. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Reminder window (hours) and per-person mail interval (minutes). */
+  notify: { reminderHours: number; intervalMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -120,5 +139,13 @@ export function loadConfig(
     secureCookies:
       secure === undefined || secure === '' ? publicUrl.startsWith('https://') : secure === '1' || secure === 'true',
     logLevel: e.CONFIDE_LOG_LEVEL,
+    mail: Object.freeze({
+      smtpUrl: e.CONFIDE_SMTP_URL,
+      from: e.CONFIDE_MAIL_FROM ?? `Confide <confide@${new URL(publicUrl).hostname.replace(/^\[|\]$/g, '')}>`,
+    }),
+    notify: Object.freeze({
+      reminderHours: e.CONFIDE_REMINDER_HOURS,
+      intervalMinutes: e.CONFIDE_NOTIFY_INTERVAL_MINUTES,
+    }),
   });
 }

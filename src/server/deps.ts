@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createLocalBlobStore } from '../blobs/local.ts';
 import type { Deps } from '../domain/deps.ts';
 import { DEFAULT_PROFILE, getSetting, loadServerSecret } from '../domain/setup.ts';
+import { createSmtpMailer } from '../mail/mailer.ts';
 import { loadProfile, resolveProfileDir } from '../profiles/load.ts';
 import type { Profile } from '../shared/profile.ts';
 import { migrateToLatest, openDatabase } from '../store/database.ts';
@@ -35,8 +36,16 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<Deps, 'n
       now: overrides.now ?? (() => new Date()),
       profilesDir: config.profilesDir,
       serverSecret: await loadServerSecret(base),
+      mailer: config.mail.smtpUrl ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : null,
+      notify: { ...config.notify, staffUrl: `${config.publicUrl}/staff/` },
     };
-    return { deps, close: () => opened.close() };
+    return {
+      deps,
+      close: async () => {
+        deps.mailer?.close();
+        await opened.close();
+      },
+    };
   } catch (error) {
     await opened.close();
     throw error;

@@ -1,6 +1,7 @@
 /**
  * Starts Confide: validates configuration, opens and migrates the database, prints the one-time setup link when
- * there is no staff user yet (or seeds demo users with --demo), listens, and shuts down cleanly on SIGINT/SIGTERM.
+ * there is no staff user yet (or seeds demo users with --demo), listens, runs the periodic jobs (src/jobs), and shuts
+ * down cleanly on SIGINT/SIGTERM.
  */
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -8,6 +9,7 @@ import { explainStartupError } from './startup-errors.ts';
 import { buildDeps } from './deps.ts';
 import { issueSetupToken, needsSetup } from '../domain/setup.ts';
 import { seedDemo } from '../domain/demo.ts';
+import { createJobs } from '../jobs/index.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, ...(process.argv.includes('--demo') ? { CONFIDE_DEMO: '1' } : {}) });
@@ -34,11 +36,13 @@ async function main(): Promise<void> {
     );
   }
 
+  const jobs = createJobs(deps, app.log);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    await jobs.stop();
     await app.close();
     await close();
     process.exit(0);
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  jobs.start();
   console.log(`Confide is running: public site ${config.publicUrl}/  staff workspace ${config.publicUrl}/staff/`);
 }
 

@@ -1,4 +1,5 @@
 import { addUser, disableUser, unlockUser } from '../../domain/users.ts';
+import { checkEmail, setUserEmail } from '../../mail/addresses.ts';
 import { ROLES } from '../../shared/api.ts';
 import type { Command } from './index.ts';
 import { withDeps } from './context.ts';
@@ -7,15 +8,21 @@ import { readPassword } from './password.ts';
 export const userAdd: Command = {
   name: 'user add',
   summary: 'Create a staff user (prints the recovery key once)',
-  help: `Usage: npx confide user add --role ROLE --username NAME [--display-name "Full Name"]
+  help: `Usage: npx confide user add --role ROLE --username NAME [--display-name "Full Name"] [--email ADDRESS]
 
 Creates a staff user with their own key pair. The password is read from standard input when it is piped
 (first line), otherwise asked for twice without echo; at least 12 characters. The recovery key is printed
-once: keep it offline; it is the only way to restore access after a lost password.
+once: keep it offline; it is the only way to restore access after a lost password. With --email, the user gets
+a short "work is waiting" mail (never any case detail) when work arrives for them (needs CONFIDE_SMTP_URL).
 
 Roles: ${ROLES.join(', ')}
 Example: printf '%s\\n' "$PASSWORD" | npx confide user add --role supervisor --username alice`,
-  options: { role: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' } },
+  options: {
+    role: { type: 'string' },
+    username: { type: 'string' },
+    'display-name': { type: 'string' },
+    email: { type: 'string' },
+  },
   async run(values, positionals, io) {
     if (positionals.length > 0) {
       io.err.write(`Unexpected argument "${positionals[0]}".\n\n${this.help}\n`);
@@ -31,16 +38,25 @@ Example: printf '%s\\n' "$PASSWORD" | npx confide user add --role supervisor --u
       io.err.write(`Unknown role "${role}". Roles: ${ROLES.join(', ')}.\n`);
       return 2;
     }
+    let email: string | null;
+    try {
+      email = checkEmail(values.email as string | undefined);
+    } catch (error) {
+      io.err.write(`${(error as Error).message}\n`);
+      return 2;
+    }
     const password = await readPassword(io, `Password for ${username}: `);
-    const { user, recoveryKey } = await withDeps((deps) =>
-      addUser(deps, {
+    const { user, recoveryKey } = await withDeps(async (deps) => {
+      const added = await addUser(deps, {
         role,
         username,
         password,
         displayName: values['display-name'] as string | undefined,
         actor: 'cli',
-      }),
-    );
+      });
+      if (email) await setUserEmail(deps, added.user.id, email, 'cli');
+      return added;
+    });
     io.out.write(
       `Created ${user.role} "${user.username}".\nRecovery key (shown once, keep it offline): ${recoveryKey}\n`,
     );

@@ -7,6 +7,7 @@
  */
 import { open, seal, sealTo, wipe } from '../../crypto/sodium.ts';
 import type { CaseAccess, Role } from '../../shared/api.ts';
+import { queueNotices } from '../../mail/outbox.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
@@ -146,6 +147,8 @@ export async function grantCase(deps: Deps, viewer: Viewer, reportId: string, us
         kind: 'grant',
         summary: `Granted to ${user.display_name}`,
       });
+      // The new holder hears that work is waiting (no content, no case identifier: src/mail/compose.ts).
+      await queueNotices(deps, trx, [userId], 'assigned');
       await audit(deps, trx, {
         actor: viewer.userId,
         action: 'case.grant',

@@ -1,0 +1,115 @@
+/**
+ * Runs periodic jobs on every node, each under a database lease (lease.ts), so that across all nodes one run of a
+ * job happens at a time and about once per interval. A failed run is logged and the job tried again at its next
+ * interval; nothing a job throws stops the runner or the process.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../domain/deps.ts';
+import { acquireLease, extendLease } from './lease.ts';
+
+export interface Job {
+  /** Unique name; also the key of its lease. */
+  name: string;
+  /** Time from the start of one run to the start of the next, across all nodes (ms). */
+  intervalMs: number;
+  /** One run. `signal` aborts when the runner stops: finish the current unit of work and return. */
+  run(signal: AbortSignal): Promise<void>;
+}
+
+/** The part of a pino/Fastify logger the runner and jobs use. */
+export interface JobLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface JobRunner {
+  /** Schedules every job: the first run after min(interval, 5 s), then one per interval. */
+  start(): void;
+  /** Runs one job now if its lease can be taken. @returns whether it ran (its failure is logged, not thrown) */
+  runNow(name: string): Promise<boolean>;
+  /** Stops scheduling, aborts and waits for runs in progress. */
+  stop(): Promise<void>;
+}
+
+export interface RunnerOptions {
+  /** This node's name in job_leases (default: a random UUID per runner). */
+  holder?: string;
+  /** How long a running job's lease lasts before its heartbeat renews it (ms; default 60 s). */
+  leaseMs?: number;
+}
+
+export function createJobRunner(
+  deps: Pick<Deps, 'db' | 'now'>,
+  jobs: readonly Job[],
+  log: JobLog,
+  options: RunnerOptions = {},
+): JobRunner {
+  const holder = options.holder ?? randomUUID();
+  const leaseMs = options.leaseMs ?? 60_000;
+  const stopping = new AbortController();
+  const timers = new Set<NodeJS.Timeout>();
+  const inFlight = new Set<Promise<unknown>>();
+  const later = (ms: number) => new Date(deps.now().getTime() + ms);
+
+  async function runLeased(job: Job): Promise<boolean> {
+    const started = deps.now();
+    if (!(await acquireLease(deps.db, job.name, holder, started, later(leaseMs)))) return false;
+    // A heartbeat keeps the lease while the run takes longer than leaseMs, so no other node starts it meanwhile.
+    const heartbeat = setInterval(() => {
+      extendLease(deps.db, job.name, holder, later(leaseMs)).then(
+        (kept) => kept || log.warn({ job: job.name }, 'job lease lost while running'),
+        (error: unknown) => log.warn({ job: job.name, err: error }, 'job lease could not be renewed'),
+      );
+    }, leaseMs / 2);
+    heartbeat.unref();
+    try {
+      await job.run(stopping.signal);
+    } catch (error) {
+      log.error({ job: job.name, err: error }, 'job failed; it runs again at its next interval');
+    } finally {
+      clearInterval(heartbeat);
+      // Keep the lease until the next run is due, so other nodes do not repeat the work within the interval.
+      await extendLease(deps.db, job.name, holder, new Date(started.getTime() + job.intervalMs)).catch(
+        (error: unknown) => log.warn({ job: job.name, err: error }, 'job lease could not be kept'),
+      );
+    }
+    return true;
+  }
+
+  function track<T>(p: Promise<T>): Promise<T> {
+    inFlight.add(p);
+    const done = () => inFlight.delete(p);
+    p.then(done, done); // the caller handles p's own outcome
+    return p;
+  }
+
+  function schedule(job: Job, delayMs: number): void {
+    if (stopping.signal.aborted) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void track(
+        runLeased(job).catch((error: unknown) => log.error({ job: job.name, err: error }, 'job lease failed')),
+      ).then(() => schedule(job, job.intervalMs));
+    }, delayMs);
+    timer.unref();
+    timers.add(timer);
+  }
+
+  return {
+    start() {
+      for (const job of jobs) schedule(job, Math.min(job.intervalMs, 5_000));
+    },
+    runNow(name) {
+      const job = jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`No job named "${name}".`);
+      return track(runLeased(job));
+    },
+    async stop() {
+      stopping.abort();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
