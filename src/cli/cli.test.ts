@@ -99,6 +99,26 @@ describe('confide CLI', () => {
     });
   });
 
+  it('sets and clears the address for notices, and refuses a bad one', () => {
+    confide(
+      ['user', 'add', '--role', 'handler', '--username', 'erin', '--email', 'erin@example.org'],
+      'one more long password\n',
+    );
+    expect(confide(['user', 'email', 'erin', 'erin.new@example.org'])).toMatchObject({
+      code: 0,
+      out: 'Notices for "erin" go to erin.new@example.org.\n',
+    });
+    expect(confide(['user', 'email', 'erin', '--clear'])).toMatchObject({
+      code: 0,
+      out: '"erin" gets no e-mail notices now.\n',
+    });
+    expect(confide(['user', 'email', 'erin', 'not an address']).code).toBe(2);
+    expect(confide(['user', 'email', 'nobody', 'a@example.org'])).toMatchObject({
+      code: 1,
+      err: 'confide user email: No user "nobody".\n',
+    });
+  });
+
   it('disables a user', () => {
     confide(['user', 'add', '--role', 'handler', '--username', 'carol'], 'another long password\n');
     expect(confide(['user', 'disable', 'carol'])).toMatchObject({

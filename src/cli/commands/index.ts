@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import type { ParseArgsConfig } from 'node:util';
 import { migrate } from './migrate.ts';
-import { userAdd, userDisable, userUnlock } from './user.ts';
+import { userAdd, userDisable, userEmail, userUnlock } from './user.ts';
 
 export interface Io {
   out: Writable;
@@ -18,5 +18,5 @@ export interface Command {
 }
 
 export const commands: Record<string, Command> = Object.fromEntries(
-  [userAdd, userDisable, userUnlock, migrate].map((c) => [c.name, c]),
+  [userAdd, userDisable, userUnlock, userEmail, migrate].map((c) => [c.name, c]),
 );

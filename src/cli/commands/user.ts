@@ -101,3 +101,40 @@ Ten wrong passwords in 15 minutes lock a user out for the rest of that window. T
     return 0;
   },
 };
+
+export const userEmail: Command = {
+  name: 'user email',
+  summary: "Set or clear a user's address for work-waiting notices",
+  help: `Usage: npx confide user email NAME ADDRESS
+       npx confide user email NAME --clear
+
+Notices say only that work is waiting (counts and a link), never what or which case.`,
+  options: { clear: { type: 'boolean' } },
+  async run(values, positionals, io) {
+    const [name, address] = positionals;
+    if (!name || (!address && !values.clear) || (address && values.clear) || positionals.length > 2) {
+      io.err.write(`Name the user and an address, or --clear.\n\n${this.help}\n`);
+      return 2;
+    }
+    let email: string | null = null;
+    if (address) {
+      try {
+        email = checkEmail(address);
+      } catch (error) {
+        io.err.write(`${(error as Error).message}\n`);
+        return 2;
+      }
+    }
+    await withDeps(async (deps) => {
+      const user = await deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', name.trim().toLowerCase())
+        .executeTakeFirst();
+      if (!user) throw new Error(`No user "${name}".`);
+      await setUserEmail(deps, user.id, email, 'cli');
+    });
+    io.out.write(email ? `Notices for "${name}" go to ${email}.\n` : `"${name}" gets no e-mail notices now.\n`);
+    return 0;
+  },
+};
