@@ -4,7 +4,7 @@
  */
 import type { Role } from '../shared/api.ts';
 import { NoCasesPage } from './pages/NoCasesPage.tsx';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { SessionResponse } from '../shared/api.ts';
 import { ApiError, createApiClient, isAbortError } from './api/client.ts';
 import { ApiContext } from './api/context.ts';
@@ -16,7 +16,10 @@ import { CaseViewPage } from './pages/CaseViewPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { navigate, useLocation } from './router/history.ts';
-import { casesPath, matchRoute } from './router/routes.ts';
+import { casesPath, matchRoute, STATISTICS_ROLES } from './router/routes.ts';
+
+// Loaded when first opened: the chart library stays out of the bundle everyone else downloads.
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })));
 
 /** undefined: still asking the server; null: signed out. */
 type SessionState = SessionResponse | null | undefined;
@@ -102,8 +105,16 @@ export function App() {
 const CASE_ROLES: readonly Role[] = ['supervisor', 'handler', 'oversight'];
 
 function Page({ pathname, search, role }: { pathname: string; search: string; role: Role }) {
-  if (!CASE_ROLES.includes(role)) return <NoCasesPage role={role} />;
   const route = matchRoute(pathname);
+  if (route.name === 'statistics')
+    return STATISTICS_ROLES.includes(role) ? (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <StatisticsPage search={search} />
+      </Suspense>
+    ) : (
+      <NotFoundPage />
+    );
+  if (!CASE_ROLES.includes(role)) return <NoCasesPage role={role} />;
   switch (route.name) {
     case 'cases':
       return <CaseListPage search={search} />;

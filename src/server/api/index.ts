@@ -6,6 +6,7 @@ import { categoryRoutes } from './categories/routes.ts';
 import { reporterRoutes } from './reporter/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
+import { statisticsRoutes } from './statistics/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
 
 export function apiRoutes(ctx: RouteContext) {
@@ -16,6 +17,7 @@ export function apiRoutes(ctx: RouteContext) {
     await app.register(reportRoutes(ctx));
     await app.register(reporterRoutes(ctx));
     await app.register(caseRoutes(ctx));
+    await app.register(statisticsRoutes(ctx));
     await app.register(triageRoutes(ctx));
   };
 }

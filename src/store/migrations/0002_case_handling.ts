@@ -28,6 +28,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['category', 'urgent desc', 'due_at', 'id'])
     .execute();
 
+  // Statistics read only these columns: a covering index answers them without touching the rows.
+  await db.schema
+    .createIndex('reports_statistics')
+    .on('reports')
+    .columns(['received_at', 'category', 'channel', 'acknowledged_at', 'closed_at', 'acknowledgement_due_at'])
+    .execute();
+
   await db.schema
     .alterTable('messages')
     .addColumn('kind', 'text', (c) => c.notNull().defaultTo('message'))
@@ -91,6 +98,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['reminders', 'notifications', 'case_labels', 'links', 'exclusions'])
     await db.schema.dropTable(table).execute();
+  await db.schema.dropIndex('reports_statistics').execute();
   await db.schema.dropIndex('reports_category_queue').execute();
   await db.schema.dropIndex('reports_queue').execute();
   for (const [table, column] of [

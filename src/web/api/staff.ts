@@ -9,13 +9,17 @@ import {
   CategoryList,
   MessageView,
   SessionResponse,
+  Statistics,
   StatusResponse,
   type CaseStatus,
   type Channel,
   type MessageRequest,
   type StatusRequest,
 } from '../../shared/api.ts';
+import { createCaseWorkApi } from './caseWork.ts';
 import { ApiError, type ApiClient } from './client.ts';
+
+export type StatisticsRange = { from?: string; to?: string };
 
 export type CaseListParams = {
   order?: 'queue' | 'newest';
@@ -32,6 +36,7 @@ export function createStaffApi(client: ApiClient) {
   const casePath = (id: string) => `/cases/${encodeURIComponent(id)}`;
 
   return {
+    ...createCaseWorkApi(client),
     /** The current session, or null when not signed in. */
     async getSession(signal?: AbortSignal): Promise<SessionResponse | null> {
       try {
@@ -78,6 +83,14 @@ export function createStaffApi(client: ApiClient) {
     },
     listCategories(signal?: AbortSignal): Promise<z.output<typeof CategoryList>> {
       return client.request('GET', '/categories', CategoryList, { signal });
+    },
+    /** Weekly counts and handling figures for a range of dates (YYYY-MM-DD, UTC); the server's defaults when unset. */
+    getStatistics(range: StatisticsRange, signal?: AbortSignal): Promise<Statistics> {
+      return client.request('GET', `/statistics${toQueryString({ ...range })}`, Statistics, { signal });
+    },
+    /** Where the browser downloads the same statistics as a CSV file (an attachment). */
+    statisticsCsvUrl(range: StatisticsRange): string {
+      return client.url(`/statistics.csv${toQueryString({ ...range })}`);
     },
   };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { StaffUser } from '../../shared/api.ts';
 import { ApiError } from '../api/client.ts';
 import { ROLE_LABELS } from '../lib/labels.ts';
-import { casesPath } from '../router/routes.ts';
+import { casesPath, statisticsPath, STATISTICS_ROLES } from '../router/routes.ts';
 import { Link } from './Link.tsx';
 
 interface Props {
@@ -34,6 +34,7 @@ export function AppHeader({ user, onSignOut }: Props) {
         <>
           <nav aria-label="Main">
             <Link href={casesPath()}>Cases</Link>
+            {STATISTICS_ROLES.includes(user.role) ? <Link href={statisticsPath()}>Statistics</Link> : null}
           </nav>
           <div className="user">
             <p>

@@ -1,14 +1,15 @@
 import type { CaseDetail } from '../../shared/api.ts';
 import { CHANNEL_LABELS } from '../lib/labels.ts';
+import { CaseBadges } from './CaseBadges.tsx';
 import { DateTime } from './DateTime.tsx';
 import { Deadline } from './Deadline.tsx';
 import { StatusText } from './StatusText.tsx';
 
-/** The case's status, origin and deadlines, under the page heading. */
+/** The case's flags, status, origin, deadlines and labels, under the page heading. */
 export function CaseFacts({ detail }: { detail: CaseDetail }) {
   return (
     <div className="case-facts">
-      {detail.urgent ? <p className="badge badge--urgent badge--large">Urgent</p> : null}
+      <CaseBadges urgent={detail.urgent} riskLevel={detail.riskLevel} />
       <dl className="facts">
         <div>
           <dt>Status</dt>
@@ -39,7 +40,16 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
         <div>
           <dt>Acknowledgement due</dt>
           <dd>
-            <Deadline dueAt={detail.acknowledgementDueAt} pending={detail.status === 'received'} />
+            <Deadline
+              dueAt={detail.acknowledgementDueAt}
+              pending={detail.acknowledgedAt === null && detail.status !== 'closed'}
+            />
+          </dd>
+        </div>
+        <div>
+          <dt>Acknowledged</dt>
+          <dd>
+            {detail.acknowledgedAt ? <DateTime iso={detail.acknowledgedAt} /> : <span className="muted">Not yet</span>}
           </dd>
         </div>
         <div>
@@ -48,6 +58,10 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
             {/* Whether feedback was given is not known here; the next deadline above carries the warning. */}
             <Deadline dueAt={detail.feedbackDueAt} pending={false} />
           </dd>
+        </div>
+        <div>
+          <dt>Labels</dt>
+          <dd>{detail.labels.length > 0 ? detail.labels.join(', ') : <span className="muted">None</span>}</dd>
         </div>
       </dl>
     </div>

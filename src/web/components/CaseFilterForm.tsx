@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { useId, type FormEvent } from 'react';
 import { CASE_STATUSES, CHANNELS } from '../../shared/api.ts';
 import type { CategoryOption } from '../hooks/useCategories.ts';
 import { filtersToSearch, hasFilters, parseFilters, type CaseFilters } from '../lib/filters.ts';
-import { CHANNEL_LABELS, STATUS_LABELS } from '../lib/labels.ts';
+import { CHANNEL_LABELS, ORDER_LABELS, STATUS_LABELS } from '../lib/labels.ts';
+import { LabelFilterField } from './LabelFilterField.tsx';
 
 interface Props {
   filters: CaseFilters;
@@ -10,7 +11,10 @@ interface Props {
   onChange: (filters: CaseFilters) => void;
 }
 
-/** Status, category and channel filters; each change applies at once (the page keeps them in the URL). */
+/**
+ * Order and filters (status, category, channel, label, urgent only). Each choice applies at once; the label
+ * applies on Enter or on leaving the box. The page keeps them in the URL.
+ */
 export function CaseFilterForm({ filters, categories, onChange }: Props) {
   const id = useId();
 
@@ -21,10 +25,26 @@ export function CaseFilterForm({ filters, categories, onChange }: Props) {
     onChange(parseFilters(params.toString()));
   }
 
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const label = String(new FormData(event.currentTarget).get('label') ?? '').trim();
+    if (label !== (filters.label ?? '')) set('label', label);
+  }
+
   const knownCategory = !filters.category || categories.some((c) => c.id === filters.category);
 
   return (
-    <form role="search" aria-label="Filter cases" className="filters" onSubmit={(event) => event.preventDefault()}>
+    <form role="search" aria-label="Filter cases" className="filters" onSubmit={handleSubmit}>
+      <div className="field">
+        <label htmlFor={`${id}-order`}>Order</label>
+        <select id={`${id}-order`} value={filters.order ?? 'queue'} onChange={(e) => set('order', e.target.value)}>
+          {(['queue', 'newest'] as const).map((order) => (
+            <option key={order} value={order}>
+              {ORDER_LABELS[order]}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="field">
         <label htmlFor={`${id}-status`}>Status</label>
         <select id={`${id}-status`} value={filters.status ?? ''} onChange={(e) => set('status', e.target.value)}>
@@ -59,8 +79,19 @@ export function CaseFilterForm({ filters, categories, onChange }: Props) {
           ))}
         </select>
       </div>
+      <LabelFilterField id={`${id}-label`} value={filters.label ?? ''} onApply={(label) => set('label', label)} />
+      <div className="field field--checkbox">
+        <label>
+          <input
+            type="checkbox"
+            checked={filters.urgent === 'true'}
+            onChange={(e) => set('urgent', e.target.checked ? 'true' : '')}
+          />
+          Urgent only
+        </label>
+      </div>
       {hasFilters(filters) ? (
-        <button type="button" className="button button--secondary" onClick={() => onChange({})}>
+        <button type="button" className="button button--secondary" onClick={() => onChange({ order: filters.order })}>
           Clear filters
         </button>
       ) : null}

@@ -7,12 +7,19 @@ import { Deadline } from './Deadline.tsx';
 import { Link } from './Link.tsx';
 import { StatusText } from './StatusText.tsx';
 
+interface Props {
+  items: CaseSummary[];
+  /** The table's name for screen readers ("Cases", "Search results"). */
+  caption?: string;
+  tableRef?: Ref<HTMLTableElement>;
+}
+
 /** The case list. Each row's reference is its link (the whole row is clickable; Tab moves from row to row). */
-export function CaseTable({ items, tableRef }: { items: CaseSummary[]; tableRef?: Ref<HTMLTableElement> }) {
+export function CaseTable({ items, caption = 'Cases', tableRef }: Props) {
   return (
     <div className="table-scroll">
       <table className="cases" ref={tableRef}>
-        <caption className="visually-hidden">Cases</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Reference</th>

@@ -1,30 +1,34 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { MessageView } from '../../shared/api.ts';
+import type { CaseDetail, MessageView } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
+import { MESSAGE_MODE_LABELS, MESSAGE_MODES, messageRequest, sentNotice, type MessageMode } from '../lib/messages.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
-
-type Visibility = MessageView['visibility'];
+import { TemplatePicker } from './TemplatePicker.tsx';
 
 interface Props {
   caseId: string;
-  onSent: (message: MessageView) => void;
+  feedbackTemplates: CaseDetail['feedbackTemplates'];
+  onSent: (message: MessageView, mode: MessageMode) => void;
 }
 
-const HINTS: Record<Visibility, string> = {
+const HINTS: Record<MessageMode, string> = {
   reporter: 'The reporter will see this message when they return with their receipt.',
   internal: 'Only staff with access to this case will see this note.',
+  outcome_notice:
+    'The reporter will see this as the outcome of their report. A complaint about an official can be closed only after one is sent.',
 };
 
 /**
- * Writes a reply to the reporter or an internal note. "Internal note" is preselected: sending a note to the
- * reporter by mistake cannot be undone, so reaching the reporter takes a deliberate choice.
+ * Writes a reply to the reporter, an internal note, or an outcome notice (a reply telling the reporter the
+ * result). "Internal note" is preselected: sending a note to the reporter by mistake cannot be undone, so
+ * reaching the reporter takes a deliberate choice.
  */
-export function ReplyForm({ caseId, onSent }: Props) {
+export function ReplyForm({ caseId, feedbackTemplates, onSent }: Props) {
   const api = useApi();
   const id = useId();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const [visibility, setVisibility] = useState<Visibility>('internal');
+  const [mode, setMode] = useState<MessageMode>('internal');
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -42,10 +46,10 @@ export function ReplyForm({ caseId, onSent }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const message = await api.postMessage(caseId, { body, visibility });
-      onSent(message);
+      const message = await api.postMessage(caseId, messageRequest(mode, body));
+      onSent(message, mode);
       setBody('');
-      setNotice(visibility === 'internal' ? 'Internal note added.' : 'Reply sent to the reporter.');
+      setNotice(sentNotice(mode));
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : 'The message could not be sent. Try again.');
     } finally {
@@ -58,19 +62,20 @@ export function ReplyForm({ caseId, onSent }: Props) {
       <h3 id={`${id}-title`}>Write a message</h3>
       <fieldset className="choice">
         <legend>Send as</legend>
-        {(['reporter', 'internal'] as const).map((value) => (
+        {MESSAGE_MODES.map((value) => (
           <label key={value} className="radio">
             <input
               type="radio"
-              name={`${id}-visibility`}
+              name={`${id}-mode`}
               value={value}
-              checked={visibility === value}
-              onChange={() => setVisibility(value)}
+              checked={mode === value}
+              onChange={() => setMode(value)}
             />
-            {value === 'reporter' ? 'Reply to reporter' : 'Internal note'}
+            {MESSAGE_MODE_LABELS[value]}
           </label>
         ))}
       </fieldset>
+      {mode === 'outcome_notice' ? <TemplatePicker templates={feedbackTemplates} onPick={setBody} /> : null}
       <div className="field">
         <label htmlFor={`${id}-body`}>Message</label>
         <textarea
@@ -83,8 +88,8 @@ export function ReplyForm({ caseId, onSent }: Props) {
           aria-describedby={`${id}-hint`}
           aria-invalid={error === 'Write a message first.' ? true : undefined}
         />
-        <p id={`${id}-hint`} className={`hint hint--${visibility}`}>
-          {HINTS[visibility]}
+        <p id={`${id}-hint`} className={`hint hint--${mode === 'internal' ? 'internal' : 'reporter'}`}>
+          {HINTS[mode]}
         </p>
       </div>
       <ErrorMessage message={error} />

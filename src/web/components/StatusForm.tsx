@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { OUTCOMES, type CaseStatus, type Outcome } from '../../shared/api.ts';
+import { OUTCOMES, type CaseStatus, type Outcome, type RiskLevel } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
 import { OUTCOME_LABELS, STATUS_LABELS } from '../lib/labels.ts';
@@ -9,12 +9,22 @@ interface Props {
   caseId: string;
   status: CaseStatus;
   allowedTransitions: CaseStatus[];
+  /** Closing needs an outcome notice to the reporter first (a complaint about an official, CEL 2023 Art. 52). */
+  outcomeNoticeRequired: boolean;
+  /** Leaving "assessing" needs a risk assessment (ISO 37002 §8.3). */
+  riskLevel: RiskLevel | null;
   /** Called after a change, and after a conflict, so the page shows the case as it now is. */
   onChanged: () => void;
 }
 
-/** Moves the case to one of the statuses the server allows next; closing it needs an outcome. */
-export function StatusForm({ caseId, status, allowedTransitions, onChanged }: Props) {
+const REASON_MISSING = 'Give a reason to reopen the case.';
+
+/**
+ * Moves the case to one of the statuses the server allows next. Closing needs an outcome (and, for a complaint
+ * about an official, an outcome notice sent first); reopening a closed case needs a reason.
+ */
+export function StatusForm(props: Props) {
+  const { caseId, status, allowedTransitions, outcomeNoticeRequired, riskLevel, onChanged } = props;
   const api = useApi();
   const id = useId();
   const [target, setTarget] = useState<CaseStatus | ''>('');
@@ -25,6 +35,8 @@ export function StatusForm({ caseId, status, allowedTransitions, onChanged }: Pr
   const [notice, setNotice] = useState('');
 
   const choosable = allowedTransitions.includes(target as CaseStatus) ? target : '';
+  // Every move out of "closed" is a reopening, which the record must explain.
+  const reasonRequired = status === 'closed';
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,6 +44,7 @@ export function StatusForm({ caseId, status, allowedTransitions, onChanged }: Pr
     setNotice('');
     if (choosable === '') return setError('Choose the new status.');
     if (choosable === 'closed' && outcome === '') return setError('Choose an outcome to close the case.');
+    if (reasonRequired && reason.trim() === '') return setError(REASON_MISSING);
     setBusy(true);
     setError(null);
     try {
@@ -66,6 +79,17 @@ export function StatusForm({ caseId, status, allowedTransitions, onChanged }: Pr
 
   return (
     <form className="status-form" onSubmit={handleSubmit} aria-label="Change status">
+      {outcomeNoticeRequired && allowedTransitions.includes('closed') ? (
+        <p className="notice notice--info">
+          This is a complaint about an official: send the reporter an outcome notice (under Messages, “Outcome notice”)
+          before closing the case (Counter-Espionage Law 2023, Art. 52).
+        </p>
+      ) : null}
+      {status === 'assessing' && riskLevel === null ? (
+        <p className="notice notice--info">
+          Record the risk to the reporter (above) before the case leaves Assessing (ISO 37002 §8.3).
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor={`${id}-status`}>New status</label>
         <select
@@ -107,11 +131,15 @@ export function StatusForm({ caseId, status, allowedTransitions, onChanged }: Pr
           rows={3}
           maxLength={2_000}
           value={reason}
+          required={reasonRequired}
           onChange={(e) => setReason(e.target.value)}
           aria-describedby={`${id}-reason-hint`}
+          aria-invalid={error === REASON_MISSING ? true : undefined}
         />
         <p id={`${id}-reason-hint`} className="hint">
-          Optional. Kept with the case's record of the change.
+          {reasonRequired
+            ? 'Required to reopen a closed case. Kept with the case’s record of the change.'
+            : 'Optional. Kept with the case’s record of the change.'}
         </p>
       </div>
       <ErrorMessage message={error} />

@@ -1,4 +1,4 @@
-/** Loads the case list for a set of filters, with keyset pagination ("Load more" follows `nextCursor`). */
+/** Loads the case list for a set of filters and an order, with keyset pagination ("Load more" follows `nextCursor`). */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseSummary } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
@@ -19,7 +19,7 @@ const initial: CaseListState = { items: [], nextCursor: null, phase: 'loading', 
 
 export function useCaseList(filters: CaseFilters): CaseListState & { loadMore: () => void } {
   const api = useApi();
-  const { status, category, channel } = filters;
+  const { status, category, channel, label, urgent, order } = filters;
   const [state, setState] = useState<CaseListState>(initial);
   const moreController = useRef<AbortController | null>(null);
 
@@ -27,33 +27,38 @@ export function useCaseList(filters: CaseFilters): CaseListState & { loadMore: (
     const controller = new AbortController();
     moreController.current?.abort();
     setState(initial);
-    api.listCases({ status, category, channel, limit: PAGE_SIZE }, controller.signal).then(
+    api.listCases({ order, status, category, channel, label, urgent, limit: PAGE_SIZE }, controller.signal).then(
       (page) => setState({ items: page.items, nextCursor: page.nextCursor, phase: 'ready', error: null }),
       (error: unknown) => {
         if (!isAbortError(error)) setState({ ...initial, phase: 'ready', error: toError(error) });
       },
     );
     return () => controller.abort();
-  }, [api, status, category, channel]);
+  }, [api, status, category, channel, label, urgent, order]);
 
   const loadMore = useCallback(() => {
     if (state.nextCursor === null || state.phase !== 'ready') return;
     const controller = new AbortController();
     moreController.current = controller;
     setState((s) => ({ ...s, phase: 'loadingMore', error: null }));
-    api.listCases({ status, category, channel, limit: PAGE_SIZE, cursor: state.nextCursor }, controller.signal).then(
-      (page) =>
-        setState((s) => ({
-          items: [...s.items, ...page.items],
-          nextCursor: page.nextCursor,
-          phase: 'ready',
-          error: null,
-        })),
-      (error: unknown) => {
-        if (!isAbortError(error)) setState((s) => ({ ...s, phase: 'ready', error: toError(error) }));
-      },
-    );
-  }, [api, status, category, channel, state.nextCursor, state.phase]);
+    api
+      .listCases(
+        { order, status, category, channel, label, urgent, limit: PAGE_SIZE, cursor: state.nextCursor },
+        controller.signal,
+      )
+      .then(
+        (page) =>
+          setState((s) => ({
+            items: [...s.items, ...page.items],
+            nextCursor: page.nextCursor,
+            phase: 'ready',
+            error: null,
+          })),
+        (error: unknown) => {
+          if (!isAbortError(error)) setState((s) => ({ ...s, phase: 'ready', error: toError(error) }));
+        },
+      );
+  }, [api, status, category, channel, label, urgent, order, state.nextCursor, state.phase]);
 
   useEffect(() => () => moreController.current?.abort(), []);
 

@@ -1,5 +1,6 @@
 /** Plain-language labels for the API's enumerations. */
-import type { Channel, CaseStatus, Outcome, Role } from '../../shared/api.ts';
+import type { z } from 'zod';
+import type { Channel, CaseStatus, ExclusionReason, LinkKind, Outcome, RiskLevel, Role } from '../../shared/api.ts';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   received: 'Received',
@@ -34,4 +35,26 @@ export const ROLE_LABELS: Record<Role, string> = {
   custodian: 'Identity custodian',
   oversight: 'Oversight officer',
   operator: 'Intake operator',
+};
+
+export const RISK_LABELS: Record<RiskLevel, string> = {
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+};
+
+export const EXCLUSION_REASON_LABELS: Record<z.output<typeof ExclusionReason>, string> = {
+  named_in_report: 'Named in the report',
+  conflict_of_interest: 'Conflict of interest',
+  other: 'Other',
+};
+
+export const LINK_KIND_LABELS: Record<z.output<typeof LinkKind>, string> = {
+  duplicate: 'Duplicate',
+  related: 'Related',
+};
+
+export const ORDER_LABELS: Record<'queue' | 'newest', string> = {
+  queue: 'Triage order',
+  newest: 'Newest first',
 };

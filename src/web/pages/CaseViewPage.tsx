@@ -1,28 +1,46 @@
-import type { MessageView } from '../../shared/api.ts';
+import type { CaseDetail, MessageView } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
+import { AccessSection } from '../components/AccessSection.tsx';
 import { AnswerList } from '../components/AnswerList.tsx';
 import { CaseFacts } from '../components/CaseFacts.tsx';
+import { CaseHistory } from '../components/CaseHistory.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { FileList } from '../components/FileList.tsx';
+import { LabelsForm } from '../components/LabelsForm.tsx';
 import { Link } from '../components/Link.tsx';
+import { LinkedCases } from '../components/LinkedCases.tsx';
 import { MessageThread } from '../components/MessageThread.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { ReplyForm } from '../components/ReplyForm.tsx';
+import { RiskForm } from '../components/RiskForm.tsx';
 import { Section } from '../components/Section.tsx';
 import { StatusForm } from '../components/StatusForm.tsx';
+import { UrgencyForm } from '../components/UrgencyForm.tsx';
 import { useCaseDetail } from '../hooks/useCaseDetail.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import type { MessageMode } from '../lib/messages.ts';
 import { casesPath } from '../router/routes.ts';
 
-/** One case: its facts, answers, files, messages, and the forms to reply and to change its status. */
+/**
+ * One case: its facts, answers, files and messages; triage (urgency, risk to the reporter), status, labels,
+ * links, access (for supervisors) and its history.
+ */
 export function CaseViewPage({ id }: { id: string }) {
   const api = useApi();
   const { data, error, loading, reload, update } = useCaseDetail(id);
   const title = data ? `Case ${data.reference}` : 'Case';
   useDocumentTitle(title);
 
-  function addMessage(message: MessageView) {
+  /** Shows a change at once, then reloads the case so its history (and anything the change moved) is current. */
+  function changed(patch: Partial<CaseDetail>) {
+    update((detail) => ({ ...detail, ...patch }));
+    reload();
+  }
+
+  function addMessage(message: MessageView, mode: MessageMode) {
     update((detail) => ({ ...detail, messages: [...detail.messages, message] }));
+    // An outcome notice may lift the bar on closing the case.
+    if (mode === 'outcome_notice') reload();
   }
 
   return (
@@ -46,15 +64,42 @@ export function CaseViewPage({ id }: { id: string }) {
           </Section>
           <Section title="Messages">
             <MessageThread messages={data.messages} />
-            <ReplyForm caseId={data.id} onSent={addMessage} />
+            <ReplyForm caseId={data.id} feedbackTemplates={data.feedbackTemplates} onSent={addMessage} />
+          </Section>
+          <Section title="Urgency">
+            <UrgencyForm caseId={data.id} urgent={data.urgent} onChanged={changed} />
+          </Section>
+          <Section title="Risk to the reporter">
+            <RiskForm
+              caseId={data.id}
+              status={data.status}
+              riskLevel={data.riskLevel}
+              onRecorded={(riskLevel) => changed({ riskLevel })}
+            />
           </Section>
           <Section title="Status">
             <StatusForm
               caseId={data.id}
               status={data.status}
               allowedTransitions={data.allowedTransitions}
+              outcomeNoticeRequired={data.outcomeNoticeRequired}
+              riskLevel={data.riskLevel}
               onChanged={reload}
             />
+          </Section>
+          <Section title="Labels">
+            <LabelsForm caseId={data.id} labels={data.labels} onSaved={(labels) => changed({ labels })} />
+          </Section>
+          <Section title="Linked cases">
+            <LinkedCases caseId={data.id} links={data.links} onChanged={(links) => changed({ links })} />
+          </Section>
+          {data.canManageAccess ? (
+            <Section title="Access">
+              <AccessSection caseId={data.id} onChanged={reload} />
+            </Section>
+          ) : null}
+          <Section title="History">
+            <CaseHistory events={data.events} />
           </Section>
         </div>
       ) : null}

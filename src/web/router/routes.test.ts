@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { casePath, casesPath, matchRoute } from './routes.ts';
+import { casePath, casesPath, matchRoute, statisticsPath } from './routes.ts';
 
 describe('matchRoute', () => {
   it('matches the case list with and without the trailing slash', () => {
@@ -11,6 +11,13 @@ describe('matchRoute', () => {
     expect(matchRoute('/staff/cases/c_123')).toEqual({ name: 'case', id: 'c_123' });
     expect(matchRoute('/staff/cases/c_123/')).toEqual({ name: 'case', id: 'c_123' });
     expect(matchRoute('/staff/cases/a%2Fb')).toEqual({ name: 'case', id: 'a/b' });
+  });
+
+  it('matches the statistics page', () => {
+    expect(matchRoute('/staff/statistics')).toEqual({ name: 'statistics' });
+    expect(matchRoute('/staff/statistics/')).toEqual({ name: 'statistics' });
+    expect(matchRoute('/staff/statistics/x')).toEqual({ name: 'notFound' });
+    expect(statisticsPath('?from=2026-01-05')).toBe('/staff/statistics?from=2026-01-05');
   });
 
   it('refuses other paths and malformed escapes', () => {

@@ -1,0 +1,35 @@
+import type { CaseAccess } from '../../shared/api.ts';
+import { useCaseAccess } from '../hooks/useCaseAccess.ts';
+import { exclusionOptions, grantOptions } from '../lib/access.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import { ExclusionForm } from './ExclusionForm.tsx';
+import { ExclusionList } from './ExclusionList.tsx';
+import { GrantForm } from './GrantForm.tsx';
+import { GrantList } from './GrantList.tsx';
+
+interface Props {
+  caseId: string;
+  /** Called after any change, so the page can refresh the case's history. */
+  onChanged: () => void;
+}
+
+/** Who may see the case and who may never (supervisors only): grants, revocations and exclusions. */
+export function AccessSection({ caseId, onChanged }: Props) {
+  const { access, handlers, error, replace } = useCaseAccess(caseId);
+
+  function changed(next: CaseAccess) {
+    replace(next);
+    onChanged();
+  }
+
+  if (error) return <ErrorMessage message={`Access could not be loaded: ${error.message}`} />;
+  if (!access) return <p role="status">Loading access…</p>;
+  return (
+    <>
+      <GrantList caseId={caseId} grants={access.grants} onChanged={changed} />
+      <GrantForm caseId={caseId} options={grantOptions(handlers, access)} onChanged={changed} />
+      <ExclusionList caseId={caseId} exclusions={access.exclusions} onChanged={changed} />
+      <ExclusionForm caseId={caseId} options={exclusionOptions(handlers, access)} onChanged={changed} />
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from 'react';
+import { useCaseList } from '../hooks/useCaseList.ts';
+import { hasFilters, type CaseFilters } from '../lib/filters.ts';
+import { CaseTable } from './CaseTable.tsx';
+import { ErrorMessage } from './ErrorMessage.tsx';
+
+/** The cases the user may see, filtered and ordered, a page at a time. */
+export function CaseListResults({ filters }: { filters: CaseFilters }) {
+  const list = useCaseList(filters);
+  const tableRef = useRef<HTMLTableElement>(null);
+  // After "Load more", focus moves to the first new row, so keyboard users continue where they were.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (focusRow === null || list.phase !== 'ready') return;
+    const links = tableRef.current?.querySelectorAll<HTMLAnchorElement>('a.row-link');
+    links?.[focusRow]?.focus();
+    setFocusRow(null);
+  }, [focusRow, list.phase]);
+
+  function loadMore() {
+    if (list.phase !== 'ready') return;
+    setFocusRow(list.items.length);
+    list.loadMore();
+  }
+
+  const count = list.items.length;
+  const summary =
+    list.phase === 'loading'
+      ? 'Loading cases…'
+      : count === 0
+        ? list.error
+          ? ''
+          : hasFilters(filters)
+            ? 'No cases match these filters.'
+            : 'There are no cases to show.'
+        : `Showing ${count} ${count === 1 ? 'case' : 'cases'}${list.nextCursor ? '; more can be loaded' : ''}.`;
+
+  return (
+    <>
+      <p role="status" className="list-summary">
+        {summary}
+      </p>
+      <ErrorMessage message={list.error?.message} />
+      {count > 0 ? <CaseTable items={list.items} tableRef={tableRef} /> : null}
+      {list.nextCursor !== null && list.phase !== 'loading' ? (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={loadMore}
+            aria-disabled={list.phase !== 'ready'}
+          >
+            Load more
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { CaseAccess } from '../../shared/api.ts';
+import { useApi } from '../api/context.ts';
+import { useSubmit } from '../hooks/useSubmit.ts';
+import { EXCLUSION_REASON_LABELS } from '../lib/labels.ts';
+import { DateTime } from './DateTime.tsx';
+import { FormFeedback } from './FormFeedback.tsx';
+
+interface Props {
+  caseId: string;
+  exclusions: CaseAccess['exclusions'];
+  onChanged: (access: CaseAccess) => void;
+}
+
+/** The staff excluded from the case (they can never be granted it), with why, and a way to lift an exclusion. */
+export function ExclusionList({ caseId, exclusions, onChanged }: Props) {
+  const api = useApi();
+  const [removing, setRemoving] = useState<string | null>(null);
+  const { error, notice, run } = useSubmit();
+
+  async function remove(exclusion: CaseAccess['exclusions'][number]) {
+    setRemoving(exclusion.userId);
+    await run(async () => {
+      onChanged(await api.removeExclusion(caseId, exclusion.userId));
+      return `${exclusion.displayName} is no longer excluded.`;
+    }, 'The exclusion could not be lifted. Try again.');
+    setRemoving(null);
+  }
+
+  return (
+    <>
+      <h3>Excluded</h3>
+      {exclusions.length === 0 ? (
+        <p className="muted">Nobody is excluded from this case.</p>
+      ) : (
+        <ul className="access-list">
+          {exclusions.map((exclusion) => (
+            <li key={exclusion.userId}>
+              <span>
+                <strong>{exclusion.displayName}</strong> · {EXCLUSION_REASON_LABELS[exclusion.reason]}
+                {exclusion.note ? <> — {exclusion.note}</> : null} · since <DateTime iso={exclusion.createdAt} />
+              </span>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => void remove(exclusion)}
+                aria-disabled={removing === exclusion.userId}
+              >
+                Lift exclusion<span className="visually-hidden"> of {exclusion.displayName}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormFeedback error={error} notice={notice} />
+    </>
+  );
+}

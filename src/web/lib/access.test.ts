@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseAccess } from '../../shared/api.ts';
+import { exclusionOptions, grantOptions, type StaffOption } from './access.ts';
+
+const person = (id: string, displayName: string): StaffOption => ({
+  id,
+  username: id,
+  displayName,
+  role: 'handler',
+});
+const staff = [person('u1', 'Ana'), person('u2', 'Ben'), person('u3', 'Cem')];
+const access: CaseAccess = {
+  grants: [{ userId: 'u1', displayName: 'Ana', role: 'handler', grantedAt: '2024-03-05T10:00:00Z' }],
+  exclusions: [
+    { userId: 'u3', displayName: 'Cem', reason: 'named_in_report', note: null, createdAt: '2024-03-05T10:00:00Z' },
+  ],
+};
+
+describe('access pickers', () => {
+  it('offers to grant to those not granted, marking the excluded', () => {
+    expect(grantOptions(staff, access)).toEqual([
+      { id: 'u2', label: 'Ben' },
+      { id: 'u3', label: 'Cem (excluded)' },
+    ]);
+  });
+
+  it('offers to exclude those not excluded yet', () => {
+    expect(exclusionOptions(staff, access)).toEqual([
+      { id: 'u1', label: 'Ana' },
+      { id: 'u2', label: 'Ben' },
+    ]);
+  });
+
+  it('offers everyone when nobody has access or is excluded', () => {
+    const none: CaseAccess = { grants: [], exclusions: [] };
+    expect(grantOptions(staff, none).map((o) => o.label)).toEqual(['Ana', 'Ben', 'Cem']);
+    expect(exclusionOptions([], none)).toEqual([]);
+  });
+});
