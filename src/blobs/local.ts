@@ -30,6 +30,9 @@ export function createLocalBlobStore(root: string): BlobStore {
         bytes = out.bytesWritten;
         await fs.promises.rename(partial, target);
       } catch (error) {
+        // The stream opens its file asynchronously: wait until it is closed, or a late open would recreate the
+        // partial file after it was removed.
+        if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
         await fs.promises.rm(partial, { force: true });
         throw error;
       }
