@@ -32,7 +32,7 @@ export function createLocalBlobStore(root: string): BlobStore {
       } catch (error) {
         // The stream opens its file asynchronously: wait until it is closed, or a late open would recreate the
         // partial file after it was removed.
-        if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+        if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
         await fs.promises.rm(partial, { force: true });
         throw error;
       }
