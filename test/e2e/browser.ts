@@ -5,9 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { ensureWebBuilt as buildWeb } from '../../bin/web-build.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -47,18 +46,8 @@ export async function freshContext(options: {
   });
 }
 
-/** Builds the staff workspace once when dist/web is missing (a fresh clone). */
-export function ensureWebBuilt(): string {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const webDir = path.join(root, 'dist/web');
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
-    const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-    const r = spawnSync(
-      process.execPath,
-      [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'error'],
-      { cwd: root, encoding: 'utf8' },
-    );
-    if (r.status !== 0) throw new Error(`building the staff workspace failed:\n${r.stdout}\n${r.stderr}`);
-  }
-  return webDir;
+/** Builds the staff workspace when dist/web is missing or older than its sources. */
+export function ensureWebBuilt(): void {
+  const failure = buildWeb({ quiet: true });
+  if (failure) throw new Error(`building the staff workspace failed:\n${failure}`);
 }
