@@ -85,7 +85,7 @@ export interface ReporterView {
     optionLabels: string[] | null;
   }[];
   files: { id: string; name: string; size: number; createdAt: string }[];
-  messages: { id: string; author: 'reporter' | 'staff'; body: string; createdAt: string }[];
+  messages: { id: string; author: 'reporter' | 'staff'; outcomeNotice: boolean; body: string; createdAt: string }[];
 }
 
 /** What the reporter sees of their report. @throws not_found when the report is gone */
@@ -109,7 +109,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
     .execute();
   const messages = await deps.db
     .selectFrom('messages')
-    .select(['id', 'author', 'sealed_body', 'created_at'])
+    .select(['id', 'author', 'kind', 'sealed_body', 'created_at'])
     .where('report_id', '=', reportId)
     .where('visibility', '=', 'reporter')
     .orderBy('created_at')
@@ -147,6 +147,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
     messages: messages.map((m) => ({
       id: m.id,
       author: m.author,
+      outcomeNotice: m.kind === 'outcome_notice',
       body: open(session.key, m.sealed_body, messageAd(reportId, m.id)).toString(),
       createdAt: m.created_at,
     })),

@@ -256,6 +256,18 @@ describe.each(DIALECTS)('case handling on %s', (dialect) => {
     });
     expect(notice.statusCode).toBe(201);
     expect((notice.json() as { kind: string }).kind).toBe('outcome_notice');
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporter/session',
+      payload: { receipt: c.receipt },
+    });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/follow-up/report',
+      headers: { cookie: login.cookies.map((k) => `${k.name}=${k.value}`).join('; ') },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<strong>The outcome of your report</strong>');
     expect(
       (await sup.send('POST', `/api/v1/cases/${c.id}/status`, { status: 'closed', outcome: 'substantiated' }))
         .statusCode,

@@ -81,7 +81,7 @@ ${
     : html`<ol class="thread">
 ${view.messages.map(
   (m) => html`<li class="message ${m.author === 'staff' ? 'message-staff' : 'message-own'}">
-<p class="message-meta"><strong>${m.author === 'staff' ? 'From the staff handling your report' : 'You wrote'}</strong> · <time datetime="${m.createdAt}">${formatDateTime(m.createdAt, lang)}</time></p>
+<p class="message-meta"><strong>${m.outcomeNotice ? 'The outcome of your report' : m.author === 'staff' ? 'From the staff handling your report' : 'You wrote'}</strong> · <time datetime="${m.createdAt}">${formatDateTime(m.createdAt, lang)}</time></p>
 <div class="message-body">${paragraphs(m.body)}</div>
 </li>\n`,
 )}</ol>`
