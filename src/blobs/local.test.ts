@@ -7,7 +7,11 @@ import { createLocalBlobStore } from './local.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-blobs-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
-const files = () => fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+const files = () =>
+  fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 
 describe('local blob store', () => {
   it('writes a blob whole and reads it back', async () => {
