@@ -29,3 +29,25 @@ export async function caseKeys(deps: Pick<Deps, 'db'>, viewer: Viewer, reportId:
   if (!grant) throw errors.notFound(NOT_FOUND);
   return unpackCaseKeys(openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key));
 }
+
+/** The summary columns of a case, as the queue and search present them. */
+export const SUMMARY_COLUMNS = [
+  'r.id',
+  'r.reference',
+  'r.category',
+  'r.channel',
+  'r.status',
+  'r.outcome',
+  'r.urgent',
+  'r.received_at',
+  'r.due_at',
+] as const;
+
+/** Reports (as `r`) joined to the viewer's own case grants (as `g`): the only cases that exist for the viewer. */
+export function grantedReports(deps: Pick<Deps, 'db'>, viewer: Pick<Viewer, 'userId'>) {
+  return deps.db
+    .selectFrom('reports as r')
+    .innerJoin('grants as g', (j) =>
+      j.onRef('g.report_id', '=', 'r.id').on('g.user_id', '=', viewer.userId).on('g.scope', '=', 'case'),
+    );
+}

@@ -7,7 +7,7 @@ import { wipe } from '../../crypto/sodium.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { caseKeys, type Viewer } from './access.ts';
+import { caseKeys, grantedReports, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 
 export interface LinkView {
@@ -57,11 +57,7 @@ export async function linkCase(
   const keys = await caseKeys(deps, viewer, reportId);
   try {
     const reference = input.reference.trim().toUpperCase();
-    const other = await deps.db
-      .selectFrom('reports as r')
-      .innerJoin('grants as g', (j) =>
-        j.onRef('g.report_id', '=', 'r.id').on('g.user_id', '=', viewer.userId).on('g.scope', '=', 'case'),
-      )
+    const other = await grantedReports(deps, viewer)
       .select(['r.id', 'r.received_at'])
       .where('r.reference', '=', reference)
       .executeTakeFirst();

@@ -7,7 +7,7 @@
 import type { CaseList, CaseStatus, Channel } from '../../shared/api.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import type { Viewer } from './access.ts';
+import { grantedReports, SUMMARY_COLUMNS, type Viewer } from './access.ts';
 import { presentSummary } from './present.ts';
 
 export type QueueOrder = 'queue' | 'newest';
@@ -46,22 +46,8 @@ function decodeCursor(cursor: string, order: QueueOrder): Key {
 
 export async function listCases(deps: Pick<Deps, 'db' | 'profile'>, viewer: Viewer, q: QueueQuery): Promise<CaseList> {
   const order = q.order ?? 'queue';
-  let query = deps.db
-    .selectFrom('reports as r')
-    .innerJoin('grants as g', (j) =>
-      j.onRef('g.report_id', '=', 'r.id').on('g.user_id', '=', viewer.userId).on('g.scope', '=', 'case'),
-    )
-    .select([
-      'r.id',
-      'r.reference',
-      'r.category',
-      'r.channel',
-      'r.status',
-      'r.outcome',
-      'r.urgent',
-      'r.received_at',
-      'r.due_at',
-    ])
+  let query = grantedReports(deps, viewer)
+    .select([...SUMMARY_COLUMNS])
     .limit(q.limit + 1);
   if (q.status) query = query.where('r.status', '=', q.status);
   if (q.category) query = query.where('r.category', '=', q.category);

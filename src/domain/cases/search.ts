@@ -9,7 +9,7 @@ import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { answersAd, messageAd, unpackCaseKeys } from '../sealing.ts';
 import { openSealed } from '../../crypto/sodium.ts';
-import type { Viewer } from './access.ts';
+import { grantedReports, SUMMARY_COLUMNS, type Viewer } from './access.ts';
 import { presentSummary } from './present.ts';
 
 export const SEARCH_LIMIT = 2000;
@@ -23,24 +23,8 @@ export async function searchCases(
   limit = SEARCH_LIMIT,
 ): Promise<{ items: CaseSummary[]; searched: number; complete: boolean }> {
   const needle = fold(query.trim());
-  const rows = await deps.db
-    .selectFrom('reports as r')
-    .innerJoin('grants as g', (j) =>
-      j.onRef('g.report_id', '=', 'r.id').on('g.user_id', '=', viewer.userId).on('g.scope', '=', 'case'),
-    )
-    .select([
-      'r.id',
-      'r.reference',
-      'r.category',
-      'r.channel',
-      'r.status',
-      'r.outcome',
-      'r.urgent',
-      'r.received_at',
-      'r.due_at',
-      'r.sealed_answers',
-      'g.sealed_key',
-    ])
+  const rows = await grantedReports(deps, viewer)
+    .select([...SUMMARY_COLUMNS, 'r.sealed_answers', 'g.sealed_key'])
     .orderBy('r.received_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(limit + 1)
