@@ -1,5 +1,4 @@
 /** Moving a case through its lifecycle (src/domain/lifecycle.ts). */
-import { sql } from 'kysely';
 import { wipe } from '../../crypto/sodium.ts';
 import type { CaseStatus, Outcome } from '../../shared/api.ts';
 import { audit } from '../audit.ts';
@@ -9,6 +8,7 @@ import { errors } from '../errors.ts';
 import { allowedTransitions, canTransition } from '../lifecycle.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
+import { updateCaseAt } from './versioned.ts';
 
 /** Whether closing this case first needs an outcome notice to the reporter (CEL 2023 Art. 52) that was not sent. */
 export async function outcomeNoticeMissing(
@@ -82,23 +82,15 @@ export async function changeStatus(
     const at = deps.now().toISOString();
     const outcome = input.status === 'closed' ? (input.outcome ?? null) : null;
     await deps.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('reports')
-        .set({
-          status: input.status,
-          outcome,
-          closed_at: input.status === 'closed' ? at : null,
-          // Leaving "received" is the acknowledgement, whichever state comes next.
-          acknowledged_at: r.acknowledged_at ?? (input.status === 'received' ? null : at),
-          due_at: nextDeadline({ ...r, status: input.status }),
-          updated_at: at,
-          version: sql<number>`version + 1`,
-        })
-        .where('id', '=', reportId)
-        .where('version', '=', r.version)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1)
-        throw errors.conflict('conflict', 'Someone else changed this case at the same time. Reload it and try again.');
+      await updateCaseAt(trx, reportId, r.version, {
+        status: input.status,
+        outcome,
+        closed_at: input.status === 'closed' ? at : null,
+        // Leaving "received" is the acknowledgement, whichever state comes next.
+        acknowledged_at: r.acknowledged_at ?? (input.status === 'received' ? null : at),
+        due_at: nextDeadline({ ...r, status: input.status }),
+        updated_at: at,
+      });
       await recordEvent(trx, {
         reportId,
         at,

@@ -4,7 +4,6 @@
  * reporter, required before a case leaves "assessing".
  * @see ISO 37002 §8.3; REQUIREMENTS #7 (threat-to-life fast path); MSS Order No. 2 Art. 6(2)
  */
-import { sql } from 'kysely';
 import { wipe } from '../../crypto/sodium.ts';
 import type { RiskLevel } from '../../shared/api.ts';
 import { audit } from '../audit.ts';
@@ -13,6 +12,7 @@ import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
+import { updateCaseAt } from './versioned.ts';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -60,20 +60,12 @@ export async function setUrgent(
     });
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('reports')
-        .set({
-          urgent: input.urgent ? 1 : 0,
-          acknowledgement_due_at: ackDue,
-          due_at: dueAt,
-          updated_at: at,
-          version: sql<number>`version + 1`,
-        })
-        .where('id', '=', reportId)
-        .where('version', '=', r.version)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1)
-        throw errors.conflict('conflict', 'Someone else changed this case at the same time. Reload it and try again.');
+      await updateCaseAt(trx, reportId, r.version, {
+        urgent: input.urgent ? 1 : 0,
+        acknowledgement_due_at: ackDue,
+        due_at: dueAt,
+        updated_at: at,
+      });
       await recordEvent(trx, {
         reportId,
         at,
