@@ -29,7 +29,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     const pg = dialect === 'postgres' ? await createPgDatabase() : null;
     const o = openDatabase({ url: pg?.url, sqliteFile: path.join(dir, 'm.sqlite') });
     try {
-      expect(await migrateToLatest(o.db)).toEqual(['0001_initial', '0002_case_handling']);
+      expect(await migrateToLatest(o.db)).toEqual(['0001_initial', '0002_case_handling', '0003_status_queue']);
       const first = await tables(o);
       expect(first).toEqual([
         'audit',
@@ -52,7 +52,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       ]);
       await migrateDownAll(o.db);
       expect(await tables(o)).toEqual([]);
-      expect(await migrateToLatest(o.db)).toEqual(['0001_initial', '0002_case_handling']);
+      expect(await migrateToLatest(o.db)).toEqual(['0001_initial', '0002_case_handling', '0003_status_queue']);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);
     } finally {

@@ -110,13 +110,14 @@ describe.each(DIALECTS)('case handling on %s', (dialect) => {
     expect(urgentOnly.items.every((i) => i.urgent)).toBe(true);
   });
 
-  it('pages the triage queue by keyset without gaps or repeats', async () => {
+  it('pages the triage queue by keyset without gaps or repeats, across the end of the urgent cases', async () => {
+    await submitCase(t, { answers: { what_happened: 'Urgent one.', danger: 'yes' } });
     for (let i = 0; i < 3; i++) await submitCase(t);
     const all = (await sup.get('/api/v1/cases?limit=200')).json() as { items: { id: string }[] };
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await sup.get(`/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json() as {
+      const page = (await sup.get(`/api/v1/cases?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json() as {
         items: { id: string }[];
         nextCursor: string | null;
       };

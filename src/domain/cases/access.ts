@@ -43,11 +43,44 @@ export const SUMMARY_COLUMNS = [
   'r.due_at',
 ] as const;
 
-/** Reports (as `r`) joined to the viewer's own case grants (as `g`): the only cases that exist for the viewer. */
-export function grantedReports(deps: Pick<Deps, 'db'>, viewer: Pick<Viewer, 'userId'>) {
+/**
+ * Reports (as `r`) joined to the viewer's own case grants (as `g`): the only cases that exist for the viewer.
+ * @param drive the side SQLite reads first. `grants`: the viewer's grants, then sorted (for a viewer holding few).
+ *   `reports`: an index on reports in the order asked, each row's grant probed (for a viewer holding many: a
+ *   supervisor holds a grant on every case). SQLite keeps the order of a CROSS JOIN; PostgreSQL plans both alike.
+ */
+export function grantedReports(
+  deps: Pick<Deps, 'db'>,
+  viewer: Pick<Viewer, 'userId'>,
+  drive: 'grants' | 'reports' = 'grants',
+) {
+  if (drive === 'reports')
+    return deps.db
+      .selectFrom('reports as r')
+      .crossJoin('grants as g')
+      .whereRef('g.report_id', '=', 'r.id')
+      .where('g.user_id', '=', viewer.userId)
+      .where('g.scope', '=', 'case');
   return deps.db
     .selectFrom('reports as r')
     .innerJoin('grants as g', (j) =>
       j.onRef('g.report_id', '=', 'r.id').on('g.user_id', '=', viewer.userId).on('g.scope', '=', 'case'),
     );
+}
+
+/** Whether the viewer holds fewer than `n` case grants; reads at most `n` entries of the grants_user index. */
+export async function holdsFewerGrants(deps: Pick<Deps, 'db'>, userId: string, n: number): Promise<boolean> {
+  const held = await deps.db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('grants')
+        .select('report_id')
+        .where('user_id', '=', userId)
+        .where('scope', '=', 'case')
+        .limit(n)
+        .as('held'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(held.n) < n;
 }

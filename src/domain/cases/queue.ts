@@ -7,7 +7,7 @@
 import type { CaseList, CaseStatus, Channel } from '../../shared/api.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { grantedReports, SUMMARY_COLUMNS, type Viewer } from './access.ts';
+import { grantedReports, holdsFewerGrants, SUMMARY_COLUMNS, type Viewer } from './access.ts';
 import { presentSummary } from './present.ts';
 
 export type QueueOrder = 'queue' | 'newest';
@@ -44,9 +44,25 @@ function decodeCursor(cursor: string, order: QueueOrder): Key {
   throw errors.invalid('bad_cursor', 'The page cursor is not valid; start again from the first page.');
 }
 
-export async function listCases(deps: Pick<Deps, 'db' | 'profile'>, viewer: Viewer, q: QueueQuery): Promise<CaseList> {
+/**
+ * On SQLite, a viewer holding at least this many case grants has the queue read from the reports' indexes (see
+ * grantedReports). SQLite's planner otherwise reads every grant of the viewer and sorts them, whoever the viewer
+ * is: 5 s for a supervisor at 1,000,000 cases. At 1,000,000 cases both sides cost about the same at 2,000 grants
+ * (bench/queue: 18–20 ms vs 26 ms). PostgreSQL picks the side itself from its per-user statistics.
+ */
+const FEW_GRANTS = 2000;
+
+export async function listCases(
+  deps: Pick<Deps, 'db' | 'dialect' | 'profile'>,
+  viewer: Viewer,
+  q: QueueQuery,
+  tuning: { fewGrants?: number } = {},
+): Promise<CaseList> {
   const order = q.order ?? 'queue';
-  let query = grantedReports(deps, viewer)
+  const fewGrants = tuning.fewGrants ?? FEW_GRANTS;
+  const drive =
+    deps.dialect === 'sqlite' && !(await holdsFewerGrants(deps, viewer.userId, fewGrants)) ? 'reports' : 'grants';
+  let query = grantedReports(deps, viewer, drive)
     .select([...SUMMARY_COLUMNS])
     .limit(q.limit + 1);
   if (q.status) query = query.where('r.status', '=', q.status);
@@ -65,30 +81,33 @@ export async function listCases(deps: Pick<Deps, 'db' | 'profile'>, viewer: View
     );
   }
 
+  let rows;
   if (order === 'queue') {
     query = query.orderBy('r.urgent', 'desc').orderBy('r.due_at', 'asc').orderBy('r.id', 'asc');
     if (q.cursor) {
       const [urgent, due, id] = decodeCursor(q.cursor, order) as [number, string, string];
-      query = query.where((eb) =>
-        eb.or([
-          eb('r.urgent', '<', urgent),
-          eb.and([
-            eb('r.urgent', '=', urgent),
-            eb.or([eb('r.due_at', '>', due), eb.and([eb('r.due_at', '=', due), eb('r.id', '>', id)])]),
-          ]),
-        ]),
-      );
-    }
+      // A row comparison the index seeks to. Urgent sorts the other way, so it is an equality, and a page that
+      // ends the urgent cases continues at the start of the others.
+      rows = await query
+        .where('r.urgent', '=', urgent)
+        .where((eb) => eb(eb.refTuple('r.due_at', 'r.id'), '>', eb.tuple(due, id)))
+        .execute();
+      if (rows.length <= q.limit && urgent > 0)
+        rows = rows.concat(
+          await query
+            .where('r.urgent', '<', urgent)
+            .limit(q.limit + 1 - rows.length)
+            .execute(),
+        );
+    } else rows = await query.execute();
   } else {
     query = query.orderBy('r.received_at', 'desc').orderBy('r.id', 'desc');
     if (q.cursor) {
       const [at, id] = decodeCursor(q.cursor, order) as [string, string];
-      query = query.where((eb) =>
-        eb.or([eb('r.received_at', '<', at), eb.and([eb('r.received_at', '=', at), eb('r.id', '<', id)])]),
-      );
+      query = query.where((eb) => eb(eb.refTuple('r.received_at', 'r.id'), '<', eb.tuple(at, id)));
     }
+    rows = await query.execute();
   }
-  const rows = await query.execute();
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const key = (r: typeof last & object): Key =>
