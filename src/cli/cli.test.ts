@@ -122,6 +122,12 @@ describe('confide CLI', () => {
     });
   });
 
+  it('verifies the audit log', () => {
+    const r = confide(['audit', 'verify']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^The audit log is whole: \d+ entries, each linked to the one before\.\n$/);
+  });
+
   it('disables a user', () => {
     confide(['user', 'add', '--role', 'handler', '--username', 'carol'], 'another long password\n');
     expect(confide(['user', 'disable', 'carol'])).toMatchObject({

@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { ParseArgsConfig } from 'node:util';
+import { auditVerify } from './audit.ts';
 import { migrate } from './migrate.ts';
 import { userAdd, userDisable, userEmail, userUnlock } from './user.ts';
 
@@ -18,5 +19,5 @@ export interface Command {
 }
 
 export const commands: Record<string, Command> = Object.fromEntries(
-  [userAdd, userDisable, userUnlock, userEmail, migrate].map((c) => [c.name, c]),
+  [userAdd, userDisable, userUnlock, userEmail, auditVerify, migrate].map((c) => [c.name, c]),
 );
