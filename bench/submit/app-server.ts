@@ -5,10 +5,9 @@
  * `argon2` measures the Argon2id bound inside this same process (same thread pool, same parameters).
  */
 import { randomBytes } from 'node:crypto';
+import { listenApp } from '../lib/app.ts';
 import { serveInChild } from '../lib/child.ts';
-import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { buildDeps } from '../../src/server/deps.ts';
 import { addUser } from '../../src/domain/users.ts';
 import { argon2Throughput } from './argon2.ts';
 import { SUBMIT_CATEGORY } from './body.ts';
@@ -21,35 +20,19 @@ serveInChild(async () => {
     process.env[k] ? [[k, process.env[k]!]] : [],
   );
   const config = loadConfig({ CONFIDE_DATA_DIR: dataDir, ...Object.fromEntries(passed) });
-  const built = await buildDeps(config);
-  try {
-    if (!built.deps.profile().categories.some((c) => c.id === SUBMIT_CATEGORY))
-      throw new Error(`profile "${built.deps.profile().id}" has no category "${SUBMIT_CATEGORY}"`);
+  const app = await listenApp(config, async (deps) => {
+    if (!deps.profile().categories.some((c) => c.id === SUBMIT_CATEGORY))
+      throw new Error(`profile "${deps.profile().id}" has no category "${SUBMIT_CATEGORY}"`);
     for (const role of ['supervisor', 'custodian'])
-      await addUser(built.deps, { username: `bench-${role}`, role, password: randomBytes(18).toString('base64url') });
-    const app = await buildApp({
-      deps: built.deps,
-      secureCookies: config.secureCookies,
-      publicUrl: config.publicUrl,
-      logLevel: config.logLevel,
-    });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no TCP address');
-    return {
-      port: address.port,
-      close: async () => {
-        await app.close();
-        await built.close();
-      },
-      commands: {
-        // The ceiling for submissions, measured in this process: same thread pool, same parameters.
-        argon2: (args: { concurrency: number; duration: number }) =>
-          argon2Throughput(built.deps.argon2, args.concurrency, args.duration),
-      },
-    };
-  } catch (error) {
-    await built.close();
-    throw error;
-  }
+      await addUser(deps, { username: `bench-${role}`, role, password: randomBytes(18).toString('base64url') });
+  });
+  return {
+    port: app.port,
+    close: app.close,
+    commands: {
+      // The ceiling for submissions, measured in this process: same thread pool, same parameters.
+      argon2: (args: { concurrency: number; duration: number }) =>
+        argon2Throughput(app.deps.argon2, args.concurrency, args.duration),
+    },
+  };
 });

@@ -75,14 +75,20 @@ export async function addUser(
   return { user: { id, username, role: input.role as Role, displayName }, recoveryKey: keys.recoveryKey };
 }
 
-/** Disables a user and ends their sessions at once. @throws not_found */
-export async function disableUser(deps: Deps, username: string, actor: string | null = 'system'): Promise<void> {
+/** A staff user by username (any case, surrounding spaces ignored). @throws not_found naming the user */
+export async function findUser(deps: Pick<Deps, 'db'>, username: string): Promise<{ id: string }> {
   const user = await deps.db
     .selectFrom('users')
     .select('id')
     .where('username', '=', username.trim().toLowerCase())
     .executeTakeFirst();
   if (!user) throw errors.notFound(`No user "${username}".`);
+  return user;
+}
+
+/** Disables a user and ends their sessions at once. @throws not_found */
+export async function disableUser(deps: Deps, username: string, actor: string | null = 'system'): Promise<void> {
+  const user = await findUser(deps, username);
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ disabled_at: deps.now().toISOString() }).where('id', '=', user.id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
@@ -160,12 +166,7 @@ export const signInThrottleKey = (username: string) => `staff:${username.trim().
 
 /** Lifts a sign-in lockout. @throws not_found */
 export async function unlockUser(deps: Deps, username: string, actor: string | null = 'system'): Promise<void> {
-  const user = await deps.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username.trim().toLowerCase())
-    .executeTakeFirst();
-  if (!user) throw errors.notFound(`No user "${username}".`);
+  const user = await findUser(deps, username);
   await clearThrottle(deps, signInThrottleKey(username));
   await deps.db
     .transaction()

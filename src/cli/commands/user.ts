@@ -1,4 +1,4 @@
-import { addUser, disableUser, unlockUser } from '../../domain/users.ts';
+import { addUser, disableUser, findUser, unlockUser } from '../../domain/users.ts';
 import { checkEmail, setUserEmail } from '../../mail/addresses.ts';
 import { ROLES } from '../../shared/api.ts';
 import type { Command } from './index.ts';
@@ -126,12 +126,7 @@ Notices say only that work is waiting (counts and a link), never what or which c
       }
     }
     await withDeps(async (deps) => {
-      const user = await deps.db
-        .selectFrom('users')
-        .select('id')
-        .where('username', '=', name.trim().toLowerCase())
-        .executeTakeFirst();
-      if (!user) throw new Error(`No user "${name}".`);
+      const user = await findUser(deps, name);
       await setUserEmail(deps, user.id, email, 'cli');
     });
     io.out.write(email ? `Notices for "${name}" go to ${email}.\n` : `"${name}" gets no e-mail notices now.\n`);
