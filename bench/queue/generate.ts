@@ -200,6 +200,14 @@ export function caseGenerator(o: {
       sealed_answers: bytes.take(sealedSize(answerBlocks)),
       // Most reporters stay anonymous: "{}" fits one block; a name and contact need two.
       sealed_identity: bytes.take(sealedSize(rand() < 0.2 ? 2 : 1)),
+      identity_public_key: null,
+      sealed_identity_secret: null,
+      identity_added_at: null,
+      legal_hold_at: null,
+      sealed_legal_hold_reason: null,
+      retention_ends_at: closed ? iso(closedMs + 1095 * DAY) : null,
+      retention_reminded_at: null,
+      protection_requested_at: null,
     };
     // As submit.ts grants it: the case keys (64 B) and the evidence secret key (32 B) sealed to the supervisor.
     const grants: GrantsTable[] = [

@@ -5,7 +5,7 @@
  * removed are also held in memory, up to `maxCleanBytes`, cleaned, and stored again under the report key.
  * Nothing reaches the database here: the caller writes `prepared` rows in its transaction, or calls `discard()`.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { createEncryptStream } from '../crypto/stream.ts';
 import { randomKey, sealJson, sealTo, wipe } from '../crypto/sodium.ts';
@@ -117,6 +117,7 @@ export class FileIntake {
       original_size: tap.bytes,
       sealed_original_key: sealTo(this.keys.evidencePublicKey, fileKey),
       sealed_original_meta: sealJson(fileKey, { name, type: file.type }, fileAd(this.reportId, id)),
+      sha256: tap.sha256.digest('hex'),
     });
     wipe(fileKey);
     return true;
@@ -136,6 +137,8 @@ class Tap extends Transform {
   overLimit = false;
   cleanable: boolean | null = null;
   kept: Buffer[] | null = [];
+  /** SHA-256 of the original bytes, as received (evidence integrity; recordings of procedural actions). */
+  readonly sha256 = createHash('sha256');
 
   constructor(
     private readonly maxBytes: number,
@@ -154,6 +157,7 @@ class Tap extends Transform {
       done(new Error('file over the size limit'));
       return;
     }
+    this.sha256.update(chunk);
     if (this.cleanable === null) this.cleanable = isCleanable(chunk, this.name, this.type);
     if (!this.cleanable || this.bytes > this.maxKeep) this.kept = null;
     else this.kept?.push(chunk);

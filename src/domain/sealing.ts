@@ -4,6 +4,9 @@
  */
 export const answersAd = (reportId: string) => Buffer.from(`report:${reportId}:answers`);
 export const identityAd = (reportId: string) => Buffer.from(`report:${reportId}:identity`);
+export const identitySecretAd = (reportId: string) => Buffer.from(`report:${reportId}:identity-secret`);
+export const identityStatementAd = (reportId: string, statementId: string) =>
+  Buffer.from(`report:${reportId}:identity-statement:${statementId}`);
 export const reporterKeyAd = (reportId: string) => Buffer.from(`report:${reportId}:reporter-key`);
 export const messageAd = (reportId: string, messageId: string) =>
   Buffer.from(`report:${reportId}:message:${messageId}`);

@@ -22,7 +22,7 @@ import { nextDeadline } from './deadlines.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { FileIntake, type IncomingFile } from './intake.ts';
-import { answersAd, identityAd, packCaseKeys, reporterKeyAd } from './sealing.ts';
+import { answersAd, identityAd, identitySecretAd, packCaseKeys, reporterKeyAd } from './sealing.ts';
 
 const DAY = 86_400_000;
 
@@ -89,6 +89,8 @@ export class ReportDraft {
   readonly id = randomUUID();
   readonly keys = { reportKey: randomKey(), caseKey: randomKey(), identityKey: randomKey() };
   readonly evidence = generateKeyPair();
+  /** Identity the reporter adds later is sealed to this public key; its private key goes under the identity key. */
+  readonly identityPair = generateKeyPair();
   readonly intake: FileIntake;
 
   constructor(private readonly deps: Deps) {
@@ -161,6 +163,7 @@ export class ReportDraft {
     } finally {
       for (const key of Object.values(this.keys)) wipe(key);
       wipe(this.evidence.secretKey);
+      wipe(this.identityPair.secretKey);
     }
   }
 
@@ -222,6 +225,8 @@ export class ReportDraft {
         evidence_public_key: this.evidence.publicKey,
         sealed_answers: sealJson(keys.reportKey, v.answers, answersAd(id)),
         sealed_identity: sealJson(keys.identityKey, v.identity, identityAd(id)),
+        identity_public_key: this.identityPair.publicKey,
+        sealed_identity_secret: seal(keys.identityKey, this.identityPair.secretKey, identitySecretAd(id)),
       })
       .execute();
 

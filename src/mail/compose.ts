@@ -13,6 +13,9 @@ const LABELS: [NoticeKind, string, string][] = [
   ['assigned', 'case assigned to you', 'cases assigned to you'],
   ['reminder', 'deadline soon', 'deadlines soon'],
   ['escalation', 'overdue', 'overdue'],
+  ['protection', 'protection request', 'protection requests'],
+  ['approval', 'approval to decide', 'approvals to decide'],
+  ['retention', 'case due for destruction', 'cases due for destruction'],
 ];
 
 /** "2 new reports, 1 deadline soon, 1 overdue"; kinds with no notice are left out, unknown kinds counted as updates. */

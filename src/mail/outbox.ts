@@ -14,7 +14,15 @@ import type { Tables } from '../store/tables.ts';
  * - `reminder`: a deadline of a case they work on is near
  * - `escalation`: a case they supervise is past its deadline
  */
-export const NOTICE_KINDS = ['new_report', 'assigned', 'reminder', 'escalation'] as const;
+export const NOTICE_KINDS = [
+  'new_report',
+  'assigned',
+  'reminder',
+  'escalation',
+  'approval',
+  'protection',
+  'retention',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /**

@@ -29,22 +29,33 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     const pg = dialect === 'postgres' ? await createPgDatabase() : null;
     const o = openDatabase({ url: pg?.url, sqliteFile: path.join(dir, 'm.sqlite') });
     try {
-      expect(await migrateToLatest(o.db)).toEqual(['0001_initial', '0002_case_handling', '0003_status_queue']);
+      expect(await migrateToLatest(o.db)).toEqual([
+        '0001_initial',
+        '0002_case_handling',
+        '0003_status_queue',
+        '0004_due_process',
+      ]);
       const first = await tables(o);
       expect(first).toEqual([
+        'actions',
         'audit',
         'case_events',
         'case_labels',
+        'certificates',
         'exclusions',
         'files',
         'grants',
+        'identity_statements',
         'job_leases',
         'links',
         'messages',
         'notifications',
+        'protection_requests',
         'receipt_displays',
         'reminders',
         'reports',
+        'request_keys',
+        'requests',
         'sessions',
         'settings',
         'throttle',
@@ -52,7 +63,12 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       ]);
       await migrateDownAll(o.db);
       expect(await tables(o)).toEqual([]);
-      expect(await migrateToLatest(o.db)).toEqual(['0001_initial', '0002_case_handling', '0003_status_queue']);
+      expect(await migrateToLatest(o.db)).toEqual([
+        '0001_initial',
+        '0002_case_handling',
+        '0003_status_queue',
+        '0004_due_process',
+      ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);
     } finally {

@@ -24,6 +24,15 @@ export interface UsersTable {
   /** Where work-waiting notices go (staff's own address; never report content). */
   email: string | null;
   last_notified_at: string | null;
+  /** TOTP secret (RFC 6238), sealed to the user's public key: only a correct password opens it. */
+  totp_sealed_secret: Buffer | null;
+  totp_enabled_at: string | null;
+  /** The last time step accepted, so a code is used at most once. */
+  totp_last_step: number | null;
+  /** Set by an administrator's reset: the password no longer signs in; the recovery key sets a new one. */
+  password_reset_at: string | null;
+  /** JSON array of category ids this user works on; null for every category. */
+  categories: string | null;
 }
 
 export interface SessionsTable {
@@ -64,6 +73,19 @@ export interface ReportsTable {
   evidence_public_key: Buffer;
   sealed_answers: Buffer;
   sealed_identity: Buffer;
+  /** X25519 public key identity added later is sealed to; its private key is sealed under the identity key. */
+  identity_public_key: Buffer | null;
+  sealed_identity_secret: Buffer | null;
+  /** When the reporter last added their identity of their own accord. */
+  identity_added_at: string | null;
+  /** A legal hold stops destruction at the end of retention. */
+  legal_hold_at: string | null;
+  sealed_legal_hold_reason: Buffer | null;
+  /** When a closed case is destroyed (closed_at + the category's retentionDays); null while open. */
+  retention_ends_at: string | null;
+  retention_reminded_at: string | null;
+  /** When the reporter last asked for protection (MSS Order No. 2 Art. 6(2)). */
+  protection_requested_at: string | null;
 }
 
 export interface GrantsTable {
@@ -91,6 +113,8 @@ export interface FilesTable {
   sealed_original_key: Buffer;
   sealed_original_meta: Buffer;
   created_at: string;
+  /** Hex SHA-256 of the original bytes as received. */
+  sha256: string | null;
 }
 
 export interface MessagesTable {
@@ -182,6 +206,79 @@ export interface JobLeasesTable {
   expires_at: string;
 }
 
+export interface RequestsTable {
+  id: string;
+  report_id: string;
+  /** See REQUEST_KINDS in src/domain/requests. */
+  kind: string;
+  requester_id: string;
+  status: 'pending' | 'approved' | 'refused' | 'expired' | 'used' | 'withdrawn';
+  /** What the request is about, when more than the case: a file id, a user id. Never content. */
+  subject: string | null;
+  /** Reason and legal basis, sealed under the request key (see request_keys). */
+  sealed_details: Buffer;
+  /** Identity disclosure: the notice the reporter will read, sealed under the report key by the requester. */
+  sealed_reporter_notice: Buffer | null;
+  created_at: string;
+  expires_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  sealed_decision_note: Buffer | null;
+  used_at: string | null;
+}
+
+/** A request's key sealed to the requester and to each person who may decide it. */
+export interface RequestKeysTable {
+  request_id: string;
+  user_id: string;
+  sealed_key: Buffer;
+}
+
+export interface IdentityStatementsTable {
+  id: string;
+  report_id: string;
+  /** Sealed to reports.identity_public_key. */
+  sealed_identity: Buffer;
+  created_at: string;
+}
+
+export interface ProtectionRequestsTable {
+  id: string;
+  report_id: string;
+  /** The reporter's account of the danger, sealed under the report key. */
+  sealed_details: Buffer;
+  requested_at: string;
+  due_at: string;
+  responded_at: string | null;
+  responded_by: string | null;
+  outcome: string | null;
+  sealed_outcome_note: Buffer | null;
+}
+
+export interface ActionsTable {
+  id: string;
+  report_id: string;
+  kind: string;
+  at: string;
+  /** The approved request (kind enforcement_action) this record rests on. */
+  request_id: string;
+  /** JSON array of at least two distinct staff user ids. */
+  officer_ids: string;
+  /** Place, credentials and documents shown, notes, reason a recording is missing: sealed under the case key. */
+  sealed_details: Buffer;
+  recording_file_id: string | null;
+  recording_sha256: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CertificatesTable {
+  /** Hex SHA-256 of the verification code. */
+  code_hash: string;
+  report_id: string;
+  issued_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   users: UsersTable;
@@ -200,4 +297,10 @@ export interface Tables {
   case_labels: CaseLabelsTable;
   notifications: NotificationsTable;
   reminders: RemindersTable;
+  requests: RequestsTable;
+  request_keys: RequestKeysTable;
+  identity_statements: IdentityStatementsTable;
+  protection_requests: ProtectionRequestsTable;
+  actions: ActionsTable;
+  certificates: CertificatesTable;
 }

@@ -11,7 +11,24 @@ import { eventAd } from '../sealing.ts';
 import type { Tables } from '../../store/tables.ts';
 
 export type EventKind =
-  'status' | 'urgent' | 'risk' | 'grant' | 'revoke' | 'exclude' | 'include' | 'link' | 'unlink' | 'labels';
+  | 'status'
+  | 'urgent'
+  | 'risk'
+  | 'grant'
+  | 'revoke'
+  | 'exclude'
+  | 'include'
+  | 'link'
+  | 'unlink'
+  | 'labels'
+  | 'request'
+  | 'decision'
+  | 'identity'
+  | 'protection'
+  | 'action'
+  | 'legal_hold'
+  | 'original'
+  | 'export';
 
 export async function recordEvent(
   trx: Transaction<Tables>,

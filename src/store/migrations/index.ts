@@ -3,9 +3,15 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_case_handling.ts';
 import * as m0003 from './0003_status_queue.ts';
+import * as m0004 from './0004_due_process.ts';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001_initial': m0001, '0002_case_handling': m0002, '0003_status_queue': m0003 };
+    return {
+      '0001_initial': m0001,
+      '0002_case_handling': m0002,
+      '0003_status_queue': m0003,
+      '0004_due_process': m0004,
+    };
   },
 };

@@ -1,0 +1,140 @@
+/**
+ * 0004 — reporter protection and due process: approval requests (two-person rule) with their keys, identity added
+ * later by the reporter, protection requests, procedural action records, certificates of receipt, retention and
+ * legal hold, staff two-factor sign-in, password resets and category staff. Frozen once shipped; imports nothing
+ * from the application.
+ */
+import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const bin = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+  const cascade = (table: string) => (c: ColumnDefinitionBuilder) =>
+    c.notNull().references(`${table}.id`).onDelete('cascade');
+
+  for (const [name, type] of [
+    ['identity_public_key', bin],
+    ['sealed_identity_secret', bin],
+    ['identity_added_at', 'text'],
+    ['legal_hold_at', 'text'],
+    ['sealed_legal_hold_reason', bin],
+    ['retention_ends_at', 'text'],
+    ['retention_reminded_at', 'text'],
+    ['protection_requested_at', 'text'],
+  ] as const)
+    await db.schema.alterTable('reports').addColumn(name, type).execute();
+  await db.schema.createIndex('reports_retention').on('reports').columns(['retention_ends_at', 'id']).execute();
+
+  for (const [name, type] of [
+    ['totp_sealed_secret', bin],
+    ['totp_enabled_at', 'text'],
+    ['totp_last_step', 'integer'],
+    ['password_reset_at', 'text'],
+    ['categories', 'text'],
+  ] as const)
+    await db.schema.alterTable('users').addColumn(name, type).execute();
+
+  await db.schema.alterTable('files').addColumn('sha256', 'text').execute();
+
+  await db.schema
+    .createTable('requests')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', cascade('reports'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('requester_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('subject', 'text')
+    .addColumn('sealed_details', bin, (c) => c.notNull())
+    .addColumn('sealed_reporter_notice', bin)
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('decided_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('decided_at', 'text')
+    .addColumn('sealed_decision_note', bin)
+    .addColumn('used_at', 'text')
+    .execute();
+  await db.schema.createIndex('requests_report').on('requests').columns(['report_id', 'created_at']).execute();
+  await db.schema.createIndex('requests_status').on('requests').columns(['status', 'kind', 'created_at']).execute();
+
+  await db.schema
+    .createTable('request_keys')
+    .addColumn('request_id', 'text', cascade('requests'))
+    .addColumn('user_id', 'text', cascade('users'))
+    .addColumn('sealed_key', bin, (c) => c.notNull())
+    .addPrimaryKeyConstraint('request_keys_pk', ['request_id', 'user_id'])
+    .execute();
+  await db.schema.createIndex('request_keys_user').on('request_keys').columns(['user_id', 'request_id']).execute();
+
+  await db.schema
+    .createTable('identity_statements')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', cascade('reports'))
+    .addColumn('sealed_identity', bin, (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('identity_statements_report').on('identity_statements').column('report_id').execute();
+
+  await db.schema
+    .createTable('protection_requests')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', cascade('reports'))
+    .addColumn('sealed_details', bin, (c) => c.notNull())
+    .addColumn('requested_at', 'text', (c) => c.notNull())
+    .addColumn('due_at', 'text', (c) => c.notNull())
+    .addColumn('responded_at', 'text')
+    .addColumn('responded_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('outcome', 'text')
+    .addColumn('sealed_outcome_note', bin)
+    .execute();
+  await db.schema.createIndex('protection_requests_report').on('protection_requests').column('report_id').execute();
+
+  await db.schema
+    .createTable('actions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', cascade('reports'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id'))
+    .addColumn('officer_ids', 'text', (c) => c.notNull())
+    .addColumn('sealed_details', bin, (c) => c.notNull())
+    .addColumn('recording_file_id', 'text', (c) => c.references('files.id').onDelete('set null'))
+    .addColumn('recording_sha256', 'text')
+    .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('actions_report').on('actions').columns(['report_id', 'at']).execute();
+
+  await db.schema
+    .createTable('certificates')
+    .addColumn('code_hash', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', cascade('reports'))
+    .addColumn('issued_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('certificates_report').on('certificates').column('report_id').execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of [
+    'certificates',
+    'actions',
+    'protection_requests',
+    'identity_statements',
+    'request_keys',
+    'requests',
+  ])
+    await db.schema.dropTable(table).execute();
+  await db.schema.alterTable('files').dropColumn('sha256').execute();
+  for (const name of ['categories', 'password_reset_at', 'totp_last_step', 'totp_enabled_at', 'totp_sealed_secret'])
+    await db.schema.alterTable('users').dropColumn(name).execute();
+  await db.schema.dropIndex('reports_retention').execute();
+  for (const name of [
+    'protection_requested_at',
+    'retention_reminded_at',
+    'retention_ends_at',
+    'sealed_legal_hold_reason',
+    'legal_hold_at',
+    'identity_added_at',
+    'sealed_identity_secret',
+    'identity_public_key',
+  ])
+    await db.schema.alterTable('reports').dropColumn(name).execute();
+}
