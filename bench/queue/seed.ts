@@ -33,6 +33,8 @@ export function seedEnv(dataDir: string, databaseUrl: string | undefined): Recor
     CONFIDE_DATA_DIR: dataDir,
     CONFIDE_ARGON2_MEMORY_KIB: '1024',
     CONFIDE_ARGON2_TIME_COST: '1',
+    // The benchmark signs its seeded users in with a password only.
+    CONFIDE_TOTP_REQUIRED_ROLES: 'none',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
 }

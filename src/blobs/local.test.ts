@@ -26,6 +26,38 @@ describe('local blob store', () => {
     expect(files()).toEqual([]);
   });
 
+  it('lists whole blobs with the time they were written, and removes only old partial files', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-blobs-list-'));
+    try {
+      const store = createLocalBlobStore(dir);
+      const a = store.newId();
+      const b = store.newId();
+      await store.write(a, Readable.from([Buffer.from('a')]));
+      await store.write(b, Readable.from([Buffer.from('b')]));
+      const old = new Date('2020-01-01T00:00:00.000Z');
+      fs.utimesSync(path.join(dir, a.slice(0, 2), a.slice(2)), old, old);
+      fs.writeFileSync(path.join(dir, 'stray.txt'), 'not a blob'); // ignored: not a blob's name
+      const listed: { id: string; writtenAt: Date }[] = [];
+      for await (const blob of store.list()) listed.push(blob);
+      expect(listed.sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+        [
+          { id: a, writtenAt: old },
+          { id: b, writtenAt: fs.statSync(path.join(dir, b.slice(0, 2), b.slice(2))).mtime },
+        ].sort((x, y) => x.id.localeCompare(y.id)),
+      );
+
+      const stale = path.join(dir, 'tmp', `${store.newId()}.1.part`);
+      const live = path.join(dir, 'tmp', `${store.newId()}.2.part`);
+      fs.writeFileSync(stale, 'half');
+      fs.writeFileSync(live, 'being written');
+      fs.utimesSync(stale, old, old);
+      expect(await store.removePartials(new Date(Date.now() - 3_600_000))).toBe(1);
+      expect(fs.readdirSync(path.join(dir, 'tmp'))).toEqual([path.basename(live)]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('leaves no partial file when a stage fails at once, even before the file is open', async () => {
     const store = createLocalBlobStore(root);
     for (let i = 0; i < 50; i++) {

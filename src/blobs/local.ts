@@ -1,4 +1,8 @@
-/** A blob store in a local folder: `<root>/<2 hex>/<30 hex>`, written through a temporary file and a rename. */
+/**
+ * A blob store in a local folder: `<root>/<2 hex>/<30 hex>`, written through a temporary file (`<root>/tmp/*.part`)
+ * and a rename, so a blob appears whole or not at all; a crash mid-write leaves only the temporary file, which
+ * `removePartials` clears.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -46,5 +50,47 @@ export function createLocalBlobStore(root: string): BlobStore {
     async delete(id) {
       await fs.promises.rm(pathOf(id), { force: true });
     },
+
+    async *list() {
+      for (const dir of await fs.promises.readdir(root)) {
+        if (!PREFIX.test(dir)) continue;
+        for (const name of await readdirIfAny(path.join(root, dir))) {
+          if (!REST.test(name)) continue;
+          const stat = await statIfAny(path.join(root, dir, name));
+          if (stat?.isFile()) yield { id: dir + name, writtenAt: stat.mtime };
+        }
+      }
+    },
+
+    async removePartials(before) {
+      let removed = 0;
+      for (const name of await readdirIfAny(tmp)) {
+        const file = path.join(tmp, name);
+        const stat = await statIfAny(file);
+        if (!stat?.isFile() || stat.mtime >= before) continue;
+        await fs.promises.rm(file, { force: true });
+        removed += 1;
+      }
+      return removed;
+    },
   };
+}
+
+const PREFIX = /^[0-9a-f]{2}$/;
+const REST = /^[0-9a-f]{30}$/;
+
+/** A folder's entries; none when it was removed meanwhile. */
+async function readdirIfAny(dir: string): Promise<string[]> {
+  return fs.promises.readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+}
+
+/** A file's status; null when it was removed meanwhile (a concurrent delete). */
+async function statIfAny(file: string): Promise<fs.Stats | null> {
+  return fs.promises.stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
 }

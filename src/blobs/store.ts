@@ -16,4 +16,14 @@ export interface BlobStore {
   read(id: string): Readable;
   /** Removes the blob; a missing blob is not an error. */
   delete(id: string): Promise<void>;
+  /**
+   * Every whole blob with the time it was last written, in no particular order (the abandoned-upload sweep compares
+   * them with the `files` rows). Blobs written or deleted while listing may or may not appear.
+   */
+  list(): AsyncIterable<{ id: string; writtenAt: Date }>;
+  /**
+   * Removes what writes that never finished left behind (a crash or kill mid-upload): temporary files last written
+   * before `before`. @returns how many were removed
+   */
+  removePartials(before: Date): Promise<number>;
 }

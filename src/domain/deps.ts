@@ -3,6 +3,7 @@ import type { Argon2Params } from '../crypto/kdf.ts';
 import type { BlobStore } from '../blobs/store.ts';
 import type { Database, Dialect } from '../store/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { Role } from '../shared/api.ts';
 import type { Profile } from '../shared/profile.ts';
 
 export interface Deps {
@@ -28,6 +29,13 @@ export interface Deps {
    * person per `intervalMinutes`; mails link only to `staffUrl`, the workspace root.
    */
   notify: { reminderHours: number; intervalMinutes: number; staffUrl: string };
+  /**
+   * Retention (src/jobs/retention.ts): a closed case is destroyed no sooner than `reminderDays` after its managers
+   * were reminded; a blob no file references is removed once older than `uploadGraceHours`.
+   */
+  retention: { reminderDays: number; uploadGraceHours: number };
+  /** Staff accounts: roles that must use TOTP two-factor sign-in (CONFIDE_TOTP_REQUIRED_ROLES). */
+  accounts: { totpRequiredRoles: readonly Role[] };
 }
 
 /** ISO 8601 UTC, the one format times are stored in. */

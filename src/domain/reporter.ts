@@ -24,11 +24,13 @@ const RECEIPT_RULE = { limit: 5, windowMs: 15 * 60_000 };
 const DUMMY_SALT = Buffer.alloc(16, 7);
 
 /**
- * @returns the reporter session's cookie value
+ * Checks a receipt and opens the report key it wraps. Unknown receipts and near misses get the same answer after the
+ * same work; failures count against the receipt's locator.
+ * @returns the report's id and key (the caller wipes the key)
  * @throws DomainError receipt_typo (check digit or format: caught before any costly check),
  *   unauthorized (unknown or wrong receipt), too_many_attempts
  */
-export async function reporterSignIn(deps: Deps, input: string): Promise<string> {
+export async function verifyReceipt(deps: Deps, input: string): Promise<{ reportId: string; reportKey: Buffer }> {
   const parsed = parseReceipt(input);
   if (!parsed.ok)
     throw errors.invalid(
@@ -51,21 +53,33 @@ export async function reporterSignIn(deps: Deps, input: string): Promise<string>
     }
     const reportKey = open(kek, row.reporter_wrapped_key, reporterKeyAd(row.id));
     await clearThrottle(deps, `receipt:${parsed.locator}`);
+    return { reportId: row.id, reportKey };
+  } finally {
+    wipe(kek);
+  }
+}
+
+/**
+ * @returns the reporter session's cookie value
+ * @throws DomainError as verifyReceipt
+ */
+export async function reporterSignIn(deps: Deps, input: string): Promise<string> {
+  const { reportId, reportKey } = await verifyReceipt(deps, input);
+  try {
     const token = await createSession(deps, {
       kind: 'reporter',
-      reportId: row.id,
+      reportId,
       key: reportKey,
       minutes: deps.sessions.reporterMinutes,
     });
     await deps.db
       .transaction()
       .execute((trx) =>
-        audit(deps, trx, { actor: 'reporter', action: 'reporter.sign_in', subject: `report:${row.id}` }),
+        audit(deps, trx, { actor: 'reporter', action: 'reporter.sign_in', subject: `report:${reportId}` }),
       );
-    wipe(reportKey);
     return token;
   } finally {
-    wipe(kek);
+    wipe(reportKey);
   }
 }
 

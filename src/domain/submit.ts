@@ -1,8 +1,9 @@
 /**
  * Taking a report in. The report, case, identity and evidence keys are made fresh; answers are sealed under the
  * report key, the identity section under the identity key, originals under file keys sealed to an evidence key
- * pair; the report is granted to every active supervisor
- * (triage staff) and its identity key to every active custodian; the reporter's receipt wraps the report key.
+ * pair; the report is granted to the active managers of its category (its supervisors; its oversight officers for
+ * a complaint about an official, CEL 2023 Art. 52) and its identity key to every active custodian — except staff
+ * the report names (`namesStaff` fields), who are excluded from it; the reporter's receipt wraps the report key.
  * Nothing is stored until the whole report is stored: rows are written in one transaction after every file is
  * in, and a failure deletes the files already written.
  * @see Counter-Espionage Law 2023 Art. 16; MSS Order No. 2 Art. 5–6; Directive (EU) 2019/1937 Art. 9, 16
@@ -18,10 +19,13 @@ import type { Category } from '../shared/profile.ts';
 import { queueNotices } from '../mail/outbox.ts';
 import type { Tables } from '../store/tables.ts';
 import { audit } from './audit.ts';
+import { coversCategory } from './category-staff.ts';
+import { namedStaff, namingTexts } from './complaints.ts';
 import { nextDeadline } from './deadlines.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { FileIntake, type IncomingFile } from './intake.ts';
+import { managerRole } from './requests/kinds.ts';
 import { answersAd, identityAd, identitySecretAd, packCaseKeys, reporterKeyAd } from './sealing.ts';
 
 const DAY = 86_400_000;
@@ -72,17 +76,35 @@ export function checkReportInput(deps: Pick<Deps, 'profile'>, input: ReportInput
   return { category, answers: answers.answers, identity: identity.answers };
 }
 
-/** Whether reports can be taken: someone must be able to open them (a supervisor) and their identity (a custodian). */
-export async function acceptingReports(deps: Pick<Deps, 'db'>): Promise<boolean> {
-  const roles = await deps.db
+/**
+ * Whether reports can be taken: someone must be able to open them and their identity (a custodian). Without a
+ * category: whether the channel takes reports at all (a supervisor exists). With one: whether a manager of that
+ * category is active — a supervisor assigned to it (or to every category), or for a complaint about an official an
+ * oversight officer so assigned — so one category can be closed while the others take reports.
+ */
+export async function acceptingReports(
+  deps: Pick<Deps, 'db'>,
+  category?: Pick<Category, 'id' | 'kind'>,
+): Promise<boolean> {
+  const manager = category ? managerRole(category) : 'supervisor';
+  const rows = await deps.db
     .selectFrom('users')
-    .select('role')
-    .distinct()
+    .select(['role', 'categories'])
     .where('disabled_at', 'is', null)
-    .where('role', 'in', ['supervisor', 'custodian'])
+    .where('role', 'in', [manager, 'custodian'])
     .execute();
-  return roles.length === 2;
+  return (
+    rows.some((u) => u.role === 'custodian') &&
+    rows.some((u) => u.role === manager && (!category || coversCategory(u.categories, category.id)))
+  );
 }
+
+/** Why a report of this category cannot be taken now (no manager of it, or every manager is named in it). */
+const categoryClosed = () =>
+  errors.unavailable(
+    'not_accepting',
+    'This kind of report cannot be taken through the web form at the moment. Please use another channel listed on the first page.',
+  );
 
 /** A report being received: files go in first (`intake`), then `submit` writes everything at once. */
 export class ReportDraft {
@@ -130,6 +152,7 @@ export class ReportDraft {
           'not_accepting',
           'This channel is not taking reports yet. Please use another channel listed on the first page.',
         );
+      if (!(await acceptingReports(deps, category))) throw categoryClosed();
       for (let attempt = 0; ; attempt++) {
         const receipt = generateReceipt();
         const salt = newSalt();
@@ -232,27 +255,59 @@ export class ReportDraft {
 
     const staff = await trx
       .selectFrom('users')
-      .select(['id', 'role', 'public_key'])
+      .select(['id', 'username', 'display_name', 'role', 'public_key', 'categories'])
       .where('disabled_at', 'is', null)
-      .where('role', 'in', ['supervisor', 'custodian'])
       .execute();
-    const grants = staff.flatMap(
-      (u): { scope: 'case' | 'evidence' | 'identity'; user_id: string; sealed_key: Buffer }[] =>
-        u.role === 'supervisor'
-          ? [
-              { scope: 'case', user_id: u.id, sealed_key: sealTo(u.public_key, packCaseKeys(keys)) },
-              { scope: 'evidence', user_id: u.id, sealed_key: sealTo(u.public_key, this.evidence.secretKey) },
-            ]
-          : [{ scope: 'identity', user_id: u.id, sealed_key: sealTo(u.public_key, keys.identityKey) }],
+    // Staff the report names get nothing of it, not even the identity (CEL 2023 Art. 52; DESIGN flow 7).
+    const named = new Set(namedStaff(namingTexts(v.category, v.answers as Record<string, unknown>), staff));
+    const manager = managerRole(v.category);
+    const managers = staff.filter(
+      (u) => u.role === manager && !named.has(u.id) && coversCategory(u.categories, v.category.id),
     );
+    const custodians = staff.filter((u) => u.role === 'custodian' && !named.has(u.id));
+    // Nobody left who could open it: refused as a closed category is, so a refusal tells nothing of who is named.
+    if (managers.length === 0 || custodians.length === 0) throw categoryClosed();
+    const grants = [
+      ...managers.flatMap((u) => [
+        { scope: 'case' as const, user_id: u.id, sealed_key: sealTo(u.public_key, packCaseKeys(keys)) },
+        { scope: 'evidence' as const, user_id: u.id, sealed_key: sealTo(u.public_key, this.evidence.secretKey) },
+      ]),
+      ...custodians.map((u) => ({
+        scope: 'identity' as const,
+        user_id: u.id,
+        sealed_key: sealTo(u.public_key, keys.identityKey),
+      })),
+    ];
     await trx
       .insertInto('grants')
       .values(grants.map((g) => ({ ...g, report_id: id, granted_by: null, created_at: at })))
       .execute();
+    if (named.size > 0) {
+      await trx
+        .insertInto('exclusions')
+        .values(
+          [...named].map((userId) => ({
+            report_id: id,
+            user_id: userId,
+            reason: 'named_in_report',
+            sealed_note: null,
+            created_by: null,
+            created_at: at,
+          })),
+        )
+        .execute();
+      // Who was named stays in the case (its managers see the exclusions), not in the audit log others read.
+      await audit(deps, trx, {
+        actor: 'system',
+        action: 'case.exclude_named',
+        subject: `report:${id}`,
+        reason: `${named.size} named_in_report`,
+      });
+    }
     await queueNotices(
       deps,
       trx,
-      staff.filter((u) => u.role === 'supervisor').map((u) => u.id),
+      managers.map((u) => u.id),
       'new_report',
     );
 

@@ -11,7 +11,8 @@ export interface ThrottleRule {
   windowMs: number;
 }
 
-const keyOf = (key: string) => hash(`throttle:${key}`).toString('hex');
+/** The stored (hashed) form of a throttle key; destroying a case deletes its receipt's row by it. */
+export const keyOf = (key: string) => hash(`throttle:${key}`).toString('hex');
 
 /** @throws DomainError too_many_attempts when the key is over its limit */
 export async function checkThrottle(deps: Pick<Deps, 'db' | 'now'>, key: string, rule: ThrottleRule): Promise<void> {

@@ -1,14 +1,24 @@
-/** Staff accounts: creation (with key pair and recovery key), sign-in, disabling. */
+/**
+ * Staff accounts: creation (with key pair and recovery key), sign-in (password, then a TOTP code when the user has
+ * two-factor sign-in), and what an administrator does to accounts: list, disable, require a password reset, clear
+ * TOTP. An administrator never learns or sets a password: a reset only stops the old one, and the user sets a new
+ * one with their recovery key (src/domain/account.ts), since only the password or the recovery key unwraps their
+ * private key.
+ */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { createUserKeys, unlockWithPassword } from '../crypto/keyring.ts';
+import { wipe } from '../crypto/sodium.ts';
 import type { Role, StaffUser } from '../shared/api.ts';
 import { ROLES } from '../shared/api.ts';
+import type { UserListItem } from '../shared/accounts.ts';
 import { audit } from './audit.ts';
+import { parseCategories } from './category-staff.ts';
 import type { Deps } from './deps.ts';
-import { errors } from './errors.ts';
-import { createSession, deleteUserSessions } from './sessions.ts';
+import { DomainError, errors } from './errors.ts';
+import { createSession } from './sessions.ts';
 import { clearThrottle } from './throttle.ts';
+import { acceptTotpCode, totpStateOf, withTotpSecret, type TotpState } from './totp.ts';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const MIN_PASSWORD = 12;
@@ -89,12 +99,109 @@ export async function findUser(deps: Pick<Deps, 'db'>, username: string): Promis
 /** Disables a user and ends their sessions at once. @throws not_found */
 export async function disableUser(deps: Deps, username: string, actor: string | null = 'system'): Promise<void> {
   const user = await findUser(deps, username);
+  await disableUserById(deps, user.id, actor);
+}
+
+/**
+ * Disables a user by id and ends their sessions at once (the rows go, so an old cookie opens nothing).
+ * Disabling a disabled user changes nothing and is not an error.
+ * @throws not_found
+ */
+export async function disableUserById(deps: Deps, userId: string, actor: string | null = 'system'): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ disabled_at: deps.now().toISOString() }).where('id', '=', user.id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-    await audit(deps, trx, { actor, action: 'user.disable', subject: `user:${user.id}` });
+    const res = await trx
+      .updateTable('users')
+      .set({ disabled_at: deps.now().toISOString() })
+      .where('id', '=', userId)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) {
+      const exists = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+      if (!exists) throw errors.notFound('No such user.');
+    }
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await audit(deps, trx, { actor, action: 'user.disable', subject: `user:${userId}` });
   });
-  await deleteUserSessions(deps, user.id);
+}
+
+/**
+ * An administrator's password reset: the current password stops signing in at once and every session of the user
+ * ends. Nobody sets a new password here: the administrator cannot unwrap the user's private key (DESIGN "Keys"),
+ * so the user sets one with their recovery key (`recoverAccount`), which clears the reset.
+ * @throws not_found
+ */
+export async function requirePasswordReset(deps: Deps, userId: string, actor: string | null = 'system'): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('users')
+      .set({ password_reset_at: deps.now().toISOString() })
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw errors.notFound('No such user.');
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await audit(deps, trx, { actor, action: 'user.password_reset', subject: `user:${userId}` });
+  });
+}
+
+/**
+ * Clears a user's two-factor sign-in (a lost phone) and ends their sessions; they sign in with the password alone
+ * and, when their role requires TOTP, must set it up again before anything else.
+ * @throws not_found
+ */
+export async function resetUserTotp(deps: Deps, userId: string, actor: string | null = 'system'): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('users')
+      .set({ totp_sealed_secret: null, totp_enabled_at: null, totp_last_step: null })
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw errors.notFound('No such user.');
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await audit(deps, trx, { actor, action: 'user.totp_reset', subject: `user:${userId}` });
+  });
+}
+
+/**
+ * Every staff account as the administrator's Users page lists it, by username (or just the one with `id`). Never a
+ * key or a secret.
+ */
+export async function listUsers(deps: Pick<Deps, 'db' | 'accounts'>, id?: string): Promise<UserListItem[]> {
+  let q = deps.db
+    .selectFrom('users')
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'role',
+      'email',
+      'disabled_at',
+      'totp_enabled_at',
+      'totp_sealed_secret',
+      'password_reset_at',
+      'categories',
+    ])
+    .orderBy('username');
+  if (id !== undefined) q = q.where('id', '=', id);
+  const rows = await q.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    email: row.email,
+    disabled: row.disabled_at !== null,
+    totpEnabled: row.totp_enabled_at !== null,
+    totpRequired: totpStateOf(deps, row).required,
+    passwordResetPending: row.password_reset_at !== null,
+    categories: parseCategories(row.categories),
+  }));
+}
+
+/** One account as `listUsers` presents it. @throws not_found */
+export async function getUserListItem(deps: Pick<Deps, 'db' | 'accounts'>, id: string): Promise<UserListItem> {
+  const [user] = await listUsers(deps, id);
+  if (!user) throw errors.notFound('No such user.');
+  return user;
 }
 
 export async function countActiveUsers(deps: Pick<Deps, 'db'>, role?: Role): Promise<number> {
@@ -111,17 +218,27 @@ export function presentUser(row: { id: string; username: string; role: string; d
   return { id: row.id, username: row.username, role: row.role as Role, displayName: row.display_name };
 }
 
+export const WRONG_PASSWORD = 'Wrong username or password.';
+export const RESET_PENDING =
+  'An administrator has reset your password, so it no longer works. Choose a new one with your recovery key ("Forgot your password?").';
+
 /**
- * Signs a staff user in: checks the password (Argon2id), unwraps the private key and keeps it in a new session.
- * Unknown user, wrong password and disabled account give the same error and take about the same time.
- * @returns the cookie value and the user
- * @throws DomainError unauthorized
+ * Signs a staff user in: checks the password (Argon2id), unwraps the private key and, when the user has two-factor
+ * sign-in, asks for a TOTP code — only once the password is right, so a wrong password never reveals whether TOTP
+ * is on. The session then keeps the private key. Unknown user, wrong password and disabled account give the same
+ * error and take about the same time. After an administrator's reset the old password, when right, is answered
+ * with how to choose a new one; a wrong one gets the usual answer.
+ * @param code the 6-digit TOTP code (RFC 6238), needed when the user has TOTP on; accepted once
+ * @returns the cookie value, the user and where they stand with TOTP (`required` and not `enabled`: the session
+ *   may only set TOTP up)
+ * @throws DomainError unauthorized | password_reset | totp_required | totp_invalid (all 401)
  */
 export async function signIn(
   deps: Deps,
   username: string,
   password: string,
-): Promise<{ token: string; user: StaffUser; sessionId: string }> {
+  code?: string,
+): Promise<{ token: string; user: StaffUser; sessionId: string; totp: TotpState }> {
   const row = await deps.db
     .selectFrom('users')
     .selectAll()
@@ -138,20 +255,58 @@ export async function signIn(
       : DUMMY_USER,
     deps.argon2,
   );
-  if (!row || !secretKey || row.disabled_at) {
+  const fail = async (error: DomainError, reason: string | null = null): Promise<never> => {
+    if (secretKey) wipe(secretKey);
     await deps.db
       .transaction()
-      .execute((trx) => audit(deps, trx, { actor: row?.id ?? null, action: 'session.failed' }));
-    throw errors.unauthorized('Wrong username or password.');
+      .execute((trx) => audit(deps, trx, { actor: row?.id ?? null, action: 'session.failed', reason }));
+    throw error;
+  };
+  if (!row || !secretKey || row.disabled_at) return fail(errors.unauthorized(WRONG_PASSWORD));
+  if (row.password_reset_at)
+    return fail(new DomainError('unauthorized', 'password_reset', RESET_PENDING), 'password_reset');
+  if (row.totp_enabled_at && row.totp_sealed_secret) {
+    try {
+      await withTotpSecret({ publicKey: row.public_key, secretKey }, row.totp_sealed_secret, (secret) =>
+        acceptTotpCode(deps, row, secret, code),
+      );
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error, 'totp');
+      throw error;
+    }
   }
-  const token = await createSession(deps, {
-    kind: 'staff',
-    userId: row.id,
-    key: secretKey,
-    minutes: deps.sessions.staffMinutes,
-  });
+  return startStaffSession(deps, row, secretKey);
+}
+
+/**
+ * Opens a staff session holding the (already unlocked) private key, audits it and wipes the caller's copy.
+ * Shared by sign-in and by recovery with the recovery key.
+ */
+export async function startStaffSession(
+  deps: Deps,
+  row: {
+    id: string;
+    username: string;
+    role: string;
+    display_name: string;
+    totp_enabled_at: string | null;
+    totp_sealed_secret: Buffer | null;
+  },
+  secretKey: Buffer,
+): Promise<{ token: string; user: StaffUser; sessionId: string; totp: TotpState }> {
+  let token: string;
+  try {
+    token = await createSession(deps, {
+      kind: 'staff',
+      userId: row.id,
+      key: secretKey,
+      minutes: deps.sessions.staffMinutes,
+    });
+  } finally {
+    wipe(secretKey);
+  }
   await deps.db.transaction().execute((trx) => audit(deps, trx, { actor: row.id, action: 'session.create' }));
-  return { token, user: presentUser(row), sessionId: token.split('.')[0]! };
+  return { token, user: presentUser(row), sessionId: token.split('.')[0]!, totp: totpStateOf(deps, row) };
 }
 
 // Same shapes as a real user, so an unknown username costs one Argon2id like a known one.

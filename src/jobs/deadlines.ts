@@ -2,14 +2,17 @@
  * The deadlines job: before a case's deadline (`reports.due_at`) the people working on it get a reminder; once it
  * has passed, its supervisors get an escalation. Each (case, kind, deadline) is handled once, recorded in
  * `reminders`, whose primary key makes a second one impossible even if two runs overlap. Notices carry only
- * their kind; one audit entry per run that did something carries the counts.
+ * their kind; one audit entry per run that did something carries the counts. An unanswered protection request is
+ * a case's deadline too (src/domain/protection.ts), even on a closed case, so it is reminded of and escalated alike.
  * @see Directive (EU) 2019/1937 Art. 9(1)(b) (acknowledge within 7 days), 9(1)(f) (feedback within 3 months)
+ * @see MSS Order No. 2 Art. 6(2) (protection requests)
  */
 import type { Transaction } from 'kysely';
 import { audit } from '../domain/audit.ts';
 import { NO_DEADLINE } from '../domain/deadlines.ts';
 import type { Deps } from '../domain/deps.ts';
 import { queueNotices } from '../mail/outbox.ts';
+import { protectionResponseHours, type Policy } from '../shared/profile.ts';
 import type { Tables } from '../store/tables.ts';
 
 const HOUR = 3_600_000;
@@ -23,6 +26,7 @@ interface Due {
   category: string;
   urgent: number;
   due_at: string;
+  protection_requested_at: string | null;
 }
 
 export interface DeadlineRun {
@@ -34,22 +38,31 @@ export interface DeadlineRun {
   unreached: number;
 }
 
+/** A quarter of a policy's urgent response time — or of the shorter protection one — at least 1 h. */
+const urgentReminderHours = (policy: Policy, protection = true) =>
+  Math.max(1, Math.min(policy.urgentResponseHours, protection ? protectionResponseHours(policy) : Infinity) / 4);
+
 /**
  * How long before its deadline a case is reminded of, in hours: CONFIDE_REMINDER_HOURS, or for an urgent case a
- * quarter of its category's urgent response time (at least 1 h), so that a 24-hour deadline warns at 6 hours.
+ * quarter of its category's urgent response time (at least 1 h), so that a 24-hour deadline warns at 6 hours —
+ * and once the reporter asked for protection, of the protection response time when shorter (12 hours: at 3).
  */
-export function reminderHours(deps: Pick<Deps, 'profile' | 'notify'>, r: { category: string; urgent: number }): number {
+export function reminderHours(
+  deps: Pick<Deps, 'profile' | 'notify'>,
+  r: { category: string; urgent: number; protection_requested_at?: string | null },
+): number {
   if (!r.urgent) return deps.notify.reminderHours;
   const category = deps.profile().categories.find((c) => c.id === r.category);
-  return category ? Math.max(1, category.policy.urgentResponseHours / 4) : deps.notify.reminderHours;
+  return category ? urgentReminderHours(category.policy, !!r.protection_requested_at) : deps.notify.reminderHours;
 }
 
 /** Open cases with a deadline in [from, to) that have no `kind` record for that deadline yet, soonest first. */
 function unhandled(deps: JobDeps, kind: Kind, from: string | null, to: string) {
   let q = deps.db
     .selectFrom('reports')
-    .select(['id', 'category', 'urgent', 'due_at'])
-    .where('status', '!=', 'closed')
+    .select(['id', 'category', 'urgent', 'due_at', 'protection_requested_at'])
+    // A closed case has no deadline but an unanswered protection request's (see nextDeadline).
+    .where((eb) => eb.or([eb('status', '!=', 'closed'), eb('protection_requested_at', 'is not', null)]))
     .where('due_at', '!=', NO_DEADLINE)
     .where('due_at', '<', to)
     .where(({ not, exists, selectFrom }) =>
@@ -107,7 +120,7 @@ export async function checkDeadlines(deps: JobDeps): Promise<DeadlineRun> {
   const nowIso = now.toISOString();
   const widest = Math.max(
     deps.notify.reminderHours,
-    ...deps.profile().categories.map((c) => Math.max(1, c.policy.urgentResponseHours / 4)),
+    ...deps.profile().categories.map((c) => urgentReminderHours(c.policy)),
   );
   const overdue = await unhandled(deps, 'escalation', null, nowIso);
   const soon = (

@@ -1,10 +1,12 @@
 /**
  * The periodic jobs every node runs (each under its lease, so one node at a time does the work): deadlines every
- * 5 minutes, staff notices every minute (each person still gets at most one mail per notify interval).
+ * 5 minutes, staff notices every minute (each person still gets at most one mail per notify interval), retention
+ * hourly (src/jobs/retention.ts).
  */
 import type { Deps } from '../domain/deps.ts';
 import { checkDeadlines } from './deadlines.ts';
 import { sendNotices } from './notify.ts';
+import { retentionJob } from './retention.ts';
 import { createJobRunner, type Job, type JobLog, type JobRunner } from './runner.ts';
 
 export const DEADLINES_EVERY_MS = 5 * 60_000;
@@ -41,5 +43,5 @@ export function noticesJob(deps: Deps, log: JobLog): Job {
 
 /** The runner with every periodic job; main.ts starts it after listening and stops it first on shutdown. */
 export function createJobs(deps: Deps, log: JobLog): JobRunner {
-  return createJobRunner(deps, [deadlinesJob(deps, log), noticesJob(deps, log)], log);
+  return createJobRunner(deps, [deadlinesJob(deps, log), noticesJob(deps, log), retentionJob(deps, log)], log);
 }

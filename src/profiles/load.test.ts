@@ -89,6 +89,15 @@ describe('shipped profiles', () => {
     expect(profile.channels.map((channel) => channel.kind)).toEqual(['web', 'phone', 'post', 'email', 'in_person']);
   });
 
+  it('answers protection requests within 12 hours and names the officials of a complaint (MSS Order No. 2 Art. 6(2))', async () => {
+    const profile = await loadProfile(path.join(ROOT, 'national-security'));
+    expect(new Set(profile.categories.map((c) => c.policy.protectionResponseHours))).toEqual(new Set([12]));
+    const namingFields = profile.categories.flatMap((c) =>
+      c.fields.filter((f) => f.namesStaff).map((f) => `${c.id}.${f.id}`),
+    );
+    expect(namingFields).toEqual(['complaint-official.officials']);
+  });
+
   it('eu-whistleblowing acknowledges in 7 days and gives feedback in 90 (EU 2019/1937 Art. 9(1)(b), (f))', async () => {
     const profile = await loadProfile(path.join(ROOT, 'eu-whistleblowing'));
     for (const category of profile.categories) {
@@ -96,6 +105,7 @@ describe('shipped profiles', () => {
         acknowledgementDays: 7,
         feedbackDays: 90,
         urgentResponseHours: 24,
+        protectionResponseHours: 24,
         retentionDays: 1095,
         showDueDateToReporter: true,
       });
@@ -186,7 +196,7 @@ describe('broken profiles', () => {
     await editJson(profile, (json) => delete json.landing.intro);
     expect((await loadError(dir)).message.split('\n')).toEqual([
       `${profile}: landing.intro: missing — add a text in "double quotes"`,
-      `${category}: fields[0]: unknown key "requried" — remove it or correct the spelling (allowed: id, type, label, help, required, options, maxLength, identifying, urgentWhen)`,
+      `${category}: fields[0]: unknown key "requried" — remove it or correct the spelling (allowed: id, type, label, help, required, options, maxLength, identifying, urgentWhen, namesStaff)`,
       `${category}: policy.retentionDays: expected a number, found "1095" — remove the quotes`,
     ]);
   });

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ROLES, type Role } from '../shared/api.ts';
 
 const int = (def: number, min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
@@ -69,6 +70,31 @@ const Env = z.object({
   CONFIDE_REMINDER_HOURS: int(48, 1, 24 * 90),
   /** Fewest minutes between two notice mails to one person; everything pending goes into one mail. */
   CONFIDE_NOTIFY_INTERVAL_MINUTES: int(15, 1, 7 * 24 * 60),
+  /** Days before a closed case's retention ends that the supervisors (oversight officers) holding it are reminded. */
+  CONFIDE_RETENTION_REMINDER_DAYS: int(14, 1, 365),
+  /** Hours before a file-store blob that no file references (an upload that never finished) is removed. */
+  CONFIDE_UPLOAD_GRACE_HOURS: int(24, 1, 24 * 30),
+  /**
+   * Staff roles that must sign in with a TOTP code (RFC 6238) as well as the password, comma-separated, or `none`.
+   * Default: every staff role. A user of such a role without TOTP can sign in only to set it up.
+   */
+  CONFIDE_TOTP_REQUIRED_ROLES: z
+    .string()
+    .default(ROLES.join(','))
+    .transform((v, ctx) => {
+      if (v.trim().toLowerCase() === 'none') return [] as Role[];
+      const roles = v
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
+      const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (unknown.length > 0 || roles.length === 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown role ${unknown.map((r) => `"${r}"`).join(', ') || '(empty)'}: give a comma-separated list of ${ROLES.join(', ')}, or none`,
+        });
+      return [...new Set(roles)] as Role[];
+    }),
   /** Log level: fatal, error, warn, info, debug, silent. */
   CONFIDE_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -95,6 +121,10 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** Reminder window (hours) and per-person mail interval (minutes). */
   notify: { reminderHours: number; intervalMinutes: number };
+  /** Retention: days of notice before destruction; hours before an unreferenced blob counts as abandoned. */
+  retention: { reminderDays: number; uploadGraceHours: number };
+  /** Staff roles that must use TOTP two-factor sign-in (empty: none). */
+  totpRequiredRoles: readonly Role[];
 }
 
 export class ConfigError extends Error {
@@ -147,5 +177,10 @@ export function loadConfig(
       reminderHours: e.CONFIDE_REMINDER_HOURS,
       intervalMinutes: e.CONFIDE_NOTIFY_INTERVAL_MINUTES,
     }),
+    retention: Object.freeze({
+      reminderDays: e.CONFIDE_RETENTION_REMINDER_DAYS,
+      uploadGraceHours: e.CONFIDE_UPLOAD_GRACE_HOURS,
+    }),
+    totpRequiredRoles: Object.freeze(e.CONFIDE_TOTP_REQUIRED_ROLES),
   });
 }

@@ -38,6 +38,8 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<Deps, 'n
       serverSecret: await loadServerSecret(base),
       mailer: config.mail.smtpUrl ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : null,
       notify: { ...config.notify, staffUrl: `${config.publicUrl}/staff/` },
+      retention: config.retention,
+      accounts: { totpRequiredRoles: config.totpRequiredRoles },
     };
     return {
       deps,

@@ -56,6 +56,8 @@ export const CaseSummary = z.object({
   urgent: z.boolean(),
   receivedAt: z.string(),
   dueAt: z.string().nullable(),
+  /** When the reporter last asked for protection (MSS Order No. 2 Art. 6(2)); null when never. */
+  protectionRequestedAt: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -162,7 +164,14 @@ export const MessageRequest = z.object({
   kind: z.enum(['message', 'outcome_notice']).default('message'),
 });
 
-export const StaffListItem = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: Role });
+export const StaffListItem = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  /** Category ids the person works on; null for every category. Granting outside them needs an approval. */
+  categories: z.array(z.string()).nullable(),
+});
 export const StaffList = z.object({ staff: z.array(StaffListItem) });
 
 export const GrantView = z.object({ userId: z.string(), displayName: z.string(), role: Role, grantedAt: z.string() });
@@ -176,7 +185,11 @@ export const ExclusionView = z.object({
 });
 export const CaseAccess = z.object({ grants: z.array(GrantView), exclusions: z.array(ExclusionView) });
 export type CaseAccess = z.infer<typeof CaseAccess>;
-export const GrantRequest = z.object({ userId: z.string().uuid() });
+export const GrantRequest = z.object({
+  userId: z.string().uuid(),
+  /** An approved request of kind grant_outside, needed when the person does not work on the case's category. */
+  requestId: z.string().uuid().optional(),
+});
 export const ExclusionRequest = z.object({
   userId: z.string().uuid(),
   reason: ExclusionReason,
@@ -250,6 +263,8 @@ export const StatusRequest = z.object({
   status: CaseStatus,
   reason: z.string().trim().max(2_000).optional(),
   outcome: Outcome.optional(),
+  /** An approved request of the mover's: kind 'export' to refer the case, 'knowingly_false' for that outcome. */
+  requestId: z.string().uuid().optional(),
 });
 export const StatusResponse = z.object({ status: CaseStatus, outcome: Outcome.nullable() });
 

@@ -70,6 +70,13 @@ export const Field = z
      * first in triage and its acknowledgement is due within the policy's urgentResponseHours.
      */
     urgentWhen: z.array(z.string().min(1)).min(1).optional(),
+    /**
+     * The answer may name staff (officials complained about, people involved). Only for short_text and long_text.
+     * At submission the text is matched against active staff — a display name when all its words appear, a
+     * username as a whole word, ignoring case and accents — and each person named is excluded from the case
+     * (no grant of any scope, identity included). @see CEL 2023 Art. 52; DESIGN flow 7
+     */
+    namesStaff: z.boolean().optional(),
   })
   .superRefine((field, ctx) => {
     if (CHOICE_TYPES.has(field.type)) {
@@ -108,6 +115,13 @@ export const Field = z
             : `urgentWhen applies only to single_choice and multiple_choice fields — remove it from this ${field.type} field`,
         });
     }
+    if (field.namesStaff && !(field.type in DEFAULT_MAX_LENGTH)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['namesStaff'],
+        message: `namesStaff applies only to short_text and long_text — remove it from this ${field.type} field`,
+      });
+    }
     if (field.maxLength !== undefined && !(field.type in DEFAULT_MAX_LENGTH)) {
       ctx.addIssue({
         code: 'custom',
@@ -142,6 +156,11 @@ export const Policy = z
     feedbackDays: z.int(days('feedback')).min(1).max(3_650).nullable(),
     /** Hours within which an urgent report (threat to life, protection request) must be taken up. */
     urgentResponseHours: z.int().min(1).max(720),
+    /**
+     * Hours within which staff must respond to a reporter's request for protection; defaults to
+     * urgentResponseHours (see protectionResponseHours()). @see MSS Order No. 2 Art. 6(2); CEL 2023 Art. 46
+     */
+    protectionResponseHours: z.int().min(1).max(720).optional(),
     /** Days a closed case is kept before it is destroyed. */
     retentionDays: z.int().min(1).max(36_500),
     /** Whether the reporter sees the next due date when following up. */
@@ -158,6 +177,10 @@ export const Policy = z
     }
   });
 export type Policy = z.infer<typeof Policy>;
+
+/** Hours to respond to a protection request under this policy: protectionResponseHours, else urgentResponseHours. */
+export const protectionResponseHours = (policy: Policy): number =>
+  policy.protectionResponseHours ?? policy.urgentResponseHours;
 
 export const CATEGORY_KINDS = ['report', 'self_disclosure', 'complaint_about_official'] as const;
 export const CategoryKind = z.enum(CATEGORY_KINDS);

@@ -5,24 +5,29 @@
 import type { Role } from '../shared/api.ts';
 import { NoCasesPage } from './pages/NoCasesPage.tsx';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { SessionResponse } from '../shared/api.ts';
+import type { StaffSession, TotpState } from '../shared/accounts.ts';
 import { ApiError, createApiClient, isAbortError } from './api/client.ts';
 import { ApiContext } from './api/context.ts';
 import { createStaffApi } from './api/staff.ts';
 import { AppHeader } from './components/AppHeader.tsx';
 import { ErrorMessage } from './components/ErrorMessage.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { AuditLogPage } from './pages/AuditLogPage.tsx';
 import { CaseListPage } from './pages/CaseListPage.tsx';
 import { CaseViewPage } from './pages/CaseViewPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { RequestsPage } from './pages/RequestsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
+import { VerifyCertificatePage } from './pages/VerifyCertificatePage.tsx';
 import { navigate, useLocation } from './router/history.ts';
-import { casesPath, matchRoute, STATISTICS_ROLES } from './router/routes.ts';
+import { AUDIT_ROLES, casesPath, matchRoute, REQUEST_ROLES, STATISTICS_ROLES, VERIFY_ROLES } from './router/routes.ts';
 
 // Loaded when first opened: the chart library stays out of the bundle everyone else downloads.
 const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })));
 
 /** undefined: still asking the server; null: signed out. */
-type SessionState = SessionResponse | null | undefined;
+type SessionState = StaffSession | null | undefined;
 
 export function App() {
   const [session, setSession] = useState<SessionState>(undefined);
@@ -94,7 +99,13 @@ export function App() {
             }}
           />
         ) : (
-          <Page pathname={location.pathname} search={location.search} role={session.user.role} />
+          <Page
+            pathname={location.pathname}
+            search={location.search}
+            role={session.user.role}
+            totp={session.totp}
+            onTotpChanged={(totp) => setSession((s) => (s ? { ...s, totp } : s))}
+          />
         )}
       </main>
     </ApiContext>
@@ -104,8 +115,22 @@ export function App() {
 /** Roles that work on cases in this workspace; the others have their own tasks elsewhere. */
 const CASE_ROLES: readonly Role[] = ['supervisor', 'handler', 'oversight'];
 
-function Page({ pathname, search, role }: { pathname: string; search: string; role: Role }) {
+interface PageProps {
+  pathname: string;
+  search: string;
+  role: Role;
+  totp: TotpState;
+  onTotpChanged: (totp: TotpState) => void;
+}
+
+function Page({ pathname, search, role, totp, onTotpChanged }: PageProps) {
   const route = matchRoute(pathname);
+  // A role that must use two-factor sign-in works only once it is set up; until then the account page is all there is.
+  if (route.name === 'account' || (totp.required && !totp.enabled))
+    return <AccountPage totp={totp} onTotpChanged={onTotpChanged} />;
+  // Administrators have no cases: their workspace opens on the staff accounts.
+  if (route.name === 'users' || (role === 'administrator' && route.name === 'cases'))
+    return role === 'administrator' ? <UsersPage /> : <NotFoundPage />;
   if (route.name === 'statistics')
     return STATISTICS_ROLES.includes(role) ? (
       <Suspense fallback={<p role="status">Loading…</p>}>
@@ -114,6 +139,9 @@ function Page({ pathname, search, role }: { pathname: string; search: string; ro
     ) : (
       <NotFoundPage />
     );
+  if (route.name === 'audit') return AUDIT_ROLES.includes(role) ? <AuditLogPage search={search} /> : <NotFoundPage />;
+  if (route.name === 'verify') return VERIFY_ROLES.includes(role) ? <VerifyCertificatePage /> : <NotFoundPage />;
+  if (route.name === 'requests') return REQUEST_ROLES.includes(role) ? <RequestsPage role={role} /> : <NotFoundPage />;
   if (!CASE_ROLES.includes(role)) return <NoCasesPage role={role} />;
   switch (route.name) {
     case 'cases':

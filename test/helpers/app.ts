@@ -48,6 +48,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     CONFIDE_ARGON2_MEMORY_KIB: '1024',
     CONFIDE_ARGON2_TIME_COST: '1',
     CONFIDE_LOG_LEVEL: 'silent',
+    // No role must use TOTP unless a test says so (env: { CONFIDE_TOTP_REQUIRED_ROLES: 'handler' }).
+    CONFIDE_TOTP_REQUIRED_ROLES: 'none',
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     ...options.env,
   });

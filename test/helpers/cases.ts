@@ -4,17 +4,20 @@ import { multipart, reportParts } from './multipart.ts';
 
 export const ESPIONAGE = { what_happened: 'Someone photographs the gate.', danger: 'no' };
 
-/** Submits a report. @returns the receipt and the case id as the supervisor sees it (newest case) */
+/**
+ * Submits a report. @returns the receipt and the case id as `finder` (default: the supervisor; an oversight
+ * officer for a complaint about an official) sees it (newest case)
+ */
 export async function submitCase(
   t: TestApp,
-  input: { category?: string; answers?: Record<string, unknown> } = {},
+  input: { category?: string; answers?: Record<string, unknown>; finder?: string } = {},
 ): Promise<{ receipt: string; id: string; reference: string }> {
   const body = await multipart(
     reportParts({ category: input.category ?? 'espionage', answers: input.answers ?? ESPIONAGE }),
   );
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', ...body });
   if (res.statusCode !== 201) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
-  const sup = await t.signIn('supervisor');
+  const sup = await t.signIn(input.finder ?? 'supervisor');
   const list = await t.app.inject({
     method: 'GET',
     url: '/api/v1/cases?order=newest&limit=1',

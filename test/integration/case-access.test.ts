@@ -61,6 +61,44 @@ function caseRoutes(
     },
     { method: 'DELETE', path: '/api/v1/cases/{id}/links/{otherId}', url: `/api/v1/cases/${id}/links/${OTHER}` },
     { method: 'PUT', path: '/api/v1/cases/{id}/labels', url: `/api/v1/cases/${id}/labels`, payload: { labels: ['x'] } },
+    { method: 'GET', path: '/api/v1/cases/{id}/requests', url: `/api/v1/cases/${id}/requests` },
+    { method: 'GET', path: '/api/v1/cases/{id}/identity', url: `/api/v1/cases/${id}/identity` },
+    { method: 'GET', path: '/api/v1/cases/{id}/protection', url: `/api/v1/cases/${id}/protection` },
+    { method: 'GET', path: '/api/v1/cases/{id}/retention', url: `/api/v1/cases/${id}/retention` },
+    {
+      method: 'POST',
+      path: '/api/v1/cases/{id}/legal-hold',
+      url: `/api/v1/cases/${id}/legal-hold`,
+      payload: { reason: 'x' },
+    },
+    {
+      method: 'DELETE',
+      path: '/api/v1/cases/{id}/legal-hold',
+      url: `/api/v1/cases/${id}/legal-hold`,
+      payload: { reason: 'x' },
+    },
+    { method: 'DELETE', path: '/api/v1/cases/{id}', url: `/api/v1/cases/${id}?requestId=${OTHER}` },
+    {
+      method: 'POST',
+      path: '/api/v1/cases/{id}/protection/{requestId}/response',
+      url: `/api/v1/cases/${id}/protection/${OTHER}/response`,
+      payload: { outcome: 'not_needed' },
+    },
+    { method: 'GET', path: '/api/v1/cases/{id}/actions', url: `/api/v1/cases/${id}/actions` },
+    {
+      method: 'POST',
+      path: '/api/v1/cases/{id}/actions',
+      url: `/api/v1/cases/${id}/actions`,
+      payload: { action: '{}' },
+    },
+    { method: 'GET', path: '/api/v1/cases/{id}/actions/officers', url: `/api/v1/cases/${id}/actions/officers` },
+    { method: 'GET', path: '/api/v1/cases/{id}/approvals', url: `/api/v1/cases/${id}/approvals` },
+    {
+      method: 'GET',
+      path: '/api/v1/cases/{id}/files/{fileId}/original',
+      url: `/api/v1/cases/${id}/files/${FILE}/original?requestId=${OTHER}`,
+    },
+    { method: 'GET', path: '/api/v1/cases/{id}/export', url: `/api/v1/cases/${id}/export?requestId=${OTHER}` },
   ];
 }
 

@@ -220,9 +220,12 @@ describe.each(DIALECTS)('case handling on %s', (dialect) => {
   });
 
   it('closes a complaint about an official only after an outcome notice to the complainant', async () => {
+    // Complaints go to oversight officers only (CEL 2023 Art. 52): they handle and close them.
+    const sup = await actor(t, 'oversight');
     const c = await submitCase(t, {
       category: 'complaint-official',
       answers: { what_happened: 'An officer took my passport.', danger: 'no' },
+      finder: 'oversight',
     });
     const d = (await sup.get(`/api/v1/cases/${c.id}`)).json() as {
       outcomeNoticeRequired: boolean;

@@ -2,7 +2,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { ParseArgsConfig } from 'node:util';
 import { auditVerify } from './audit.ts';
 import { migrate } from './migrate.ts';
-import { userAdd, userDisable, userEmail, userUnlock } from './user.ts';
+import { retentionRun } from './retention.ts';
+import { userAdd, userDisable, userEmail, userResetPassword, userUnlock } from './user.ts';
+import { userCategories } from './user-categories.ts';
 
 export interface Io {
   out: Writable;
@@ -19,5 +21,15 @@ export interface Command {
 }
 
 export const commands: Record<string, Command> = Object.fromEntries(
-  [userAdd, userDisable, userUnlock, userEmail, auditVerify, migrate].map((c) => [c.name, c]),
+  [
+    userAdd,
+    userDisable,
+    userUnlock,
+    userEmail,
+    userResetPassword,
+    userCategories,
+    auditVerify,
+    retentionRun,
+    migrate,
+  ].map((c) => [c.name, c]),
 );

@@ -1,4 +1,4 @@
-import { addUser, disableUser, findUser, unlockUser } from '../../domain/users.ts';
+import { addUser, disableUser, findUser, requirePasswordReset, unlockUser } from '../../domain/users.ts';
 import { checkEmail, setUserEmail } from '../../mail/addresses.ts';
 import { ROLES } from '../../shared/api.ts';
 import type { Command } from './index.ts';
@@ -79,6 +79,31 @@ Disables the user: they can no longer sign in, and every session they have ends 
     }
     await withDeps((deps) => disableUser(deps, name, 'cli'));
     io.out.write(`Disabled "${name}"; their sessions have ended.\n`);
+    return 0;
+  },
+};
+
+export const userResetPassword: Command = {
+  name: 'user reset-password',
+  summary: "Stop a user's password and end their sessions; they choose a new one with their recovery key",
+  help: `Usage: npx confide user reset-password NAME
+
+For a password that is lost, forgotten or may be known to someone else. The password stops working at once and
+every session of the user ends. No new password is set here: nobody but the user can unwrap their private key.
+The user chooses a new password on the sign-in page ("Forgot your password? Use your recovery key") with the
+recovery key printed when the account was created; their cases stay open to them. Without the recovery key the
+account cannot be restored: create a new one and have the cases granted to it again.`,
+  options: {},
+  async run(_values, positionals, io) {
+    const name = positionals[0];
+    if (!name || positionals.length > 1) {
+      io.err.write(`Name the one user whose password to reset.\n\n${this.help}\n`);
+      return 2;
+    }
+    await withDeps(async (deps) => requirePasswordReset(deps, (await findUser(deps, name)).id, 'cli'));
+    io.out.write(
+      `The password of "${name}" no longer works and their sessions have ended. They choose a new one with their recovery key.\n`,
+    );
     return 0;
   },
 };

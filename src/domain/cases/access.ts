@@ -41,6 +41,7 @@ export const SUMMARY_COLUMNS = [
   'r.urgent',
   'r.received_at',
   'r.due_at',
+  'r.protection_requested_at',
 ] as const;
 
 /**

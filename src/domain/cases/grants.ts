@@ -1,16 +1,22 @@
 /**
- * Who may work on a case. A supervisor grants a case to a handler by re-sealing the case keys, which the
- * supervisor's own session opens, to the handler's public key: the server alone cannot grant what it cannot
- * read. Staff can be excluded from a case (named in it, or a conflict of interest); an excluded person can never
- * be granted it, and the refusal says why.
- * @see Directive (EU) 2019/1937 Art. 9(1)(c)–(d) (impartial handler); ISO 37002 §8.3
+ * Who may work on a case. A manager of the case — a supervisor; an oversight officer for a complaint about an
+ * official — grants it by re-sealing the case keys, which the manager's own session opens, to the new holder's
+ * public key: the server alone cannot grant what it cannot read. A complaint about an official is granted only to
+ * oversight officers, an ordinary case never to them. Granting to someone outside the category's staff needs an
+ * approved `grant_outside` request (two-person rule). Staff can be excluded from a case (named in it, or a
+ * conflict of interest); an excluded person can never be granted it, and the refusal says why.
+ * @see Directive (EU) 2019/1937 Art. 9(1)(c)–(d) (impartial handler); ISO 37002 §8.3; CEL 2023 Art. 52
  */
 import { open, seal, sealTo, wipe } from '../../crypto/sodium.ts';
 import type { CaseAccess, Role } from '../../shared/api.ts';
+import type { Category } from '../../shared/profile.ts';
 import { queueNotices } from '../../mail/outbox.ts';
 import { audit } from '../audit.ts';
+import { coversCategory, parseCategories } from '../category-staff.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
+import { managerRole } from '../requests/kinds.ts';
+import { useApproval } from '../requests/requests.ts';
 import { packCaseKeys } from '../sealing.ts';
 import { caseKeys, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
@@ -27,16 +33,22 @@ export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
 
 const noteAd = (reportId: string, userId: string) => Buffer.from(`report:${reportId}:exclusion:${userId}`);
 
-/** Staff that can be granted cases, for a supervisor's picker. */
+/** Staff that can be granted cases, for a manager's picker, with the categories each works on (null: all). */
 export async function listGrantableStaff(deps: Pick<Deps, 'db'>, role?: Role) {
   const q = deps.db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role'])
+    .select(['id', 'username', 'display_name', 'role', 'categories'])
     .where('disabled_at', 'is', null)
     .where('role', 'in', role ? [role] : [...GRANTABLE_ROLES])
     .orderBy('display_name');
   const rows = await q.execute();
-  return rows.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role as Role }));
+  return rows.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role as Role,
+    categories: parseCategories(u.categories),
+  }));
 }
 
 /** Grants and exclusions of a case. Only for those who may manage access (caller checks). */
@@ -73,46 +85,75 @@ export async function caseAccess(deps: Pick<Deps, 'db'>, reportId: string, caseK
   };
 }
 
-/** Supervisors manage access; everyone else is told the case does not exist for them (no hint either way). */
-export function canManageAccess(viewer: Viewer): boolean {
-  return viewer.role === 'supervisor';
+/**
+ * The case's managers manage access — supervisors; oversight officers for a complaint about an official —;
+ * everyone else is told the case does not exist for them (no hint either way).
+ */
+export function canManageAccess(viewer: Viewer, category?: Pick<Category, 'kind'>): boolean {
+  return viewer.role === managerRole(category);
 }
 
 async function targetUser(deps: Pick<Deps, 'db'>, userId: string) {
   const user = await deps.db
     .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'public_key', 'disabled_at'])
+    .select(['id', 'display_name', 'role', 'public_key', 'disabled_at', 'categories'])
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user || user.disabled_at) throw errors.invalid('unknown_user', 'There is no active staff member with that id.');
   return user;
 }
 
-/** Runs `change` with the case keys of a supervisor who holds the case. @throws not_found (no grant or not a supervisor) */
+/** Runs `change` with the case keys of a manager who holds the case. @throws not_found (no grant or not a manager) */
 async function asManager<T>(
   deps: Deps,
   viewer: Viewer,
   reportId: string,
-  change: (caseKey: Buffer, packed: Buffer) => Promise<T>,
+  change: (caseKey: Buffer, packed: Buffer, category: Category | undefined, categoryId: string) => Promise<T>,
 ): Promise<T> {
   const keys = await caseKeys(deps, viewer, reportId);
   try {
-    if (!canManageAccess(viewer)) throw errors.notFound('There is no such case, or you have no access to it.');
-    return await change(keys.caseKey, packCaseKeys(keys));
+    const report = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
+    const category = deps.profile().categories.find((c) => c.id === report?.category);
+    if (!report || !canManageAccess(viewer, category))
+      throw errors.notFound('There is no such case, or you have no access to it.');
+    return await change(keys.caseKey, packCaseKeys(keys), category, report.category);
   } finally {
     wipe(keys.reportKey);
     wipe(keys.caseKey);
   }
 }
 
-/** @throws not_found | unknown_user | not_grantable | excluded (409, saying why) */
-export async function grantCase(deps: Deps, viewer: Viewer, reportId: string, userId: string): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey, packed) => {
+/**
+ * Grants the case to a staff member.
+ * @param requestId an approved `grant_outside` request of the viewer's for this case and user: needed when the
+ *   user does not work on the case's category (users.categories); used up by the grant
+ * @throws not_found | unknown_user | not_grantable | excluded (409, saying why) | approval_required (409)
+ */
+export async function grantCase(
+  deps: Deps,
+  viewer: Viewer,
+  reportId: string,
+  userId: string,
+  requestId?: string | null,
+): Promise<CaseAccess> {
+  return asManager(deps, viewer, reportId, async (caseKey, packed, category, categoryId) => {
     const user = await targetUser(deps, userId);
-    if (!GRANTABLE_ROLES.includes(user.role as Role))
+    if (category?.kind === 'complaint_about_official') {
+      if (user.role !== 'oversight')
+        throw errors.invalid(
+          'not_grantable',
+          'A complaint about an official is granted only to oversight officers (Counter-Espionage Law 2023, Article 52).',
+        );
+    } else if (!GRANTABLE_ROLES.includes(user.role as Role))
       throw errors.invalid(
         'not_grantable',
         `Cases are granted to handlers and supervisors, not to the role “${user.role}”.`,
+      );
+    const outside = !coversCategory(user.categories, categoryId);
+    if (outside && !requestId)
+      throw errors.conflict(
+        'approval_required',
+        `${user.display_name} does not work on “${category?.title ?? categoryId}”. Granting the case to someone outside the category's staff needs an approved request: ask for one (“Grant the case to someone outside the category's staff”), and grant it once a second person has approved it.`,
       );
     const exclusion = await deps.db
       .selectFrom('exclusions')
@@ -127,6 +168,8 @@ export async function grantCase(deps: Deps, viewer: Viewer, reportId: string, us
       );
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
+      if (outside)
+        await useApproval(deps, trx, { requestId, reportId, kind: 'grant_outside', viewer, subject: userId });
       await trx
         .insertInto('grants')
         .values({
@@ -145,7 +188,7 @@ export async function grantCase(deps: Deps, viewer: Viewer, reportId: string, us
         actor: viewer.userId,
         caseKey,
         kind: 'grant',
-        summary: `Granted to ${user.display_name}`,
+        summary: `Granted to ${user.display_name}${outside ? " (outside the category's staff, approved)" : ''}`,
       });
       // The new holder hears that work is waiting (no content, no case identifier: src/mail/compose.ts).
       await queueNotices(deps, trx, [userId], 'assigned');
@@ -166,11 +209,13 @@ export async function revokeGrant(deps: Deps, viewer: Viewer, reportId: string, 
     const user = await targetUser(deps, userId);
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
+      // A disclosed identity goes with the case: no key to the reporter's identity stays with a former holder; nor
+      // does an evidence key passed on for opening an original (src/domain/cases/originals.ts).
       const removed = await trx
         .deleteFrom('grants')
         .where('report_id', '=', reportId)
         .where('user_id', '=', userId)
-        .where('scope', '=', 'case')
+        .where('scope', 'in', ['case', 'identity', 'evidence'])
         .executeTakeFirst();
       if (Number(removed.numDeletedRows) === 0)
         throw errors.notFound(`${user.display_name} holds no grant on this case.`);
@@ -205,7 +250,7 @@ export async function excludeUser(
     if (input.userId === viewer.userId)
       throw errors.invalid(
         'self_exclusion',
-        'Ask another supervisor to exclude you, so that the case keeps someone who can manage it.',
+        'Ask another manager of the case to exclude you, so that the case keeps someone who can manage it.',
       );
     const at = deps.now().toISOString();
     const note = input.note?.trim();
@@ -282,5 +327,14 @@ export async function removeExclusion(
 
 /** For the case view: the access of a case, when the viewer may manage it. */
 export async function caseAccessFor(deps: Deps, viewer: Viewer, reportId: string): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey) => caseAccess(deps, reportId, caseKey));
+  return asManager(deps, viewer, reportId, async (caseKey) => {
+    const access = await caseAccess(deps, reportId, caseKey);
+    // Exclusion notes are case content: reading them is audited like opening the case.
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        audit(deps, trx, { actor: viewer.userId, action: 'case.access_read', subject: `report:${reportId}` }),
+      );
+    return access;
+  });
 }

@@ -17,6 +17,7 @@ export type SummaryRow = {
   urgent: number;
   received_at: string;
   due_at: string;
+  protection_requested_at: string | null;
 };
 
 export function presentSummary(deps: Pick<Deps, 'profile'>, r: SummaryRow): CaseSummary {
@@ -30,5 +31,6 @@ export function presentSummary(deps: Pick<Deps, 'profile'>, r: SummaryRow): Case
     urgent: r.urgent === 1,
     receivedAt: r.received_at,
     dueAt: presentDeadline(r.due_at),
+    protectionRequestedAt: r.protection_requested_at,
   };
 }

@@ -61,7 +61,7 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       events: await listEvents(deps, r.id, keys.caseKey),
       outcomeNoticeRequired: r.status !== 'closed' && (await outcomeNoticeMissing(deps, r.id, r.category)),
       feedbackTemplates: feedbackTemplates(r.language),
-      canManageAccess: canManageAccess(viewer),
+      canManageAccess: canManageAccess(viewer, category),
       answers: [
         ...(category?.fields ?? [])
           .filter((f) => f.type !== 'file')
@@ -149,9 +149,15 @@ export async function openCaseFile(
       'Metadata could not be removed from this file, so there is no cleaned copy; the original opens only with a second person’s approval.',
     );
   const meta = openJson<{ name: string; type: string }>(keys.reportKey, f.sealed_meta, fileAd(reportId, f.id));
-  await deps.db
-    .transaction()
-    .execute((trx) => audit(deps, trx, { actor: viewer.userId, action: 'file.download', subject: `file:${f.id}` }));
+  // Subject: the report, so the reporter's record of accesses and a filter by report find the download.
+  await deps.db.transaction().execute((trx) =>
+    audit(deps, trx, {
+      actor: viewer.userId,
+      action: 'file.download',
+      subject: `report:${reportId}`,
+      reason: `file:${f.id}`,
+    }),
+  );
   const decrypt = createDecryptStream(keys.reportKey);
   const source = deps.blobs.read(f.cleaned_blob);
   source.on('error', (e) => decrypt.destroy(e));

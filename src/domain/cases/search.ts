@@ -61,11 +61,12 @@ export async function searchCases(
       wipe(keys.caseKey);
     }
   }
-  // The query itself may be content: the audit records that a search happened, not what was searched for.
-  await deps.db
-    .transaction()
-    .execute((trx) =>
-      audit(deps, trx, { actor: viewer.userId, action: 'case.search', reason: `${searched.length} cases` }),
-    );
+  // The query itself may be content: the audit records that a search happened, not what was searched for. A hit
+  // tells the searcher something about the case's content, so each case found is recorded against its report.
+  await deps.db.transaction().execute(async (trx) => {
+    await audit(deps, trx, { actor: viewer.userId, action: 'case.search', reason: `${searched.length} cases` });
+    for (const item of items)
+      await audit(deps, trx, { actor: viewer.userId, action: 'case.search_hit', subject: `report:${item.id}` });
+  });
   return { items, searched: searched.length, complete: rows.length <= limit };
 }

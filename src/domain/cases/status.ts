@@ -6,6 +6,9 @@ import { nextDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { allowedTransitions, canTransition } from '../lifecycle.ts';
+import { useApproval } from '../requests/requests.ts';
+import { retentionOnStatusChange } from '../retention.ts';
+import { pendingProtectionDue } from '../protection.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
@@ -30,16 +33,23 @@ export async function outcomeNoticeMissing(
 /**
  * Moves a case through its lifecycle. Closing needs an outcome; reopening a closed case needs a reason; leaving
  * "assessing" needs an assessment of the risk of harm to the reporter (ISO 37002 §8.3); closing a complaint about
- * an official needs an outcome notice to the complainant first (Counter-Espionage Law 2023 Art. 52). Writes are
- * guarded by the row's version, so of two concurrent changes one wins and the other gets a conflict.
+ * an official needs an outcome notice to the complainant first (Counter-Espionage Law 2023 Art. 52); referring it
+ * and closing it as knowingly false each need an approved request (two-person rule). Writes are guarded by the
+ * row's version, so of two concurrent changes one wins and the other gets a conflict.
  * @throws not_found | invalid_transition | outcome_required | outcome_only_when_closing | reason_required |
- *   risk_assessment_required | outcome_notice_required | conflict
+ *   risk_assessment_required | outcome_notice_required | approval_required | conflict
  */
 export async function changeStatus(
   deps: Deps,
   viewer: Viewer,
   reportId: string,
-  input: { status: CaseStatus; outcome?: Outcome | undefined; reason?: string | undefined },
+  input: {
+    status: CaseStatus;
+    outcome?: Outcome | undefined;
+    reason?: string | undefined;
+    /** The approved request that referring ('export') or closing as knowingly false ('knowingly_false') uses. */
+    requestId?: string | undefined;
+  },
 ): Promise<{ status: CaseStatus; outcome: Outcome | null }> {
   const keys = await caseKeys(deps, viewer, reportId);
   try {
@@ -81,14 +91,22 @@ export async function changeStatus(
       );
     const at = deps.now().toISOString();
     const outcome = input.status === 'closed' ? (input.outcome ?? null) : null;
+    // An unanswered protection request keeps its deadline whatever the status (a reporter can be in danger later).
+    const protectionDue = await pendingProtectionDue(deps.db, reportId);
     await deps.db.transaction().execute(async (trx) => {
+      // Two-person rule: referring a case outside, and finding a report knowingly false (MSS Order No. 2 Art. 21;
+      // EU 2019/1937 Art. 23(2)), each use an approval of the mover's, once.
+      const gate = input.status === 'referred' ? 'export' : outcome === 'knowingly_false' ? 'knowingly_false' : null;
+      if (gate) await useApproval(deps, trx, { requestId: input.requestId, reportId, kind: gate, viewer });
       await updateCaseAt(trx, reportId, r.version, {
         status: input.status,
         outcome,
         closed_at: input.status === 'closed' ? at : null,
+        // Closing starts the retention clock; reopening stops it (src/domain/retention.ts).
+        ...retentionOnStatusChange(deps, r.category, input.status, at),
         // Leaving "received" is the acknowledgement, whichever state comes next.
         acknowledged_at: r.acknowledged_at ?? (input.status === 'received' ? null : at),
-        due_at: nextDeadline({ ...r, status: input.status }),
+        due_at: nextDeadline({ ...r, status: input.status, protection_due_at: protectionDue }),
         updated_at: at,
       });
       await recordEvent(trx, {

@@ -10,6 +10,7 @@ import { audit } from '../audit.ts';
 import { nextDeadline, presentDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
+import { pendingProtectionDue } from '../protection.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
@@ -57,6 +58,7 @@ export async function setUrgent(
       status: r.status,
       acknowledgement_due_at: ackDue,
       feedback_due_at: r.feedback_due_at,
+      protection_due_at: await pendingProtectionDue(deps.db, reportId),
     });
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {

@@ -16,6 +16,9 @@ import { caseKeys, type Viewer } from '../cases/access.ts';
 import { recordEvent } from '../cases/events.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
+import { MAX_REASON } from '../../shared/requests.ts';
+import { checkSubject, refuseRepeat } from './checks.ts';
+import { discloseIdentity } from './disclose.ts';
 import {
   deciderRole,
   REQUEST_KINDS,
@@ -26,10 +29,11 @@ import {
 } from './kinds.ts';
 
 const DAY = 86_400_000;
-export const MAX_REASON = 4_000;
+export { MAX_REASON };
 
-const detailsAd = (id: string) => Buffer.from(`request:${id}:details`);
-const noteAd = (id: string) => Buffer.from(`request:${id}:decision`);
+/** Associated data of a request's sealed reason and legal basis, and of its decision note (request key). */
+export const detailsAd = (id: string) => Buffer.from(`request:${id}:details`);
+export const noteAd = (id: string) => Buffer.from(`request:${id}:decision`);
 /** The reporter's notice of an identity disclosure, under the report key (the reporter reads it on follow-up). */
 export const reporterNoticeAd = (reportId: string, id: string) =>
   Buffer.from(`report:${reportId}:request:${id}:notice`);
@@ -84,7 +88,8 @@ async function deciders(deps: Pick<Deps, 'db'>, reportId: string, role: string, 
 /**
  * Asks for a second person's approval.
  * @returns the new request's id
- * @throws not_found (no grant on the case) | validation_failed | invalid/unknown_kind | conflict/no_decider
+ * @throws not_found (no grant on the case) | validation_failed | invalid/unknown_kind | conflict/no_decider |
+ *   conflict/already_requested | conflict/already_disclosed
  */
 export async function createRequest(deps: Deps, viewer: Viewer, input: RequestInput): Promise<{ id: string }> {
   if (!(REQUEST_KINDS as readonly string[]).includes(input.kind))
@@ -99,6 +104,8 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
       input.kind === 'identity_disclosure'
         ? text(input.reporterNotice, 'reporterNotice', 'what the reporter will be told')
         : null;
+    if (subject !== null) await checkSubject(deps, input.kind, input.reportId, subject);
+    await refuseRepeat(deps, viewer, { reportId: input.reportId, kind: input.kind, subject });
     const report = await deps.db
       .selectFrom('reports')
       .select('category')
@@ -211,17 +218,25 @@ export type ApprovalEffect = (
   viewer: Viewer,
   request: Tables['requests'],
 ) => Promise<void>;
-const effects = new Map<RequestKind, ApprovalEffect>();
+const effects = new Map<RequestKind, { effect: ApprovalEffect; keepsApproval: boolean }>([
+  // Built in rather than registered from elsewhere: approving a disclosure must never run without its re-sealing.
+  ['identity_disclosure', { effect: discloseIdentity, keepsApproval: false }],
+]);
 
-/** Registers what approving `kind` does at once. An effect that runs marks the request used. */
-export function onApproval(kind: RequestKind, effect: ApprovalEffect): void {
-  effects.set(kind, effect);
+/**
+ * Registers what approving `kind` does at once. An effect that runs marks the request used, unless `keepsApproval`:
+ * then the effect only prepares (opening an original re-seals the evidence key to the requester) and the requester
+ * still uses the approval, once, for the step itself (useApproval).
+ */
+export function onApproval(kind: RequestKind, effect: ApprovalEffect, options: { keepsApproval?: boolean } = {}): void {
+  effects.set(kind, { effect, keepsApproval: options.keepsApproval ?? false });
 }
 
 /**
  * Approves or refuses a request. The decider must be someone other than the requester, sealed in as a decider when
  * the request was made, and still hold the case (or, for identity disclosure, its identity).
- * @throws not_found | conflict/own_request | conflict/decided | conflict/expired
+ * @throws not_found | conflict/own_request | conflict/decided | conflict/expired | conflict/requester_gone (an
+ *   identity disclosure to someone who no longer holds the case)
  */
 export async function decideRequest(
   deps: Deps,
@@ -255,23 +270,27 @@ export async function decideRequest(
   if (status === 'expired') throw errors.conflict('expired', 'This request has expired. The requester can ask again.');
   if (status !== 'pending') throw errors.conflict('decided', 'This request has already been decided.');
 
-  const requestKey = openSealed(viewer.publicKey, viewer.secretKey, key.sealed_key);
   const note = input.note?.trim() || null;
   if (note && [...note].length > MAX_REASON)
     throw errors.validation({ note: `Please keep the note within ${MAX_REASON} characters.` });
+  // A decider who manages the case records the decision in its history; a custodian holds no case key.
+  const keys = role === 'custodian' ? null : await caseKeys(deps, viewer, row.report_id);
+  const requestKey = openSealed(viewer.publicKey, viewer.secretKey, key.sealed_key);
   const at = now.toISOString();
   const approved = input.decision === 'approve';
-  const effect = approved ? effects.get(row.kind as RequestKind) : undefined;
+  const registered = approved ? effects.get(row.kind as RequestKind) : undefined;
+  const effect = registered?.effect;
+  const consumed = registered !== undefined && !registered.keepsApproval;
   try {
     await deps.db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('requests')
         .set({
-          status: approved ? (effect ? 'used' : 'approved') : 'refused',
+          status: approved ? (consumed ? 'used' : 'approved') : 'refused',
           decided_by: viewer.userId,
           decided_at: at,
           sealed_decision_note: note ? sealJson(requestKey, note, noteAd(row.id)) : null,
-          used_at: effect ? at : null,
+          used_at: consumed ? at : null,
           // An approval may be used for REQUEST_TTL_DAYS from the decision.
           expires_at: approved ? new Date(now.getTime() + REQUEST_TTL_DAYS * DAY).toISOString() : row.expires_at,
         })
@@ -281,6 +300,16 @@ export async function decideRequest(
       if (Number(updated.numUpdatedRows) !== 1)
         throw errors.conflict('decided', 'This request has already been decided.');
       if (effect) await effect(deps, trx, viewer, row);
+      if (keys)
+        await recordEvent(trx, {
+          reportId: row.report_id,
+          at,
+          actor: viewer.userId,
+          caseKey: keys.caseKey,
+          kind: 'decision',
+          summary: `${approved ? 'Approved' : 'Refused'}: ${REQUEST_TITLES[row.kind as RequestKind]}`,
+          reason: note ?? undefined,
+        });
       await audit(deps, trx, {
         actor: viewer.userId,
         action: approved ? 'request.approve' : 'request.refuse',
@@ -290,8 +319,12 @@ export async function decideRequest(
     });
   } finally {
     wipe(requestKey);
+    if (keys) {
+      wipe(keys.reportKey);
+      wipe(keys.caseKey);
+    }
   }
-  return { status: approved ? (effect ? 'used' : 'approved') : 'refused' };
+  return { status: approved ? (consumed ? 'used' : 'approved') : 'refused' };
 }
 
 /**

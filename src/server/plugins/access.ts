@@ -6,8 +6,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../../domain/cases/access.ts';
 import type { Deps } from '../../domain/deps.ts';
-import { errors } from '../../domain/errors.ts';
+import { DomainError, errors } from '../../domain/errors.ts';
 import { csrfTokenFor, openSession, type OpenedSession } from '../../domain/sessions.ts';
+import { mustEnrol, totpStateOf } from '../../domain/totp.ts';
 import type { Role } from '../../shared/api.ts';
 
 export type Access = 'public' | 'reporter' | 'staff';
@@ -19,9 +20,11 @@ declare module 'fastify' {
     roles?: readonly Role[];
     /** Skip the CSRF token check (sign-in, where no session exists yet). */
     noCsrf?: boolean;
+    /** Open to a user who must still set up two-factor sign-in (session, account); every other staff route is not. */
+    duringTotpEnrolment?: boolean;
   }
   interface FastifyRequest {
-    viewer?: Viewer & { sessionId: string; username: string; displayName: string };
+    viewer?: Viewer & { sessionId: string; username: string; displayName: string; totpEnrolmentRequired: boolean };
     reporter?: OpenedSession;
   }
 }
@@ -41,7 +44,16 @@ export async function staffFromRequest(deps: Deps, request: FastifyRequest): Pro
   if (!session?.userId) return null;
   const user = await deps.db
     .selectFrom('users')
-    .select(['id', 'role', 'public_key', 'disabled_at', 'username', 'display_name'])
+    .select([
+      'id',
+      'role',
+      'public_key',
+      'disabled_at',
+      'username',
+      'display_name',
+      'totp_enabled_at',
+      'totp_sealed_secret',
+    ])
     .where('id', '=', session.userId)
     .executeTakeFirst();
   if (!user || user.disabled_at) return null;
@@ -53,6 +65,7 @@ export async function staffFromRequest(deps: Deps, request: FastifyRequest): Pro
     sessionId: session.id,
     username: user.username,
     displayName: user.display_name,
+    totpEnrolmentRequired: mustEnrol(totpStateOf(deps, user)),
   };
 }
 
@@ -75,6 +88,12 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
         request.headers['x-csrf-token'] !== csrfTokenFor(deps, viewer.sessionId)
       )
         throw errors.forbidden('The request is missing its security token. Reload the page and try again.');
+      if (viewer.totpEnrolmentRequired && !config.duringTotpEnrolment)
+        throw new DomainError(
+          'forbidden',
+          'totp_enrolment_required',
+          'Your role signs in with a code from an authenticator app as well as the password. Set it up on your Account page first.',
+        );
       request.viewer = viewer;
     } else if (config.access === 'reporter') {
       const session = await openSession(deps, request.cookies[REPORTER_COOKIE], 'reporter');

@@ -1,6 +1,13 @@
 /** The reporter's pages after sending: sign in with the receipt, then status, replies and adding information. */
 import type { ReporterView } from '../../domain/reporter.ts';
+import type { AccessLog } from '../../shared/audit.ts';
 import type { Profile } from '../../shared/profile.ts';
+import type { ReporterProtectionList } from '../../shared/protection.ts';
+import { protectionSection, protectionSentText, type ProtectionFormState } from './protection-pages.ts';
+import { accessSection } from './access-log.ts';
+import type { ReporterIdentityView } from '../../domain/identity.ts';
+import { disclosureNotices, identitySection, type IdentityFormState } from './identity-pages.ts';
+import { followUpCertificateSection } from './certificate.ts';
 import { html } from './html.ts';
 import {
   errorSummary,
@@ -51,6 +58,18 @@ export interface ReportPageState {
   body?: string;
   error?: { message: string; href: string | null } | undefined;
   filesLost?: boolean;
+  /** The reporter's protection requests; the protection form is shown only with them (src/domain/protection.ts). */
+  protection?: ReporterProtectionList | undefined;
+  /** The protection form as sent, when sending it failed. */
+  protectionForm?: ProtectionFormState | undefined;
+  /** A protection request was just sent: when staff must respond to it. */
+  protectionSentDue?: string | undefined;
+  /** Every access to the report, for "Who has looked at your report" (src/server/public/access-log.ts). */
+  accesses?: AccessLog | undefined;
+  /** Disclosures of the reporter's identity and adding it later (src/server/public/identity-pages.ts). */
+  identity?: ReporterIdentityView | undefined;
+  /** The identity form as sent, when adding failed. */
+  identityForm?: IdentityFormState | undefined;
 }
 
 export function reportPage(profile: Profile, view: ReporterView, state: ReportPageState): string {
@@ -59,9 +78,11 @@ export function reportPage(profile: Profile, view: ReporterView, state: ReportPa
   if (state.error) items.push({ href: state.error.href, text: state.error.message });
   if (state.filesLost)
     items.push({ href: 'f-files', text: 'Your files could not be kept: please choose your files again.' });
+  if (state.protectionForm?.error) items.push({ href: 'f-account', text: state.protectionForm.error });
   const bodyError = state.error?.href === 'f-body' ? state.error.message : undefined;
   const main = html`<h1>Your report</h1>
 ${state.sent && notice('Your message has been sent. Staff handling your report will see it.', 'success')}
+${state.protectionSentDue && notice(protectionSentText(state.protectionSentDue, lang), 'success')}
 ${errorSummary(items)}
 <div class="status-box">
 <h2>Status</h2>
@@ -72,6 +93,8 @@ ${errorSummary(items)}
 </dl>
 ${view.dueText && html`<p>You will hear from us by ${formatDate(view.dueText, lang)}.</p>`}
 </div>
+${state.identity && disclosureNotices(state.identity, lang)}
+${state.protection && protectionSection(state.protection, state.csrf, lang, state.protectionForm)}
 
 <section aria-labelledby="messages">
 <h2 id="messages">Messages</h2>
@@ -126,6 +149,12 @@ ${
 ${view.files.map((f) => html`<li>${f.name} <span class="file-meta">(${formatBytes(f.size)}, sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`
 }
 </section>
+
+${state.identity && identitySection(profile, state.identity, state.csrf, state.identityForm)}
+
+${state.accesses && accessSection(state.accesses, lang)}
+
+${followUpCertificateSection(state.csrf, profile.categories.find((c) => c.id === view.category.id)?.kind === 'self_disclosure')}
 
 <section aria-labelledby="sign-out">
 <h2 id="sign-out">When you are done</h2>

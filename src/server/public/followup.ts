@@ -3,7 +3,10 @@
  * site), read status and replies, add a message and files, sign out.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { reportAccessLog } from '../../domain/access-log.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { reporterProtection } from '../../domain/protection.ts';
+import { reporterIdentity } from '../../domain/identity.ts';
 import { reporterAddInformation, reporterSignIn, reporterView } from '../../domain/reporter.ts';
 import { csrfTokenFor, deleteSession } from '../../domain/sessions.ts';
 import type { RouteContext } from '../app.ts';
@@ -56,7 +59,28 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
     app.get('/follow-up/report', { config: { access: 'reporter' } }, async (request, reply) => {
       const view = await reporterView(deps, request.reporter!);
       const sent = (request.query as Record<string, unknown>).sent !== undefined;
-      return sendPage(reply, 200, reportPage(deps.profile(), view, pageState(request, { sent })));
+      const protection = await reporterProtection(deps, request.reporter!);
+      // After ?protection=1 (a request just sent): the newest request's response deadline.
+      const protectionSentDue =
+        (request.query as Record<string, unknown>).protection !== undefined
+          ? protection.requests.at(-1)?.dueAt
+          : undefined;
+      const accesses = await reportAccessLog(deps, request.reporter!.reportId!);
+      return sendPage(
+        reply,
+        200,
+        reportPage(
+          deps.profile(),
+          view,
+          pageState(request, {
+            sent,
+            accesses,
+            protection,
+            protectionSentDue,
+            identity: await reporterIdentity(deps, request.reporter!),
+          }),
+        ),
+      );
     });
 
     app.post('/follow-up/report', { config: { access: 'reporter' } }, async (request, reply) => {
@@ -91,6 +115,9 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
           body: fieldText(form.fields.body),
           error: { message: error.message, href },
           filesLost: fileCount > 0,
+          protection: await reporterProtection(deps, request.reporter!),
+          accesses: await reportAccessLog(deps, request.reporter!.reportId!),
+          identity: await reporterIdentity(deps, request.reporter!),
         });
         return sendPage(reply, STATUS[error.kind], reportPage(deps.profile(), view, state));
       }

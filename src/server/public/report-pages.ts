@@ -9,6 +9,7 @@ import { hiddenInputs, renderField, summaryItems } from './fields.ts';
 import { html, type Html } from './html.ts';
 import { errorSummary, fileLimitsText, notice, page, type SummaryItem } from './layout.ts';
 import { otherChannels } from './landing.ts';
+import { receiptCertificateSection } from './certificate.ts';
 
 export const IDENTITY_PREFIX = 'identity.';
 export const FILE_PREFIX = 'file.';
@@ -161,8 +162,11 @@ ${shown.map((field) => html`<div class="answer"><dt>${field.label}</dt><dd>${dis
 </dl>`;
 }
 
-/** The receipt, once: large, in groups, with what to do with it. */
-export function receiptPage(profile: Profile, receipt: string): string {
+/**
+ * The receipt, once: large, in groups, with what to do with it, and the certificate of receipt on offer.
+ * @param selfDisclosure the report came forward about the reporter's own involvement (CEL 2023 Art. 55)
+ */
+export function receiptPage(profile: Profile, receipt: string, selfDisclosure = false): string {
   const groups = receipt.split(/\s+/).filter(Boolean);
   const main = html`<h1>Your report has been sent</h1>
 ${notice('Thank you. Your report has been received and stored safely.', 'success')}
@@ -177,6 +181,7 @@ ${notice('Thank you. Your report has been received and stored safely.', 'success
 </ul>
 <p class="print-hint">To print this page, use your browser's print command.</p>
 <p><button type="button" class="button button-secondary" id="print-receipt" hidden>Print this page</button></p>
+${receiptCertificateSection(receipt, selfDisclosure)}
 <p>When you have written your receipt down, close this page. If others use this device, close the browser too.</p>`;
   return page(profile, { title: 'Your receipt', main, script: true });
 }
@@ -190,7 +195,15 @@ export function receiptGonePage(profile: Profile): string {
   return page(profile, { title: 'Receipt no longer shown', main });
 }
 
-export function notAcceptingPage(profile: Profile): string {
+/** @param category given when only this kind of report cannot be taken (no staff to handle it at the moment) */
+export function notAcceptingPage(profile: Profile, category?: Category): string {
+  if (category) {
+    const main = html`<h1>${category.title}: not available at the moment</h1>
+<p>This kind of report cannot be taken through the web form at the moment.</p>
+${otherChannels(profile)}
+<p><a href="/">Go to the start page</a></p>`;
+    return page(profile, { title: `${category.title}: not available at the moment`, main });
+  }
   const main = html`<h1>The web form is not taking reports yet</h1>
 ${otherChannels(profile)}
 <p><a href="/">Go to the start page</a></p>`;

@@ -3,6 +3,7 @@
  * Step 1 only checks the answers; step 2 stores everything at once through a ReportDraft, or nothing.
  */
 import type { FastifyInstance } from 'fastify';
+import { receiptIsSelfDisclosure } from '../../domain/certificates.ts';
 import { DomainError, errors } from '../../domain/errors.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
 import { acceptingReports, ReportDraft } from '../../domain/submit.ts';
@@ -78,6 +79,7 @@ export function reportRoutes({ deps }: RouteContext) {
       const profile = deps.profile();
       const category = categoryOf(profile, request.params.categoryId);
       if (!(await acceptingReports(deps))) return sendPage(reply, 503, notAcceptingPage(profile));
+      if (!(await acceptingReports(deps, category))) return sendPage(reply, 503, notAcceptingPage(profile, category));
       return sendPage(reply, 200, questionnairePage(profile, category, { values: {}, errors: {}, identity: {} }));
     });
 
@@ -166,7 +168,7 @@ export function reportRoutes({ deps }: RouteContext) {
       reply.header('Cache-Control', 'no-store');
       const receipt = await takeOnce(deps, request.params.token);
       if (receipt === null) return sendPage(reply, 410, receiptGonePage(profile));
-      return sendPage(reply, 200, receiptPage(profile, receipt));
+      return sendPage(reply, 200, receiptPage(profile, receipt, await receiptIsSelfDisclosure(deps, receipt)));
     });
   };
 }

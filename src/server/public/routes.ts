@@ -11,10 +11,14 @@ import type { Profile } from '../../shared/profile.ts';
 import type { RouteContext } from '../app.ts';
 import type { ErrorView } from '../errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
+import { accessLogRoutes } from './access-log.ts';
+import { certificateDownloadRoutes } from './certificate.ts';
 import { followUpRoutes } from './followup.ts';
 import { html } from './html.ts';
 import { landingPage } from './landing.ts';
 import { page, sendPage } from './layout.ts';
+import { protectionFollowUpRoutes } from './protection.ts';
+import { identityFollowUpRoutes } from './identity.ts';
 import { reportRoutes } from './report.ts';
 import { setupRoutes } from './setup.ts';
 
@@ -65,6 +69,10 @@ export function publicRoutes(ctx: RouteContext) {
 
     await app.register(reportRoutes(ctx));
     await app.register(followUpRoutes(ctx));
+    await app.register(certificateDownloadRoutes(ctx));
+    await app.register(protectionFollowUpRoutes(ctx));
+    await app.register(identityFollowUpRoutes(ctx));
+    await app.register(accessLogRoutes(ctx));
     await app.register(setupRoutes(ctx));
   };
 }

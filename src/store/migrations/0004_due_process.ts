@@ -34,6 +34,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable('users').addColumn(name, type).execute();
 
   await db.schema.alterTable('files').addColumn('sha256', 'text').execute();
+  // Retention (issue 4 item 8): the abandoned-upload sweep asks, for a batch of blob ids, which ones a file references.
+  await db.schema.createIndex('files_original_blob').on('files').column('original_blob').execute();
+  await db.schema.createIndex('files_cleaned_blob').on('files').column('cleaned_blob').execute();
 
   await db.schema
     .createTable('requests')
@@ -110,9 +113,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('issued_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('certificates_report').on('certificates').column('report_id').execute();
+
+  // Reading the audit log (issue 4 item 9): the accesses to one report (the reporter's follow-up page, oversight by
+  // reference) and one actor's entries, newest first; and a date range turned into a range of sequence numbers.
+  await db.schema.createIndex('audit_subject').on('audit').columns(['subject', 'seq']).execute();
+  await db.schema.createIndex('audit_actor').on('audit').columns(['actor', 'seq']).execute();
+  await db.schema.createIndex('audit_at').on('audit').columns(['at', 'seq']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  // The audit log's reading indexes (see up()).
+  for (const name of ['audit_at', 'audit_actor', 'audit_subject']) await db.schema.dropIndex(name).execute();
   for (const table of [
     'certificates',
     'actions',
@@ -122,6 +133,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'requests',
   ])
     await db.schema.dropTable(table).execute();
+  // The abandoned-upload sweep's indexes (see up()).
+  for (const name of ['files_cleaned_blob', 'files_original_blob']) await db.schema.dropIndex(name).execute();
   await db.schema.alterTable('files').dropColumn('sha256').execute();
   for (const name of ['categories', 'password_reset_at', 'totp_last_step', 'totp_enabled_at', 'totp_sealed_secret'])
     await db.schema.alterTable('users').dropColumn(name).execute();

@@ -34,9 +34,15 @@ export function createCaseWorkApi(client: ApiClient) {
     getAccess(caseId: string, signal?: AbortSignal): Promise<CaseAccess> {
       return client.request('GET', `${casePath(caseId)}/access`, CaseAccess, { signal });
     },
-    /** @throws ApiError 409 `excluded` when the person is excluded from the case (the message says why). */
-    grant(caseId: string, userId: string): Promise<CaseAccess> {
-      return client.request('POST', `${casePath(caseId)}/grants`, CaseAccess, { body: { userId } });
+    /**
+     * @param requestId an approved grant_outside request, for someone outside the case's category
+     * @throws ApiError 409 `excluded` when the person is excluded from the case (the message says why), or
+     *   `approval_required` when they work outside its category and no approved request is given
+     */
+    grant(caseId: string, userId: string, requestId?: string): Promise<CaseAccess> {
+      return client.request('POST', `${casePath(caseId)}/grants`, CaseAccess, {
+        body: requestId ? { userId, requestId } : { userId },
+      });
     },
     revoke(caseId: string, userId: string): Promise<CaseAccess> {
       return client.request('DELETE', `${casePath(caseId)}/grants/${encodeURIComponent(userId)}`, CaseAccess);

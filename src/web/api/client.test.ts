@@ -6,6 +6,7 @@ import { createStaffApi, toQueryString } from './staff.ts';
 const session = {
   user: { id: 'u1', username: 'sam', role: 'handler', displayName: 'Sam Handler' },
   csrfToken: 'token-1',
+  totp: { enabled: false, pending: false, required: false },
 };
 
 function fakeFetch(...responses: Response[]) {

@@ -28,7 +28,7 @@ export class ApiError extends Error {
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
-  /** JSON-serialised as the request body. */
+  /** JSON-serialised as the request body; a FormData is sent as multipart/form-data (files). */
   body?: unknown;
   signal?: AbortSignal;
   /** false: a 401 is only thrown, not treated as "signed out" (used by the session endpoints). */
@@ -62,7 +62,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   async function send(method: Method, path: string, { body, signal, redirectOnUnauthorized = true }: RequestOptions) {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // The browser sets the multipart boundary itself.
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
     let response: Response;
     try {
@@ -70,7 +72,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
         ...(signal ? { signal } : {}),
       });
     } catch (error) {

@@ -8,7 +8,6 @@ import {
   CaseList,
   CategoryList,
   MessageView,
-  SessionResponse,
   Statistics,
   StatusResponse,
   type CaseStatus,
@@ -16,8 +15,15 @@ import {
   type MessageRequest,
   type StatusRequest,
 } from '../../shared/api.ts';
+import { StaffSession } from '../../shared/accounts.ts';
+import { createAccountsApi } from './accounts.ts';
+import { createAuditApi } from './audit.ts';
 import { createCaseWorkApi } from './caseWork.ts';
+import { createDueProcessApi } from './dueProcess.ts';
 import { ApiError, type ApiClient } from './client.ts';
+import { createProtectionApi } from './protection.ts';
+import { createRetentionApi } from './retention.ts';
+import { createRequestsApi } from './requests.ts';
 
 export type StatisticsRange = { from?: string; to?: string };
 
@@ -37,10 +43,16 @@ export function createStaffApi(client: ApiClient) {
 
   return {
     ...createCaseWorkApi(client),
+    ...createDueProcessApi(client),
+    ...createAuditApi(client),
+    ...createProtectionApi(client),
+    ...createRetentionApi(client),
+    ...createRequestsApi(client),
+    ...createAccountsApi(client),
     /** The current session, or null when not signed in. */
-    async getSession(signal?: AbortSignal): Promise<SessionResponse | null> {
+    async getSession(signal?: AbortSignal): Promise<StaffSession | null> {
       try {
-        const session = await client.request('GET', '/session', SessionResponse, {
+        const session = await client.request('GET', '/session', StaffSession, {
           signal,
           redirectOnUnauthorized: false,
         });
@@ -51,10 +63,13 @@ export function createStaffApi(client: ApiClient) {
         throw error;
       }
     },
-    /** @throws ApiError 401 on a wrong username or password. */
-    async signIn(username: string, password: string): Promise<SessionResponse> {
-      const session = await client.request('POST', '/session', SessionResponse, {
-        body: { username, password },
+    /**
+     * @param code the TOTP code, once the server has asked for it (401 `totp_required`)
+     * @throws ApiError 401 `unauthorized` (wrong username or password), `password_reset`, `totp_required`, `totp_invalid`
+     */
+    async signIn(username: string, password: string, code?: string): Promise<StaffSession> {
+      const session = await client.request('POST', '/session', StaffSession, {
+        body: { username, password, ...(code ? { code } : {}) },
         redirectOnUnauthorized: false,
       });
       client.setCsrfToken(session.csrfToken);

@@ -9,13 +9,20 @@ import { GrantList } from './GrantList.tsx';
 
 interface Props {
   caseId: string;
+  /** The case's category: granting outside its staff needs an approval. */
+  categoryId?: string;
+  /** A complaint about an official: granted only to oversight officers (CEL 2023 Art. 52). */
+  complaint?: boolean;
   /** Called after any change, so the page can refresh the case's history. */
   onChanged: () => void;
 }
 
-/** Who may see the case and who may never (supervisors only): grants, revocations and exclusions. */
-export function AccessSection({ caseId, onChanged }: Props) {
-  const { access, handlers, error, replace } = useCaseAccess(caseId);
+/**
+ * Who may see the case and who may never (its managers only: supervisors; oversight officers for a complaint):
+ * grants, revocations and exclusions.
+ */
+export function AccessSection({ caseId, categoryId, complaint = false, onChanged }: Props) {
+  const { access, handlers, error, replace } = useCaseAccess(caseId, complaint ? 'oversight' : 'handler');
 
   function changed(next: CaseAccess) {
     replace(next);
@@ -27,7 +34,12 @@ export function AccessSection({ caseId, onChanged }: Props) {
   return (
     <>
       <GrantList caseId={caseId} grants={access.grants} onChanged={changed} />
-      <GrantForm caseId={caseId} options={grantOptions(handlers, access)} onChanged={changed} />
+      <GrantForm
+        caseId={caseId}
+        options={grantOptions(handlers, access, categoryId)}
+        noun={complaint ? 'an oversight officer' : 'a handler'}
+        onChanged={changed}
+      />
       <ExclusionList caseId={caseId} exclusions={access.exclusions} onChanged={changed} />
       <ExclusionForm caseId={caseId} options={exclusionOptions(handlers, access)} onChanged={changed} />
     </>

@@ -2,7 +2,19 @@ import { useState } from 'react';
 import type { StaffUser } from '../../shared/api.ts';
 import { ApiError } from '../api/client.ts';
 import { ROLE_LABELS } from '../lib/labels.ts';
-import { casesPath, statisticsPath, STATISTICS_ROLES } from '../router/routes.ts';
+import {
+  accountPath,
+  AUDIT_ROLES,
+  auditPath,
+  casesPath,
+  REQUEST_ROLES,
+  requestsPath,
+  STATISTICS_ROLES,
+  statisticsPath,
+  usersPath,
+  verifyPath,
+  VERIFY_ROLES,
+} from '../router/routes.ts';
 import { Link } from './Link.tsx';
 
 interface Props {
@@ -33,8 +45,16 @@ export function AppHeader({ user, onSignOut }: Props) {
       {user ? (
         <>
           <nav aria-label="Main">
-            <Link href={casesPath()}>Cases</Link>
+            {user.role === 'administrator' ? (
+              <Link href={usersPath()}>Users</Link>
+            ) : (
+              <Link href={casesPath()}>Cases</Link>
+            )}
+            {REQUEST_ROLES.includes(user.role) ? <Link href={requestsPath()}>Requests</Link> : null}
             {STATISTICS_ROLES.includes(user.role) ? <Link href={statisticsPath()}>Statistics</Link> : null}
+            {AUDIT_ROLES.includes(user.role) ? <Link href={auditPath()}>Audit log</Link> : null}
+            {VERIFY_ROLES.includes(user.role) ? <Link href={verifyPath()}>Check a certificate</Link> : null}
+            <Link href={accountPath()}>Account</Link>
           </nav>
           <div className="user">
             <p>

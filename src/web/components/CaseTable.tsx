@@ -38,6 +38,7 @@ export function CaseTable({ items, caption = 'Cases', tableRef }: Props) {
                   {item.reference}
                 </Link>
                 {item.urgent ? <span className="badge badge--urgent">Urgent</span> : null}
+                {item.protectionRequestedAt ? <span className="badge badge--urgent">Protection requested</span> : null}
               </th>
               <td>{item.category.title}</td>
               <td>{CHANNEL_LABELS[item.channel]}</td>

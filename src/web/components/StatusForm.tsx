@@ -2,7 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { OUTCOMES, type CaseStatus, type Outcome, type RiskLevel } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
+import { useApprovals } from '../hooks/useApprovals.ts';
+import { approvalsFor } from '../lib/actions.ts';
 import { OUTCOME_LABELS, STATUS_LABELS } from '../lib/labels.ts';
+import { ApprovalPicker } from './ApprovalPicker.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 interface Props {
@@ -21,7 +24,8 @@ const REASON_MISSING = 'Give a reason to reopen the case.';
 
 /**
  * Moves the case to one of the statuses the server allows next. Closing needs an outcome (and, for a complaint
- * about an official, an outcome notice sent first); reopening a closed case needs a reason.
+ * about an official, an outcome notice sent first); reopening a closed case needs a reason. Referring the case and
+ * closing it as knowingly false each use an approved request of the viewer's (two-person rule), picked here.
  */
 export function StatusForm(props: Props) {
   const { caseId, status, allowedTransitions, outcomeNoticeRequired, riskLevel, onChanged } = props;
@@ -33,10 +37,21 @@ export function StatusForm(props: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  const [requestId, setRequestId] = useState('');
+  const approvals = useApprovals(caseId);
 
   const choosable = allowedTransitions.includes(target as CaseStatus) ? target : '';
   // Every move out of "closed" is a reopening, which the record must explain.
   const reasonRequired = status === 'closed';
+  // Referring takes the case outside; "knowingly false" weighs on the reporter: both need a second person.
+  const gate =
+    choosable === 'referred'
+      ? ('export' as const)
+      : choosable === 'closed' && outcome === 'knowingly_false'
+        ? ('knowingly_false' as const)
+        : null;
+  const usable = gate && approvals.approvals ? approvalsFor(approvals.approvals, gate) : null;
+  const chosenRequest = usable?.some((a) => a.id === requestId) ? requestId : (usable?.[0]?.id ?? '');
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,6 +60,12 @@ export function StatusForm(props: Props) {
     if (choosable === '') return setError('Choose the new status.');
     if (choosable === 'closed' && outcome === '') return setError('Choose an outcome to close the case.');
     if (reasonRequired && reason.trim() === '') return setError(REASON_MISSING);
+    if (gate && chosenRequest === '')
+      return setError(
+        gate === 'export'
+          ? 'Referring the case needs an approved “Export or refer the case outside” request of yours.'
+          : 'Closing as knowingly false needs an approved “Mark the report knowingly false” request of yours.',
+      );
     setBusy(true);
     setError(null);
     try {
@@ -52,10 +73,13 @@ export function StatusForm(props: Props) {
         status: choosable,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(choosable === 'closed' && outcome ? { outcome } : {}),
+        ...(gate ? { requestId: chosenRequest } : {}),
       });
       setTarget('');
       setOutcome('');
       setReason('');
+      setRequestId('');
+      if (gate) approvals.reload();
       setNotice(`Status changed to ${STATUS_LABELS[result.status]}.`);
       onChanged();
     } catch (failure) {
@@ -123,6 +147,15 @@ export function StatusForm(props: Props) {
             ))}
           </select>
         </div>
+      ) : null}
+      {gate ? (
+        <ApprovalPicker
+          id={`${id}-approval`}
+          kind={gate}
+          approvals={usable}
+          value={chosenRequest}
+          onChange={setRequestId}
+        />
       ) : null}
       <div className="field">
         <label htmlFor={`${id}-reason`}>Reason</label>

@@ -1,9 +1,10 @@
 /**
- * Who may see a case and who is excluded from it, and the handlers it can be granted to — loaded only for a
- * viewer who manages access. `replace()` shows the access a grant, revocation or exclusion returned.
+ * Who may see a case and who is excluded from it, and the staff it can be granted to (handlers; oversight
+ * officers for a complaint about an official) — loaded only for a viewer who manages access. `replace()` shows
+ * the access a grant, revocation or exclusion returned.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { CaseAccess } from '../../shared/api.ts';
+import type { CaseAccess, Role } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { isAbortError } from '../api/client.ts';
 import type { StaffOption } from '../lib/access.ts';
@@ -14,13 +15,13 @@ export interface CaseAccessState {
   error: Error | null;
 }
 
-export function useCaseAccess(caseId: string) {
+export function useCaseAccess(caseId: string, role: Role = 'handler') {
   const api = useApi();
   const [state, setState] = useState<CaseAccessState>({ access: null, handlers: [], error: null });
 
   useEffect(() => {
     const controller = new AbortController();
-    Promise.all([api.getAccess(caseId, controller.signal), api.listStaff('handler', controller.signal)]).then(
+    Promise.all([api.getAccess(caseId, controller.signal), api.listStaff(role, controller.signal)]).then(
       ([access, list]) => setState({ access, handlers: list.staff, error: null }),
       (error: unknown) => {
         if (isAbortError(error)) return;
@@ -28,7 +29,7 @@ export function useCaseAccess(caseId: string) {
       },
     );
     return () => controller.abort();
-  }, [api, caseId]);
+  }, [api, caseId, role]);
 
   const replace = useCallback((access: CaseAccess) => setState((s) => ({ ...s, access })), []);
 

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CaseAccess } from '../../shared/api.ts';
 import { exclusionOptions, grantOptions, type StaffOption } from './access.ts';
 
-const person = (id: string, displayName: string): StaffOption => ({
+const person = (id: string, displayName: string, categories: string[] | null = null): StaffOption => ({
   id,
   username: id,
   displayName,
   role: 'handler',
+  categories,
 });
 const staff = [person('u1', 'Ana'), person('u2', 'Ben'), person('u3', 'Cem')];
 const access: CaseAccess = {
@@ -28,6 +29,15 @@ describe('access pickers', () => {
     expect(exclusionOptions(staff, access)).toEqual([
       { id: 'u1', label: 'Ana' },
       { id: 'u2', label: 'Ben' },
+    ]);
+  });
+
+  it("marks those who work outside the case's category, whose grant needs an approval", () => {
+    const mixed = [person('u2', 'Ben', ['espionage']), person('u4', 'Dana', ['leak']), person('u3', 'Cem', ['leak'])];
+    expect(grantOptions(mixed, access, 'espionage')).toEqual([
+      { id: 'u2', label: 'Ben' },
+      { id: 'u4', label: 'Dana (outside the category)', outside: true },
+      { id: 'u3', label: 'Cem (excluded, outside the category)', outside: true },
     ]);
   });
 

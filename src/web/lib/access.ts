@@ -7,21 +7,31 @@ export type StaffOption = z.output<typeof StaffListItem>;
 export interface PickerOption {
   id: string;
   label: string;
+  /** Works outside the case's category: granting needs an approved request (two-person rule). */
+  outside?: boolean;
 }
 
 /**
- * Handlers the case can be granted to: everyone not yet granted. Excluded people stay in the list, marked, so
- * choosing one shows the server's refusal and its reason instead of a silent gap.
+ * Staff the case can be granted to: everyone not yet granted. Excluded people stay in the list, marked, so
+ * choosing one shows the server's refusal and its reason instead of a silent gap; so do people who work outside
+ * the case's category (`categoryId`), marked, since granting to them needs an approval.
  */
-export function grantOptions(staff: readonly StaffOption[], access: CaseAccess): PickerOption[] {
+export function grantOptions(staff: readonly StaffOption[], access: CaseAccess, categoryId?: string): PickerOption[] {
   const granted = new Set(access.grants.map((g) => g.userId));
   const excluded = new Set(access.exclusions.map((e) => e.userId));
   return staff
     .filter((person) => !granted.has(person.id))
-    .map((person) => ({
-      id: person.id,
-      label: excluded.has(person.id) ? `${person.displayName} (excluded)` : person.displayName,
-    }));
+    .map((person) => {
+      const outside = categoryId !== undefined && person.categories !== null && !person.categories.includes(categoryId);
+      const marks = [excluded.has(person.id) ? 'excluded' : null, outside ? 'outside the category' : null].filter(
+        Boolean,
+      );
+      return {
+        id: person.id,
+        label: marks.length > 0 ? `${person.displayName} (${marks.join(', ')})` : person.displayName,
+        ...(outside ? { outside } : {}),
+      };
+    });
 }
 
 /** Staff who can still be excluded: everyone not excluded already. */

@@ -1,7 +1,10 @@
 import type { CaseDetail, MessageView } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { AccessSection } from '../components/AccessSection.tsx';
+import { ActionsSection } from '../components/ActionsSection.tsx';
 import { AnswerList } from '../components/AnswerList.tsx';
+import { ApprovalSections } from '../components/ApprovalSections.tsx';
+import { ApprovedSteps } from '../components/ApprovedSteps.tsx';
 import { CaseFacts } from '../components/CaseFacts.tsx';
 import { CaseHistory } from '../components/CaseHistory.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -11,7 +14,9 @@ import { Link } from '../components/Link.tsx';
 import { LinkedCases } from '../components/LinkedCases.tsx';
 import { MessageThread } from '../components/MessageThread.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { ProtectionSection } from '../components/ProtectionSection.tsx';
 import { ReplyForm } from '../components/ReplyForm.tsx';
+import { RetentionSection } from '../components/RetentionSection.tsx';
 import { RiskForm } from '../components/RiskForm.tsx';
 import { Section } from '../components/Section.tsx';
 import { StatusForm } from '../components/StatusForm.tsx';
@@ -56,11 +61,17 @@ export function CaseViewPage({ id }: { id: string }) {
       {data ? (
         <div className="case">
           <CaseFacts detail={data} />
+          <Section title="Protection">
+            <ProtectionSection caseId={data.id} onChanged={reload} />
+          </Section>
           <Section title="Report">
             <AnswerList answers={data.answers} />
           </Section>
           <Section title="Files">
             <FileList files={data.files} downloadUrl={(fileId) => api.fileUrl(data.id, fileId)} />
+          </Section>
+          <Section title="Originals and export">
+            <ApprovedSteps caseId={data.id} files={data.files} />
           </Section>
           <Section title="Messages">
             <MessageThread messages={data.messages} />
@@ -87,17 +98,29 @@ export function CaseViewPage({ id }: { id: string }) {
               onChanged={reload}
             />
           </Section>
+          <Section title="Enforcement actions">
+            <ActionsSection caseId={data.id} onChanged={reload} />
+          </Section>
           <Section title="Labels">
             <LabelsForm caseId={data.id} labels={data.labels} onSaved={(labels) => changed({ labels })} />
           </Section>
           <Section title="Linked cases">
             <LinkedCases caseId={data.id} links={data.links} onChanged={(links) => changed({ links })} />
           </Section>
+          <ApprovalSections detail={data} onChanged={reload} />
           {data.canManageAccess ? (
             <Section title="Access">
-              <AccessSection caseId={data.id} onChanged={reload} />
+              <AccessSection
+                caseId={data.id}
+                categoryId={data.category.id}
+                complaint={data.categoryKind === 'complaint_about_official'}
+                onChanged={reload}
+              />
             </Section>
           ) : null}
+          <Section title="Retention">
+            <RetentionSection caseId={data.id} reference={data.reference} status={data.status} onChanged={reload} />
+          </Section>
           <Section title="History">
             <CaseHistory events={data.events} />
           </Section>

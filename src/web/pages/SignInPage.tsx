@@ -1,49 +1,85 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { SessionResponse } from '../../shared/api.ts';
+import type { StaffSession } from '../../shared/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { RecoverForm } from '../components/RecoverForm.tsx';
+import { TotpCodeField } from '../components/TotpCodeField.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 
-/** Username and password; on success the app shows the page the URL names. */
+/**
+ * Username and password; then, for a user with two-factor sign-in, the code from their authenticator app (asked
+ * for only when the server says so). "Forgot your password?" opens the recovery form. On success the app shows
+ * the page the URL names.
+ */
 interface Props {
   /** The previous session ended by itself (expiry, sign-out elsewhere). */
   expired: boolean;
-  onSignedIn: (session: SessionResponse) => void;
+  onSignedIn: (session: StaffSession) => void;
 }
 
 export function SignInPage({ expired, onSignedIn }: Props) {
   const api = useApi();
   const id = useId();
   const passwordRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [needCode, setNeedCode] = useState(false);
+  const [recovering, setRecovering] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useDocumentTitle('Sign in');
+  useDocumentTitle(recovering ? 'Choose a new password' : 'Sign in');
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const form = new FormData(event.currentTarget);
-    const username = String(form.get('username') ?? '').trim();
-    const password = String(form.get('password') ?? '');
-    if (!username || !password) {
-      setError('Enter your username and password.');
-      return;
+    if (!username.trim() || !password) return setError('Enter your username and password.');
+    if (needCode && !code.trim()) {
+      setError('Enter the 6-digit code from your authenticator app.');
+      return codeRef.current?.focus();
     }
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await api.signIn(username, password));
+      onSignedIn(await api.signIn(username.trim(), password, needCode ? code : undefined));
     } catch (failure) {
       setBusy(false);
-      if (failure instanceof ApiError && failure.status === 401) setError('Wrong username or password.');
-      else setError(failure instanceof ApiError ? failure.message : 'Signing in failed. Try again.');
-      if (passwordRef.current) {
-        passwordRef.current.value = '';
-        passwordRef.current.focus();
+      const failureId = failure instanceof ApiError ? failure.id : '';
+      if (failureId === 'totp_required' || failureId === 'totp_invalid') {
+        // The password was right: keep it, and ask for the code.
+        setNeedCode(true);
+        setCode('');
+        setError(failureId === 'totp_required' ? null : (failure as ApiError).message);
+        setTimeout(() => codeRef.current?.focus(), 0);
+        return;
       }
+      if (failureId === 'password_reset' || failureId === 'too_many_attempts') setError((failure as ApiError).message);
+      else if (failure instanceof ApiError && failure.status === 401) setError('Wrong username or password.');
+      else setError(failure instanceof ApiError ? failure.message : 'Signing in failed. Try again.');
+      setNeedCode(false);
+      setCode('');
+      setPassword('');
+      passwordRef.current?.focus();
     }
   }
+
+  if (recovering)
+    return (
+      <div className="sign-in">
+        <h1>Choose a new password</h1>
+        <RecoverForm
+          initialUsername={username}
+          onSignedIn={onSignedIn}
+          onCancel={(typed) => {
+            setUsername(typed);
+            setRecovering(false);
+            setError(null);
+          }}
+        />
+      </div>
+    );
 
   return (
     <div className="sign-in">
@@ -52,7 +88,19 @@ export function SignInPage({ expired, onSignedIn }: Props) {
       <form onSubmit={handleSubmit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-username`}>Username</label>
-          <input id={`${id}-username`} name="username" autoComplete="username" autoFocus required maxLength={200} />
+          <input
+            id={`${id}-username`}
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            maxLength={200}
+            value={username}
+            onChange={(e) => {
+              setUsername(e.target.value);
+              setNeedCode(false);
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-password`}>Password</label>
@@ -64,13 +112,35 @@ export function SignInPage({ expired, onSignedIn }: Props) {
             autoComplete="current-password"
             required
             maxLength={1000}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
           />
         </div>
+        {needCode ? (
+          <TotpCodeField
+            ref={codeRef}
+            value={code}
+            onChange={setCode}
+            hint="Your account uses two-factor sign-in. Open your authenticator app and enter the code it shows for Confide."
+          />
+        ) : null}
         <ErrorMessage message={error} />
         <button type="submit" className="button" aria-disabled={busy}>
           Sign in
         </button>
       </form>
+      <p>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setRecovering(true);
+            setError(null);
+          }}
+        >
+          Forgot your password? Use your recovery key
+        </button>
+      </p>
     </div>
   );
 }

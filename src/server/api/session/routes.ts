@@ -1,11 +1,13 @@
-/** Staff sign-in and sign-out. */
+/** Staff sign-in (password, then a TOTP code when the user has two-factor sign-in) and sign-out. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, deleteSession } from '../../../domain/sessions.ts';
 import { checkThrottle, clearThrottle, recordFailure } from '../../../domain/throttle.ts';
 import { presentUser, signIn, signInThrottleKey } from '../../../domain/users.ts';
-import { ErrorBody, SessionRequest, SessionResponse } from '../../../shared/api.ts';
+import { accountView } from '../../../domain/account.ts';
+import { ErrorBody } from '../../../shared/api.ts';
+import { SignInRequest, StaffSession } from '../../../shared/accounts.ts';
 import type { RouteContext } from '../../app.ts';
 import { cookieOptions, STAFF_COOKIE } from '../../plugins/access.ts';
 
@@ -21,18 +23,25 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         schema: {
           tags: ['staff'],
           summary: 'Sign in as staff',
-          body: SessionRequest,
-          response: { 200: SessionResponse, 401: ErrorBody, 429: ErrorBody },
+          description:
+            'With two-factor sign-in on, a right password without `code` answers 401 `totp_required`; a wrong or used code 401 `totp_invalid`. After an administrator’s reset a right old password answers 401 `password_reset`. `totp.required` without `totp.enabled`: this session may only set up TOTP (other staff routes answer 403 `totp_enrolment_required`).',
+          body: SignInRequest,
+          response: { 200: StaffSession, 401: ErrorBody, 429: ErrorBody },
         },
       },
       async (request, reply) => {
         const key = signInThrottleKey(request.body.username);
         await checkThrottle(deps, key, RULE);
         try {
-          const { token, user, sessionId } = await signIn(deps, request.body.username, request.body.password);
+          const { token, user, sessionId, totp } = await signIn(
+            deps,
+            request.body.username,
+            request.body.password,
+            request.body.code,
+          );
           await clearThrottle(deps, key);
           reply.setCookie(STAFF_COOKIE, token, cookieOptions(secureCookies));
-          return { user, csrfToken: csrfTokenFor(deps, sessionId) };
+          return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
         } catch (error) {
           await recordFailure(deps, key, RULE);
           throw error;
@@ -42,11 +51,11 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
     r.get(
       '/session',
       {
-        config: { access: 'staff' },
+        config: { access: 'staff', duringTotpEnrolment: true },
         schema: {
           tags: ['staff'],
           summary: 'The signed-in staff user',
-          response: { 200: SessionResponse, 401: ErrorBody },
+          response: { 200: StaffSession, 401: ErrorBody },
         },
       },
       async (request) => {
@@ -54,12 +63,16 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         return {
           user: presentUser({ id: v.userId, username: v.username, role: v.role, display_name: v.displayName }),
           csrfToken: csrfTokenFor(deps, v.sessionId),
+          totp: (await accountView(deps, v)).totp,
         };
       },
     );
     r.delete(
       '/session',
-      { config: { access: 'staff' }, schema: { tags: ['staff'], summary: 'Sign out', response: { 204: z.null() } } },
+      {
+        config: { access: 'staff', duringTotpEnrolment: true },
+        schema: { tags: ['staff'], summary: 'Sign out', response: { 204: z.null() } },
+      },
       async (request, reply) => {
         await deleteSession(deps, request.viewer!.sessionId);
         reply.clearCookie(STAFF_COOKIE, cookieOptions(secureCookies));

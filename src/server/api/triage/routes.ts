@@ -46,16 +46,16 @@ export function triageRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const config = { access: 'staff' as const, roles: CASE_ROLES };
-    const supervisors = { access: 'staff' as const, roles: ['supervisor'] as const };
+    const managers = { access: 'staff' as const, roles: ['supervisor', 'oversight'] as const };
     const tags = ['staff'];
 
     r.get(
       '/staff',
       {
-        config: supervisors,
+        config: managers,
         schema: {
           tags,
-          summary: 'Staff a case can be granted to',
+          summary: 'Staff a case can be granted to, with the categories each works on',
           querystring: z.object({ role: Role.optional() }),
           response: { 200: StaffList, 401: ErrorBody, 404: ErrorBody },
         },
@@ -96,14 +96,17 @@ export function triageRoutes({ deps }: RouteContext) {
         config,
         schema: {
           tags,
-          summary: 'Grant the case to a handler (keys re-sealed from my session)',
+          summary:
+            'Grant the case (keys re-sealed from my session); outside the category’s staff with an approved grant_outside request',
           params: Params,
           body: GrantRequest,
           response: { 201: CaseAccess, ...refused },
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await grantCase(deps, request.viewer!, request.params.id, request.body.userId)),
+        reply
+          .status(201)
+          .send(await grantCase(deps, request.viewer!, request.params.id, request.body.userId, request.body.requestId)),
     );
     r.delete(
       '/cases/:id/grants/:userId',

@@ -1,0 +1,99 @@
+/** `npx confide retention run` as an administrator runs it: a real process on a real data folder. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertReport } from '../../test/helpers/report-rows.ts';
+import { loadConfig } from '../server/config.ts';
+import { buildDeps } from '../server/deps.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/confide.js', import.meta.url));
+const DAY = 86_400_000;
+let dataDir: string;
+let env: Record<string, string>;
+
+function confide(args: string[]) {
+  const res = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
+  return { code: res.status, out: res.stdout, err: res.stderr };
+}
+
+describe('npx confide retention run', () => {
+  const ids: Record<'due' | 'held' | 'soon', string> = { due: '', held: '', soon: '' };
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-cli-retention-'));
+    env = {
+      PATH: process.env.PATH ?? '',
+      CONFIDE_DATA_DIR: dataDir,
+      CONFIDE_ARGON2_MEMORY_KIB: '1024',
+      CONFIDE_ARGON2_TIME_COST: '1',
+      CONFIDE_LOG_LEVEL: 'silent',
+    };
+    const { deps, close } = await buildDeps(loadConfig(env));
+    try {
+      const now = Date.now();
+      const closed = {
+        status: 'closed',
+        outcome: 'unsubstantiated',
+        retention_ends_at: new Date(now - DAY).toISOString(),
+        retention_reminded_at: new Date(now - 20 * DAY).toISOString(),
+      };
+      ids.due = await insertReport(deps.db, closed);
+      ids.held = await insertReport(deps.db, { ...closed, legal_hold_at: new Date(now - 30 * DAY).toISOString() });
+      ids.soon = await insertReport(deps.db, {
+        ...closed,
+        retention_ends_at: new Date(now + 3 * DAY).toISOString(),
+        retention_reminded_at: null,
+      });
+    } finally {
+      await close();
+    }
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints its help and is listed', () => {
+    expect(confide(['--help']).out).toContain('  retention run  Remind, destroy cases past their retention');
+    const help = confide(['retention', 'run', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: npx confide retention run \[--dry-run\] \[--vacuum-full\]\n/);
+  });
+
+  it('says what it would do in a dry run and changes nothing', () => {
+    const dry = confide(['retention', 'run', '--dry-run']);
+    expect(dry).toEqual({
+      code: 0,
+      err: '',
+      out: [
+        'Dry run: nothing was changed.',
+        `Would remind the managers of 1 case: ${ids.soon}`,
+        `Would destroy 1 case: ${ids.due}`,
+        `Kept on legal hold past their retention: 1 case: ${ids.held}`,
+        '',
+      ].join('\n'),
+    });
+    expect(confide(['retention', 'run', '--dry-run', '--vacuum-full'])).toMatchObject({
+      code: 2,
+      err: '--vacuum-full changes the database, so it cannot be combined with --dry-run.\n',
+    });
+  });
+
+  it('reminds, destroys and keeps held cases, then has nothing left to do', () => {
+    expect(confide(['retention', 'run'])).toEqual({
+      code: 0,
+      err: '',
+      out: [
+        `Reminded 1 case (0 notices; 1 with no manager holding it): ${ids.soon}`,
+        `Destroyed 1 case (0 files deleted): ${ids.due}`,
+        `Kept on legal hold past their retention: 1 case: ${ids.held}`,
+        '',
+      ].join('\n'),
+    });
+    expect(confide(['retention', 'run'])).toEqual({
+      code: 0,
+      err: '',
+      out: `Kept on legal hold past their retention: 1 case: ${ids.held}\n`,
+    });
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The record, for one reporter, of every access to their report: when, and for what purpose, with each staff member
+ * shown only as a pseudonym stable within that report ("Staff member A", "Staff member B", … in order of first
+ * appearance). Never a user id, name or role: the audit entry's actor and reason stay on the server. The reporter's
+ * own steps and automatic jobs are labelled as such. Purposes come from the one table in src/shared/audit.ts.
+ * @see CJEU C-579/21 (Pankki S): the data subject may learn the dates and purposes of consultations of their data,
+ *   not the identity of the employees; Directive (EU) 2016/680 Art. 25; REQUIREMENTS #29
+ */
+import { actionMeaning } from '../shared/audit-actions.ts';
+import type { AccessLog, AccessLogEntry } from '../shared/audit.ts';
+import { audit } from './audit.ts';
+import type { Viewer } from './cases/access.ts';
+import type { Deps } from './deps.ts';
+import { errors } from './errors.ts';
+
+/** "A" … "Z", "AA", "AB" …: the n-th pseudonym letter (0-based), like spreadsheet columns. */
+export function pseudonymLetters(n: number): string {
+  let letters = '';
+  for (let i = n + 1; i > 0; i = Math.floor((i - 1) / 26)) letters = String.fromCharCode(65 + ((i - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The staff member an entry names besides its actor: `user:<id>` in its reason (case.grant, identity.disclose). */
+const targetOf = (reason: string | null): string | null => /(?:^|\s)user:(\S+)/.exec(reason ?? '')?.[1] ?? null;
+
+const NOT_STAFF: Record<string, Pick<AccessLogEntry, 'by' | 'who'>> = {
+  reporter: { by: 'you', who: 'You' },
+  system: { by: 'system', who: 'Automatic (the system)' },
+  cli: { by: 'system', who: 'An administrator on the server' },
+};
+
+/**
+ * Turns audit rows (oldest first) into the reporter's record. Pseudonyms are given in order of first appearance,
+ * as actor or as the staff member an entry names, so the same person keeps one letter throughout the record.
+ */
+export function presentAccesses(
+  rows: readonly { at: string; actor: string | null; action: string; reason: string | null }[],
+): AccessLogEntry[] {
+  const pseudonyms = new Map<string, string>();
+  const pseudonym = (userId: string) => {
+    let name = pseudonyms.get(userId);
+    if (!name) pseudonyms.set(userId, (name = `Staff member ${pseudonymLetters(pseudonyms.size)}`));
+    return name;
+  };
+  return rows.map((r) => {
+    const actor: Pick<AccessLogEntry, 'by' | 'who'> =
+      r.actor === null
+        ? { by: 'unknown', who: 'Unknown' }
+        : (NOT_STAFF[r.actor] ?? { by: 'staff', who: pseudonym(r.actor) });
+    const meaning = actionMeaning(r.action);
+    const target = targetOf(r.reason);
+    const purpose = (meaning.purpose ?? meaning.text).replace(
+      '{target}',
+      target ? pseudonym(target) : 'a staff member',
+    );
+    return { at: r.at, ...actor, action: r.action, purpose };
+  });
+}
+
+/**
+ * Every audit entry about the report (its subject is the report, one of its files or one of its requests), oldest
+ * first, for its reporter. Reads an index (audit_subject); opens no key.
+ * @throws not_found when the report no longer exists
+ */
+export async function reportAccessLog(deps: Pick<Deps, 'db' | 'now'>, reportId: string): Promise<AccessLog> {
+  const report = await deps.db.selectFrom('reports').select('reference').where('id', '=', reportId).executeTakeFirst();
+  if (!report) throw errors.notFound('This report no longer exists.');
+  const [files, requests] = await Promise.all([
+    deps.db.selectFrom('files').select('id').where('report_id', '=', reportId).execute(),
+    deps.db.selectFrom('requests').select('id').where('report_id', '=', reportId).execute(),
+  ]);
+  const subjects = [
+    `report:${reportId}`,
+    ...files.map((f) => `file:${f.id}`),
+    ...requests.map((q) => `request:${q.id}`),
+  ];
+  const rows = await deps.db
+    .selectFrom('audit')
+    .select(['at', 'actor', 'action', 'reason'])
+    .where('subject', 'in', subjects)
+    .orderBy('seq')
+    .execute();
+  return { reference: report.reference, generatedAt: deps.now().toISOString(), entries: presentAccesses(rows) };
+}
+
+/**
+ * The same record for an oversight officer, by the report's reference (for a subject access request that reaches
+ * them another way). Audited as `audit.export` of the report before reading, so the record shows it too.
+ * @throws not_found when no report has the reference
+ */
+export async function accessLogByReference(
+  deps: Pick<Deps, 'db' | 'dialect' | 'now'>,
+  viewer: Pick<Viewer, 'userId'>,
+  reference: string,
+): Promise<AccessLog> {
+  const report = await deps.db
+    .selectFrom('reports')
+    .select('id')
+    .where('reference', '=', reference.trim().toUpperCase())
+    .executeTakeFirst();
+  if (!report) throw errors.notFound('There is no report with this reference. Check it and try again.');
+  await deps.db.transaction().execute((trx) =>
+    audit(deps, trx, {
+      actor: viewer.userId,
+      action: 'audit.export',
+      subject: `report:${report.id}`,
+      reason: 'accesses for the reporter',
+    }),
+  );
+  return reportAccessLog(deps, report.id);
+}
+
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** The record as CSV (RFC 4180, CRLF line ends): when (ISO 8601, UTC), who, what was done, action. */
+export function accessLogCsv(log: AccessLog): string {
+  const lines = [['When (UTC)', 'Who', 'What was done', 'Action']];
+  for (const e of log.entries) lines.push([e.at, e.who, e.purpose, e.action]);
+  return lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** `accesses-R-1A2B3C4D.csv` */
+export const accessLogFileName = (log: AccessLog, extension: 'csv' | 'json') =>
+  `accesses-${log.reference}.${extension}`;

@@ -1,0 +1,138 @@
+/**
+ * Exporting a case outside (to a prosecutor, a court, another authority) under the two-person rule: the viewer's
+ * approved 'export' request is used once, and the case goes out as one JSON bundle — answers, messages, history,
+ * the file list with each original's SHA-256, and the enforcement action records. The reporter's identity is never
+ * part of it (that needs its own disclosure). Audited ('case.export') with a case event.
+ * @see CEL 2023 Art. 25–31 (prior approval); EU 2019/1937 Art. 16(1)–(2) (confidentiality when passing reports on)
+ */
+import { open, openJson, wipe } from '../../crypto/sodium.ts';
+import type { CaseExport } from '../../shared/actions.ts';
+import type { CaseStatus, Channel, Outcome } from '../../shared/api.ts';
+import { actionViews } from '../actions.ts';
+import { audit } from '../audit.ts';
+import type { Deps } from '../deps.ts';
+import { errors } from '../errors.ts';
+import { useApproval } from '../requests/requests.ts';
+import { answersAd, fileAd, messageAd } from '../sealing.ts';
+import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { listEvents, recordEvent } from './events.ts';
+
+type AnswerValue = string | string[] | boolean | null;
+
+/**
+ * @returns the bundle and the name of the file it is sent as (`case-R-XXXXXXXX.json`)
+ * @throws not_found | conflict/approval_required
+ */
+export async function exportCase(
+  deps: Deps,
+  viewer: Viewer,
+  reportId: string,
+  requestId: string | undefined,
+): Promise<{ fileName: string; bundle: CaseExport }> {
+  const keys = await caseKeys(deps, viewer, reportId);
+  try {
+    const r = await deps.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+    if (!r) throw errors.notFound(NOT_FOUND);
+    const category = deps.profile().categories.find((c) => c.id === r.category);
+    const answers = openJson<Record<string, AnswerValue>>(keys.reportKey, r.sealed_answers, answersAd(r.id));
+    const known = new Set((category?.fields ?? []).map((f) => f.id));
+    const messages = await deps.db
+      .selectFrom('messages as m')
+      .leftJoin('users as u', 'u.id', 'm.author_user_id')
+      .select(['m.id', 'm.author', 'm.visibility', 'm.kind', 'm.sealed_body', 'm.created_at', 'u.display_name'])
+      .where('m.report_id', '=', r.id)
+      .orderBy('m.created_at')
+      .orderBy('m.id')
+      .execute();
+    const files = await deps.db
+      .selectFrom('files')
+      .select(['id', 'author', 'sealed_meta', 'original_size', 'sha256', 'cleaning', 'created_at'])
+      .where('report_id', '=', r.id)
+      .orderBy('created_at')
+      .orderBy('position')
+      .execute();
+    const me = await deps.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', viewer.userId)
+      .executeTakeFirstOrThrow();
+    const at = deps.now().toISOString();
+    const bundle: CaseExport = {
+      format: 'confide-case-export/1',
+      exportedAt: at,
+      exportedBy: me.display_name,
+      requestId: requestId ?? '',
+      case: {
+        id: r.id,
+        reference: r.reference,
+        category: { id: r.category, title: category?.title ?? r.category },
+        channel: r.channel as Channel,
+        status: r.status as CaseStatus,
+        outcome: (r.outcome as Outcome | null) ?? null,
+        urgent: r.urgent === 1,
+        riskLevel: r.risk_level,
+        receivedAt: r.received_at,
+        acknowledgedAt: r.acknowledged_at,
+        closedAt: r.closed_at,
+      },
+      answers: [
+        ...(category?.fields ?? [])
+          .filter((f) => f.type !== 'file' && f.id in answers)
+          .map((f) => ({ fieldId: f.id, label: f.label, value: answers[f.id] ?? null })),
+        ...Object.keys(answers)
+          .filter((k) => !known.has(k))
+          .map((k) => ({ fieldId: k, label: k, value: answers[k] ?? null })),
+      ],
+      messages: messages.map((m) => ({
+        author: m.author,
+        authorName: m.author === 'staff' ? m.display_name : null,
+        visibility: m.visibility,
+        kind: m.kind,
+        body: open(
+          m.visibility === 'internal' ? keys.caseKey : keys.reportKey,
+          m.sealed_body,
+          messageAd(r.id, m.id),
+        ).toString(),
+        createdAt: m.created_at,
+      })),
+      events: [],
+      files: files.map((f) => {
+        const meta = openJson<{ name: string; type: string }>(keys.reportKey, f.sealed_meta, fileAd(r.id, f.id));
+        return {
+          id: f.id,
+          name: meta.name,
+          type: meta.type,
+          author: f.author,
+          size: f.original_size,
+          sha256: f.sha256,
+          cleaning: f.cleaning,
+          createdAt: f.created_at,
+        };
+      }),
+      actions: await actionViews(deps, r.id, keys.caseKey),
+    };
+    await deps.db.transaction().execute(async (trx) => {
+      await useApproval(deps, trx, { requestId, reportId, kind: 'export', viewer });
+      await recordEvent(trx, {
+        reportId,
+        at,
+        actor: viewer.userId,
+        caseKey: keys.caseKey,
+        kind: 'export',
+        summary: 'Case exported (answers, messages, history, file list with SHA-256, action records)',
+      });
+      await audit(deps, trx, {
+        actor: viewer.userId,
+        action: 'case.export',
+        subject: `report:${reportId}`,
+        reason: `request:${requestId}`,
+      });
+    });
+    // The history includes the export itself.
+    bundle.events = await listEvents(deps, r.id, keys.caseKey);
+    return { fileName: `case-${r.reference}.json`, bundle };
+  } finally {
+    wipe(keys.reportKey);
+    wipe(keys.caseKey);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Opening an original file — as received, with its metadata — under the two-person rule. Each original has its own
+ * file key sealed to the report's evidence public key; the evidence private key is held in `evidence` grants
+ * (supervisors receive one at submission). A download needs the viewer's approved 'open_original' request for that
+ * file, used once. When the requester holds no evidence grant, approving the request has the decider's session
+ * re-seal the evidence key to the requester, as an identity disclosure re-seals the identity key: the server alone
+ * cannot.
+ * @see CEL 2023 Art. 25–31 (prior approval); DESIGN.md "two-person rule"
+ */
+import type { Readable } from 'node:stream';
+import { createDecryptStream } from '../../crypto/stream.ts';
+import { openJson, openSealed, sealTo, wipe } from '../../crypto/sodium.ts';
+import { audit } from '../audit.ts';
+import type { Deps } from '../deps.ts';
+import { errors } from '../errors.ts';
+import { onApproval, useApproval, type ApprovalEffect } from '../requests/requests.ts';
+import { fileAd } from '../sealing.ts';
+import { caseKeys, type Viewer } from './access.ts';
+import { recordEvent } from './events.ts';
+
+const noEvidenceKey = () =>
+  errors.conflict(
+    'no_evidence_key',
+    'You do not hold this case’s evidence key, so you cannot open its originals or pass the key on. A supervisor who received the report holds it: ask one to decide.',
+  );
+
+/**
+ * On approval of an 'open_original' request: when the requester has no evidence grant, the decider's session opens
+ * its own and seals the evidence private key to the requester. The approval stays to be used for the download.
+ * @throws conflict/no_evidence_key when the decider holds no evidence grant either
+ */
+export const shareEvidenceKey: ApprovalEffect = async (deps, trx, decider, request) => {
+  const held = await trx
+    .selectFrom('grants')
+    .select('user_id')
+    .where('report_id', '=', request.report_id)
+    .where('user_id', '=', request.requester_id)
+    .where('scope', '=', 'evidence')
+    .executeTakeFirst();
+  if (held) return;
+  const own = await trx
+    .selectFrom('grants')
+    .select('sealed_key')
+    .where('report_id', '=', request.report_id)
+    .where('user_id', '=', decider.userId)
+    .where('scope', '=', 'evidence')
+    .executeTakeFirst();
+  if (!own) throw noEvidenceKey();
+  const requester = await trx
+    .selectFrom('users')
+    .select('public_key')
+    .where('id', '=', request.requester_id)
+    .executeTakeFirstOrThrow();
+  const evidenceKey = openSealed(decider.publicKey, decider.secretKey, own.sealed_key);
+  try {
+    await trx
+      .insertInto('grants')
+      .values({
+        report_id: request.report_id,
+        user_id: request.requester_id,
+        scope: 'evidence',
+        sealed_key: sealTo(requester.public_key, evidenceKey),
+        granted_by: decider.userId,
+        created_at: deps.now().toISOString(),
+      })
+      .execute();
+  } finally {
+    wipe(evidenceKey);
+  }
+  await audit(deps, trx, {
+    actor: decider.userId,
+    action: 'case.grant_evidence',
+    subject: `report:${request.report_id}`,
+    reason: `user:${request.requester_id} request:${request.id}`,
+  });
+};
+
+onApproval('open_original', shareEvidenceKey, { keepsApproval: true });
+
+/**
+ * The original of a file, decrypted as a stream, after using the viewer's approval for it. Audited
+ * ('file.original') with a case event.
+ * @throws not_found (no grant, no such file) | conflict/approval_required | conflict/no_evidence_key
+ */
+export async function openOriginal(
+  deps: Deps,
+  viewer: Viewer,
+  reportId: string,
+  fileId: string,
+  requestId: string | undefined,
+): Promise<{ name: string; type: string; size: number; stream: Readable }> {
+  const keys = await caseKeys(deps, viewer, reportId);
+  try {
+    const f = await deps.db
+      .selectFrom('files')
+      .select(['id', 'original_blob', 'original_size', 'sealed_original_key', 'sealed_original_meta'])
+      .where('report_id', '=', reportId)
+      .where('id', '=', fileId)
+      .executeTakeFirst();
+    if (!f) throw errors.notFound('There is no such file in this case.');
+    const report = await deps.db
+      .selectFrom('reports')
+      .select('evidence_public_key')
+      .where('id', '=', reportId)
+      .executeTakeFirstOrThrow();
+    const at = deps.now().toISOString();
+    const opened = await deps.db.transaction().execute(async (trx) => {
+      await useApproval(deps, trx, { requestId, reportId, kind: 'open_original', viewer, subject: fileId });
+      const grant = await trx
+        .selectFrom('grants')
+        .select('sealed_key')
+        .where('report_id', '=', reportId)
+        .where('user_id', '=', viewer.userId)
+        .where('scope', '=', 'evidence')
+        .executeTakeFirst();
+      if (!grant) throw noEvidenceKey();
+      const evidenceKey = openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key);
+      const fileKey = openSealed(report.evidence_public_key, evidenceKey, f.sealed_original_key);
+      wipe(evidenceKey);
+      try {
+        const meta = openJson<{ name: string; type: string }>(fileKey, f.sealed_original_meta, fileAd(reportId, f.id));
+        await recordEvent(trx, {
+          reportId,
+          at,
+          actor: viewer.userId,
+          caseKey: keys.caseKey,
+          kind: 'original',
+          summary: `Original of “${meta.name}” opened`,
+        });
+        await audit(deps, trx, {
+          actor: viewer.userId,
+          action: 'file.original',
+          subject: `report:${reportId}`,
+          reason: `file:${f.id} request:${requestId}`,
+        });
+        return { meta, fileKey };
+      } catch (error) {
+        wipe(fileKey);
+        throw error;
+      }
+    });
+    // The decrypting stream keeps its own copy of the key.
+    const decrypt = createDecryptStream(opened.fileKey);
+    wipe(opened.fileKey);
+    const source = deps.blobs.read(f.original_blob);
+    source.on('error', (e) => decrypt.destroy(e));
+    return { name: opened.meta.name, type: opened.meta.type, size: f.original_size, stream: source.pipe(decrypt) };
+  } finally {
+    wipe(keys.reportKey);
+    wipe(keys.caseKey);
+  }
+}

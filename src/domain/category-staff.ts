@@ -1,0 +1,98 @@
+/**
+ * Category staff: the categories each staff member works on (`users.categories`, a JSON array of category ids;
+ * null for every category). A new report is granted only to the managers of its category — supervisors, or
+ * oversight officers for a complaint about an official — and granting a case to someone outside its category's
+ * staff needs a second person's approval (request kind `grant_outside`, src/domain/cases/grants.ts).
+ * @see ISO 37002 §8.2 (impartial, competent handling); DESIGN "Two-person rule"
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Tables } from '../store/tables.ts';
+import type { Category } from '../shared/profile.ts';
+import { audit } from './audit.ts';
+import type { Deps } from './deps.ts';
+import { errors } from './errors.ts';
+import { managerRole } from './requests/kinds.ts';
+import { findUser } from './users.ts';
+
+type Db = Kysely<Tables> | Transaction<Tables>;
+
+/** The category ids of a `users.categories` value; null for every category (also for a value that is not a list). */
+export function parseCategories(value: string | null): string[] | null {
+  if (value === null) return null;
+  const parsed = JSON.parse(value) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : null;
+}
+
+/** Whether a user with this `users.categories` value works on `categoryId`. */
+export function coversCategory(categories: string | null, categoryId: string): boolean {
+  const ids = parseCategories(categories);
+  return ids === null || ids.includes(categoryId);
+}
+
+/**
+ * Active managers of a category: users of its manager role (supervisor; oversight for a complaint about an
+ * official) assigned to it or to every category.
+ */
+export async function categoryManagers(
+  db: Db,
+  category: Pick<Category, 'id' | 'kind'>,
+): Promise<{ id: string; public_key: Buffer }[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'public_key', 'categories'])
+    .where('disabled_at', 'is', null)
+    .where('role', '=', managerRole(category))
+    .execute();
+  return rows
+    .filter((u) => coversCategory(u.categories, category.id))
+    .map(({ id, public_key }) => ({ id, public_key }));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Sets the categories a staff member works on.
+ * @param user a username or a user id
+ * @param categories category ids of the profile in force (duplicates dropped, stored sorted), or null for every
+ *   category; an empty list means none
+ * @returns the user and the categories stored
+ * @throws not_found (no such user) | invalid/unknown_category (naming the ids the profile has)
+ */
+export async function setUserCategories(
+  deps: Deps,
+  actor: string | null,
+  user: string,
+  categories: readonly string[] | null,
+): Promise<{ id: string; username: string; categories: string[] | null }> {
+  const known = deps.profile().categories.map((c) => c.id);
+  const ids = categories === null ? null : [...new Set(categories.map((c) => c.trim()))].sort();
+  const unknown = (ids ?? []).filter((id) => !known.includes(id));
+  if (unknown.length > 0)
+    throw errors.invalid(
+      'unknown_category',
+      `There is no category ${unknown.map((u) => `“${u}”`).join(', ')}. Categories: ${known.join(', ')}.`,
+    );
+  const byId = UUID.test(user.trim())
+    ? await deps.db.selectFrom('users').select('id').where('id', '=', user.trim().toLowerCase()).executeTakeFirst()
+    : undefined;
+  const { id } = byId ?? (await findUser(deps, user));
+  const row = await deps.db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ categories: ids === null ? null : JSON.stringify(ids) })
+      .where('id', '=', row.id)
+      .execute();
+    await audit(deps, trx, {
+      actor,
+      action: 'user.categories',
+      subject: `user:${row.id}`,
+      reason: ids === null ? 'all' : ids.join(',') || 'none',
+    });
+  });
+  return { id: row.id, username: row.username, categories: ids };
+}

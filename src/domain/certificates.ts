@@ -1,0 +1,185 @@
+/**
+ * Certificates of receipt: a PDF a reporter can keep as proof that a report was made, and when — the exact time
+ * received, tied to the tamper-evident audit log by the submission's entry (sequence number and hash), with a
+ * verification code that staff check in the workspace. Only a hash of the code is stored; the certificate carries
+ * no receipt, answer or identity. Issuing and checking are audited.
+ * @see CEL 2023 Art. 55 (promptly coming forward); REQUIREMENTS #35, #36
+ */
+import { createHash } from 'node:crypto';
+import { parseReceipt } from '../crypto/receipt.ts';
+import { randomBytes, wipe } from '../crypto/sodium.ts';
+import { renderCertificate } from '../files/certificate-pdf.ts';
+import type { Channel } from '../shared/api.ts';
+import type { CertificateVerifyResponse } from '../shared/certificates.ts';
+import { audit } from './audit.ts';
+import type { Viewer } from './cases/access.ts';
+import type { Deps } from './deps.ts';
+import { errors } from './errors.ts';
+import { verifyReceipt } from './reporter.ts';
+import { checkThrottle, recordFailure } from './throttle.ts';
+
+/** Crockford's base32: no I, L, O or U, so a code read aloud or typed is not mistaken. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** 20 characters of 5 bits: 100 bits, printed in five groups of four. */
+export const CODE_CHARS = 20;
+
+const CHANNEL_WORDS: Record<Channel, string> = {
+  web: 'Web form',
+  phone: 'Telephone',
+  post: 'Letter',
+  email: 'E-mail',
+  in_person: 'In person',
+};
+
+/** Staff checking codes: ten wrong codes in 15 minutes pause that person's checks for the rest of the window. */
+const VERIFY_RULE = { limit: 10, windowMs: 15 * 60_000 };
+
+/** A fresh verification code, e.g. `7KQ2-M9XD-0HZC-4TRW-B1PE` (100 bits). */
+export function newCertificateCode(): string {
+  const bytes = randomBytes(13); // 104 bits; the first 100 are used
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  bits >>= 4n;
+  let chars = '';
+  for (let i = 0; i < CODE_CHARS; i++) {
+    chars = ALPHABET[Number(bits & 31n)]! + chars;
+    bits >>= 5n;
+  }
+  return chars.match(/.{4}/g)!.join('-');
+}
+
+/**
+ * The code as stored (hashed): upper case, without spaces or dashes, with O read as 0 and I or L as 1.
+ * @returns null when it cannot be a code
+ */
+export function normalizeCertificateCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (code.length !== CODE_CHARS || [...code].some((c) => !ALPHABET.includes(c))) return null;
+  return code;
+}
+
+const codeHash = (normalized: string) => createHash('sha256').update(normalized).digest('hex');
+
+export interface IssuedCertificate {
+  pdf: Uint8Array;
+  /** `certificate-of-receipt-R-XXXXXXXX.pdf` */
+  fileName: string;
+}
+
+/**
+ * Issues a certificate of receipt for a report: a new code (its hash stored), a PDF, an audit entry.
+ * @param actor who asked: 'reporter' (receipt page, follow-up)
+ * @throws not_found when the report is gone
+ */
+export async function issueCertificate(
+  deps: Deps,
+  reportId: string,
+  actor: string = 'reporter',
+): Promise<IssuedCertificate> {
+  const report = await deps.db
+    .selectFrom('reports')
+    .select(['reference', 'category', 'channel', 'received_at'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  if (!report) throw errors.notFound('This report no longer exists.');
+  const entry = await deps.db
+    .selectFrom('audit')
+    .select(['seq', 'hash'])
+    .where('subject', '=', `report:${reportId}`)
+    .where('action', '=', 'report.submit')
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  if (!entry)
+    throw errors.unavailable(
+      'no_audit_record',
+      'The record of this report’s receipt could not be found, so no certificate can be issued. Please contact us through another channel.',
+    );
+  const profile = deps.profile();
+  const category = profile.categories.find((c) => c.id === report.category);
+  const code = newCertificateCode();
+  const issuedAt = deps.now().toISOString();
+  const pdf = await renderCertificate({
+    authority: profile.authority,
+    reference: report.reference,
+    categoryTitle: category?.title ?? report.category,
+    channel: CHANNEL_WORDS[report.channel as Channel] ?? report.channel,
+    receivedAt: report.received_at,
+    issuedAt,
+    code,
+    audit: { seq: Number(entry.seq), hash: entry.hash },
+    selfDisclosure: category?.kind === 'self_disclosure',
+  });
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('certificates')
+      .values({ code_hash: codeHash(normalizeCertificateCode(code)!), report_id: reportId, issued_at: issuedAt })
+      .execute();
+    await audit(deps, trx, { actor, action: 'certificate.issue', subject: `report:${reportId}` });
+  });
+  return { pdf, fileName: `certificate-of-receipt-${report.reference}.pdf` };
+}
+
+/**
+ * Issues a certificate to whoever holds the receipt (the receipt page, shown once, posts it back).
+ * @throws as verifyReceipt: receipt_typo | unauthorized | too_many_attempts
+ */
+export async function issueCertificateForReceipt(deps: Deps, receipt: string): Promise<IssuedCertificate> {
+  const { reportId, reportKey } = await verifyReceipt(deps, receipt);
+  wipe(reportKey);
+  return issueCertificate(deps, reportId);
+}
+
+/**
+ * Whether a receipt just shown belongs to a self-disclosure, so the receipt page words its offer for it. Only for a
+ * receipt the server itself has just handed out (the receipt page): the locator is looked up, the secret not checked.
+ */
+export async function receiptIsSelfDisclosure(deps: Pick<Deps, 'db' | 'profile'>, receipt: string): Promise<boolean> {
+  const parsed = parseReceipt(receipt);
+  if (!parsed.ok) return false;
+  const row = await deps.db
+    .selectFrom('reports')
+    .select('category')
+    .where('receipt_locator', '=', parsed.locator)
+    .executeTakeFirst();
+  return deps.profile().categories.find((c) => c.id === row?.category)?.kind === 'self_disclosure';
+}
+
+/**
+ * Checks a verification code. Repeated wrong codes from one person are slowed like receipts.
+ * @throws too_many_attempts
+ */
+export async function verifyCertificate(deps: Deps, viewer: Viewer, input: string): Promise<CertificateVerifyResponse> {
+  const key = `certificate:${viewer.userId}`;
+  await checkThrottle(deps, key, VERIFY_RULE);
+  const normalized = normalizeCertificateCode(input);
+  const row = normalized
+    ? await deps.db
+        .selectFrom('certificates as c')
+        .innerJoin('reports as r', 'r.id', 'c.report_id')
+        .select(['c.report_id', 'c.issued_at', 'r.reference', 'r.category', 'r.channel', 'r.received_at'])
+        .where('c.code_hash', '=', codeHash(normalized))
+        .executeTakeFirst()
+    : undefined;
+  await deps.db.transaction().execute((trx) =>
+    audit(deps, trx, {
+      actor: viewer.userId,
+      action: 'certificate.verify',
+      subject: row ? `report:${row.report_id}` : null,
+      reason: row ? 'valid' : 'not valid',
+    }),
+  );
+  if (!row) {
+    await recordFailure(deps, key, VERIFY_RULE);
+    return { valid: false };
+  }
+  const category = deps.profile().categories.find((c) => c.id === row.category);
+  return {
+    valid: true,
+    reference: row.reference,
+    category: category?.title ?? row.category,
+    channel: CHANNEL_WORDS[row.channel as Channel] ?? row.channel,
+    receivedAt: row.received_at,
+    issuedAt: row.issued_at,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * What approving an identity disclosure does, inside the decision's transaction: the deciding custodian's own
+ * session opens the custodian's `identity` grant (the identity key sealed to the custodian) and seals the identity
+ * key to the requester's public key, as a new `identity` grant. The server alone cannot do this: without a
+ * signed-in custodian no private key exists in memory that opens an identity grant.
+ * @see EU 2019/1937 Art. 16(2)–(3); CEL 2023 Art. 16 (the informant's identity kept confidential)
+ */
+import type { Transaction } from 'kysely';
+import { openSealed, sealTo, wipe } from '../../crypto/sodium.ts';
+import type { Tables } from '../../store/tables.ts';
+import { audit } from '../audit.ts';
+import type { Viewer } from '../cases/access.ts';
+import type { Deps } from '../deps.ts';
+import { errors } from '../errors.ts';
+
+/**
+ * Re-seals the identity key of `request.report_id` from the custodian `viewer` to the requester.
+ * @throws not_found (the custodian holds no identity grant) | conflict/requester_gone (the requester's account is
+ *   disabled or no longer holds the case)
+ */
+export async function discloseIdentity(
+  deps: Pick<Deps, 'dialect' | 'now'>,
+  trx: Transaction<Tables>,
+  viewer: Viewer,
+  request: Pick<Tables['requests'], 'id' | 'report_id' | 'requester_id'>,
+): Promise<void> {
+  const grant = await trx
+    .selectFrom('grants')
+    .select('sealed_key')
+    .where('report_id', '=', request.report_id)
+    .where('user_id', '=', viewer.userId)
+    .where('scope', '=', 'identity')
+    .executeTakeFirst();
+  if (!grant) throw errors.notFound('There is no such request, or it is not yours to decide.');
+  const requester = await trx
+    .selectFrom('users as u')
+    .innerJoin('grants as g', (j) =>
+      j.onRef('g.user_id', '=', 'u.id').on('g.report_id', '=', request.report_id).on('g.scope', '=', 'case'),
+    )
+    .select(['u.public_key', 'u.disabled_at'])
+    .where('u.id', '=', request.requester_id)
+    .executeTakeFirst();
+  if (!requester || requester.disabled_at)
+    throw errors.conflict(
+      'requester_gone',
+      'The person who asked no longer works on this case, so the identity cannot be disclosed to them. Refuse the request instead.',
+    );
+  const identityKey = openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key);
+  try {
+    const at = deps.now().toISOString();
+    const sealed = sealTo(requester.public_key, identityKey);
+    await trx
+      .insertInto('grants')
+      .values({
+        report_id: request.report_id,
+        user_id: request.requester_id,
+        scope: 'identity',
+        sealed_key: sealed,
+        granted_by: viewer.userId,
+        created_at: at,
+      })
+      .onConflict((oc) =>
+        oc.columns(['report_id', 'user_id', 'scope']).doUpdateSet({ sealed_key: sealed, granted_by: viewer.userId }),
+      )
+      .execute();
+  } finally {
+    wipe(identityKey);
+  }
+  await audit(deps, trx, {
+    actor: viewer.userId,
+    action: 'identity.disclose',
+    subject: `report:${request.report_id}`,
+    reason: `request:${request.id} user:${request.requester_id}`,
+  });
+}

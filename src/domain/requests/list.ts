@@ -1,0 +1,235 @@
+/**
+ * Requests as the workspace lists them: the viewer's boxes (to decide, mine) and the requests on one case. The
+ * reason, legal basis and decision note open only with the viewer's own request key (requester and deciders);
+ * anyone else holding the case sees that a request exists, its kind, who asked and how it stands.
+ */
+import { openJson, openSealed, wipe } from '../../crypto/sodium.ts';
+import type { RequestBox, RequestView } from '../../shared/requests.ts';
+import type { Tables } from '../../store/tables.ts';
+import { caseKeys, type Viewer } from '../cases/access.ts';
+import type { Deps } from '../deps.ts';
+import { DomainError } from '../errors.ts';
+import { fileAd } from '../sealing.ts';
+import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
+import { deciderRole, type RequestKind } from './kinds.ts';
+import { detailsAd, effectiveStatus, noteAd } from './requests.ts';
+
+/** At most this many requests per list (newest first for mine; oldest first, so soonest to expire, to decide). */
+export const LIST_LIMIT = 200;
+
+type Row = Pick<
+  Tables['requests'],
+  | 'id'
+  | 'report_id'
+  | 'kind'
+  | 'requester_id'
+  | 'status'
+  | 'subject'
+  | 'sealed_details'
+  | 'sealed_decision_note'
+  | 'created_at'
+  | 'expires_at'
+  | 'decided_at'
+> & {
+  reference: string;
+  category: string;
+  requester_name: string;
+  decider_name: string | null;
+  sealed_key: Buffer | null;
+};
+
+function baseQuery(deps: Pick<Deps, 'db'>, viewer: Pick<Viewer, 'userId'>) {
+  return deps.db
+    .selectFrom('requests as q')
+    .innerJoin('reports as r', 'r.id', 'q.report_id')
+    .innerJoin('users as u', 'u.id', 'q.requester_id')
+    .leftJoin('users as d', 'd.id', 'q.decided_by')
+    .leftJoin('request_keys as k', (j) => j.onRef('k.request_id', '=', 'q.id').on('k.user_id', '=', viewer.userId))
+    .select([
+      'q.id',
+      'q.report_id',
+      'q.kind',
+      'q.requester_id',
+      'q.status',
+      'q.subject',
+      'q.sealed_details',
+      'q.sealed_decision_note',
+      'q.created_at',
+      'q.expires_at',
+      'q.decided_at',
+      'r.reference',
+      'r.category',
+      'u.display_name as requester_name',
+      'd.display_name as decider_name',
+      'k.sealed_key',
+    ]);
+}
+
+/** Report ids among `reportIds` on which the viewer holds a grant of `scope`. */
+async function heldReports(
+  deps: Pick<Deps, 'db'>,
+  viewer: Pick<Viewer, 'userId'>,
+  reportIds: string[],
+  scope: 'case' | 'identity',
+): Promise<Set<string>> {
+  if (reportIds.length === 0) return new Set();
+  const rows = await deps.db
+    .selectFrom('grants')
+    .select('report_id')
+    .where('user_id', '=', viewer.userId)
+    .where('scope', '=', scope)
+    .where('report_id', 'in', reportIds)
+    .execute();
+  return new Set(rows.map((r) => r.report_id));
+}
+
+/**
+ * The viewer's requests: `to_decide` — pending, unexpired requests of others that the viewer may decide now (the
+ * deciding role for the kind, still holding the case or, for identity disclosure, its identity); `mine` — the
+ * viewer's own requests in any state.
+ */
+export async function listRequests(deps: Deps, viewer: Viewer, box: RequestBox): Promise<RequestView[]> {
+  const now = deps.now();
+  let query = baseQuery(deps, viewer);
+  query =
+    box === 'mine'
+      ? query.where('q.requester_id', '=', viewer.userId).orderBy('q.created_at', 'desc').orderBy('q.id', 'desc')
+      : query
+          .where('k.user_id', 'is not', null)
+          .where('q.requester_id', '!=', viewer.userId)
+          .where('q.status', '=', 'pending')
+          .where('q.expires_at', '>', now.toISOString())
+          .orderBy('q.expires_at')
+          .orderBy('q.id');
+  let rows: Row[] = await query.limit(LIST_LIMIT).execute();
+  if (box === 'to_decide') {
+    const ids = [...new Set(rows.map((r) => r.report_id))];
+    const cases = await heldReports(deps, viewer, ids, 'case');
+    const identities = await heldReports(deps, viewer, ids, 'identity');
+    rows = rows.filter((r) => {
+      const role = deciderRole(r.kind as RequestKind, categoryOf(deps, r.category));
+      return role === viewer.role && (role === 'custodian' ? identities : cases).has(r.report_id);
+    });
+  }
+  // Every request left in to_decide is decidable by the viewer; none of the viewer's own is.
+  return present(deps, viewer, rows, () => box === 'to_decide');
+}
+
+/**
+ * Every request on a case, newest first, for a holder of the case.
+ * @throws not_found without a case grant
+ */
+export async function caseRequests(deps: Deps, viewer: Viewer, reportId: string): Promise<RequestView[]> {
+  const keys = await caseKeys(deps, viewer, reportId);
+  wipe(keys.reportKey);
+  wipe(keys.caseKey);
+  const rows = await baseQuery(deps, viewer)
+    .where('q.report_id', '=', reportId)
+    .orderBy('q.created_at', 'desc')
+    .orderBy('q.id', 'desc')
+    .limit(LIST_LIMIT)
+    .execute();
+  const now = deps.now();
+  return present(deps, viewer, rows, (r) => canDecide(deps, viewer, r, now));
+}
+
+const categoryOf = (deps: Pick<Deps, 'profile'>, id: string) => deps.profile().categories.find((c) => c.id === id);
+
+/** Whether the viewer may decide this request now; used where the case grant is already known to be held. */
+function canDecide(deps: Pick<Deps, 'profile'>, viewer: Viewer, r: Row, now: Date): boolean {
+  return (
+    r.sealed_key !== null &&
+    r.requester_id !== viewer.userId &&
+    effectiveStatus(r, now) === 'pending' &&
+    deciderRole(r.kind as RequestKind, categoryOf(deps, r.category)) === viewer.role &&
+    viewer.role !== 'custodian'
+  );
+}
+
+async function present(
+  deps: Deps,
+  viewer: Viewer,
+  rows: Row[],
+  decidable: (r: Row) => boolean,
+): Promise<RequestView[]> {
+  const now = deps.now();
+  const labels = await subjectLabels(deps, viewer, rows);
+  return rows.map((r) => {
+    const details = openDetails(viewer, r);
+    return {
+      id: r.id,
+      kind: r.kind as RequestKind,
+      caseId: r.report_id,
+      caseReference: r.reference,
+      requesterName: r.requester_name,
+      mine: r.requester_id === viewer.userId,
+      canDecide: decidable(r),
+      status: effectiveStatus(r, now),
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      decidedAt: r.decided_at,
+      deciderName: r.decider_name,
+      subject: r.subject === null ? null : { id: r.subject, label: labels.get(r.subject) ?? 'Not known any more' },
+      reason: details?.reason ?? null,
+      legalBasis: details?.legalBasis ?? null,
+      decisionNote: details?.decisionNote ?? null,
+    };
+  });
+}
+
+function openDetails(viewer: Viewer, r: Row) {
+  if (!r.sealed_key) return null;
+  const key = openSealed(viewer.publicKey, viewer.secretKey, r.sealed_key);
+  try {
+    const details = openJson<{ reason: string; legalBasis: string }>(key, r.sealed_details, detailsAd(r.id));
+    const decisionNote = r.sealed_decision_note ? openJson<string>(key, r.sealed_decision_note, noteAd(r.id)) : null;
+    return { ...details, decisionNote };
+  } finally {
+    wipe(key);
+  }
+}
+
+/**
+ * Names for subjects: a staff member's display name; a file's name, opened with the case key where the viewer
+ * holds the case (otherwise "A file of the case").
+ */
+async function subjectLabels(deps: Deps, viewer: Viewer, rows: Row[]): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  const users = rows.filter((r) => r.subject && REQUEST_SUBJECTS[r.kind as RequestKind] === 'user');
+  const files = rows.filter((r) => r.subject && REQUEST_SUBJECTS[r.kind as RequestKind] === 'file');
+  if (users.length > 0) {
+    const found = await deps.db
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', 'in', [...new Set(users.map((r) => r.subject!))])
+      .execute();
+    for (const u of found) labels.set(u.id, u.display_name);
+  }
+  for (const reportId of new Set(files.map((r) => r.report_id))) {
+    const fileIds = [...new Set(files.filter((r) => r.report_id === reportId).map((r) => r.subject!))];
+    const found = await deps.db
+      .selectFrom('files')
+      .select(['id', 'sealed_meta'])
+      .where('report_id', '=', reportId)
+      .where('id', 'in', fileIds)
+      .execute();
+    let keys: Awaited<ReturnType<typeof caseKeys>> | null = null;
+    try {
+      keys = await caseKeys(deps, viewer, reportId);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.id !== 'not_found') throw error;
+    }
+    for (const f of found)
+      labels.set(
+        f.id,
+        keys
+          ? openJson<{ name: string }>(keys.reportKey, f.sealed_meta, fileAd(reportId, f.id)).name
+          : 'A file of the case',
+      );
+    if (keys) {
+      wipe(keys.reportKey);
+      wipe(keys.caseKey);
+    }
+  }
+  return labels;
+}

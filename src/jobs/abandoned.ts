@@ -1,0 +1,59 @@
+/**
+ * The abandoned-blob sweep: removes from the file store what no file row references once it is older than a
+ * grace period (CONFIDE_UPLOAD_GRACE_HOURS, default 24 h) — uploads whose submission never committed (a crash
+ * between writing the blobs and the transaction; intake.ts writes blobs first), blobs of a destroyed case whose
+ * deletion was interrupted (destroy.ts deletes rows first), and temporary files of writes cut short.
+ * The grace period is what makes it safe beside uploads in progress: a blob is written moments before its row.
+ */
+import type { Deps } from '../domain/deps.ts';
+
+const HOUR = 3_600_000;
+/** Blob ids checked against the files table per query. */
+const BATCH = 500;
+
+export interface SweepRun {
+  /** unreferenced blobs older than the grace period, deleted (or, in a dry run, that would be) */
+  abandoned: string[];
+  /** temporary files of unfinished writes removed; null in a dry run (not looked at) */
+  partials: number | null;
+}
+
+/** Of these blob ids, the ones that no file row references. */
+async function unreferenced(deps: Pick<Deps, 'db'>, ids: string[]): Promise<string[]> {
+  const rows = await deps.db
+    .selectFrom('files')
+    .select(['original_blob', 'cleaned_blob'])
+    .where((eb) => eb.or([eb('original_blob', 'in', ids), eb('cleaned_blob', 'in', ids)]))
+    .execute();
+  const used = new Set(rows.flatMap((r) => [r.original_blob, r.cleaned_blob]));
+  return ids.filter((id) => !used.has(id));
+}
+
+/**
+ * One sweep of the file store.
+ * @param options.dryRun list what would be removed, remove nothing
+ * @param options.signal stops between batches
+ */
+export async function sweepAbandonedBlobs(
+  deps: Pick<Deps, 'db' | 'blobs' | 'now' | 'retention'>,
+  options: { dryRun?: boolean; signal?: AbortSignal } = {},
+): Promise<SweepRun> {
+  const cutoff = new Date(deps.now().getTime() - deps.retention.uploadGraceHours * HOUR);
+  const abandoned: string[] = [];
+  let batch: string[] = [];
+  const check = async () => {
+    const gone = await unreferenced(deps, batch);
+    batch = [];
+    if (!options.dryRun) for (const id of gone) await deps.blobs.delete(id);
+    abandoned.push(...gone);
+  };
+  for await (const blob of deps.blobs.list()) {
+    if (options.signal?.aborted) break;
+    if (blob.writtenAt >= cutoff) continue;
+    batch.push(blob.id);
+    if (batch.length === BATCH) await check();
+  }
+  if (batch.length > 0) await check();
+  const partials = options.dryRun ? null : await deps.blobs.removePartials(cutoff);
+  return { abandoned, partials };
+}

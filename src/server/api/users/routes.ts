@@ -1,0 +1,146 @@
+/**
+ * The administrator's users API: list and create staff accounts, disable them, require a password reset, clear
+ * two-factor sign-in, set the categories they work on. Administrators only; to everyone else these routes do not exist (404). Nothing here reads or
+ * sets a password or a key: a reset stops the old password and the user chooses a new one with their recovery key.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { setUserCategories } from '../../../domain/category-staff.ts';
+import { errors } from '../../../domain/errors.ts';
+import {
+  addUser,
+  disableUserById,
+  getUserListItem,
+  listUsers,
+  requirePasswordReset,
+  resetUserTotp,
+} from '../../../domain/users.ts';
+import { checkEmail, setUserEmail } from '../../../mail/addresses.ts';
+import { ErrorBody } from '../../../shared/api.ts';
+import {
+  CreatedUser,
+  CreateUserRequest,
+  UserCategoriesRequest,
+  UserList,
+  UserParams,
+  UserResponse,
+} from '../../../shared/accounts.ts';
+import type { RouteContext } from '../../app.ts';
+
+export function userRoutes({ deps }: RouteContext) {
+  return async function routes(app: FastifyInstance): Promise<void> {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const config = { access: 'staff' as const, roles: ['administrator'] as const };
+    const tags = ['users'];
+    const refused = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+    r.get(
+      '/users',
+      {
+        config,
+        schema: { tags, summary: 'Staff accounts', response: { 200: UserList, 401: ErrorBody, 404: ErrorBody } },
+      },
+      async () => ({ users: await listUsers(deps) }),
+    );
+
+    r.post(
+      '/users',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Create a staff account (the recovery key is in this response only)',
+          body: CreateUserRequest,
+          response: { 201: CreatedUser, ...refused },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.viewer!.userId;
+        const { email: typed, ...input } = request.body;
+        const email = checkEmail(typed); // before creating anything, so a bad address creates no account
+        const { user, recoveryKey } = await addUser(deps, { ...input, actor });
+        if (email) await setUserEmail(deps, user.id, email, actor);
+        return reply.status(201).send({ user: await getUserListItem(deps, user.id), recoveryKey });
+      },
+    );
+
+    r.post(
+      '/users/:id/disable',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Disable a staff account; its sessions end at once',
+          params: UserParams,
+          response: { 200: UserResponse, ...refused },
+        },
+      },
+      async (request) => {
+        if (request.params.id === request.viewer!.userId)
+          throw errors.conflict(
+            'cannot_disable_self',
+            'You cannot disable your own account. Ask another administrator, or use npx confide user disable.',
+          );
+        await disableUserById(deps, request.params.id, request.viewer!.userId);
+        return { user: await getUserListItem(deps, request.params.id) };
+      },
+    );
+
+    r.post(
+      '/users/:id/password-reset',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Require a new password: the old one stops working and the sessions end at once',
+          description:
+            'Sets no password (an administrator cannot unwrap the user’s private key): the user chooses one with their recovery key.',
+          params: UserParams,
+          response: { 200: UserResponse, ...refused },
+        },
+      },
+      async (request) => {
+        await requirePasswordReset(deps, request.params.id, request.viewer!.userId);
+        return { user: await getUserListItem(deps, request.params.id) };
+      },
+    );
+
+    r.post(
+      '/users/:id/totp-reset',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Clear two-factor sign-in (lost phone); the sessions end at once',
+          params: UserParams,
+          response: { 200: UserResponse, ...refused },
+        },
+      },
+      async (request) => {
+        await resetUserTotp(deps, request.params.id, request.viewer!.userId);
+        return { user: await getUserListItem(deps, request.params.id) };
+      },
+    );
+
+    r.put(
+      '/users/:id/categories',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Set the categories a staff member works on (null: every category)',
+          description:
+            'New reports are granted to the supervisors of their category; granting a case outside its category’s staff needs an approved request. 400 `unknown_category` names the ids the profile has.',
+          params: UserParams,
+          body: UserCategoriesRequest,
+          response: { 200: UserResponse, ...refused },
+        },
+      },
+      async (request) => {
+        await getUserListItem(deps, request.params.id); // 404 for an unknown id, before anything else
+        await setUserCategories(deps, request.viewer!.userId, request.params.id, request.body.categories);
+        return { user: await getUserListItem(deps, request.params.id) };
+      },
+    );
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * "Who has looked at your report" on the follow-up page, and the same record as downloads (CSV, JSON) that work
+ * with JavaScript off: plain links, sent as attachments with the reporter's session cookie. Staff appear only as
+ * pseudonyms ("Staff member A"), never by id, name or role (src/domain/access-log.ts).
+ * @see CJEU C-579/21 (dates and purposes of consultations); REQUIREMENTS #29
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accessLogCsv, accessLogFileName, reportAccessLog } from '../../domain/access-log.ts';
+import type { AccessLog } from '../../shared/audit.ts';
+import type { RouteContext } from '../app.ts';
+import { html, type Html } from './html.ts';
+import { formatDateTime } from './layout.ts';
+
+export const ACCESSES_CSV = '/follow-up/report/accesses.csv';
+export const ACCESSES_JSON = '/follow-up/report/accesses.json';
+
+/** The section of the follow-up page: a table, oldest first, and the two downloads. */
+export function accessSection(log: AccessLog, language: string): Html {
+  return html`<section aria-labelledby="accesses">
+<h2 id="accesses">Who has looked at your report</h2>
+<p>Every time someone opens your report or works on it, this is recorded with the date and the purpose. Staff are not named: each staff member is shown as “Staff member A”, “Staff member B” and so on, the same letter for the same person throughout this list.</p>
+${
+  log.entries.length === 0
+    ? html`<p>No one has looked at your report yet.</p>`
+    : html`<table class="access-log">
+<caption class="visually-hidden">Accesses to your report, oldest first</caption>
+<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What was done</th></tr></thead>
+<tbody>
+${log.entries.map(
+  (e) =>
+    html`<tr><td><time datetime="${e.at}">${formatDateTime(e.at, language)}</time></td><td>${e.who}</td><td>${e.purpose}</td></tr>\n`,
+)}</tbody>
+</table>`
+}
+<p>Download this list: <a href="${ACCESSES_CSV}" download>as a spreadsheet (CSV)</a> or <a href="${ACCESSES_JSON}" download>as data (JSON)</a>.</p>
+</section>`;
+}
+
+export function accessLogRoutes({ deps }: RouteContext) {
+  return async function routes(app: FastifyInstance): Promise<void> {
+    const config = { access: 'reporter' as const };
+    const send = async (request: FastifyRequest, reply: FastifyReply, extension: 'csv' | 'json') => {
+      const log = await reportAccessLog(deps, request.reporter!.reportId!);
+      return reply
+        .header('Content-Type', extension === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${accessLogFileName(log, extension)}"`)
+        .header('Cache-Control', 'no-store')
+        .send(extension === 'csv' ? accessLogCsv(log) : `${JSON.stringify(log, null, 2)}\n`);
+    };
+    app.get(ACCESSES_CSV, { config }, (request, reply) => send(request, reply, 'csv'));
+    app.get(ACCESSES_JSON, { config }, (request, reply) => send(request, reply, 'json'));
+  };
+}

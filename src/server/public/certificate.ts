@@ -1,0 +1,65 @@
+/**
+ * The certificate of receipt for the reporter: a PDF, downloaded (`Content-Disposition: attachment`) from a plain
+ * form POST, so it works with JavaScript off. The receipt page (shown once) posts the receipt back, which is checked
+ * as at sign-in; the follow-up page posts with the reporter's session. See src/domain/certificates.ts.
+ * @see CEL 2023 Art. 55
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { issueCertificate, issueCertificateForReceipt, type IssuedCertificate } from '../../domain/certificates.ts';
+import { contentDisposition } from '../../files/names.ts';
+import type { RouteContext } from '../app.ts';
+import { fieldText } from '../plugins/multipart.ts';
+import { html, type Html } from './html.ts';
+
+function sendCertificate(reply: FastifyReply, certificate: IssuedCertificate): FastifyReply {
+  return reply
+    .header('Content-Type', 'application/pdf')
+    .header('Content-Disposition', contentDisposition(certificate.fileName))
+    .header('Cache-Control', 'no-store')
+    .send(Buffer.from(certificate.pdf));
+}
+
+export function certificateDownloadRoutes({ deps }: RouteContext) {
+  return async function routes(app: FastifyInstance): Promise<void> {
+    app.post('/receipt/certificate', { config: { access: 'public' } }, async (request, reply) => {
+      const receipt = fieldText((request.body as Record<string, unknown> | undefined)?.receipt).slice(0, 200);
+      return sendCertificate(reply, await issueCertificateForReceipt(deps, receipt));
+    });
+
+    app.post('/follow-up/certificate', { config: { access: 'reporter' } }, async (request, reply) =>
+      sendCertificate(reply, await issueCertificate(deps, request.reporter!.reportId!)),
+    );
+  };
+}
+
+const WHAT_IT_IS = html`<p>A certificate of receipt is a PDF that proves that your report was made, and when. It shows the reference of your report, its kind and the exact time we received it, with a code that lets us confirm it is genuine.</p>
+<p>It does not show your receipt, what you reported or who you are, so you can show it to others, for example a lawyer or your employer.</p>`;
+
+const SELF_DISCLOSURE = html`<p>You came forward about your own involvement: the certificate is proof that you did so, and when. The law takes coming forward promptly into account (Counter-Espionage Law 2023, Article 55).</p>`;
+
+/** The receipt page's offer: the receipt goes back in a hidden field, as it is already on the page. */
+export function receiptCertificateSection(receipt: string, selfDisclosure: boolean): Html {
+  return html`<section aria-labelledby="certificate">
+<h2 id="certificate">Certificate of receipt</h2>
+${WHAT_IT_IS}
+${selfDisclosure && SELF_DISCLOSURE}
+<form method="post" action="/receipt/certificate">
+<input type="hidden" name="receipt" value="${receipt}">
+<button type="submit" class="button button-secondary">Download the certificate (PDF)</button>
+</form>
+<p>You can also download a certificate later, when you follow up on your report.</p>
+</section>`;
+}
+
+/** The follow-up page's offer. */
+export function followUpCertificateSection(csrf: string, selfDisclosure: boolean): Html {
+  return html`<section aria-labelledby="certificate">
+<h2 id="certificate">Certificate of receipt</h2>
+${WHAT_IT_IS}
+${selfDisclosure && SELF_DISCLOSURE}
+<form method="post" action="/follow-up/certificate">
+<input type="hidden" name="_csrf" value="${csrf}">
+<button type="submit" class="button button-secondary">Download the certificate (PDF)</button>
+</form>
+</section>`;
+}

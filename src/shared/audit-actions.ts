@@ -1,0 +1,171 @@
+/**
+ * The one table that says what each audit action means: in plain words for oversight officers, and as a purpose
+ * for the reporter's record of who has looked at their report. An action missing here still shows, by its prefix.
+ * @see Directive (EU) 2016/680 Art. 25 (logs give the purpose of a consultation); CJEU C-579/21
+ */
+
+/**
+ * What an action means. `text`: for oversight officers. `purpose`: for the reporter, when the entry concerns their
+ * report; `{target}` stands for the staff member the entry names (a pseudonym, or "a staff member").
+ */
+export interface ActionMeaning {
+  text: string;
+  purpose?: string;
+}
+
+/** Every audit action, in one table. Actions not listed fall back on PREFIX_MEANINGS, then on the action itself. */
+export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
+  'report.submit': { text: 'A report was received', purpose: 'Your report was received' },
+  'reporter.sign_in': { text: 'The reporter signed in with the receipt', purpose: 'You signed in with your receipt' },
+  'reporter.add_information': {
+    text: 'The reporter added information or files',
+    purpose: 'You added information or files',
+  },
+  'case.read': { text: 'Opened a case', purpose: 'Read your report' },
+  'file.download': { text: 'Downloaded the cleaned copy of a file', purpose: 'Downloaded a file from your report' },
+  'case.search': { text: 'Searched the content of the cases granted to them' },
+  'case.search_hit': {
+    text: 'A search over content found this case',
+    purpose: 'Searched the reports they work on, and the search found yours',
+  },
+  'case.access_read': {
+    text: 'Looked at who may work on a case',
+    purpose: 'Looked at who may work on your report',
+  },
+  'case.reply': { text: 'Replied to the reporter', purpose: 'Sent you a reply' },
+  'case.note': { text: 'Added an internal note', purpose: 'Added an internal note to your report' },
+  'case.outcome_notice': { text: 'Sent the outcome notice', purpose: 'Sent you the outcome of your report' },
+  'case.status': { text: 'Changed the status of a case', purpose: 'Changed the status of your report' },
+  'case.urgent': { text: 'Marked a case urgent', purpose: 'Marked your report urgent' },
+  'case.not_urgent': { text: 'Marked a case no longer urgent', purpose: 'Marked your report no longer urgent' },
+  'case.risk': { text: 'Assessed the risk of harm to the reporter', purpose: 'Assessed the risk of harm to you' },
+  'case.grant': { text: 'Granted a case to a staff member', purpose: 'Gave {target} access to your report' },
+  'case.revoke': { text: 'Revoked a staff member’s access', purpose: 'Removed the access of {target} to your report' },
+  'case.exclude': { text: 'Excluded a staff member from a case', purpose: 'Excluded {target} from your report' },
+  'case.include': { text: 'Lifted an exclusion', purpose: 'Lifted the exclusion of {target} from your report' },
+  'case.exclude_named': {
+    text: 'Excluded the staff a report names from it, on receipt',
+    purpose: 'Kept the staff your report names away from it',
+  },
+  'case.link': { text: 'Linked a case to another', purpose: 'Linked your report to another report' },
+  'case.unlink': { text: 'Removed a link between cases', purpose: 'Removed a link between your report and another' },
+  'case.labels': { text: 'Changed the labels of a case', purpose: 'Changed the labels used to sort your report' },
+  'request.create': {
+    text: 'Asked a second person to approve a step',
+    purpose: 'Asked a second person to approve a step on your report',
+  },
+  'request.approve': { text: 'Approved a request', purpose: 'Approved a step on your report, as the second person' },
+  'request.refuse': { text: 'Refused a request', purpose: 'Refused a step on your report, as the second person' },
+  'request.use': { text: 'Carried out an approved step', purpose: 'Carried out an approved step on your report' },
+  'case.legal_hold': { text: 'Put a case on legal hold', purpose: 'Put your report on legal hold (kept until lifted)' },
+  'case.legal_hold_lift': { text: 'Lifted a legal hold', purpose: 'Lifted the legal hold on your report' },
+  'case.destroy': { text: 'Deleted a case before its retention ended', purpose: 'Deleted your report' },
+  'certificate.issue': { text: 'Issued a certificate of receipt', purpose: 'A certificate of receipt was issued' },
+  'certificate.verify': {
+    text: 'Checked a certificate of receipt',
+    purpose: 'Checked that a certificate of receipt for your report is genuine',
+  },
+  'reporter.protection_request': {
+    text: 'The reporter asked for protection',
+    purpose: 'You asked for protection',
+  },
+  'protection.read': { text: 'Read the protection requests of a case', purpose: 'Read your request for protection' },
+  'protection.respond': {
+    text: 'Answered a protection request',
+    purpose: 'Recorded the answer to your request for protection',
+  },
+  'case.grant_evidence': {
+    text: 'Gave a staff member the key to the original files of a case',
+    purpose: 'Gave {target} the key to the original files you sent',
+  },
+  'file.original': {
+    text: 'Opened the original of a file (with its metadata), as approved',
+    purpose: 'Opened the original of a file you sent, with its hidden information, as a second person approved',
+  },
+  'case.export': {
+    text: 'Exported a case, as approved',
+    purpose: 'Exported your report to pass it on, as a second person approved',
+  },
+  'action.record': {
+    text: 'Recorded an enforcement action',
+    purpose: 'Recorded an enforcement action taken on your report',
+  },
+  'action.read': {
+    text: 'Read the enforcement actions of a case',
+    purpose: 'Read the enforcement actions recorded on your report',
+  },
+  'retention.remind': {
+    text: 'Reminded staff that a case is due to be deleted',
+    purpose: 'Reminded staff that your report is due to be deleted',
+  },
+  'retention.sweep': { text: 'Removed abandoned uploads' },
+  'identity.read': { text: 'Read the reporter’s identity', purpose: 'Read your identity' },
+  'identity.disclose': {
+    text: 'Disclosed the reporter’s identity to a staff member',
+    purpose: 'Disclosed your identity to {target}',
+  },
+  'identity.add': { text: 'The reporter added their identity', purpose: 'You added your identity' },
+  'audit.read': {
+    text: 'Read the audit log',
+    purpose: 'Looked at the record of who has accessed your report',
+  },
+  'audit.export': {
+    text: 'Exported the audit log',
+    purpose: 'Exported the record of who has accessed your report',
+  },
+  'audit.verify': { text: 'Checked the audit log’s chain' },
+  'deadlines.check': { text: 'Checked deadlines and sent reminders' },
+  'statistics.read': { text: 'Read the statistics' },
+  'statistics.export': { text: 'Exported the statistics' },
+  'session.create': { text: 'Signed in' },
+  'session.failed': { text: 'A sign-in failed' },
+  'setup.complete': { text: 'Completed the setup' },
+  'user.create': { text: 'Created a staff account' },
+  'user.disable': { text: 'Disabled a staff account' },
+  'user.unlock': { text: 'Unlocked a staff account' },
+  'user.email.set': { text: 'Set a staff member’s e-mail address' },
+  'user.email.remove': { text: 'Removed a staff member’s e-mail address' },
+  'user.password_reset': { text: 'Reset a staff member’s password' },
+  'user.totp_reset': { text: 'Reset a staff member’s two-factor sign-in' },
+  'user.categories': { text: 'Changed the categories a staff member works on' },
+};
+
+/** Fallbacks for actions the table does not list, by the first part of the action. */
+export const PREFIX_MEANINGS: readonly (readonly [string, ActionMeaning])[] = [
+  ['identity.', { text: 'Worked on the reporter’s identity', purpose: 'Handled your identity' }],
+  ['protection.', { text: 'Worked on a protection request', purpose: 'Handled your request for protection' }],
+  ['file.', { text: 'Worked on a file', purpose: 'Handled a file from your report' }],
+  [
+    'action.',
+    { text: 'Worked on an enforcement action record', purpose: 'Handled the record of an enforcement action' },
+  ],
+  ['retention.', { text: 'Worked on retention', purpose: 'Handled how long your report is kept' }],
+  ['request.', { text: 'Worked on a request for approval', purpose: 'Handled a request about your report' }],
+  ['reporter.', { text: 'The reporter followed up', purpose: 'You followed up on your report' }],
+  ['case.', { text: 'Worked on a case', purpose: 'Worked on your report' }],
+  ['audit.', { text: 'Used the audit log', purpose: 'Looked at the record of who has accessed your report' }],
+  ['certificate.', { text: 'Worked on a certificate of receipt', purpose: 'Handled a certificate of receipt' }],
+  ['account.', { text: 'Changed their own account' }],
+];
+
+/** The meaning of an action: the table, then a matching prefix, then the action itself. */
+export function actionMeaning(action: string): ActionMeaning {
+  const exact = AUDIT_ACTIONS[action];
+  if (exact) return exact;
+  const prefixed = PREFIX_MEANINGS.find(([prefix]) => action.startsWith(prefix));
+  return prefixed ? prefixed[1] : { text: action, purpose: 'Worked on your report' };
+}
+
+/** Action prefixes offered when filtering the log, with what they cover. */
+export const ACTION_FILTERS: readonly { value: string; label: string }[] = [
+  { value: 'case.read', label: 'Cases opened' },
+  { value: 'file.', label: 'Files' },
+  { value: 'identity.', label: 'Reporter identity' },
+  { value: 'request.', label: 'Approvals (two-person rule)' },
+  { value: 'case.', label: 'All work on cases' },
+  { value: 'report.', label: 'Reports received' },
+  { value: 'reporter.', label: 'Reporters following up' },
+  { value: 'session.', label: 'Staff sign-ins' },
+  { value: 'user.', label: 'Staff accounts' },
+  { value: 'audit.', label: 'Use of the audit log' },
+];

@@ -1,0 +1,71 @@
+/**
+ * The staff account endpoints: recovery with the recovery key, the signed-in user's own account (two-factor
+ * sign-in, password) and the administrator's users API. Spread into the staff API by `createStaffApi`.
+ */
+import {
+  AccountView,
+  CreatedUser,
+  StaffSession,
+  TotpEnrolment,
+  TotpState,
+  UserList,
+  UserResponse,
+  type CreateUserRequest,
+} from '../../shared/accounts.ts';
+import type { ApiClient } from './client.ts';
+
+const userPath = (id: string) => `/users/${encodeURIComponent(id)}`;
+
+/** What an administrator can do to an account from the Users page. */
+export type UserAction = 'disable' | 'password-reset' | 'totp-reset';
+
+export function createAccountsApi(client: ApiClient) {
+  return {
+    /**
+     * Signed out, password lost: the recovery key sets a new password and signs in.
+     * @throws ApiError 401 `unauthorized` (wrong username or key), `totp_required`, `totp_invalid`; 400 `weak_password`
+     */
+    async recoverAccount(input: {
+      username: string;
+      recoveryKey: string;
+      newPassword: string;
+      code?: string;
+    }): Promise<StaffSession> {
+      const session = await client.request('POST', '/session/recover', StaffSession, {
+        body: input,
+        redirectOnUnauthorized: false,
+      });
+      client.setCsrfToken(session.csrfToken);
+      return session;
+    },
+    getAccount(signal?: AbortSignal): Promise<AccountView> {
+      return client.request('GET', '/account', AccountView, { signal });
+    },
+    /** Starts (or restarts) setting up two-factor sign-in. @throws ApiError 409 `totp_already_enabled` */
+    startTotp(): Promise<TotpEnrolment> {
+      return client.request('POST', '/account/totp', TotpEnrolment);
+    },
+    /** @throws ApiError 400 `totp_invalid` */
+    confirmTotp(code: string): Promise<TotpState> {
+      return client.request('POST', '/account/totp/confirm', TotpState, { body: { code } });
+    },
+    /** @throws ApiError 400 `totp_invalid`, 429 after repeated wrong codes */
+    turnOffTotp(code: string): Promise<TotpState> {
+      return client.request('POST', '/account/totp/disable', TotpState, { body: { code } });
+    },
+    /** @throws ApiError 400 `wrong_password` or `weak_password` */
+    changePassword(currentPassword: string, newPassword: string): Promise<void> {
+      return client.requestNoContent('POST', '/account/password', { body: { currentPassword, newPassword } });
+    },
+    listUsers(signal?: AbortSignal): Promise<UserList> {
+      return client.request('GET', '/users', UserList, { signal });
+    },
+    /** @returns the account and its recovery key, which is never shown again */
+    createUser(input: CreateUserRequest): Promise<CreatedUser> {
+      return client.request('POST', '/users', CreatedUser, { body: input });
+    },
+    userAction(id: string, action: UserAction): Promise<UserResponse> {
+      return client.request('POST', `${userPath(id)}/${action}`, UserResponse);
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { StaffSession } from '../../shared/accounts.ts';
+import { useApi } from '../api/context.ts';
+import { ApiError } from '../api/client.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import { TotpCodeField } from './TotpCodeField.tsx';
+
+const MIN_PASSWORD = 12;
+
+interface Props {
+  initialUsername: string;
+  onSignedIn: (session: StaffSession) => void;
+  /** Back to sign-in, keeping the username typed here. */
+  onCancel: (username: string) => void;
+}
+
+/**
+ * Lost password (or reset by an administrator): the recovery key handed over with the account restores access under
+ * a new password, and every case granted to the user still opens. With two-factor sign-in on, the code is asked for
+ * once the key is right. Nothing typed is lost on a refusal.
+ */
+export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
+  const api = useApi();
+  const id = useId();
+  const codeRef = useRef<HTMLInputElement>(null);
+  const [username, setUsername] = useState(initialUsername);
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [code, setCode] = useState('');
+  const [needCode, setNeedCode] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (!username.trim() || !recoveryKey.trim()) return setError('Enter your username and your recovery key.');
+    if ([...newPassword].length < MIN_PASSWORD)
+      return setError(`The new password needs at least ${MIN_PASSWORD} characters.`);
+    if (newPassword !== repeat) return setError('The two new passwords are not the same. Type them again.');
+    if (needCode && !code.trim()) return setError('Enter the 6-digit code from your authenticator app.');
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(
+        await api.recoverAccount({
+          username: username.trim(),
+          recoveryKey,
+          newPassword,
+          ...(needCode ? { code } : {}),
+        }),
+      );
+    } catch (failure) {
+      setBusy(false);
+      const failureId = failure instanceof ApiError ? failure.id : '';
+      if (failureId === 'totp_required' || failureId === 'totp_invalid') {
+        setNeedCode(true);
+        setCode('');
+        setTimeout(() => codeRef.current?.focus(), 0);
+      }
+      if (failureId !== 'totp_required')
+        setError(failure instanceof ApiError ? failure.message : 'That did not work. Try again.');
+      else setError(null);
+    }
+  }
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-label="Choose a new password with your recovery key">
+      <p>
+        Your recovery key was handed to you with your account: 32 letters and digits in groups of four. It restores your
+        access, and the cases granted to you stay open to you. Your other sessions end.
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-username`}>Username</label>
+        <input
+          id={`${id}-username`}
+          autoComplete="username"
+          maxLength={200}
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-key`}>Recovery key</label>
+        <input
+          id={`${id}-key`}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={200}
+          value={recoveryKey}
+          onChange={(e) => setRecoveryKey(e.target.value)}
+          aria-describedby={`${id}-key-hint`}
+        />
+        <p id={`${id}-key-hint`} className="hint">
+          For example ABCD 1234 EFGH 5678 … — spaces and capitals do not matter.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-new`}>New password</label>
+        <input
+          id={`${id}-new`}
+          type="password"
+          autoComplete="new-password"
+          maxLength={1000}
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          aria-describedby={`${id}-new-hint`}
+        />
+        <p id={`${id}-new-hint`} className="hint">
+          At least {MIN_PASSWORD} characters. A few unrelated words make a good one.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-repeat`}>New password again</label>
+        <input
+          id={`${id}-repeat`}
+          type="password"
+          autoComplete="new-password"
+          maxLength={1000}
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
+      </div>
+      {needCode ? (
+        <TotpCodeField
+          ref={codeRef}
+          value={code}
+          onChange={setCode}
+          hint="Your account uses two-factor sign-in. Enter the code your authenticator app shows for Confide. Lost your phone? Ask an administrator to turn two-factor sign-in off for you."
+        />
+      ) : null}
+      <ErrorMessage message={error} />
+      <button type="submit" className="button" aria-disabled={busy}>
+        Set the new password and sign in
+      </button>{' '}
+      <button type="button" className="button button--secondary" onClick={() => onCancel(username)}>
+        Back to sign-in
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import { useId } from 'react';
+import { REQUEST_SUBJECTS, REQUEST_TITLES, type RequestView } from '../../shared/requests.ts';
+import { expiryLabel, statusText } from '../lib/requests.ts';
+import { casePath } from '../router/routes.ts';
+import { DateTime } from './DateTime.tsx';
+import { DecisionForm } from './DecisionForm.tsx';
+import { Link } from './Link.tsx';
+
+interface Props {
+  request: RequestView;
+  /** Show which case it is on: a link for those who can open cases, the reference for custodians. */
+  caseShown?: 'link' | 'reference' | 'none';
+  /** Given where the viewer may decide it. */
+  onDecided?: (done: string) => void;
+}
+
+/** One approval request: what, on which case, who asked and why, how it stands, and the decision if it is mine. */
+export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
+  const id = useId();
+  const expiry = expiryLabel(request);
+  const subjectKind = REQUEST_SUBJECTS[request.kind];
+  return (
+    <article className="request" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{REQUEST_TITLES[request.kind]}</h3>
+      <dl className="facts">
+        {caseShown !== 'none' ? (
+          <div>
+            <dt>Case</dt>
+            <dd>
+              {caseShown === 'link' ? (
+                <Link href={casePath(request.caseId)}>{request.caseReference}</Link>
+              ) : (
+                request.caseReference
+              )}
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Asked by</dt>
+          <dd>
+            {request.mine ? 'You' : request.requesterName}, <DateTime iso={request.createdAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            {statusText(request)}
+            {request.decidedAt ? (
+              <>
+                {request.deciderName ? ` by ${request.deciderName}` : ''}, <DateTime iso={request.decidedAt} />
+              </>
+            ) : null}
+          </dd>
+        </div>
+        {expiry ? (
+          <div>
+            <dt>{expiry}</dt>
+            <dd>
+              <DateTime iso={request.expiresAt} />
+            </dd>
+          </div>
+        ) : null}
+        {request.subject ? (
+          <div>
+            <dt>{subjectKind === 'file' ? 'File' : 'Staff member'}</dt>
+            <dd>{request.subject.label}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {request.reason !== null ? (
+        <dl className="answers">
+          <div>
+            <dt>Reason</dt>
+            <dd className="answer-text">{request.reason}</dd>
+          </div>
+          <div>
+            <dt>Legal basis</dt>
+            <dd className="answer-text">{request.legalBasis}</dd>
+          </div>
+          {request.decisionNote ? (
+            <div>
+              <dt>Note with the decision</dt>
+              <dd className="answer-text">{request.decisionNote}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : (
+        <p className="muted">The reason is shown only to the person who asked and to those who decide.</p>
+      )}
+      {request.canDecide && onDecided ? <DecisionForm request={request} onDecided={onDecided} /> : null}
+    </article>
+  );
+}

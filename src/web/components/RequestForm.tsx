@@ -1,0 +1,208 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { FileView } from '../../shared/api.ts';
+import type { RequestKind } from '../../shared/requests.ts';
+import { ApiError, isAbortError } from '../api/client.ts';
+import { useApi } from '../api/context.ts';
+import type { PickerOption } from '../lib/access.ts';
+import {
+  draftProblems,
+  EMPTY_DRAFT,
+  needsNotice,
+  requestBody,
+  requestKindOptions,
+  subjectOf,
+  type DraftField,
+  type RequestDraft,
+} from '../lib/requests.ts';
+import { FormFeedback } from './FormFeedback.tsx';
+
+interface Props {
+  caseId: string;
+  /** The case's files, for asking to open an original. */
+  files: readonly Pick<FileView, 'id' | 'name'>[];
+  /** The viewer grants the case (may ask to grant it outside the category's staff). */
+  canManageAccess: boolean;
+  onCreated: () => void;
+}
+
+/** Staff who could be granted the case, for a grant_outside request (loaded when that kind is chosen). */
+function useStaffOptions(wanted: boolean): PickerOption[] {
+  const api = useApi();
+  const [options, setOptions] = useState<PickerOption[]>([]);
+  useEffect(() => {
+    if (!wanted) return;
+    const controller = new AbortController();
+    Promise.all([api.listStaff('handler', controller.signal), api.listStaff('supervisor', controller.signal)]).then(
+      (lists) => setOptions(lists.flatMap((l) => l.staff).map((s) => ({ id: s.id, label: s.displayName }))),
+      (error: unknown) => {
+        if (!isAbortError(error)) setOptions([]);
+      },
+    );
+    return () => controller.abort();
+  }, [api, wanted]);
+  return options;
+}
+
+/**
+ * Asks a second person to approve a sensitive action on this case: what, why, on what legal basis, and — for an
+ * identity disclosure — what the reporter will be told. Each problem is shown at its field.
+ */
+export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props) {
+  const api = useApi();
+  const id = useId();
+  const [draft, setDraft] = useState<RequestDraft>(EMPTY_DRAFT);
+  const [problems, setProblems] = useState<Partial<Record<DraftField, string>>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const subject = subjectOf(draft.kind);
+  const staff = useStaffOptions(subject === 'user');
+  const subjectOptions: PickerOption[] =
+    subject === 'file' ? files.map((f) => ({ id: f.id, label: f.name })) : subject === 'user' ? staff : [];
+
+  const set = (field: DraftField) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setNotice('');
+    const found = draftProblems(draft);
+    setProblems(found);
+    if (Object.keys(found).length > 0 || draft.kind === '') {
+      setError('Some answers need another look: see the fields marked below.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.createRequest(requestBody(caseId, { ...draft, kind: draft.kind }));
+      setDraft(EMPTY_DRAFT);
+      setNotice(
+        draft.kind === 'identity_disclosure'
+          ? 'Asked. An identity custodian decides; once it is approved, the identity shows under “Reporter’s identity”.'
+          : 'Asked. A second person decides; the request is listed above and under Requests.',
+      );
+      onCreated();
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.details) setProblems(failure.details as typeof problems);
+      setError(failure instanceof ApiError ? failure.message : 'The request could not be sent. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const described = (field: DraftField, hint: boolean) =>
+    [hint ? `${id}-${field}-hint` : '', problems[field] ? `${id}-${field}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  const problem = (field: DraftField) =>
+    problems[field] ? (
+      <p id={`${id}-${field}-error`} className="error-message">
+        {problems[field]}
+      </p>
+    ) : null;
+
+  return (
+    <form className="case-form" onSubmit={handleSubmit} aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`}>Ask for approval</h3>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>What needs approval</label>
+        {problem('kind')}
+        <select
+          id={`${id}-kind`}
+          value={draft.kind}
+          onChange={(e) => setDraft((d) => ({ ...d, kind: e.target.value as RequestKind | '', subject: '' }))}
+          aria-describedby={described('kind', false)}
+          aria-invalid={problems.kind ? true : undefined}
+        >
+          <option value="">Choose</option>
+          {requestKindOptions(canManageAccess).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {subject ? (
+        <div className="field">
+          <label htmlFor={`${id}-subject`}>{subject === 'file' ? 'Which file' : 'Which staff member'}</label>
+          {problem('subject')}
+          <select
+            id={`${id}-subject`}
+            value={draft.subject}
+            onChange={(e) => set('subject')(e.target.value)}
+            aria-describedby={described('subject', false)}
+            aria-invalid={problems.subject ? true : undefined}
+          >
+            <option value="">
+              {subjectOptions.length === 0
+                ? subject === 'file'
+                  ? 'The case has no files'
+                  : 'No one to choose'
+                : 'Choose'}
+            </option>
+            {subjectOptions.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>Reason</label>
+        {problem('reason')}
+        <textarea
+          id={`${id}-reason`}
+          rows={4}
+          maxLength={4_000}
+          value={draft.reason}
+          onChange={(e) => set('reason')(e.target.value)}
+          aria-describedby={described('reason', true)}
+          aria-invalid={problems.reason ? true : undefined}
+        />
+        <p id={`${id}-reason-hint`} className="hint">
+          Why this is needed now. The person deciding reads it, and it is recorded in the case history.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-legalBasis`}>Legal basis</label>
+        {problem('legalBasis')}
+        <input
+          id={`${id}-legalBasis`}
+          maxLength={4_000}
+          value={draft.legalBasis}
+          onChange={(e) => set('legalBasis')(e.target.value)}
+          aria-describedby={described('legalBasis', true)}
+          aria-invalid={problems.legalBasis ? true : undefined}
+          autoComplete="off"
+        />
+        <p id={`${id}-legalBasis-hint`} className="hint">
+          The provision that allows it, for example “CEL 2023 Art. 25”.
+        </p>
+      </div>
+      {needsNotice(draft.kind) ? (
+        <div className="field">
+          <label htmlFor={`${id}-reporterNotice`}>What the reporter will be told</label>
+          {problem('reporterNotice')}
+          <textarea
+            id={`${id}-reporterNotice`}
+            rows={4}
+            maxLength={4_000}
+            value={draft.reporterNotice}
+            onChange={(e) => set('reporterNotice')(e.target.value)}
+            aria-describedby={described('reporterNotice', true)}
+            aria-invalid={problems.reporterNotice ? true : undefined}
+          />
+          <p id={`${id}-reporterNotice-hint`} className="hint hint--reporter">
+            Once approved, the reporter reads this on their follow-up page, with the date (EU 2019/1937 Art. 16(3)).
+            Write plainly why their identity is needed; name no one else.
+          </p>
+        </div>
+      ) : null}
+      <button type="submit" className="button" aria-disabled={busy}>
+        Ask for approval
+      </button>
+      <FormFeedback error={error} notice={notice} />
+    </form>
+  );
+}

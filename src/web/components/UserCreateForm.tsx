@@ -1,0 +1,127 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { CreatedUser } from '../../shared/accounts.ts';
+import { ROLES, type Role } from '../../shared/api.ts';
+import { useApi } from '../api/context.ts';
+import { useSubmit } from '../hooks/useSubmit.ts';
+import { ROLE_LABELS } from '../lib/labels.ts';
+import { FormFeedback } from './FormFeedback.tsx';
+
+const MIN_PASSWORD = 12;
+
+interface Props {
+  onCreated: (created: CreatedUser) => void;
+}
+
+/**
+ * Creates a staff account with its own key pair. The administrator chooses a first password to hand over with the
+ * recovery key; the person changes it on their Account page. Nothing typed is lost when the server refuses.
+ */
+export function UserCreateForm({ onCreated }: Props) {
+  const api = useApi();
+  const id = useId();
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const { busy, error, notice, run, refuse } = useSubmit();
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!username.trim()) return refuse('Enter a username.');
+    if (!role) return refuse('Choose a role.');
+    if ([...password].length < MIN_PASSWORD)
+      return refuse(`The first password needs at least ${MIN_PASSWORD} characters.`);
+    await run(async () => {
+      const created = await api.createUser({
+        username: username.trim(),
+        role,
+        password,
+        ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+        ...(email.trim() ? { email: email.trim() } : {}),
+      });
+      setUsername('');
+      setDisplayName('');
+      setRole('');
+      setEmail('');
+      setPassword('');
+      onCreated(created);
+      return `Created the account "${created.user.username}".`;
+    }, 'The account could not be created. Try again.');
+  }
+
+  return (
+    <form className="case-form" onSubmit={handleSubmit} aria-label="Add a staff account" noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-username`}>Username</label>
+        <input
+          id={`${id}-username`}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          aria-describedby={`${id}-username-hint`}
+        />
+        <p id={`${id}-username-hint`} className="hint">
+          2–64 lower-case letters, digits, dots, dashes or underscores.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Full name</label>
+        <input
+          id={`${id}-name`}
+          autoComplete="off"
+          maxLength={200}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>Role</label>
+        <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
+          <option value="">Choose a role</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-email`}>E-mail for work notices (optional)</label>
+        <input
+          id={`${id}-email`}
+          type="email"
+          autoComplete="off"
+          maxLength={254}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-describedby={`${id}-email-hint`}
+        />
+        <p id={`${id}-email-hint`} className="hint">
+          Notices say only that work is waiting, never what.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-password`}>First password</label>
+        <input
+          id={`${id}-password`}
+          type="password"
+          autoComplete="new-password"
+          maxLength={1000}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-describedby={`${id}-password-hint`}
+        />
+        <p id={`${id}-password-hint`} className="hint">
+          At least {MIN_PASSWORD} characters. Hand it over in person; they change it on their Account page.
+        </p>
+      </div>
+      <button type="submit" className="button" aria-disabled={busy}>
+        Create account
+      </button>
+      <FormFeedback error={error} notice={notice} />
+    </form>
+  );
+}

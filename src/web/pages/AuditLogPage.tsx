@@ -1,0 +1,156 @@
+/**
+ * The audit log, for oversight officers: every access to and change of a case, sign-ins and account changes,
+ * newest first, filtered by the URL (`/staff/audit?from=…&to=…&actor=…&action=…&subject=…`). The log of a date
+ * range downloads as a file that `npx confide audit verify --file` checks offline; "Check the chain" runs the same
+ * check on the server. Looking at the log is itself recorded in it.
+ * @see Directive (EU) 2016/680 Art. 25; CJEU C-579/21
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { AuditActors } from '../../shared/audit.ts';
+import { isAbortError } from '../api/client.ts';
+import { useApi } from '../api/context.ts';
+import { AuditChainCheck } from '../components/AuditChainCheck.tsx';
+import { AuditFilterForm } from '../components/AuditFilterForm.tsx';
+import { AuditTable } from '../components/AuditTable.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { Section } from '../components/Section.tsx';
+import { useAuditLog } from '../hooks/useAuditLog.ts';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import {
+  auditFiltersToSearch,
+  hasAuditFilters,
+  parseAuditFilters,
+  referenceIn,
+  type AuditFilters,
+} from '../lib/auditFilters.ts';
+import { navigate } from '../router/history.ts';
+import { auditPath } from '../router/routes.ts';
+
+export function AuditLogPage({ search }: { search: string }) {
+  const filters = parseAuditFilters(search);
+  const actors = useAuditActors();
+  useDocumentTitle('Audit log');
+
+  return (
+    <>
+      <PageHeading>Audit log</PageHeading>
+      <p className="hint">
+        Who did what, when and why — never the content of a report. Dates are calendar days in UTC; times are shown in
+        your time zone. Your own reading of the log is recorded in it too.
+      </p>
+      <AuditFilterForm
+        applied={filters}
+        actors={actors.list}
+        onApply={(next) => navigate(auditPath(auditFiltersToSearch(next)))}
+      />
+      {actors.error ? <p className="hint">The list of staff could not be loaded: {actors.error}</p> : null}
+      <Entries filters={filters} />
+      <Downloads filters={filters} />
+      <Section title="Is the log whole?">
+        <p>
+          Each entry carries the hash of the one before it, so an entry that was changed, removed or inserted breaks the
+          chain. The check reads the whole log.
+        </p>
+        <AuditChainCheck />
+      </Section>
+    </>
+  );
+}
+
+function Entries({ filters }: { filters: AuditFilters }) {
+  const log = useAuditLog(filters);
+  const tableRef = useRef<HTMLTableElement>(null);
+  // After "Load more", focus moves to the first new row, so keyboard users continue where they were.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (focusRow === null || log.phase !== 'ready') return;
+    tableRef.current?.querySelectorAll<HTMLTableRowElement>('tbody tr')[focusRow]?.focus();
+    setFocusRow(null);
+  }, [focusRow, log.phase]);
+
+  function loadMore() {
+    if (log.phase !== 'ready') return;
+    setFocusRow(log.items.length);
+    log.loadMore();
+  }
+
+  const count = log.items.length;
+  const summary =
+    log.phase === 'loading'
+      ? 'Loading entries…'
+      : count === 0
+        ? log.error
+          ? ''
+          : hasAuditFilters(filters)
+            ? 'No entries match these filters.'
+            : 'The log has no entries.'
+        : `Showing ${count} ${count === 1 ? 'entry' : 'entries'}, newest first${log.nextCursor ? '; older ones can be loaded' : ''}.`;
+
+  return (
+    <>
+      <p role="status" className="list-summary">
+        {summary}
+      </p>
+      <ErrorMessage message={log.error?.message} />
+      {count > 0 ? <AuditTable items={log.items} tableRef={tableRef} /> : null}
+      {log.nextCursor !== null && log.phase !== 'loading' ? (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={loadMore}
+            aria-disabled={log.phase !== 'ready'}
+          >
+            Load more
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Downloads({ filters }: { filters: AuditFilters }) {
+  const api = useApi();
+  const reference = referenceIn(filters.subject);
+  const range =
+    filters.from || filters.to ? `from ${filters.from ?? 'the first entry'} to ${filters.to ?? 'today'}` : 'all of it';
+  return (
+    <Section title="Export">
+      <p>
+        <a className="button button--secondary" href={api.auditExportUrl(filters)} download>
+          Download the log ({range})
+        </a>
+      </p>
+      <p className="hint">
+        One entry per line (NDJSON) with its hashes, whatever the other filters, so the chain can be checked offline:{' '}
+        <code>npx confide audit verify --file &lt;file&gt;</code>.
+      </p>
+      {reference ? (
+        <p>
+          <a href={api.accessLogCsvUrl(reference)} download>
+            Download the record of accesses to {reference}, as its reporter sees it (CSV)
+          </a>
+        </p>
+      ) : null}
+    </Section>
+  );
+}
+
+/** Staff accounts for the "Who" filter; the page works without them. */
+function useAuditActors(): { list: AuditActors['actors']; error: string | null } {
+  const api = useApi();
+  const [state, setState] = useState<{ list: AuditActors['actors']; error: string | null }>({ list: [], error: null });
+  useEffect(() => {
+    const controller = new AbortController();
+    api.listAuditActors(controller.signal).then(
+      (answer) => setState({ list: answer.actors, error: null }),
+      (error: unknown) => {
+        if (!isAbortError(error)) setState({ list: [], error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [api]);
+  return state;
+}

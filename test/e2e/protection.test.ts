@@ -1,0 +1,75 @@
+/**
+ * A protection request end to end, in Debian's Chromium: the reporter asks from the follow-up page with JavaScript
+ * off; the supervisor finds the case first in the queue, marked, reads the account in the Protection section and
+ * records the response; the reporter then reads the outcome in plain words, never the staff's note.
+ */
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
+import { submitCase } from '../helpers/cases.ts';
+import { ensureWebBuilt, freshContext, HAVE_CHROMIUM } from './browser.ts';
+
+describe.runIf(HAVE_CHROMIUM)('protection requests in the browser', () => {
+  let t: TestApp;
+  let base: string;
+  const contexts: Awaited<ReturnType<typeof freshContext>>[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await buildTestApp();
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.dispose();
+    await t?.close();
+  });
+
+  it('is asked for without JavaScript, answered in the workspace, and its outcome shown to the reporter', async () => {
+    await submitCase(t, { answers: { what_happened: 'Threats at the gate.', danger: 'yes' } });
+    const target = await submitCase(t, { answers: { what_happened: 'Photos of the gate.', danger: 'no' } });
+
+    const reporterContext = await freshContext({ javaScriptEnabled: false });
+    contexts.push(reporterContext);
+    const reporter = await reporterContext.newPage();
+    await reporter.goto(`${base}/follow-up`);
+    await reporter.getByRole('textbox', { name: 'Your receipt' }).fill(target.receipt);
+    await reporter.getByRole('button', { name: 'Continue' }).click();
+    await reporter.getByRole('heading', { name: 'I or my relatives are in danger' }).waitFor();
+    await reporter
+      .getByRole('textbox', { name: 'What is happening? (optional)' })
+      .fill('A car has followed me home three nights running.');
+    await reporter.getByRole('button', { name: 'Ask for protection' }).click();
+    await reporter.getByText('Your request for protection has been sent.').waitFor();
+    await reporter
+      .getByRole('region', { name: 'I or my relatives are in danger' })
+      .getByText('Staff must respond by')
+      .waitFor();
+
+    const staffContext = await freshContext({ javaScriptEnabled: true });
+    contexts.push(staffContext);
+    const sup = await staffContext.newPage();
+    await sup.goto(`${base}/staff/`);
+    await sup.getByRole('textbox', { name: 'Username' }).fill('supervisor');
+    await sup.getByLabel('Password').fill(PASSWORD);
+    await sup.getByRole('button', { name: 'Sign in' }).click();
+    await sup.getByRole('heading', { name: 'Cases' }).waitFor();
+    const firstRow = sup.getByRole('table').getByRole('row').nth(1);
+    await expect(firstRow.getByRole('link').innerText()).resolves.toBe(target.reference);
+    await expect(firstRow.getByText('Protection requested').count()).resolves.toBe(1);
+    await firstRow.getByRole('link').click();
+
+    const section = sup.getByRole('region', { name: 'Protection' });
+    await section.getByText('A car has followed me home three nights running.').waitFor();
+    await section.getByRole('combobox', { name: 'What was done' }).selectOption({ label: 'Protection arranged' });
+    await section.getByRole('textbox', { name: 'Note for staff' }).fill('Patrol car posted outside the house.');
+    await section.getByRole('button', { name: 'Record response' }).click();
+    await section.getByText('Patrol car posted outside the house.').waitFor();
+    await expect(section.getByRole('button', { name: 'Record response' }).count()).resolves.toBe(0);
+    await sup.getByRole('region', { name: 'History' }).getByText('answered: Protection arranged').waitFor();
+
+    await reporter.goto(`${base}/follow-up/report`);
+    await reporter.getByText('Measures to protect you have been arranged.').waitFor();
+    await expect(reporter.getByText('Patrol car').count()).resolves.toBe(0);
+  });
+});

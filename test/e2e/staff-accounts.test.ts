@@ -1,0 +1,126 @@
+/**
+ * Staff accounts in the workspace, in Debian's Chromium: an administrator lands on the Users page and creates a
+ * handler (the recovery key shown once); the handler, whose role must use two-factor sign-in, can only set it up
+ * (QR code from the app's own origin, or the key typed by hand) and then works; the administrator resets the
+ * handler's password, which ends the handler's session; the handler chooses a new password with the recovery key
+ * and the code from the app. The server runs on a clock the test moves, so each code belongs to a fresh step.
+ */
+import type { AddressInfo } from 'node:net';
+import { Secret, TOTP } from 'otpauth';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
+import { ensureWebBuilt, freshContext, HAVE_CHROMIUM } from './browser.ts';
+
+const NEW_PASSWORD = 'a brand new passphrase 2026';
+
+describe.runIf(HAVE_CHROMIUM)('staff accounts in the workspace', () => {
+  let t: TestApp;
+  let base: string;
+  let clock = Math.floor(Date.now() / 30_000) * 30_000;
+  const contexts: Awaited<ReturnType<typeof freshContext>>[] = [];
+
+  const open = async () => {
+    const context = await freshContext({ javaScriptEnabled: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/staff/`);
+    return page;
+  };
+  const fillSignIn = async (page: Page, username: string, password: string) => {
+    await page.getByRole('textbox', { name: 'Username' }).fill(username);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+  /** The code an authenticator app shows at the server's clock, one step later each time. */
+  const nextCode = (secret: string) => {
+    clock += 30_000;
+    return new TOTP({ secret: Secret.fromBase32(secret.replace(/ /g, '')) }).generate({ timestamp: clock });
+  };
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await buildTestApp({ now: () => new Date(clock), env: { CONFIDE_TOTP_REQUIRED_ROLES: 'handler' } });
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.dispose();
+    await t?.close();
+  });
+
+  it('creates an account, sets up two-factor sign-in, resets the password and recovers with the recovery key', async () => {
+    const admin = await open();
+    await fillSignIn(admin, 'administrator', PASSWORD);
+    await admin.getByRole('heading', { name: 'Staff accounts' }).waitFor();
+    await admin.getByRole('textbox', { name: 'Username' }).fill('hedda');
+    await admin.getByRole('textbox', { name: 'Full name' }).fill('Hedda Gabler');
+    await admin.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Handler' });
+    await admin.getByLabel('First password').fill(PASSWORD);
+    await admin.getByRole('button', { name: 'Create account' }).click();
+    const keyBox = admin.getByRole('group', { name: 'Recovery key' });
+    await keyBox.getByText('This is the only time the key is shown.').waitFor();
+    const recoveryKey = await keyBox.locator('code').innerText();
+    expect(recoveryKey).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){7}$/);
+    await admin.getByRole('button', { name: 'I have written it down — hide the key' }).click();
+    const row = admin.getByRole('row', { name: /Hedda Gabler/ });
+    await row.getByText('Not set up yet (required)').waitFor();
+
+    // The handler's role must use TOTP: the account page is all there is until it is set up.
+    const hedda = await open();
+    await fillSignIn(hedda, 'hedda', PASSWORD);
+    await hedda.getByRole('heading', { name: 'Your account' }).waitFor();
+    await hedda.getByText('Set up two-factor sign-in below to continue to your work.').waitFor();
+    await hedda.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    const qr = hedda.getByRole('img', { name: 'QR code holding the key for your authenticator app' });
+    await qr.waitFor();
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const secret = await hedda.locator('code.secret-key').innerText();
+    expect(secret).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/);
+    await hedda.getByRole('textbox', { name: 'Code from your authenticator app' }).fill(nextCode(secret));
+    await hedda.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await hedda.getByRole('heading', { name: 'Cases' }).waitFor();
+    await hedda.getByRole('link', { name: 'Account' }).click();
+    await hedda.getByText('Two-factor sign-in is on').waitFor();
+
+    // The administrator resets the password: the handler's session ends at once.
+    await admin.reload();
+    await row.getByText('On', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Reset password Hedda Gabler' }).click();
+    await admin.getByRole('button', { name: 'Yes, reset password' }).click();
+    await row.getByText('Password reset: waiting for a new one').waitFor();
+    await hedda.reload();
+    await hedda.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await fillSignIn(hedda, 'hedda', PASSWORD);
+    await hedda.getByText('An administrator has reset your password, so it no longer works.').waitFor();
+
+    await hedda.getByRole('button', { name: 'Forgot your password? Use your recovery key' }).click();
+    await hedda.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await expect(hedda.getByRole('textbox', { name: 'Username' }).inputValue()).resolves.toBe('hedda');
+    await hedda.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey.toLowerCase());
+    await hedda.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await hedda.getByLabel('New password again').fill(NEW_PASSWORD);
+    await hedda.getByRole('button', { name: 'Set the new password and sign in' }).click();
+    const code = hedda.getByRole('textbox', { name: 'Code from your authenticator app' });
+    await code.waitFor();
+    // What was typed is still there while the code is asked for.
+    await expect(hedda.getByRole('textbox', { name: 'Recovery key' }).inputValue()).resolves.toBe(
+      recoveryKey.toLowerCase(),
+    );
+    await code.fill(nextCode(secret));
+    await hedda.getByRole('button', { name: 'Set the new password and sign in' }).click();
+    // Signed in where the session ended: the account page.
+    await hedda.getByRole('heading', { name: 'Your account' }).waitFor();
+    await hedda.getByText('Two-factor sign-in is on').waitFor();
+
+    // Signing in again: the new password, then the code.
+    await hedda.getByRole('button', { name: 'Sign out' }).click();
+    await fillSignIn(hedda, 'hedda', NEW_PASSWORD);
+    const signInCode = hedda.getByRole('textbox', { name: 'Code from your authenticator app' });
+    await signInCode.fill(nextCode(secret));
+    await hedda.getByRole('button', { name: 'Sign in' }).click();
+    await hedda.getByRole('heading', { name: 'Cases' }).waitFor();
+    await admin.reload();
+    await row.getByText('Active').waitFor();
+  });
+});
