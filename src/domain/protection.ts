@@ -146,7 +146,15 @@ export async function requestProtection(
       })
       .where('id', '=', reportId)
       .execute();
-    await queueNotices(deps, trx, await protectionRecipients(trx, reportId, category), 'protection');
+    // Staff already alerted to an unanswered request are not alerted again: a receipt cannot flood their mail.
+    const open = await trx
+      .selectFrom('protection_requests')
+      .select('id')
+      .where('report_id', '=', reportId)
+      .where('responded_at', 'is', null)
+      .where('id', '!=', id)
+      .executeTakeFirst();
+    if (!open) await queueNotices(deps, trx, await protectionRecipients(trx, reportId, category), 'protection');
     await audit(deps, trx, {
       actor: 'reporter',
       action: 'reporter.protection_request',

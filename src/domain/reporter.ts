@@ -90,6 +90,8 @@ export interface ReporterView {
   statusText: string;
   receivedAt: string;
   dueText: string | null;
+  /** When a closed report is destroyed and its receipt stops working (retention); null while open or on hold. */
+  deletedAt: string | null;
   answers: {
     fieldId: string;
     label: string;
@@ -142,6 +144,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
         : STATUS_TEXT[status],
     receivedAt: report.received_at,
     dueText: due,
+    deletedAt: report.legal_hold_at ? null : report.retention_ends_at,
     answers: (category?.fields ?? [])
       .filter((f) => f.type !== 'file')
       .map((f) => ({

@@ -110,6 +110,9 @@ describe.each(DIALECTS)('protection requests on %s', (dialect) => {
       responseHours: 12,
       requests: [{ id, requestedAt: at(2), dueAt: at(14), respondedAt: null, outcome: null, outcomeText: null }],
     });
+    // A second request while the first is unanswered is taken in, but alerts no one again.
+    expect((await me.post('/api/v1/reporter/protection', { account: 'Again.' })).statusCode).toBe(201);
+    expect(await pendingNotices(t.deps)).toEqual(['handler:protection', 'sup-esp:protection', 'supervisor:protection']);
   });
 
   it('keeps the protection deadline through status changes, escalates it unanswered, and records the response', async () => {
@@ -270,6 +273,8 @@ describe.each(DIALECTS)('protection requests on %s', (dialect) => {
       'Please shorten what you wrote to at most 20000 characters. Your request has not been sent yet.',
     );
     expect(refused.body).toContain(`>${tooLong}</textarea>`);
+    // The page shown with the refusal keeps every other section of the report page.
+    expect(refused.body).toContain('<h2 id="identity">Your identity</h2>');
     expect(await t.deps.db.selectFrom('protection_requests').select('id').execute()).toEqual([]);
 
     const forged = await me.form('/follow-up/protection', { account: ACCOUNT });

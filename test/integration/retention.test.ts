@@ -74,7 +74,8 @@ const auditRows = (t: TestApp, action: string) =>
 describe.each(DIALECTS)('retention on %s', (dialect) => {
   it('starts the retention clock when a case is closed and stops it when it is reopened', () =>
     withApp(dialect, async (t, clock) => {
-      const { id } = await submitCase(t);
+      clock.set(Date.parse('2026-01-05T10:00:00.000Z'));
+      const { id, receipt } = await submitCase(t);
       await grant(t, id, 'handler');
       expect(await retention(t, 'supervisor', id)).toEqual({
         status: 'received',
@@ -93,7 +94,20 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
         retentionEndsAt: ends,
         destroyAfter: ends,
       });
+      expect(ends).toBe('2029-01-04T10:00:00.000Z');
       expect(await retention(t, 'handler', id)).toMatchObject({ retentionEndsAt: ends, canManageLegalHold: false });
+      // The reporter is told when the report, and with it their receipt, goes.
+      const signedIn = await t.app.inject({
+        method: 'POST',
+        url: '/follow-up',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ receipt }).toString(),
+      });
+      const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+      const page = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
+      expect(page.body).toContain(
+        '<p>This report is kept until January 4, 2029 and then deleted with everything in it. Your receipt stops working then.</p>',
+      );
       expect((await (await actor(t, 'administrator')).get(`/api/v1/cases/${id}/retention`)).statusCode).toBe(404);
       expect((await (await actor(t, 'sup2')).get(`/api/v1/cases/${randomUUIDv4()}/retention`)).statusCode).toBe(404);
 

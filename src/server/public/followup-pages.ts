@@ -92,6 +92,7 @@ ${errorSummary(items)}
 <div><dt>Received</dt><dd>${formatDate(view.receivedAt, lang)}</dd></div>
 </dl>
 ${view.dueText && html`<p>You will hear from us by ${formatDate(view.dueText, lang)}.</p>`}
+${view.deletedAt && html`<p>This report is kept until ${formatDate(view.deletedAt, lang)} and then deleted with everything in it. Your receipt stops working then.</p>`}
 </div>
 ${state.identity && disclosureNotices(state.identity, lang)}
 ${state.protection && protectionSection(state.protection, state.csrf, lang, state.protectionForm)}

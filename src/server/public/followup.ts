@@ -2,17 +2,16 @@
  * Following up with the receipt: sign in (sets the reporter's session cookie, the only cookie of the public
  * site), read status and replies, add a message and files, sign out.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { reportAccessLog } from '../../domain/access-log.ts';
+import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import { reporterProtection } from '../../domain/protection.ts';
-import { reporterIdentity } from '../../domain/identity.ts';
-import { reporterAddInformation, reporterSignIn, reporterView } from '../../domain/reporter.ts';
-import { csrfTokenFor, deleteSession } from '../../domain/sessions.ts';
+import { reporterAddInformation, reporterSignIn } from '../../domain/reporter.ts';
+import { deleteSession } from '../../domain/sessions.ts';
 import type { RouteContext } from '../app.ts';
+import { sendReportPage } from './followup-state.ts';
 import { STATUS } from '../errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
-import { reportPage, signInPage, type ReportPageState } from './followup-pages.ts';
+import { signInPage } from './followup-pages.ts';
 import { sendPage } from './layout.ts';
 import { fieldText, FormReader, type FormFile } from '../plugins/multipart.ts';
 
@@ -48,39 +47,14 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
       }
     });
 
-    const pageState = (request: FastifyRequest, extra: Partial<ReportPageState> = {}): ReportPageState => ({
-      csrf: csrfTokenFor(deps, request.reporter!.id),
-      sent: false,
-      sessionMinutes: deps.sessions.reporterMinutes,
-      files: deps.files,
-      ...extra,
-    });
-
     app.get('/follow-up/report', { config: { access: 'reporter' } }, async (request, reply) => {
-      const view = await reporterView(deps, request.reporter!);
-      const sent = (request.query as Record<string, unknown>).sent !== undefined;
+      const query = request.query as Record<string, unknown>;
       const protection = await reporterProtection(deps, request.reporter!);
-      // After ?protection=1 (a request just sent): the newest request's response deadline.
-      const protectionSentDue =
-        (request.query as Record<string, unknown>).protection !== undefined
-          ? protection.requests.at(-1)?.dueAt
-          : undefined;
-      const accesses = await reportAccessLog(deps, request.reporter!.reportId!);
-      return sendPage(
-        reply,
-        200,
-        reportPage(
-          deps.profile(),
-          view,
-          pageState(request, {
-            sent,
-            accesses,
-            protection,
-            protectionSentDue,
-            identity: await reporterIdentity(deps, request.reporter!),
-          }),
-        ),
-      );
+      return sendReportPage(deps, reply, request.reporter!, 200, {
+        sent: query.sent !== undefined,
+        // After ?protection=1 (a request just sent): the newest request's response deadline.
+        protectionSentDue: query.protection !== undefined ? protection.requests.at(-1)?.dueAt : undefined,
+      });
     });
 
     app.post('/follow-up/report', { config: { access: 'reporter' } }, async (request, reply) => {
@@ -104,22 +78,17 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
       } catch (error) {
         await form.drain();
         if (!(error instanceof DomainError) || !FIXABLE.has(error.kind)) throw error;
-        const view = await reporterView(deps, request.reporter!);
         const href =
           error.id === 'empty_message' || error.id === 'message_too_long'
             ? 'f-body'
             : error.kind === 'too_large' || error.id === 'empty_file'
               ? 'f-files'
               : null;
-        const state = pageState(request, {
+        return sendReportPage(deps, reply, request.reporter!, STATUS[error.kind], {
           body: fieldText(form.fields.body),
           error: { message: error.message, href },
           filesLost: fileCount > 0,
-          protection: await reporterProtection(deps, request.reporter!),
-          accesses: await reportAccessLog(deps, request.reporter!.reportId!),
-          identity: await reporterIdentity(deps, request.reporter!),
         });
-        return sendPage(reply, STATUS[error.kind], reportPage(deps.profile(), view, state));
       }
     });
 

@@ -5,19 +5,14 @@
  * @see EU 2019/1937 Art. 16; CEL 2023 Art. 16
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { reportAccessLog } from '../../domain/access-log.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { addIdentity, IDENTITY_PREFIX, reporterIdentity } from '../../domain/identity.ts';
-import { reporterProtection } from '../../domain/protection.ts';
-import { reporterView } from '../../domain/reporter.ts';
-import { csrfTokenFor } from '../../domain/sessions.ts';
+import { addIdentity, IDENTITY_PREFIX } from '../../domain/identity.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Profile } from '../../shared/profile.ts';
 import type { RouteContext } from '../app.ts';
+import { sendReportPage } from './followup-state.ts';
 import { STATUS } from '../errors.ts';
 import { anchorOf, controlId } from './fields.ts';
-import { reportPage } from './followup-pages.ts';
-import { sendPage } from './layout.ts';
 
 /** Refusals the reporter can act on from the same page; anything else goes to the error page. */
 const SHOWN = new Set(['invalid', 'unprocessable', 'conflict']);
@@ -54,22 +49,10 @@ export function identityFollowUpRoutes({ deps }: RouteContext) {
         const fieldErrors: Record<string, string> = {};
         for (const [key, message] of Object.entries(error.details ?? {}))
           if (key.startsWith(IDENTITY_PREFIX)) fieldErrors[key.slice(IDENTITY_PREFIX.length)] = message;
-        const view = await reporterView(deps, session);
-        return sendPage(
-          reply,
-          STATUS[error.kind],
-          reportPage(profile, view, {
-            csrf: csrfTokenFor(deps, session.id),
-            sent: false,
-            sessionMinutes: deps.sessions.reporterMinutes,
-            files: deps.files,
-            error: summaryOf(profile, error, fieldErrors),
-            identity: await reporterIdentity(deps, session),
-            identityForm: { values: validateAnswers(profile.identity.fields, raw).answers, errors: fieldErrors },
-            protection: await reporterProtection(deps, session),
-            accesses: await reportAccessLog(deps, session.reportId!),
-          }),
-        );
+        return sendReportPage(deps, reply, session, STATUS[error.kind], {
+          error: summaryOf(profile, error, fieldErrors),
+          identityForm: { values: validateAnswers(profile.identity.fields, raw).answers, errors: fieldErrors },
+        });
       }
     });
   };

@@ -5,16 +5,12 @@
  * @see MSS Order No. 2 Art. 6(2); CEL 2023 Art. 46
  */
 import type { FastifyInstance } from 'fastify';
-import { reportAccessLog } from '../../domain/access-log.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { reporterProtection, requestProtection } from '../../domain/protection.ts';
-import { reporterView } from '../../domain/reporter.ts';
-import { csrfTokenFor } from '../../domain/sessions.ts';
+import { requestProtection } from '../../domain/protection.ts';
 import type { RouteContext } from '../app.ts';
+import { sendReportPage } from './followup-state.ts';
 import { STATUS } from '../errors.ts';
 import { fieldText } from '../plugins/multipart.ts';
-import { reportPage } from './followup-pages.ts';
-import { sendPage } from './layout.ts';
 
 export function protectionFollowUpRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
@@ -26,20 +22,9 @@ export function protectionFollowUpRoutes({ deps }: RouteContext) {
         return reply.redirect('/follow-up/report?protection=1#protection', 303);
       } catch (error) {
         if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
-        const view = await reporterView(deps, session);
-        return sendPage(
-          reply,
-          STATUS[error.kind],
-          reportPage(deps.profile(), view, {
-            csrf: csrfTokenFor(deps, session.id),
-            sent: false,
-            sessionMinutes: deps.sessions.reporterMinutes,
-            files: deps.files,
-            protection: await reporterProtection(deps, session),
-            protectionForm: { account, error: error.message },
-            accesses: await reportAccessLog(deps, session.reportId!),
-          }),
-        );
+        return sendReportPage(deps, reply, session, STATUS[error.kind], {
+          protectionForm: { account, error: error.message },
+        });
       }
     });
   };

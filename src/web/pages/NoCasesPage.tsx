@@ -8,7 +8,7 @@ import { REQUEST_ROLES, requestsPath } from '../router/routes.ts';
 /** What each role without case work does, in plain words: said here rather than an empty list or "Not found". */
 const TASKS: Partial<Record<Role, string>> = {
   administrator:
-    'Administrators configure Confide and manage staff accounts; they never read reports. Accounts are managed with the command line for now (npx confide user add, user disable, user unlock).',
+    'Administrators configure Confide and manage staff accounts on the Users page; they never read reports.',
   custodian: 'Identity custodians decide on requests to disclose a reporter’s identity, without reading the case.',
   operator:
     'Intake operators record reports made by phone, letter, e-mail or in person. The intake screens come in a later release; meanwhile reports made through other channels can be entered on the public web form.',
