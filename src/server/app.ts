@@ -14,6 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Deps } from '../domain/deps.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerAccess } from './plugins/access.ts';
+import { registerNulCheck } from './plugins/nul.ts';
 import { registerHeaders, registerOriginCheck, registerRequestLog } from './plugins/headers.ts';
 import { apiRoutes } from './api/index.ts';
 import { publicRoutes, renderErrorPage } from './public/routes.ts';
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHeaders(app);
   registerRequestLog(app);
   registerOriginCheck(app);
+  registerNulCheck(app);
   registerErrorHandler(app, deps.files.maxFileBytes, renderErrorPage);
 
   await app.register(cookie);

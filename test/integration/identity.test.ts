@@ -279,6 +279,9 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
     const page = await reporterPage(receipt);
     expect(page.body).toContain(told);
     expect(page.body).toContain(NOTICE);
+    expect(page.body).toContain(
+      '<p>Staff handling your report see who you are only as far as a disclosure shown above allows. If you want to',
+    );
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/reporter/identity', headers: reporter });
     expect((api.json() as { disclosures: unknown }).disclosures).toEqual([
       { at: decidedAt, text: told, notice: NOTICE },
@@ -330,6 +333,9 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
     const { id: caseId, receipt } = await newCase();
     const { cookie, csrf, body } = await reporterPage(receipt);
     expect(body).toContain('<form method="post" action="/follow-up/identity" novalidate>');
+    expect(body).toContain(
+      '<p>Staff handling your report do not see who you are: any name or contact details you gave are kept apart, for identity custodians only. If you want to',
+    );
     const post = (form: Record<string, string>) =>
       t.app.inject({
         method: 'POST',

@@ -87,7 +87,9 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
         !config.noCsrf &&
         request.headers['x-csrf-token'] !== csrfTokenFor(deps, viewer.sessionId)
       )
-        throw errors.forbidden('The request is missing its security token. Reload the page and try again.');
+        throw errors.forbidden(
+          'The request is missing its security token, or it is out of date. Reload the page and try again.',
+        );
       if (viewer.totpEnrolmentRequired && !config.duringTotpEnrolment)
         throw new DomainError(
           'forbidden',
@@ -104,7 +106,9 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
         // Multipart forms carry the token in the URL query (the body is a stream read later by the handler).
         const queryToken = (request.query as Record<string, unknown> | undefined)?._csrf;
         if (token !== csrfTokenFor(deps, session.id) && queryToken !== csrfTokenFor(deps, session.id))
-          throw errors.forbidden('The request is missing its security token. Reload the page and try again.');
+          throw errors.forbidden(
+            'The request is missing its security token, or it is out of date. Reload the page and try again.',
+          );
       }
       request.reporter = session;
     }

@@ -3,6 +3,7 @@
  * or style), no referrer, no framing, no sniffing, and no caching of anything that may hold report content.
  */
 import type { FastifyInstance } from 'fastify';
+import { DomainError } from '../../domain/errors.ts';
 
 export const CSP = [
   "default-src 'none'",
@@ -53,17 +54,25 @@ export function registerRequestLog(app: FastifyInstance): void {
  * cross-site` or an `Origin` that is not ours. Together with SameSite=Strict cookies and per-session tokens this
  * is the CSRF defence; it holds with JavaScript off.
  */
+/** The host of an Origin header; null when it is not a URL (a malformed header counts as foreign). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 export function registerOriginCheck(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
     const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
     const host = request.headers.host;
     const crossSite = site === 'cross-site' || site === 'same-site';
-    const foreignOrigin =
-      origin !== undefined && origin !== 'null' && host !== undefined && new URL(origin).host !== host;
-    if (crossSite || foreignOrigin) {
-      return reply.status(403).type('text/plain; charset=utf-8').send('Requests from other sites are refused.');
-    }
+    const foreignOrigin = origin !== undefined && origin !== 'null' && host !== undefined && hostOf(origin) !== host;
+    // Thrown, not sent: the error handler answers JSON on the API and a page on the public site.
+    if (crossSite || foreignOrigin)
+      throw new DomainError('forbidden', 'cross_site', 'Requests from other sites are refused.');
   });
 }

@@ -35,6 +35,10 @@ ${d.notice && html`<p>They asked us to tell you:</p>\n<blockquote>${paragraphs(d
   )}`;
 }
 
+const IDENTITY_KEPT_APART =
+  'Staff handling your report do not see who you are: any name or contact details you gave are kept apart, for identity custodians only.';
+const IDENTITY_DISCLOSED = 'Staff handling your report see who you are only as far as a disclosure shown above allows.';
+
 export function identitySection(
   profile: Profile,
   view: ReporterIdentityView,
@@ -51,7 +55,7 @@ ${
     ? html`<p>${CANNOT_ADD}</p>`
     : fields.length === 0
       ? html`<p>This channel does not ask who you are.</p>`
-      : html`<p>Your report is handled without your name. If you want to, you can tell us who you are, now or at any time. This is your choice alone.</p>
+      : html`<p>${view.disclosures.length > 0 ? IDENTITY_DISCLOSED : IDENTITY_KEPT_APART} If you want to, you can tell us who you are, or add to what you gave, now or at any time. This is your choice alone.</p>
 <p>What you add here is encrypted and kept apart from your report. Only identity custodians can read it. It is disclosed to staff handling your report only if a custodian approves a request that gives a reason, and you would be told here. You cannot read it back on this page.</p>
 <form method="post" action="/follow-up/identity" novalidate>
 <input type="hidden" name="_csrf" value="${csrf}">
