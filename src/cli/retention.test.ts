@@ -1,37 +1,18 @@
 /** `npx confide retention run` as an administrator runs it: a real process on a real data folder. */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliOnFreshData } from '../../test/helpers/cli.ts';
 import { insertReport } from '../../test/helpers/report-rows.ts';
 import { loadConfig } from '../server/config.ts';
 import { buildDeps } from '../server/deps.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/confide.js', import.meta.url));
 const DAY = 86_400_000;
-let dataDir: string;
-let env: Record<string, string>;
-
-function confide(args: string[]) {
-  const res = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-}
 
 describe('npx confide retention run', () => {
+  const { run: confide, config } = cliOnFreshData('confide-cli-retention-', { CONFIDE_LOG_LEVEL: 'silent' });
   const ids: Record<'due' | 'held' | 'soon', string> = { due: '', held: '', soon: '' };
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-cli-retention-'));
-    env = {
-      PATH: process.env.PATH ?? '',
-      CONFIDE_DATA_DIR: dataDir,
-      CONFIDE_ARGON2_MEMORY_KIB: '1024',
-      CONFIDE_ARGON2_TIME_COST: '1',
-      CONFIDE_LOG_LEVEL: 'silent',
-    };
-    const { deps, close } = await buildDeps(loadConfig(env));
+    const { deps, close } = await buildDeps(loadConfig(config()));
     try {
       const now = Date.now();
       const closed = {
@@ -51,7 +32,6 @@ describe('npx confide retention run', () => {
       await close();
     }
   });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints its help and is listed', () => {
     expect(confide(['--help']).out).toContain('  retention run  Remind, destroy cases past their retention');

@@ -1,36 +1,15 @@
 /** `npx confide user categories` as an administrator runs it: a real process, a real data folder. */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = fileURLToPath(new URL('../../bin/confide.js', import.meta.url));
-let dataDir: string;
-
-function confide(args: string[], input?: string) {
-  const res = spawnSync(process.execPath, [BIN, ...args], {
-    input: input ?? '',
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
-      CONFIDE_DATA_DIR: dataDir,
-      CONFIDE_ARGON2_MEMORY_KIB: '1024',
-      CONFIDE_ARGON2_TIME_COST: '1',
-    },
-  });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliOnFreshData } from '../../test/helpers/cli.ts';
 
 describe('confide user categories', () => {
+  const { run: confide } = cliOnFreshData('confide-cli-categories-');
+
   beforeAll(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-cli-categories-'));
     expect(
       confide(['user', 'add', '--role', 'supervisor', '--username', 'alice'], 'a long enough password\n').code,
     ).toBe(0);
   });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('is listed with its help', () => {
     expect(confide(['user', '--help']).out).toContain('  user categories Set the categories a staff member works on\n');

@@ -1,38 +1,14 @@
 /** `npx confide user reset-password NAME` as an administrator runs it: a real process on a real data folder. */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliOnFreshData } from '../../test/helpers/cli.ts';
 import { signIn } from '../domain/users.ts';
 import { loadConfig } from '../server/config.ts';
 import { buildDeps } from '../server/deps.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/confide.js', import.meta.url));
 const PASSWORD = 'a long enough password';
-let dataDir: string;
-
-const env = () => ({
-  CONFIDE_DATA_DIR: dataDir,
-  CONFIDE_ARGON2_MEMORY_KIB: '1024',
-  CONFIDE_ARGON2_TIME_COST: '1',
-});
-
-function confide(args: string[], input = '') {
-  const res = spawnSync(process.execPath, [BIN, ...args], {
-    input,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, ...env() },
-  });
-  return { code: res.status, out: res.stdout, err: res.stderr };
-}
 
 describe('confide user reset-password', () => {
-  beforeAll(() => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-cli-reset-'));
-  });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const { run: confide, config } = cliOnFreshData('confide-cli-reset-');
 
   it('explains itself', () => {
     const help = confide(['user', 'reset-password', '--help']);
@@ -47,7 +23,7 @@ describe('confide user reset-password', () => {
 
   it('stops the password and ends the sessions; the old password is then answered with the way out', async () => {
     expect(confide(['user', 'add', '--role', 'handler', '--username', 'hanna'], `${PASSWORD}\n`).code).toBe(0);
-    const built = await buildDeps(loadConfig({ ...env(), CONFIDE_LOG_LEVEL: 'silent' }));
+    const built = await buildDeps(loadConfig({ ...config(), CONFIDE_LOG_LEVEL: 'silent' }));
     try {
       const { deps } = built;
       const session = await signIn(deps, 'hanna', PASSWORD);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { actionMeaning, AUDIT_ACTIONS } from '../shared/audit-actions.ts';
 import { accessLogCsv, presentAccesses, pseudonymLetters } from './access-log.ts';
 
 const row = (actor: string | null, action: string, reason: string | null = null) => ({
@@ -85,5 +86,63 @@ describe('the reporter’s record of accesses', () => {
     expect(csv).toBe(
       'When (UTC),Who,What was done,Action\r\n2026-03-03T09:00:00.000Z,Staff member A,"Said ""hi"", then left",x.y\r\n',
     );
+  });
+});
+
+describe('what the reporter’s record lists', () => {
+  it('is exactly the accesses, what staff sent them, and their own and the system’s steps', () => {
+    const shown = Object.entries(AUDIT_ACTIONS)
+      .filter(([, m]) => m.reporter)
+      .map(([action]) => action)
+      .sort();
+    expect(shown).toEqual([
+      'audit.export',
+      'audit.read',
+      'case.access_read',
+      'case.destroy',
+      'case.exclude',
+      'case.exclude_named',
+      'case.grant',
+      'case.grant_evidence',
+      'case.include',
+      'case.outcome_notice',
+      'case.read',
+      'case.reply',
+      'case.revoke',
+      'case.search_hit',
+      'certificate.issue',
+      'certificate.verify',
+      'file.download',
+      'file.original',
+      'identity.add',
+      'identity.disclose',
+      'identity.read',
+      'protection.read',
+      'protection.respond',
+      'report.submit',
+      'reporter.add_information',
+      'reporter.protection_request',
+      'reporter.sign_in',
+      'retention.remind',
+    ]);
+    // Investigative steps that could tip a reporter off are never among them.
+    for (const action of [
+      'case.legal_hold',
+      'case.legal_hold_lift',
+      'action.record',
+      'action.read',
+      'case.export',
+      'request.create',
+      'request.approve',
+      'request.refuse',
+      'request.use',
+      'case.note',
+      'action.something_new',
+      'request.something_new',
+      'entirely.new',
+    ])
+      expect([action, actionMeaning(action).reporter]).toEqual([action, false]);
+    for (const action of ['identity.something_new', 'file.something_new', 'reporter.something_new'])
+      expect([action, actionMeaning(action).reporter]).toEqual([action, true]);
   });
 });

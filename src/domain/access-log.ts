@@ -58,11 +58,18 @@ export function presentAccesses(
 }
 
 /**
- * Every audit entry about the report (its subject is the report, one of its files or one of its requests), oldest
- * first, for its reporter. Reads an index (audit_subject); opens no key.
+ * The audit entries about the report (its subject is the report, one of its files or one of its requests), oldest
+ * first. For the reporter (the default), only the actions whose meaning says `reporter: true`
+ * (src/shared/audit-actions.ts): accesses to the report and their own and the system's steps, never investigative
+ * steps that could tip them off; pseudonyms are given over those entries only. `oversight`: every entry. Reads an
+ * index (audit_subject); opens no key.
  * @throws not_found when the report no longer exists
  */
-export async function reportAccessLog(deps: Pick<Deps, 'db' | 'now'>, reportId: string): Promise<AccessLog> {
+export async function reportAccessLog(
+  deps: Pick<Deps, 'db' | 'now'>,
+  reportId: string,
+  audience: 'reporter' | 'oversight' = 'reporter',
+): Promise<AccessLog> {
   const report = await deps.db.selectFrom('reports').select('reference').where('id', '=', reportId).executeTakeFirst();
   if (!report) throw errors.notFound('This report no longer exists.');
   const [files, requests] = await Promise.all([
@@ -80,13 +87,15 @@ export async function reportAccessLog(deps: Pick<Deps, 'db' | 'now'>, reportId: 
     .where('subject', 'in', subjects)
     .orderBy('seq')
     .execute();
-  return { reference: report.reference, generatedAt: deps.now().toISOString(), entries: presentAccesses(rows) };
+  const shown = audience === 'oversight' ? rows : rows.filter((r) => actionMeaning(r.action).reporter);
+  return { reference: report.reference, generatedAt: deps.now().toISOString(), entries: presentAccesses(shown) };
 }
 
 /**
- * The same record for an oversight officer, by the report's reference (for a subject access request that reaches
- * them another way). Audited as `audit.export` of the report before reading, so the record shows it too.
- * @throws not_found when no report has the reference
+ * The record for an oversight officer, by the report's reference (for a subject access request that reaches them
+ * another way): every entry, investigative steps included — what is passed on to the reporter is the officer's call.
+ * Audited as `audit.export` of the report before reading, so the record shows it too.
+ * @throws not_found when no report has the reference, or the viewer is excluded from the report (alike)
  */
 export async function accessLogByReference(
   deps: Pick<Deps, 'db' | 'dialect' | 'now'>,
@@ -98,7 +107,14 @@ export async function accessLogByReference(
     .select('id')
     .where('reference', '=', reference.trim().toUpperCase())
     .executeTakeFirst();
-  if (!report) throw errors.notFound('There is no report with this reference. Check it and try again.');
+  // A reader excluded from the report (named in it) is answered as for a reference that does not exist.
+  const excluded = await deps.db
+    .selectFrom('exclusions')
+    .select('user_id')
+    .where('report_id', '=', report?.id ?? '')
+    .where('user_id', '=', viewer.userId)
+    .executeTakeFirst();
+  if (!report || excluded) throw errors.notFound('There is no report with this reference. Check it and try again.');
   await deps.db.transaction().execute((trx) =>
     audit(deps, trx, {
       actor: viewer.userId,
@@ -107,7 +123,7 @@ export async function accessLogByReference(
       reason: 'accesses for the reporter',
     }),
   );
-  return reportAccessLog(deps, report.id);
+  return reportAccessLog(deps, report.id, 'oversight');
 }
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

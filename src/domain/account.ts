@@ -47,6 +47,16 @@ async function userRow(deps: Pick<Deps, 'db'>, userId: string) {
   return row;
 }
 
+/** The user's columns that hold their private key wrapped under `password` (Argon2id), for an update. */
+async function passwordColumns(deps: Pick<Deps, 'argon2'>, secretKey: Buffer, password: string) {
+  const wrap = await rewrapWithPassword(secretKey, password, deps.argon2);
+  return {
+    password_salt: wrap.passwordSalt,
+    password_verifier: wrap.passwordVerifier,
+    wrapped_secret_key: wrap.wrappedSecretKey,
+  };
+}
+
 /** The account as its owner sees it. */
 export async function accountView(deps: Deps, viewer: AccountViewer): Promise<AccountView> {
   return { totp: totpStateOf(deps, await userRow(deps, viewer.userId)) };
@@ -179,17 +189,9 @@ export async function changePassword(
     throw errors.invalid('wrong_password', 'Your current password is not right. Type it again.');
   }
   try {
-    const wrap = await rewrapWithPassword(secretKey, input.newPassword, deps.argon2);
+    const columns = await passwordColumns(deps, secretKey, input.newPassword);
     await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({
-          password_salt: wrap.passwordSalt,
-          password_verifier: wrap.passwordVerifier,
-          wrapped_secret_key: wrap.wrappedSecretKey,
-        })
-        .where('id', '=', viewer.userId)
-        .execute();
+      await trx.updateTable('users').set(columns).where('id', '=', viewer.userId).execute();
       await trx
         .deleteFrom('sessions')
         .where('user_id', '=', viewer.userId)
@@ -219,7 +221,8 @@ const DUMMY_RECOVERY = {
  * Lost password: the recovery key unwraps the user's private key (Argon2id), which is re-wrapped under the new
  * password; an administrator's pending reset is cleared, every other session ends, and the user is signed in.
  * Two-factor sign-in still applies: with TOTP on, a code is needed (asked for once the recovery key is right).
- * Unknown user, wrong key and disabled account give the same answer. The caller throttles (`recoverThrottleKey`).
+ * Unknown user, wrong key, disabled account and an account not yet activated (it has no recovery key) give the same
+ * answer. The caller throttles (`recoverThrottleKey`).
  * @returns a new session, as `signIn` does
  * @throws DomainError weak_password | long_password (400) | unauthorized | totp_required | totp_invalid (401)
  */
@@ -235,7 +238,7 @@ export async function recoverAccount(
     .executeTakeFirst();
   const secretKey = await unlockWithRecoveryKey(
     input.recoveryKey,
-    row
+    row?.activated_at
       ? {
           recoverySalt: row.recovery_salt,
           recoveryVerifier: row.recovery_verifier,
@@ -251,7 +254,7 @@ export async function recoverAccount(
       .execute((trx) => audit(deps, trx, { actor: row?.id ?? null, action: 'account.recover.failed', reason }));
     throw error;
   };
-  if (!row || !secretKey || row.disabled_at) return fail(errors.unauthorized(WRONG_RECOVERY));
+  if (!row?.activated_at || !secretKey || row.disabled_at) return fail(errors.unauthorized(WRONG_RECOVERY));
   if (row.totp_enabled_at && row.totp_sealed_secret) {
     try {
       await withTotpSecret({ publicKey: row.public_key, secretKey }, row.totp_sealed_secret, (secret) =>
@@ -263,16 +266,11 @@ export async function recoverAccount(
     }
   }
   try {
-    const wrap = await rewrapWithPassword(secretKey, input.newPassword, deps.argon2);
+    const columns = await passwordColumns(deps, secretKey, input.newPassword);
     await deps.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('users')
-        .set({
-          password_salt: wrap.passwordSalt,
-          password_verifier: wrap.passwordVerifier,
-          wrapped_secret_key: wrap.wrappedSecretKey,
-          password_reset_at: null,
-        })
+        .set({ ...columns, password_reset_at: null })
         .where('id', '=', row.id)
         .execute();
       await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();

@@ -16,7 +16,7 @@ import { caseKeys, type Viewer } from './cases/access.ts';
 import { recordEvent } from './cases/events.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
-import { FileIntake, type IncomingFile } from './intake.ts';
+import { FileIntake, type FileMeta, type IncomingFile } from './intake.ts';
 import { useApproval } from './requests/requests.ts';
 import { fileAd } from './sealing.ts';
 
@@ -54,6 +54,8 @@ interface ActionDetails {
   documentsShown: string;
   noRecordingReason: string | null;
   notes: string | null;
+  /** Hex SHA-256 of the recording as received; null without one (sealed: in clear it would confirm a known file). */
+  recordingSha256: string | null;
 }
 
 export type RecordingFile = IncomingFile & { field: string };
@@ -76,6 +78,7 @@ export async function listOfficers(
     .selectFrom('users')
     .select(['id', 'display_name'])
     .where('disabled_at', 'is', null)
+    .where('activated_at', 'is not', null)
     .where('role', 'in', [...OFFICER_ROLES])
     .orderBy('display_name')
     .execute();
@@ -111,6 +114,7 @@ async function checkOfficers(deps: Pick<Deps, 'db'>, ids: string[]): Promise<str
     .select('id')
     .where('id', 'in', distinct)
     .where('disabled_at', 'is', null)
+    .where('activated_at', 'is not', null)
     .where('role', 'in', [...OFFICER_ROLES])
     .execute();
   if (found.length !== distinct.length)
@@ -122,13 +126,27 @@ async function checkOfficers(deps: Pick<Deps, 'db'>, ids: string[]): Promise<str
   return distinct;
 }
 
+/** How far ahead of the server's clock an action's time may be (clocks of the recording devices drift). */
+export const ACTION_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** @throws invalid/action_in_future when `at` is more than ACTION_CLOCK_SKEW_MS ahead of now */
+function checkNotFuture(deps: Pick<Deps, 'now'>, at: string): void {
+  if (Date.parse(at) <= deps.now().getTime() + ACTION_CLOCK_SKEW_MS) return;
+  throw errors.invalid(
+    'action_in_future',
+    'The date and time of the action is in the future. Give when the action took place; an action is recorded after it happened.',
+    { at: 'Give a date and time that has passed.' },
+  );
+}
+
 const isRecordingType = (type: string) => /^(audio|video)\//i.test(type.trim());
 
 /**
  * Records an enforcement action on a case.
  * @param raw the `action` JSON object (see ActionInput)
  * @param files the form's files: at most one, in the part `recording`, of an audio or video type
- * @throws not_found (no grant) | invalid: invalid_action, officers_required, unknown_officer, recording_required,
+ * @throws not_found (no grant) | invalid: invalid_action, action_in_future, officers_required, unknown_officer,
+ *   recording_required,
  *   recording_type, unexpected_file, empty_file | too_large | conflict/approval_required
  */
 export async function recordAction(
@@ -151,6 +169,7 @@ export async function recordAction(
   );
   try {
     const input = parseInput(raw);
+    checkNotFuture(deps, input.at);
     const officerIds = await checkOfficers(deps, input.officerIds);
     let recordingType: string | null = null;
     for await (const file of files) {
@@ -176,19 +195,22 @@ export async function recordAction(
         'Attach the audio or video recording of the action, or record why there is none (Counter-Espionage Law 2023, Art. 31).',
         { recording: 'Attach the recording, or give the reason there is none.' },
       );
+    let recordingSha256: string | null = null;
     if (recording) {
-      const { name } = openJson<{ name: string }>(
+      const { name, sha256 } = openJson<FileMeta>(
         keys.reportKey,
         recording.sealed_meta,
         fileAd(reportId, recording.id),
       );
+      recordingSha256 = sha256 ?? null;
       recording.sealed_meta = sealJson(
         keys.reportKey,
         {
           name,
-          type: recordingType,
-          note: `Recording of an enforcement action (SHA-256 ${recording.sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
-        },
+          type: recordingType!,
+          note: `Recording of an enforcement action (SHA-256 ${sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
+          sha256,
+        } satisfies FileMeta,
         fileAd(reportId, recording.id),
       );
     }
@@ -201,6 +223,7 @@ export async function recordAction(
       documentsShown: input.documentsShown,
       noRecordingReason: recording ? null : noRecordingReason,
       notes: input.notes?.trim() || null,
+      recordingSha256,
     };
     await deps.db.transaction().execute(async (trx) => {
       await useApproval(deps, trx, {
@@ -225,7 +248,6 @@ export async function recordAction(
           officer_ids: JSON.stringify(officerIds),
           sealed_details: sealJson(keys.caseKey, details, detailsAd(reportId, id)),
           recording_file_id: recording?.id ?? null,
-          recording_sha256: recording?.sha256 ?? null,
           created_by: viewer.userId,
           created_at: at,
         })
@@ -292,7 +314,6 @@ export async function actionViews(
       'a.officer_ids',
       'a.sealed_details',
       'a.recording_file_id',
-      'a.recording_sha256',
       'a.created_at',
       'u.display_name',
     ])
@@ -322,7 +343,7 @@ export async function actionViews(
       credentialsShown: d.credentialsShown,
       documentsShown: d.documentsShown,
       requestId: r.request_id,
-      recording: r.recording_sha256 ? { fileId: r.recording_file_id, sha256: r.recording_sha256 } : null,
+      recording: d.recordingSha256 ? { fileId: r.recording_file_id, sha256: d.recordingSha256 } : null,
       noRecordingReason: d.noRecordingReason,
       notes: d.notes,
       createdBy: r.display_name,

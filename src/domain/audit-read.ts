@@ -33,8 +33,6 @@ export interface AuditFilter {
   limit: number;
 }
 
-const DAY = 86_400_000;
-
 /** `YYYY-MM-DDT00:00:00.000Z`. @throws invalid_date for a date that does not exist */
 function dayStart(date: string, field: 'from' | 'to'): string {
   const start = `${date}T00:00:00.000Z`;
@@ -47,8 +45,11 @@ function dayStart(date: string, field: 'from' | 'to'): string {
 }
 
 /**
- * The sequence numbers a date range covers: the first entry written on or after `from`, the last before the day
- * after `to`. The log is a chain by sequence number, so a range of dates becomes a contiguous range of entries.
+ * The sequence numbers a date range covers: the first entry written on or after `from`, the last written on or
+ * before the last millisecond of `to`. The log is a chain by sequence number, so a range of dates becomes a
+ * contiguous range of entries. Times are compared as ISO 8601 strings of one shape (`YYYY-MM-DDTHH:MM:SS.sssZ`), so
+ * the bounds keep that shape for every date up to 9999-12-31 (the day after it would be `+010000-…`, which sorts
+ * before every year).
  * @returns null when no entry falls in the range
  * @throws invalid_date | invalid_range (from after to)
  */
@@ -57,8 +58,8 @@ export async function seqRange(
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<{ min: number; max: number } | null> {
   const start = range.from === undefined ? null : dayStart(range.from, 'from');
-  const end = range.to === undefined ? null : new Date(Date.parse(dayStart(range.to, 'to')) + DAY).toISOString();
-  if (start !== null && end !== null && start >= end)
+  const end = range.to === undefined ? null : `${dayStart(range.to, 'to').slice(0, 10)}T23:59:59.999Z`;
+  if (start !== null && end !== null && start > end)
     throw errors.invalid('invalid_range', 'The start date is after the end date. Swap them, or change one.', {
       from: 'After the end date.',
     });
@@ -81,7 +82,7 @@ export async function seqRange(
       : deps.db
           .selectFrom('audit')
           .select('seq')
-          .where('at', '<', end)
+          .where('at', '<=', end)
           .orderBy('at', 'desc')
           .orderBy('seq', 'desc')
           .limit(1)
@@ -91,14 +92,24 @@ export async function seqRange(
 }
 
 /**
- * A subject filter as logged: a reference (R-…) becomes `report:<id>`.
- * @throws unknown_reference when no report has that reference
+ * The reports a reader is excluded from (named in them, a conflict of interest): the audit log hides every entry
+ * about them from that reader, so a colleague named in a complaint cannot follow it through the log.
+ * @see CEL 2023 Art. 52; DESIGN flow 7
  */
-async function resolveSubject(deps: Pick<Deps, 'db'>, subject: string): Promise<string> {
+export async function excludedReports(deps: Pick<Deps, 'db'>, userId: string): Promise<Set<string>> {
+  const rows = await deps.db.selectFrom('exclusions').select('report_id').where('user_id', '=', userId).execute();
+  return new Set(rows.map((r) => r.report_id));
+}
+
+/**
+ * A subject filter as logged: a reference (R-…) becomes `report:<id>`.
+ * @throws unknown_reference when no report has that reference, or the reader is excluded from it (alike)
+ */
+async function resolveSubject(deps: Pick<Deps, 'db'>, subject: string, excluded: Set<string>): Promise<string> {
   if (/^[a-z_]+:/.test(subject)) return subject;
   const reference = subject.toUpperCase();
   const report = await deps.db.selectFrom('reports').select('id').where('reference', '=', reference).executeTakeFirst();
-  if (!report)
+  if (!report || excluded.has(report.id))
     throw errors.invalid(
       'unknown_reference',
       `There is no report with the reference ${reference}. Check it; for a case destroyed at the end of its retention, filter by its subject (report:<id>) instead.`,
@@ -127,8 +138,9 @@ function presentActor(actor: string | null, user: { name: string | null; role: s
 const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * One page of the log, newest first, with actors by name and role and actions in plain words. Audited as
- * `audit.read` (subject: the report filtered on, if any; reason: the filters).
+ * One page of the log, newest first, with actors by name and role and actions in plain words, without the entries
+ * about reports the reader is excluded from. Audited as `audit.read` (subject: the report filtered on, if any;
+ * reason: the filters).
  * @throws invalid_date | invalid_range | unknown_reference (400)
  */
 export async function listAudit(
@@ -136,7 +148,8 @@ export async function listAudit(
   viewer: Pick<Viewer, 'userId'>,
   filter: AuditFilter,
 ): Promise<AuditPage> {
-  const subject = filter.subject === undefined ? undefined : await resolveSubject(deps, filter.subject);
+  const excluded = await excludedReports(deps, viewer.userId);
+  const subject = filter.subject === undefined ? undefined : await resolveSubject(deps, filter.subject, excluded);
   const range = await seqRange(deps, filter);
   let items: AuditEntryView[] = [];
   let nextCursor: number | null = null;
@@ -159,6 +172,17 @@ export async function listAudit(
     if (filter.cursor !== undefined) q = q.where('a.seq', '<', filter.cursor);
     if (filter.actor !== undefined) q = q.where('a.actor', '=', filter.actor);
     if (subject !== undefined) q = q.where('a.subject', '=', subject);
+    if (excluded.size > 0)
+      q = q.where((eb) =>
+        eb.or([
+          eb('a.subject', 'is', null),
+          eb(
+            'a.subject',
+            'not in',
+            [...excluded].map((id) => `report:${id}`),
+          ),
+        ]),
+      );
     if (filter.action !== undefined) q = q.where(sql<boolean>`a.action like ${startsWith(filter.action)} escape '\\'`);
     const rows = await q
       .orderBy('a.seq', 'desc')

@@ -17,7 +17,12 @@ async function withLog(dialect: (typeof DIALECTS)[number], fn: (t: TestApp) => P
 describe.each(DIALECTS)('audit chain on %s', (dialect) => {
   it('finds a whole chain whole, reading it in pages', () =>
     withLog(dialect, async (t) => {
-      expect(await verifyAuditChain(t.deps, 4)).toEqual({ ok: true, entries: 6 });
+      const last = await t.deps.db
+        .selectFrom('audit')
+        .select(['seq', 'hash'])
+        .where('seq', '=', 6)
+        .executeTakeFirstOrThrow();
+      expect(await verifyAuditChain(t.deps, 4)).toEqual({ ok: true, entries: 6, head: last });
     }));
 
   it('names the first entry whose content was changed', () =>
@@ -68,12 +73,15 @@ function exportLines(first: number, n: number, prev = GENESIS): string[] {
 
 describe('an export of the log, checked offline', () => {
   it('is whole from the start of the log, or from the middle, following its first previous hash', async () => {
-    expect(await verifyAuditExport([...exportLines(1, 3), ''])).toEqual({
+    const lines = exportLines(1, 3);
+    expect(await verifyAuditExport([...lines, ''])).toEqual({
       ok: true,
       entries: 3,
       first: 1,
       last: 3,
       startsAfter: GENESIS,
+      lastHash: (JSON.parse(lines[2]!) as { hash: string }).hash,
+      watchedHash: null,
     });
     const middle = exportLines(40, 2, 'a'.repeat(64));
     expect(await verifyAuditExport(middle)).toEqual({
@@ -82,8 +90,21 @@ describe('an export of the log, checked offline', () => {
       first: 40,
       last: 41,
       startsAfter: 'a'.repeat(64),
+      lastHash: (JSON.parse(middle[1]!) as { hash: string }).hash,
+      watchedHash: null,
     });
-    expect(await verifyAuditExport([])).toEqual({ ok: true, entries: 0, first: null, last: null, startsAfter: null });
+    expect(await verifyAuditExport([])).toEqual({
+      ok: true,
+      entries: 0,
+      first: null,
+      last: null,
+      startsAfter: null,
+      lastHash: null,
+      watchedHash: null,
+    });
+    expect(await verifyAuditExport(lines, 2)).toMatchObject({
+      watchedHash: (JSON.parse(lines[1]!) as { hash: string }).hash,
+    });
   });
 
   it('refuses an export that claims to start the log but follows something else', async () => {

@@ -9,8 +9,19 @@ import type { Deps } from './deps.ts';
 
 type Problem = 'sequence' | 'previous_hash' | 'content_hash';
 
+/** The newest entry of a log: what to write down elsewhere, so that removing the newest entries shows. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
 export type AuditCheck =
-  | { ok: true; entries: number }
+  | {
+      ok: true;
+      entries: number;
+      /** The last entry; null for an empty log. */
+      head: AuditHead | null;
+    }
   | {
       ok: false;
       entries: number;
@@ -49,7 +60,11 @@ function linkProblem(
   return null;
 }
 
-/** Reads the log in pages of `pageSize` entries (memory stays flat for a long log). */
+/**
+ * Reads the log in pages of `pageSize` entries (memory stays flat for a long log). The chain alone cannot show that
+ * the newest entries were removed (what is left is still whole): compare `head` with one written down earlier,
+ * see `compareHead`.
+ */
 export async function verifyAuditChain(deps: Pick<Deps, 'db'>, pageSize = 5000): Promise<AuditCheck> {
   let prev = GENESIS;
   let expected = 1;
@@ -67,8 +82,28 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db'>, pageSize = 5000):
       prev = row.hash;
       expected += 1;
     }
-    if (rows.length < pageSize) return { ok: true, entries: expected - 1 };
+    if (rows.length < pageSize)
+      return { ok: true, entries: expected - 1, head: expected > 1 ? { seq: expected - 1, hash: prev } : null };
   }
+}
+
+/**
+ * Compares a whole log with a head written down earlier (`SEQ:HASH`, as `npx confide audit verify` prints it).
+ * @param head the log's head now (from a whole `verifyAuditChain`)
+ * @returns null when entry `expected.seq` still has that hash (the entries after it are linked to it by the chain),
+ *   otherwise what is wrong, in words
+ */
+export async function compareHead(
+  deps: Pick<Deps, 'db'>,
+  head: AuditHead | null,
+  expected: AuditHead,
+): Promise<string | null> {
+  if (!head || head.seq < expected.seq)
+    return `the log ends at entry ${head?.seq ?? 0}, but entry ${expected.seq} was written down: the newest entries, from ${(head?.seq ?? 0) + 1} on, were removed`;
+  const row = await deps.db.selectFrom('audit').select('hash').where('seq', '=', expected.seq).executeTakeFirst();
+  if (row?.hash.toLowerCase() !== expected.hash.toLowerCase())
+    return `entry ${expected.seq} no longer has the hash written down (it has ${row?.hash ?? 'none'}): the log was rewritten from that entry on, or before it`;
+  return null;
 }
 
 export type ExportCheck =
@@ -80,6 +115,10 @@ export type ExportCheck =
       last: number | null;
       /** The hash the first entry says came before it: GENESIS when the export starts the log. */
       startsAfter: string | null;
+      /** The hash of the last entry; null for an empty export. */
+      lastHash: string | null;
+      /** The hash of entry `watch` when asked for and the export holds it, else null. */
+      watchedHash: string | null;
     }
   | {
       ok: false;
@@ -126,8 +165,13 @@ function parseLine(text: string): ChainRow | null {
  * its first entry's `prev_hash`, which only the log (or an earlier export) can confirm; an export that starts at
  * entry 1 must start from GENESIS. Blank lines are ignored.
  * @param lines the file's lines, without their line breaks
+ * @param watch a sequence number whose hash to report (a head written down earlier)
  */
-export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<string>): Promise<ExportCheck> {
+export async function verifyAuditExport(
+  lines: AsyncIterable<string> | Iterable<string>,
+  watch?: number,
+): Promise<ExportCheck> {
+  let watchedHash: string | null = null;
   let prev: string | null = null;
   let startsAfter: string | null = null;
   let expected = 0;
@@ -154,8 +198,17 @@ export async function verifyAuditExport(lines: AsyncIterable<string> | Iterable<
     const broken = linkProblem(row, expected, prev);
     if (broken) return { ok: false, entries, line, ...broken, message: `line ${line}: ${broken.message}` };
     prev = row.hash;
+    if (row.seq === watch) watchedHash = row.hash;
     expected += 1;
     entries += 1;
   }
-  return { ok: true, entries, first, last: first === null ? null : expected - 1, startsAfter };
+  return {
+    ok: true,
+    entries,
+    first,
+    last: first === null ? null : expected - 1,
+    startsAfter,
+    lastHash: prev,
+    watchedHash,
+  };
 }

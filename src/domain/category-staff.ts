@@ -41,6 +41,7 @@ export async function categoryManagers(
     .selectFrom('users')
     .select(['id', 'public_key', 'categories'])
     .where('disabled_at', 'is', null)
+    .where('activated_at', 'is not', null)
     .where('role', '=', managerRole(category))
     .execute();
   return rows

@@ -13,13 +13,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { open, openJson, openSealed, randomKey, sealJson, sealTo, wipe } from '../crypto/sodium.ts';
-import { validateAnswers, optionLabels, type Answers } from '../shared/answers.ts';
-import type { AnswerView } from '../shared/api.ts';
-import type { Field } from '../shared/profile.ts';
+import { validateAnswers, type Answers } from '../shared/answers.ts';
 import type { CaseIdentity } from '../shared/requests.ts';
-import type { z } from 'zod';
 import { audit } from './audit.ts';
-import { caseKeys, type Viewer } from './cases/access.ts';
+import { caseKeys, heldGrant, type Viewer } from './cases/access.ts';
+import { labelAnswers } from './cases/answers.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { reporterNoticeAd } from './requests/requests.ts';
@@ -62,25 +60,6 @@ export function openStatement(
   }
 }
 
-/** Identity answers, labelled by the profile's identity questions (answers to questions since removed by id). */
-function labelled(fields: readonly Field[], answers: Answers): z.infer<typeof AnswerView>[] {
-  const known = new Set(fields.map((f) => f.id));
-  return [
-    ...fields
-      .filter((f) => f.type !== 'file')
-      .map((f) => ({
-        fieldId: f.id,
-        label: f.label,
-        type: f.type,
-        value: answers[f.id] ?? null,
-        optionLabels: optionLabels(f, answers[f.id]),
-      })),
-    ...Object.keys(answers)
-      .filter((k) => !known.has(k))
-      .map((k) => ({ fieldId: k, label: k, type: 'short_text', value: answers[k] ?? null, optionLabels: null })),
-  ];
-}
-
 /**
  * The reporter's identity for a holder of the case. With an `identity` grant (an approved disclosure): the identity
  * answered with the report and every statement added later, opened with the viewer's private key and audited as
@@ -97,13 +76,7 @@ export async function caseIdentity(deps: Deps, viewer: Viewer, reportId: string)
     .select(['sealed_identity', 'identity_public_key', 'sealed_identity_secret', 'identity_added_at'])
     .where('id', '=', reportId)
     .executeTakeFirstOrThrow();
-  const grant = await deps.db
-    .selectFrom('grants')
-    .select(['sealed_key', 'created_at'])
-    .where('report_id', '=', reportId)
-    .where('user_id', '=', viewer.userId)
-    .where('scope', '=', 'identity')
-    .executeTakeFirst();
+  const grant = await heldGrant(deps.db, reportId, viewer.userId, 'identity');
   const reporterAddedAt = report.identity_added_at;
   if (!grant) return { disclosed: false, disclosedAt: null, reporterAddedAt, answers: null, statements: null };
 
@@ -128,7 +101,7 @@ export async function caseIdentity(deps: Deps, viewer: Viewer, reportId: string)
         for (const s of rows)
           statements.push({
             addedAt: s.created_at,
-            answers: labelled(fields, openStatement(pair, reportId, s.id, s.sealed_identity)),
+            answers: labelAnswers(fields, openStatement(pair, reportId, s.id, s.sealed_identity)),
           });
       } finally {
         wipe(pair.secretKey);
@@ -143,7 +116,7 @@ export async function caseIdentity(deps: Deps, viewer: Viewer, reportId: string)
       disclosed: true,
       disclosedAt: grant.created_at,
       reporterAddedAt,
-      answers: labelled(fields, answers),
+      answers: labelAnswers(fields, answers),
       statements,
     };
   } finally {

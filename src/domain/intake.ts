@@ -29,6 +29,17 @@ export interface IncomingFile {
 
 export type PreparedFile = Omit<FilesTable, 'report_id' | 'created_at' | 'author'>;
 
+/** What `files.sealed_meta` holds, sealed under the report key with `fileAd`. */
+export interface FileMeta {
+  /** The name staff see (cleaned: safe characters only). */
+  name: string;
+  type: string;
+  /** Why the file was not cleaned, or what it is; null when there is nothing to say. */
+  note: string | null;
+  /** Hex SHA-256 of the original bytes as received (evidence integrity); absent on files stored before it was kept. */
+  sha256?: string;
+}
+
 /** Whether the first bytes (or the name, for text) say this is a kind `cleanFile` can handle. */
 export function isCleanable(head: Buffer, name: string, type: string): boolean {
   const ascii = head.subarray(0, 16).toString('latin1');
@@ -95,6 +106,7 @@ export class FileIntake {
             : 'Metadata could not be removed from this type of file; the original is kept sealed.',
         };
     tap.kept = null;
+    const sha256 = tap.sha256.digest('hex');
 
     let cleanedBlob: string | null = null;
     if (result.data) {
@@ -110,14 +122,13 @@ export class FileIntake {
       cleaned_size: result.data?.length ?? null,
       sealed_meta: sealJson(
         this.keys.reportKey,
-        { name: result.name, type: result.type, note: result.note },
+        { name: result.name, type: result.type, note: result.note, sha256 } satisfies FileMeta,
         fileAd(this.reportId, id),
       ),
       original_blob: originalBlob,
       original_size: tap.bytes,
       sealed_original_key: sealTo(this.keys.evidencePublicKey, fileKey),
       sealed_original_meta: sealJson(fileKey, { name, type: file.type }, fileAd(this.reportId, id)),
-      sha256: tap.sha256.digest('hex'),
     });
     wipe(fileKey);
     return true;

@@ -33,6 +33,9 @@ import type { OpenedSession } from './sessions.ts';
 
 const HOUR = 3_600_000;
 
+/** A request repeated within this time with the same account, still unanswered, is the same request (a double click). */
+export const PROTECTION_REPEAT_MS = 2 * 60_000;
+
 const accountAd = (reportId: string, id: string) => Buffer.from(`report:${reportId}:protection:${id}:account`);
 const noteAd = (reportId: string, id: string) => Buffer.from(`report:${reportId}:protection:${id}:note`);
 
@@ -94,7 +97,8 @@ async function protectionRecipients(trx: Transaction<Tables>, reportId: string, 
 }
 
 /**
- * The reporter asks for protection.
+ * The reporter asks for protection. A repeat of an unanswered request with the same account made less than
+ * PROTECTION_REPEAT_MS ago (a double click, a resent form) stores nothing and changes nothing: it returns that request.
  * @param input.account what is happening, in the reporter's words (optional; at most MAX_PROTECTION_ACCOUNT characters)
  * @returns the request's id, when it was made and when staff must have responded (ISO 8601 UTC)
  * @throws not_found (report gone) | invalid/account_too_long
@@ -118,7 +122,25 @@ export async function requestProtection(
   const at = now.toISOString();
   const dueAt = new Date(now.getTime() + responseHours(category) * HOUR).toISOString();
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
+    // Two clicks arrive together: on PostgreSQL the second waits here for the first to commit (SQLite runs one write
+    // transaction at a time), then finds its request.
+    if (deps.dialect === 'postgres')
+      await trx.selectFrom('reports').select('id').where('id', '=', reportId).forUpdate().execute();
+    const recent = await trx
+      .selectFrom('protection_requests')
+      .select(['id', 'sealed_details', 'requested_at', 'due_at'])
+      .where('report_id', '=', reportId)
+      .where('responded_at', 'is', null)
+      .where('requested_at', '>=', new Date(now.getTime() - PROTECTION_REPEAT_MS).toISOString())
+      .orderBy('requested_at')
+      .execute();
+    const same = recent.find(
+      (r) =>
+        openJson<{ account: string | null }>(session.key, r.sealed_details, accountAd(reportId, r.id)).account ===
+        account,
+    );
+    if (same) return { id: same.id, requestedAt: same.requested_at, dueAt: same.due_at };
     await trx
       .insertInto('protection_requests')
       .values({
@@ -161,8 +183,8 @@ export async function requestProtection(
       subject: `report:${reportId}`,
       reason: `protection:${id}`,
     });
+    return { id, requestedAt: at, dueAt };
   });
-  return { id, requestedAt: at, dueAt };
 }
 
 /** The reporter's protection requests, oldest first: when, by when, and the outcome in plain words. */

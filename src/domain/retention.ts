@@ -16,6 +16,7 @@ import { recordEvent } from './cases/events.ts';
 import type { Deps } from './deps.ts';
 import { deleteBlobs, destroyCaseRows, lockReport, scrubStorage } from './destroy.ts';
 import { DomainError, errors } from './errors.ts';
+import { pendingProtectionDue } from './protection.ts';
 import { managerRole } from './requests/kinds.ts';
 import { effectiveStatus, useApproval } from './requests/requests.ts';
 
@@ -194,8 +195,11 @@ export async function changeLegalHold(
 
 /**
  * Deletes a case before its retention ends, under an approved request of the viewer's (kind early_deletion),
- * which is used up by it: rows, files and every grant, as the retention job does (src/domain/destroy.ts).
- * @throws not_found | conflict/approval_required | conflict/legal_hold
+ * which is used up by it: rows, files and every grant, as the retention job does (src/domain/destroy.ts). Only a
+ * closed case (so a complaint only after its outcome notice) with no unanswered protection request; the approval is
+ * not used by a refusal.
+ * @throws not_found | conflict/legal_hold | conflict/case_not_closed | conflict/protection_pending |
+ *   conflict/approval_required
  */
 export async function deleteCaseEarly(
   deps: Deps,
@@ -213,6 +217,16 @@ export async function deleteCaseEarly(
       throw errors.conflict(
         'legal_hold',
         'This case is on legal hold and cannot be deleted. A supervisor holding the case must lift the hold first.',
+      );
+    if (report.status !== 'closed')
+      throw errors.conflict(
+        'case_not_closed',
+        'Only a closed case can be deleted before its retention ends. Finish the case and close it with an outcome first (a complaint about an official also needs its outcome notice to the complainant).',
+      );
+    if (await pendingProtectionDue(trx, reportId))
+      throw errors.conflict(
+        'protection_pending',
+        'The reporter’s request for protection on this case has not been answered. Record the response to it first; then the case can be deleted.',
       );
     await useApproval(deps, trx, { requestId, reportId, kind: 'early_deletion', viewer });
     const rows = await destroyCaseRows(trx, report);

@@ -34,6 +34,14 @@ describe('weekOf and resolveRange', () => {
     expect(() => resolveRange({ from: '2026-02-30', to: '2026-03-01' }, NOW)).toThrow(
       expect.objectContaining({ id: 'invalid_date', details: { from: 'not a date (YYYY-MM-DD)' } }),
     );
+    // A week past 9999-12-31 would be "+010000-…", which sorts before every date: such ranges are refused.
+    expect(() => resolveRange({ from: '9999-12-01', to: '9999-12-31' }, NOW)).toThrow(
+      expect.objectContaining({
+        id: 'invalid_date',
+        message: 'Choose a date between 1970-01-01 and 9000-12-31.',
+        details: { to: 'must be between 1970-01-01 and 9000-12-31' },
+      }),
+    );
   });
 });
 

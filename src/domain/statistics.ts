@@ -14,6 +14,9 @@ import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 
 const DAY = 86_400_000;
+/** The dates statistics accept (inclusive). */
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = '9000-12-31';
 /** Weeks shown when no start date is given: this week and the 11 before it. */
 export const DEFAULT_WEEKS = 12;
 /** Longest range, in years: at most 105 weekly rows, and a bounded query. */
@@ -151,6 +154,12 @@ function checkDate(value: string, field: 'from' | 'to'): string {
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
     throw errors.invalid('invalid_date', `"${value}" is not a date. Use the form YYYY-MM-DD, e.g. 2024-03-05.`, {
       [field]: 'not a date (YYYY-MM-DD)',
+    });
+  // Weeks are walked as YYYY-MM-DD strings; past year 9998 a week would start in year 10000 ("+010000-…"), which
+  // sorts before every date and would never end the walk.
+  if (value < FIRST_DAY || value > LAST_DAY)
+    throw errors.invalid('invalid_date', `Choose a date between ${FIRST_DAY} and ${LAST_DAY}.`, {
+      [field]: `must be between ${FIRST_DAY} and ${LAST_DAY}`,
     });
   return value;
 }

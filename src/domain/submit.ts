@@ -2,8 +2,9 @@
  * Taking a report in. The report, case, identity and evidence keys are made fresh; answers are sealed under the
  * report key, the identity section under the identity key, originals under file keys sealed to an evidence key
  * pair; the report is granted to the active managers of its category (its supervisors; its oversight officers for
- * a complaint about an official, CEL 2023 Art. 52) and its identity key to every active custodian — except staff
- * the report names (`namesStaff` fields), who are excluded from it; the reporter's receipt wraps the report key.
+ * a complaint about an official, CEL 2023 Art. 52 — or its supervisors when the complaint names every one of them)
+ * and its identity key to the active custodians of its category — except staff the report names (`namesStaff`
+ * fields), who are excluded from it; the reporter's receipt wraps the report key.
  * Nothing is stored until the whole report is stored: rows are written in one transaction after every file is
  * in, and a failure deletes the files already written.
  * @see Counter-Espionage Law 2023 Art. 16; MSS Order No. 2 Art. 5–6; Directive (EU) 2019/1937 Art. 9, 16
@@ -20,6 +21,7 @@ import { queueNotices } from '../mail/outbox.ts';
 import type { Tables } from '../store/tables.ts';
 import { audit } from './audit.ts';
 import { coversCategory } from './category-staff.ts';
+import { recordEvent } from './cases/events.ts';
 import { namedStaff, namingTexts } from './complaints.ts';
 import { nextDeadline } from './deadlines.ts';
 import type { Deps } from './deps.ts';
@@ -78,9 +80,10 @@ export function checkReportInput(deps: Pick<Deps, 'profile'>, input: ReportInput
 
 /**
  * Whether reports can be taken: someone must be able to open them and their identity (a custodian). Without a
- * category: whether the channel takes reports at all (a supervisor exists). With one: whether a manager of that
- * category is active — a supervisor assigned to it (or to every category), or for a complaint about an official an
- * oversight officer so assigned — so one category can be closed while the others take reports.
+ * category: whether the channel takes reports at all (a supervisor and a custodian exist). With one: whether a
+ * manager of that category is active — a supervisor assigned to it (or to every category), or for a complaint about
+ * an official an oversight officer so assigned — and a custodian so assigned, so one category can be closed while
+ * the others take reports.
  */
 export async function acceptingReports(
   deps: Pick<Deps, 'db'>,
@@ -91,15 +94,17 @@ export async function acceptingReports(
     .selectFrom('users')
     .select(['role', 'categories'])
     .where('disabled_at', 'is', null)
+    .where('activated_at', 'is not', null) // an invitation not yet used opens nothing
     .where('role', 'in', [manager, 'custodian'])
     .execute();
-  return (
-    rows.some((u) => u.role === 'custodian') &&
-    rows.some((u) => u.role === manager && (!category || coversCategory(u.categories, category.id)))
-  );
+  const covers = (u: { categories: string | null }) => !category || coversCategory(u.categories, category.id);
+  return rows.some((u) => u.role === 'custodian' && covers(u)) && rows.some((u) => u.role === manager && covers(u));
 }
 
-/** Why a report of this category cannot be taken now (no manager of it, or every manager is named in it). */
+/**
+ * Why a report of this category cannot be taken now (no manager or custodian of it, or no one unnamed could take
+ * it): one answer for all, so a refusal tells nothing of who is named.
+ */
 const categoryClosed = () =>
   errors.unavailable(
     'not_accepting',
@@ -255,16 +260,23 @@ export class ReportDraft {
 
     const staff = await trx
       .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'role', 'public_key', 'categories'])
+      .select(['id', 'username', 'display_name', 'role', 'public_key', 'categories', 'activated_at'])
       .where('disabled_at', 'is', null)
       .execute();
     // Staff the report names get nothing of it, not even the identity (CEL 2023 Art. 52; DESIGN flow 7).
     const named = new Set(namedStaff(namingTexts(v.category, v.answers as Record<string, unknown>), staff));
-    const manager = managerRole(v.category);
-    const managers = staff.filter(
-      (u) => u.role === manager && !named.has(u.id) && coversCategory(u.categories, v.category.id),
-    );
-    const custodians = staff.filter((u) => u.role === 'custodian' && !named.has(u.id));
+    // An account not yet activated has no key pair: nothing is sealed to it (it still counts as named, above).
+    const unnamed = (role: string) =>
+      staff.filter(
+        (u) =>
+          u.role === role && u.activated_at !== null && !named.has(u.id) && coversCategory(u.categories, v.category.id),
+      );
+    let managers = unnamed(managerRole(v.category));
+    // A complaint naming every oversight officer of its category still reaches someone: the category's unnamed
+    // supervisors, and its history says so (CEL 2023 Art. 52: no complaint suppressed).
+    const rerouted = managers.length === 0 && v.category.kind === 'complaint_about_official';
+    if (rerouted) managers = unnamed('supervisor');
+    const custodians = unnamed('custodian');
     // Nobody left who could open it: refused as a closed category is, so a refusal tells nothing of who is named.
     if (managers.length === 0 || custodians.length === 0) throw categoryClosed();
     const grants = [
@@ -304,6 +316,16 @@ export class ReportDraft {
         reason: `${named.size} named_in_report`,
       });
     }
+    if (rerouted)
+      await recordEvent(trx, {
+        reportId: id,
+        at,
+        actor: null,
+        caseKey: keys.caseKey,
+        kind: 'grant',
+        summary:
+          "Every oversight officer of this category is named in the complaint, so it was granted to the category's supervisors who are not named.",
+      });
     await queueNotices(
       deps,
       trx,

@@ -14,6 +14,7 @@ import { ROLES } from '../shared/api.ts';
 import type { UserListItem } from '../shared/accounts.ts';
 import { audit } from './audit.ts';
 import { parseCategories } from './category-staff.ts';
+import type { Tables } from '../store/tables.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, errors } from './errors.ts';
 import { createSession } from './sessions.ts';
@@ -29,15 +30,30 @@ export function checkNewPassword(password: string): void {
   if (password.length > 1000) throw errors.invalid('long_password', 'The password may have at most 1000 characters.');
 }
 
+/** The key columns of an account that has none yet (an invitation not yet used): NOT NULL, so empty buffers. */
+export const NO_KEYS = {
+  public_key: Buffer.alloc(0),
+  password_salt: Buffer.alloc(0),
+  password_verifier: Buffer.alloc(0),
+  wrapped_secret_key: Buffer.alloc(0),
+  recovery_salt: Buffer.alloc(0),
+  recovery_verifier: Buffer.alloc(0),
+  recovery_wrapped_secret_key: Buffer.alloc(0),
+} as const;
+
+type NewAccount = Pick<Tables['users'], 'public_key' | 'password_salt' | 'password_verifier' | 'wrapped_secret_key'> &
+  Pick<Tables['users'], 'recovery_salt' | 'recovery_verifier' | 'recovery_wrapped_secret_key'> &
+  Pick<Tables['users'], 'activated_at' | 'invitation_hash' | 'invitation_expires_at'>;
+
 /**
- * Creates a staff user with a fresh X25519 key pair wrapped by the password and by a recovery key.
- * @returns the user and the recovery key, which is shown once and never stored.
- * @throws DomainError invalid_username | weak_password | unknown_role | username_taken
+ * Inserts a staff account (audited `user.create`, reason the role) with the key and invitation columns given.
+ * @throws DomainError invalid_username | unknown_role | username_taken
  */
-export async function addUser(
+export async function insertUser(
   deps: Deps,
-  input: { username: string; role: string; password: string; displayName?: string; actor?: string | null },
-): Promise<{ user: StaffUser; recoveryKey: string }> {
+  input: { username: string; role: string; displayName?: string; actor?: string | null },
+  columns: NewAccount,
+): Promise<StaffUser> {
   const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username))
     throw errors.invalid(
@@ -46,8 +62,6 @@ export async function addUser(
     );
   if (!(ROLES as readonly string[]).includes(input.role))
     throw errors.invalid('unknown_role', `Unknown role "${input.role}". Roles: ${ROLES.join(', ')}.`);
-  checkNewPassword(input.password);
-  const keys = await createUserKeys(input.password, deps.argon2);
   const id = randomUUID();
   const displayName = input.displayName?.trim() || username;
   try {
@@ -59,13 +73,7 @@ export async function addUser(
           username,
           display_name: displayName,
           role: input.role,
-          public_key: keys.publicKey,
-          password_salt: keys.passwordSalt,
-          password_verifier: keys.passwordVerifier,
-          wrapped_secret_key: keys.wrappedSecretKey,
-          recovery_salt: keys.recoverySalt,
-          recovery_verifier: keys.recoveryVerifier,
-          recovery_wrapped_secret_key: keys.recoveryWrappedSecretKey,
+          ...columns,
           disabled_at: null,
           created_at: deps.now().toISOString(),
         })
@@ -82,7 +90,35 @@ export async function addUser(
       throw errors.conflict('username_taken', `The username "${username}" is taken.`);
     throw error;
   }
-  return { user: { id, username, role: input.role as Role, displayName }, recoveryKey: keys.recoveryKey };
+  return { id, username, role: input.role as Role, displayName };
+}
+
+/**
+ * Creates an activated staff user with a fresh X25519 key pair wrapped by the password and by a recovery key. For
+ * whoever runs the server (CLI, first set-up, demo); administrators invite instead (src/domain/invitations.ts), so
+ * they never know another person's password or recovery key.
+ * @returns the user and the recovery key, which is shown once and never stored.
+ * @throws DomainError invalid_username | weak_password | unknown_role | username_taken
+ */
+export async function addUser(
+  deps: Deps,
+  input: { username: string; role: string; password: string; displayName?: string; actor?: string | null },
+): Promise<{ user: StaffUser; recoveryKey: string }> {
+  checkNewPassword(input.password);
+  const keys = await createUserKeys(input.password, deps.argon2);
+  const user = await insertUser(deps, input, {
+    public_key: keys.publicKey,
+    password_salt: keys.passwordSalt,
+    password_verifier: keys.passwordVerifier,
+    wrapped_secret_key: keys.wrappedSecretKey,
+    recovery_salt: keys.recoverySalt,
+    recovery_verifier: keys.recoveryVerifier,
+    recovery_wrapped_secret_key: keys.recoveryWrappedSecretKey,
+    activated_at: deps.now().toISOString(),
+    invitation_hash: null,
+    invitation_expires_at: null,
+  });
+  return { user, recoveryKey: keys.recoveryKey };
 }
 
 /** A staff user by username (any case, surrounding spaces ignored). @throws not_found naming the user */
@@ -96,19 +132,66 @@ export async function findUser(deps: Pick<Deps, 'db'>, username: string): Promis
   return user;
 }
 
+/** What disabling an account put out of reach. */
+export interface DisableOutcome {
+  /**
+   * Reports whose identity key is sealed to this user and to no other enabled, activated account: while the account
+   * is disabled nobody can open or disclose those identities (0 for anyone who holds no identity).
+   */
+  soleIdentityReports: number;
+}
+
 /** Disables a user and ends their sessions at once. @throws not_found */
-export async function disableUser(deps: Deps, username: string, actor: string | null = 'system'): Promise<void> {
+export async function disableUser(
+  deps: Deps,
+  username: string,
+  actor: string | null = 'system',
+): Promise<DisableOutcome> {
   const user = await findUser(deps, username);
-  await disableUserById(deps, user.id, actor);
+  return disableUserById(deps, user.id, actor);
 }
 
 /**
- * Disables a user by id and ends their sessions at once (the rows go, so an old cookie opens nothing).
+ * How many reports' identities only this user can open: they hold an identity grant (the identity key sealed to
+ * their public key) and no other enabled, activated account does. Source: grants ⋈ users.
+ */
+export async function soleIdentityReports(db: Deps['db'], userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('grants as g')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('g.user_id', '=', userId)
+    .where('g.scope', '=', 'identity')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('grants as other')
+            .innerJoin('users as u', 'u.id', 'other.user_id')
+            .select('other.user_id')
+            .whereRef('other.report_id', '=', 'g.report_id')
+            .where('other.scope', '=', 'identity')
+            .where('other.user_id', '!=', userId)
+            .where('u.disabled_at', 'is', null)
+            .where('u.activated_at', 'is not', null),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Disables a user by id and ends their sessions at once (the rows go, so an old cookie opens nothing). Their grants
+ * stay, so enabling the account again (`enableUserById`) gives everything back.
  * Disabling a disabled user changes nothing and is not an error.
+ * @returns how many reports' identities no one else can open now (see `soleIdentityReports`)
  * @throws not_found
  */
-export async function disableUserById(deps: Deps, userId: string, actor: string | null = 'system'): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+export async function disableUserById(
+  deps: Deps,
+  userId: string,
+  actor: string | null = 'system',
+): Promise<DisableOutcome> {
+  return deps.db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('users')
       .set({ disabled_at: deps.now().toISOString() })
@@ -121,6 +204,42 @@ export async function disableUserById(deps: Deps, userId: string, actor: string 
     }
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await audit(deps, trx, { actor, action: 'user.disable', subject: `user:${userId}` });
+    return { soleIdentityReports: await soleIdentityReports(trx, userId) };
+  });
+}
+
+/** What an administrator is told after disabling the only account that opens some reports' identities. */
+export function soleIdentityWarning(count: number): string | null {
+  if (count === 0) return null;
+  const reports = count === 1 ? '1 report' : `${count} reports`;
+  return `Only this account could open the reporter’s identity of ${reports}: each identity key is sealed to the custodians who hold it, and no other enabled account holds these. While the account is disabled nobody can open or disclose those identities. Enable it again to keep them reachable.`;
+}
+
+/** Enables a disabled user again by username. @throws not_found */
+export async function enableUser(deps: Deps, username: string, actor: string | null = 'system'): Promise<void> {
+  const user = await findUser(deps, username);
+  await enableUserById(deps, user.id, actor);
+}
+
+/**
+ * Enables a disabled account again (audited `user.enable`): the person signs in with their password as before and
+ * every grant they held opens again. Enabling an enabled account changes nothing and is not audited.
+ * @throws not_found
+ */
+export async function enableUserById(deps: Deps, userId: string, actor: string | null = 'system'): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('users')
+      .set({ disabled_at: null })
+      .where('id', '=', userId)
+      .where('disabled_at', 'is not', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) {
+      const exists = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+      if (!exists) throw errors.notFound('No such user.');
+      return;
+    }
+    await audit(deps, trx, { actor, action: 'user.enable', subject: `user:${userId}` });
   });
 }
 
@@ -179,6 +298,8 @@ export async function listUsers(deps: Pick<Deps, 'db' | 'accounts'>, id?: string
       'totp_sealed_secret',
       'password_reset_at',
       'categories',
+      'activated_at',
+      'invitation_expires_at',
     ])
     .orderBy('username');
   if (id !== undefined) q = q.where('id', '=', id);
@@ -194,6 +315,8 @@ export async function listUsers(deps: Pick<Deps, 'db' | 'accounts'>, id?: string
     totpRequired: totpStateOf(deps, row).required,
     passwordResetPending: row.password_reset_at !== null,
     categories: parseCategories(row.categories),
+    activated: row.activated_at !== null,
+    invitationExpiresAt: row.activated_at === null ? row.invitation_expires_at : null,
   }));
 }
 
@@ -208,7 +331,8 @@ export async function countActiveUsers(deps: Pick<Deps, 'db'>, role?: Role): Pro
   let q = deps.db
     .selectFrom('users')
     .select(sql<number>`count(*)`.as('n'))
-    .where('disabled_at', 'is', null);
+    .where('disabled_at', 'is', null)
+    .where('activated_at', 'is not', null);
   if (role) q = q.where('role', '=', role);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
@@ -226,8 +350,11 @@ export const RESET_PENDING =
  * Signs a staff user in: checks the password (Argon2id), unwraps the private key and, when the user has two-factor
  * sign-in, asks for a TOTP code — only once the password is right, so a wrong password never reveals whether TOTP
  * is on. The session then keeps the private key. Unknown user, wrong password and disabled account give the same
- * error and take about the same time. After an administrator's reset the old password, when right, is answered
- * with how to choose a new one; a wrong one gets the usual answer.
+ * error and take about the same time; so does an account not yet activated (it has no password yet). After an
+ * administrator's reset the old password, when right, is answered with how to choose a new one; a wrong one gets
+ * the usual answer. A right password without the TOTP code is the first step of a two-factor sign-in, not a
+ * failure: it is audited `session.code_required` (not `session.failed`), and the caller must not count it toward
+ * the lockout (`isCodeRequest`); a wrong or used code is a failure.
  * @param code the 6-digit TOTP code (RFC 6238), needed when the user has TOTP on; accepted once
  * @returns the cookie value, the user and where they stand with TOTP (`required` and not `enabled`: the session
  *   may only set TOTP up)
@@ -246,7 +373,7 @@ export async function signIn(
     .executeTakeFirst();
   const secretKey = await unlockWithPassword(
     password,
-    row
+    row?.activated_at
       ? {
           passwordSalt: row.password_salt,
           passwordVerifier: row.password_verifier,
@@ -257,12 +384,11 @@ export async function signIn(
   );
   const fail = async (error: DomainError, reason: string | null = null): Promise<never> => {
     if (secretKey) wipe(secretKey);
-    await deps.db
-      .transaction()
-      .execute((trx) => audit(deps, trx, { actor: row?.id ?? null, action: 'session.failed', reason }));
+    const action = isCodeRequest(error) ? 'session.code_required' : 'session.failed';
+    await deps.db.transaction().execute((trx) => audit(deps, trx, { actor: row?.id ?? null, action, reason }));
     throw error;
   };
-  if (!row || !secretKey || row.disabled_at) return fail(errors.unauthorized(WRONG_PASSWORD));
+  if (!row?.activated_at || !secretKey || row.disabled_at) return fail(errors.unauthorized(WRONG_PASSWORD));
   if (row.password_reset_at)
     return fail(new DomainError('unauthorized', 'password_reset', RESET_PENDING), 'password_reset');
   if (row.totp_enabled_at && row.totp_sealed_secret) {
@@ -277,6 +403,9 @@ export async function signIn(
   }
   return startStaffSession(deps, row, secretKey);
 }
+
+/** The first step of a two-factor sign-in (right password, no code yet): not a failure, so not counted. */
+export const isCodeRequest = (error: unknown): boolean => error instanceof DomainError && error.id === 'totp_required';
 
 /**
  * Opens a staff session holding the (already unlocked) private key, audits it and wipes the caller's copy.

@@ -67,7 +67,6 @@ async function fileRow(t: TestApp, reportId: string, blob: string) {
       sealed_original_key: placeholder,
       sealed_original_meta: placeholder,
       created_at: new Date(T0).toISOString(),
-      sha256: null,
     })
     .execute();
 }

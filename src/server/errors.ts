@@ -1,6 +1,7 @@
 /**
- * Turns errors into responses: a DomainError keeps its id and message; a validation error names the fields;
- * anything else is a 500 that shows no internals (it is logged with its stack, without request data).
+ * Turns errors into responses: a DomainError keeps its id and message; a validation error names the fields; an
+ * upload cut off by the client is a 400 logged at info; anything else is a 500 that shows no internals (it is logged
+ * with its stack, without request data).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -25,6 +26,20 @@ export interface ErrorView {
   details?: Record<string, string>;
 }
 
+/**
+ * Whether the request body ended before it was whole: the client disconnected mid-upload (Node's `aborted`,
+ * ECONNRESET) or the body stopped short of its closing multipart boundary (busboy). Not a fault of the server:
+ * logged at info without a stack, answered 400 when anyone is still there to read it.
+ */
+export function isAbortedUpload(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e.message !== 'string') return false;
+  if (e.code === 'ECONNRESET' && e.message === 'aborted') return true;
+  return /^(Unexpected end of (form|multipart data)|Part terminated early due to unexpected end of multipart data)$/.test(
+    e.message,
+  );
+}
+
 /** What a person may be told about an error. */
 export function viewOf(error: unknown, maxFileBytes: number): ErrorView {
   if (error instanceof DomainError)
@@ -40,6 +55,13 @@ export function viewOf(error: unknown, maxFileBytes: number): ErrorView {
       details[issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body'] = issue.message ?? 'invalid';
     return { status: 400, id: 'invalid_request', message: 'The request is not valid.', details };
   }
+  if (isAbortedUpload(error))
+    return {
+      status: 400,
+      id: 'upload_incomplete',
+      message:
+        'The upload stopped before all of it arrived (the connection was interrupted). Nothing was stored; please send it again.',
+    };
   const e = error as FastifyError;
   const code = e?.code ?? '';
   if (
@@ -82,8 +104,10 @@ export function registerErrorHandler(
 ): void {
   app.setErrorHandler((error, request, reply) => {
     const view = viewOf(error, maxFileBytes);
-    // A DomainError is an expected refusal (503 not_accepting among them); only the unexpected is an error.
-    if (view.status >= 500 && !(error instanceof DomainError)) request.log.error({ err: error }, 'request failed');
+    // A DomainError is an expected refusal (503 not_accepting among them); only the unexpected is an error. A client
+    // that went away mid-upload is not one: the partial files are removed by the intake (FileIntake.discard).
+    if (view.id === 'upload_incomplete') request.log.info('upload aborted by the client');
+    else if (view.status >= 500 && !(error instanceof DomainError)) request.log.error({ err: error }, 'request failed');
     if (request.url.startsWith('/api/') || request.url.startsWith('/staff/api')) {
       return reply
         .status(view.status)

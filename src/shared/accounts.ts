@@ -33,6 +33,19 @@ export const RecoverRequest = z.object({
   code: TotpCode.optional(),
 });
 
+/**
+ * POST /session/activate: the person an administrator invited chooses their own password with the one-time
+ * invitation code; their keys and recovery key are created then.
+ */
+export const ActivateRequest = z.object({
+  username: z.string().min(1).max(200),
+  invitation: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(1000),
+});
+/** The new session, with the recovery key: shown to the activating person only, once; it is never stored. */
+export const ActivatedSession = StaffSession.extend({ recoveryKey: z.string() });
+export type ActivatedSession = z.infer<typeof ActivatedSession>;
+
 /** POST /account/totp: the pending set-up, for an authenticator app. */
 export const TotpEnrolment = z.object({
   /** `otpauth://totp/Confide:<username>?secret=…&issuer=Confide…` (what the QR code holds). */
@@ -69,6 +82,10 @@ export const UserListItem = z.object({
   passwordResetPending: z.boolean(),
   /** Category ids this user works on; null for every category. */
   categories: z.array(z.string()).nullable(),
+  /** The person has chosen their own password (an invitation not yet used: false; they cannot sign in yet). */
+  activated: z.boolean(),
+  /** When the pending invitation code stops working (null once activated). */
+  invitationExpiresAt: z.string().nullable(),
 });
 export type UserListItem = z.infer<typeof UserListItem>;
 export const UserList = z.object({ users: z.array(UserListItem) });
@@ -78,14 +95,28 @@ export const CreateUserRequest = z.object({
   username: z.string().min(1).max(200),
   displayName: z.string().trim().max(200).optional(),
   role: Role,
-  /** The first password, handed to the user with the recovery key; they change it on their Account page. */
-  password: z.string().min(1).max(1000),
   email: z.string().max(254).optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
-/** The recovery key is in this response only: it is never stored and cannot be shown again. */
-export const CreatedUser = z.object({ user: UserListItem, recoveryKey: z.string() });
+/**
+ * A one-time invitation code: in this response only (only its hash is stored). The administrator hands it to the
+ * person, who activates the account with it and a password of their own before `expiresAt`.
+ */
+export const Invitation = z.object({ code: z.string(), expiresAt: z.string() });
+export type Invitation = z.infer<typeof Invitation>;
+/** The account created (not yet activated: no password, no keys) and its invitation. */
+export const CreatedUser = z.object({ user: UserListItem, invitation: Invitation });
 export type CreatedUser = z.infer<typeof CreatedUser>;
+/**
+ * After disabling: how many reports' identities no other enabled account can open, and a warning saying so (null
+ * when none).
+ */
+export const DisabledUser = z.object({
+  user: UserListItem,
+  soleIdentityReports: z.number().int(),
+  warning: z.string().nullable(),
+});
+export type DisabledUser = z.infer<typeof DisabledUser>;
 /** One account after an administrator's action on it. */
 export const UserResponse = z.object({ user: UserListItem });
 export type UserResponse = z.infer<typeof UserResponse>;

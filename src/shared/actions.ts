@@ -64,7 +64,13 @@ export const ActionList = z.object({ actions: z.array(ActionView) });
 export const OfficerList = z.object({ officers: z.array(Officer) });
 
 /** Kinds of approval a case's gated steps consume (see REQUEST_KINDS in src/domain/requests/kinds.ts). */
-export const GATED_KINDS = ['open_original', 'export', 'enforcement_action', 'knowingly_false'] as const;
+export const GATED_KINDS = [
+  'open_original',
+  'export',
+  'enforcement_action',
+  'knowingly_false',
+  'lift_exclusion',
+] as const;
 export const GatedKind = z.enum(GATED_KINDS);
 export type GatedKind = z.infer<typeof GatedKind>;
 
@@ -72,7 +78,7 @@ export type GatedKind = z.infer<typeof GatedKind>;
 export const UsableApproval = z.object({
   id: z.string(),
   kind: GatedKind,
-  /** A file id (open_original), else null. */
+  /** A file id (open_original) or user id (lift_exclusion), else null. */
   subject: z.string().nullable(),
   decidedAt: z.string(),
   expiresAt: z.string(),

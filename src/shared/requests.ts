@@ -15,6 +15,7 @@ export const REQUEST_KINDS = [
   'grant_outside',
   'enforcement_action',
   'knowingly_false',
+  'lift_exclusion',
 ] as const;
 export const RequestKind = z.enum(REQUEST_KINDS);
 export type RequestKind = z.infer<typeof RequestKind>;
@@ -28,12 +29,17 @@ export const REQUEST_TITLES: Record<RequestKind, string> = {
   grant_outside: "Grant the case to someone outside the category's staff",
   enforcement_action: 'Record an enforcement action',
   knowingly_false: 'Mark the report knowingly false',
+  lift_exclusion: 'Lift the exclusion of a staff member named in the report',
 };
 
-/** What a kind's `subject` names: a file of the case (its id) or a staff member (their user id). */
+/**
+ * What a kind's `subject` names: a file of the case (its id) or a staff member (their user id: the person to grant
+ * the case to, or whose `named_in_report` exclusion is lifted).
+ */
 export const REQUEST_SUBJECTS: Partial<Record<RequestKind, 'file' | 'user'>> = {
   open_original: 'file',
   grant_outside: 'user',
+  lift_exclusion: 'user',
 };
 
 /** Characters (code points) a reason, legal basis, reporter notice or decision note may have. */
@@ -51,7 +57,7 @@ export const CreateRequestBody = z.object({
   kind: RequestKind,
   reason: longText,
   legalBasis: longText,
-  /** A file id (open_original) or a user id (grant_outside); ignored for other kinds. */
+  /** A file id (open_original) or a user id (grant_outside, lift_exclusion); ignored for other kinds. */
   subject: z.string().max(100).optional(),
   /** identity_disclosure: what the reporter is told once it is approved (EU 2019/1937 Art. 16(3)). */
   reporterNotice: longText.optional(),

@@ -33,6 +33,14 @@ export interface UsersTable {
   password_reset_at: string | null;
   /** JSON array of category ids this user works on; null for every category. */
   categories: string | null;
+  /**
+   * When the person set their own password (activation), or the CLI created the account with one. Null: an
+   * administrator's invitation not yet used; the key columns are then empty buffers and nothing is sealed to them.
+   */
+  activated_at: string | null;
+  /** Hex BLAKE2b of the pending invitation code (never the code); null once used and for CLI-created accounts. */
+  invitation_hash: string | null;
+  invitation_expires_at: string | null;
 }
 
 export interface SessionsTable {
@@ -106,6 +114,10 @@ export interface FilesTable {
   cleaning: 'cleaned' | 'unchanged' | 'failed';
   cleaned_blob: string | null;
   cleaned_size: number | null;
+  /**
+   * JSON {name, type, note, sha256} under the report key: the name and type staff see, the cleaning note, and the
+   * hex SHA-256 of the original bytes as received (sealed: in clear it would let a copy confirm a known document).
+   */
   sealed_meta: Buffer;
   original_blob: string;
   original_size: number;
@@ -113,8 +125,6 @@ export interface FilesTable {
   sealed_original_key: Buffer;
   sealed_original_meta: Buffer;
   created_at: string;
-  /** Hex SHA-256 of the original bytes as received. */
-  sha256: string | null;
 }
 
 export interface MessagesTable {
@@ -264,10 +274,12 @@ export interface ActionsTable {
   request_id: string;
   /** JSON array of at least two distinct staff user ids. */
   officer_ids: string;
-  /** Place, credentials and documents shown, notes, reason a recording is missing: sealed under the case key. */
+  /**
+   * Place, credentials and documents shown, notes, reason a recording is missing and the recording's SHA-256: sealed
+   * under the case key.
+   */
   sealed_details: Buffer;
   recording_file_id: string | null;
-  recording_sha256: string | null;
   created_by: string | null;
   created_at: string;
 }

@@ -4,42 +4,21 @@
  * offline; the reporter, with JavaScript off, reads "Who has looked at your report" and downloads it as CSV.
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditExport } from '../../src/domain/audit-verify.ts';
-import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
-import { ensureWebBuilt, freshContext, HAVE_CHROMIUM } from './browser.ts';
+import { HAVE_CHROMIUM } from './browser.ts';
+import { servedApp } from './workspace.ts';
 
 describe.runIf(HAVE_CHROMIUM)('the audit log in the workspace and on the follow-up page', () => {
-  let t: TestApp;
-  let base: string;
-  const contexts: Awaited<ReturnType<typeof freshContext>>[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await buildTestApp();
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.dispose();
-    await t?.close();
-  });
+  const web = servedApp();
 
   it('lets an oversight officer filter, page, check and export the log', async () => {
-    const report = await submitCase(t);
-    const sup = await actor(t, 'supervisor');
+    const report = await submitCase(web.t);
+    const sup = await actor(web.t, 'supervisor');
     for (let i = 0; i < 52; i++) expect((await sup.get(`/api/v1/cases/${report.id}`)).statusCode).toBe(200);
 
-    const context = await freshContext({ javaScriptEnabled: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/staff/`);
-    await page.getByRole('textbox', { name: 'Username' }).fill('oversight');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    const page = await web.signedIn('oversight');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Cases' }).waitFor();
     await nav.getByRole('link', { name: 'Audit log' }).click();
@@ -68,14 +47,12 @@ describe.runIf(HAVE_CHROMIUM)('the audit log in the workspace and on the follow-
   });
 
   it('shows the reporter who has looked at their report, with JavaScript off', async () => {
-    const report = await submitCase(t);
-    const sup = await actor(t, 'supervisor');
+    const report = await submitCase(web.t);
+    const sup = await actor(web.t, 'supervisor');
     expect((await sup.get(`/api/v1/cases/${report.id}`)).statusCode).toBe(200);
 
-    const context = await freshContext({ javaScriptEnabled: false });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/follow-up`);
+    const page = await web.page(false);
+    await page.goto(`${web.base}/follow-up`);
     await page.getByRole('textbox', { name: 'Your receipt' }).fill(report.receipt);
     await page.getByRole('button', { name: 'Continue' }).click();
     const section = page.getByRole('region', { name: 'Who has looked at your report' });

@@ -3,49 +3,24 @@
  * urgent; the handler, who could not see it before, finds it first in the queue, records the risk assessment and
  * moves it on; the supervisor reads the history and the statistics.
  */
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
 import { submitCase } from '../helpers/cases.ts';
-import { ensureWebBuilt, freshContext, HAVE_CHROMIUM } from './browser.ts';
+import { HAVE_CHROMIUM } from './browser.ts';
+import { servedApp } from './workspace.ts';
 
 describe.runIf(HAVE_CHROMIUM)('case handling in the workspace', () => {
-  let t: TestApp;
-  let base: string;
-  const contexts: Awaited<ReturnType<typeof freshContext>>[] = [];
-  const signedIn = async (username: string) => {
-    const context = await freshContext({ javaScriptEnabled: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/staff/`);
-    await page.getByRole('textbox', { name: 'Username' }).fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
-    return page;
-  };
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await buildTestApp();
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.dispose();
-    await t?.close();
-  });
+  const web = servedApp();
 
   it('grants, triages and records the assessment through the screens', async () => {
-    await submitCase(t, { answers: { what_happened: 'Calm report.', danger: 'no' } });
-    const target = await submitCase(t, {
+    await submitCase(web.t, { answers: { what_happened: 'Calm report.', danger: 'no' } });
+    const target = await submitCase(web.t, {
       answers: { what_happened: 'A courier collects envelopes at night.', danger: 'no' },
     });
 
-    const handler = await signedIn('handler');
+    const handler = await web.signedIn('handler');
     await expect(handler.getByRole('link', { name: target.reference }).count()).resolves.toBe(0);
 
-    const sup = await signedIn('supervisor');
+    const sup = await web.signedIn('supervisor');
     await sup.getByRole('link', { name: target.reference, exact: true }).click();
     await sup.getByRole('heading', { name: `Case ${target.reference}` }).waitFor();
     await sup.getByRole('combobox', { name: 'Grant to' }).selectOption({ label: 'Test handler' });

@@ -5,47 +5,19 @@
  * approved export request picked in the status form.
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
 import { approval } from '../helpers/approvals.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { pdfLines } from '../helpers/pdf-text.ts';
-import { ensureWebBuilt, freshContext, HAVE_CHROMIUM } from './browser.ts';
+import { HAVE_CHROMIUM } from './browser.ts';
+import { servedApp } from './workspace.ts';
 
 describe.runIf(HAVE_CHROMIUM)('due process in a browser', () => {
-  let t: TestApp;
-  let base: string;
-  const contexts: Awaited<ReturnType<typeof freshContext>>[] = [];
-  const open = async (javaScriptEnabled: boolean) => {
-    const c = await freshContext({ javaScriptEnabled });
-    contexts.push(c);
-    return c.newPage();
-  };
-  const signedIn = async (username: string) => {
-    const page = await open(true);
-    await page.goto(`${base}/staff/`);
-    await page.getByRole('textbox', { name: 'Username' }).fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Cases' }).waitFor();
-    return page;
-  };
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await buildTestApp();
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.dispose();
-    await t?.close();
-  });
+  const web = servedApp();
 
   it('hands a reporter without JavaScript a certificate that the workspace verifies', async () => {
-    const rp = await open(false);
-    await rp.goto(`${base}/report/self-disclosure`);
+    const rp = await web.page(false);
+    await rp.goto(`${web.base}/report/self-disclosure`);
     await rp.getByLabel('What happened?').fill('I was asked to copy files during a trip abroad.');
     await rp
       .getByRole('group', { name: /Were you coerced or deceived/ })
@@ -70,7 +42,7 @@ describe.runIf(HAVE_CHROMIUM)('due process in a browser', () => {
     const code = lines[lines.indexOf('Verification code') + 1]!;
     const reference = lines[lines.indexOf('Report reference') + 1]!;
 
-    const handler = await signedIn('handler');
+    const handler = await web.signedIn('handler');
     await handler.getByRole('link', { name: 'Check a certificate' }).click();
     await handler.getByRole('textbox', { name: 'Verification code' }).fill(code.toLowerCase());
     await handler.getByRole('button', { name: 'Check' }).click();
@@ -82,14 +54,16 @@ describe.runIf(HAVE_CHROMIUM)('due process in a browser', () => {
   });
 
   it('records an enforcement action and refers the case with the approvals picked on the case page', async () => {
-    const c = await submitCase(t, { answers: { what_happened: 'Envelopes handed over at the port.', danger: 'no' } });
-    const sup = await actor(t, 'supervisor');
-    expect((await sup.send('POST', `/api/v1/cases/${c.id}/grants`, { userId: t.users.handler.id })).statusCode).toBe(
-      201,
-    );
-    await approval(t, { requester: 'handler', decider: 'supervisor', caseId: c.id, kind: 'enforcement_action' });
+    const c = await submitCase(web.t, {
+      answers: { what_happened: 'Envelopes handed over at the port.', danger: 'no' },
+    });
+    const sup = await actor(web.t, 'supervisor');
+    expect(
+      (await sup.send('POST', `/api/v1/cases/${c.id}/grants`, { userId: web.t.users.handler.id })).statusCode,
+    ).toBe(201);
+    await approval(web.t, { requester: 'handler', decider: 'supervisor', caseId: c.id, kind: 'enforcement_action' });
 
-    const page = await signedIn('handler');
+    const page = await web.signedIn('handler');
     await page.getByRole('link', { name: c.reference, exact: true }).click();
     const section = page.getByRole('region', { name: 'Enforcement actions' });
     await section.getByText('No enforcement action has been recorded.').waitFor();
@@ -119,14 +93,18 @@ describe.runIf(HAVE_CHROMIUM)('due process in a browser', () => {
     await status.getByRole('combobox', { name: 'New status' }).selectOption('referred');
     await status.getByText('This needs an approved request “Export or refer the case outside” of yours').waitFor();
 
-    await approval(t, { requester: 'handler', decider: 'supervisor', caseId: c.id, kind: 'export' });
+    await approval(web.t, { requester: 'handler', decider: 'supervisor', caseId: c.id, kind: 'export' });
     await page.reload();
     const statusAgain = page.getByRole('form', { name: 'Change status' });
     await statusAgain.getByRole('combobox', { name: 'New status' }).selectOption('referred');
     await statusAgain.getByRole('combobox', { name: 'Approval' }).waitFor();
     await statusAgain.getByRole('button', { name: 'Change status' }).click();
     await page.getByText('Status changed to Referred.').waitFor();
-    const row = await t.deps.db.selectFrom('reports').select('status').where('id', '=', c.id).executeTakeFirstOrThrow();
+    const row = await web.t.deps.db
+      .selectFrom('reports')
+      .select('status')
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('referred');
   });
 });

@@ -3,36 +3,20 @@
  * off; the supervisor finds the case first in the queue, marked, reads the account in the Protection section and
  * records the response; the reporter then reads the outcome in plain words, never the staff's note.
  */
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
 import { submitCase } from '../helpers/cases.ts';
-import { ensureWebBuilt, freshContext, HAVE_CHROMIUM } from './browser.ts';
+import { HAVE_CHROMIUM } from './browser.ts';
+import { servedApp } from './workspace.ts';
 
 describe.runIf(HAVE_CHROMIUM)('protection requests in the browser', () => {
-  let t: TestApp;
-  let base: string;
-  const contexts: Awaited<ReturnType<typeof freshContext>>[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await buildTestApp();
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.dispose();
-    await t?.close();
-  });
+  const web = servedApp();
 
   it('is asked for without JavaScript, answered in the workspace, and its outcome shown to the reporter', async () => {
-    await submitCase(t, { answers: { what_happened: 'Threats at the gate.', danger: 'yes' } });
-    const target = await submitCase(t, { answers: { what_happened: 'Photos of the gate.', danger: 'no' } });
+    await submitCase(web.t, { answers: { what_happened: 'Threats at the gate.', danger: 'yes' } });
+    const target = await submitCase(web.t, { answers: { what_happened: 'Photos of the gate.', danger: 'no' } });
 
-    const reporterContext = await freshContext({ javaScriptEnabled: false });
-    contexts.push(reporterContext);
-    const reporter = await reporterContext.newPage();
-    await reporter.goto(`${base}/follow-up`);
+    const reporter = await web.page(false);
+    await reporter.goto(`${web.base}/follow-up`);
     await reporter.getByRole('textbox', { name: 'Your receipt' }).fill(target.receipt);
     await reporter.getByRole('button', { name: 'Continue' }).click();
     await reporter.getByRole('heading', { name: 'I or my relatives are in danger' }).waitFor();
@@ -46,14 +30,7 @@ describe.runIf(HAVE_CHROMIUM)('protection requests in the browser', () => {
       .getByText('Staff must respond by')
       .waitFor();
 
-    const staffContext = await freshContext({ javaScriptEnabled: true });
-    contexts.push(staffContext);
-    const sup = await staffContext.newPage();
-    await sup.goto(`${base}/staff/`);
-    await sup.getByRole('textbox', { name: 'Username' }).fill('supervisor');
-    await sup.getByLabel('Password').fill(PASSWORD);
-    await sup.getByRole('button', { name: 'Sign in' }).click();
-    await sup.getByRole('heading', { name: 'Cases' }).waitFor();
+    const sup = await web.signedIn('supervisor');
     const firstRow = sup.getByRole('table').getByRole('row').nth(1);
     await expect(firstRow.getByRole('link').innerText()).resolves.toBe(target.reference);
     await expect(firstRow.getByText('Protection requested').count()).resolves.toBe(1);
@@ -68,7 +45,7 @@ describe.runIf(HAVE_CHROMIUM)('protection requests in the browser', () => {
     await expect(section.getByRole('button', { name: 'Record response' }).count()).resolves.toBe(0);
     await sup.getByRole('region', { name: 'History' }).getByText('answered: Protection arranged').waitFor();
 
-    await reporter.goto(`${base}/follow-up/report`);
+    await reporter.goto(`${web.base}/follow-up/report`);
     await reporter.getByText('Measures to protect you have been arranged.').waitFor();
     await expect(reporter.getByText('Patrol car').count()).resolves.toBe(0);
   });

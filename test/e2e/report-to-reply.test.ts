@@ -5,38 +5,23 @@
  * and sees the reply.
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { ExifTool } from 'exiftool-vendored';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyingTags, readTags } from '../fixtures/inspect.ts';
 import { makeCameraJpeg } from '../fixtures/make.ts';
-import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
-import { ensureWebBuilt, freshContext, HAVE_CHROMIUM } from './browser.ts';
+import { HAVE_CHROMIUM } from './browser.ts';
+import { servedApp } from './workspace.ts';
 
 describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
-  let t: TestApp;
-  let base: string;
+  const web = servedApp();
   let exiftool: ExifTool;
-  const contexts: Awaited<ReturnType<typeof freshContext>>[] = [];
-  const open = async (javaScriptEnabled: boolean) => {
-    const c = await freshContext({ javaScriptEnabled });
-    contexts.push(c);
-    return c;
-  };
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await buildTestApp();
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  beforeAll(() => {
     exiftool = new ExifTool();
   });
   afterAll(async () => {
-    // Closed here, not in the test, so that a failing step never leaves a browser running.
-    for (const c of contexts) await c.dispose();
     await exiftool?.end();
-    await t?.close();
   });
 
   it('carries a report from a reporter without JavaScript to a supervisor and back', async () => {
@@ -46,9 +31,9 @@ describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
     );
 
     // Reporter, JavaScript off
-    const reporter = await open(false);
+    const reporter = await web.context(false);
     const rp = await reporter.newPage();
-    await rp.goto(`${base}/`);
+    await rp.goto(`${web.base}/`);
     expect(await reporter.cookies()).toEqual([]);
     await rp.getByRole('link', { name: 'Espionage', exact: true }).click();
     await rp.getByLabel('What happened?').fill('A man photographs the north gate every morning at 7.');
@@ -67,13 +52,7 @@ describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
     await expect(rp.locator('#receipt').count()).resolves.toBe(0);
 
     // Supervisor, in the workspace
-    const staff = await open(true);
-    const sp = await staff.newPage();
-    await sp.goto(`${base}/staff/`);
-    await sp.getByRole('textbox', { name: 'Username' }).fill('supervisor');
-    await sp.getByLabel('Password').fill(PASSWORD);
-    await sp.getByRole('button', { name: 'Sign in' }).click();
-    await sp.getByRole('heading', { name: 'Cases' }).waitFor();
+    const sp = await web.signedIn('supervisor');
     await sp.getByRole('table').getByRole('link').first().click();
     await sp.getByText('A man photographs the north gate every morning at 7.').waitFor();
     await sp.getByText('2026-02-28').or(sp.getByText('28 February 2026')).first().waitFor();
@@ -93,7 +72,7 @@ describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
     await sp.getByText('Reply sent to the reporter.').waitFor();
 
     // Reporter follows up, still without JavaScript
-    await rp.goto(`${base}/follow-up`);
+    await rp.goto(`${web.base}/follow-up`);
     await rp.getByLabel('Your receipt').fill(receipt);
     await rp.getByRole('button', { name: 'Continue' }).click();
     await rp.getByText('Thank you. Which gate exactly?').waitFor();

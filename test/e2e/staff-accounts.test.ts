@@ -1,74 +1,63 @@
 /**
- * Staff accounts in the workspace, in Debian's Chromium: an administrator lands on the Users page and creates a
- * handler (the recovery key shown once); the handler, whose role must use two-factor sign-in, can only set it up
+ * Staff accounts in the workspace, in Debian's Chromium: an administrator lands on the Users page and invites a
+ * handler (the invitation code shown once); the handler activates the account on the sign-in page with the code and
+ * a password of their own and alone sees the recovery key; the handler, whose role must use two-factor sign-in, can only set it up
  * (QR code from the app's own origin, or the key typed by hand) and then works; the administrator resets the
  * handler's password, which ends the handler's session; the handler chooses a new password with the recovery key
  * and the code from the app. The server runs on a clock the test moves, so each code belongs to a fresh step.
  */
-import type { AddressInfo } from 'node:net';
 import { Secret, TOTP } from 'otpauth';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
-import { ensureWebBuilt, freshContext, HAVE_CHROMIUM } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD } from '../helpers/app.ts';
+import { HAVE_CHROMIUM } from './browser.ts';
+import { servedApp } from './workspace.ts';
 
 const NEW_PASSWORD = 'a brand new passphrase 2026';
 
 describe.runIf(HAVE_CHROMIUM)('staff accounts in the workspace', () => {
-  let t: TestApp;
-  let base: string;
   let clock = Math.floor(Date.now() / 30_000) * 30_000;
-  const contexts: Awaited<ReturnType<typeof freshContext>>[] = [];
+  const web = servedApp({ now: () => new Date(clock), env: { CONFIDE_TOTP_REQUIRED_ROLES: 'handler' } });
 
-  const open = async () => {
-    const context = await freshContext({ javaScriptEnabled: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/staff/`);
-    return page;
-  };
-  const fillSignIn = async (page: Page, username: string, password: string) => {
-    await page.getByRole('textbox', { name: 'Username' }).fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  };
   /** The code an authenticator app shows at the server's clock, one step later each time. */
   const nextCode = (secret: string) => {
     clock += 30_000;
     return new TOTP({ secret: Secret.fromBase32(secret.replace(/ /g, '')) }).generate({ timestamp: clock });
   };
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await buildTestApp({ now: () => new Date(clock), env: { CONFIDE_TOTP_REQUIRED_ROLES: 'handler' } });
-    await t.app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.dispose();
-    await t?.close();
-  });
-
   it('creates an account, sets up two-factor sign-in, resets the password and recovers with the recovery key', async () => {
-    const admin = await open();
-    await fillSignIn(admin, 'administrator', PASSWORD);
+    const admin = await web.staffPage();
+    await web.fillSignIn(admin, 'administrator', PASSWORD);
     await admin.getByRole('heading', { name: 'Staff accounts' }).waitFor();
     await admin.getByRole('textbox', { name: 'Username' }).fill('hedda');
     await admin.getByRole('textbox', { name: 'Full name' }).fill('Hedda Gabler');
     await admin.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Handler' });
-    await admin.getByLabel('First password').fill(PASSWORD);
     await admin.getByRole('button', { name: 'Create account' }).click();
-    const keyBox = admin.getByRole('group', { name: 'Recovery key' });
+    const codeBox = admin.getByRole('group', { name: 'Invitation code' });
+    await codeBox.getByText('This is the only time the code is shown.').waitFor();
+    const invitation = await codeBox.locator('code').innerText();
+    expect(invitation).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+    await admin.getByRole('button', { name: 'I have written it down — hide the code' }).click();
+    const row = admin.getByRole('row', { name: /Hedda Gabler/ });
+    await row.getByText('Invited: not activated yet').waitFor();
+
+    // Hedda activates the account herself; the recovery key is shown to her, never to the administrator.
+    const hedda = await web.staffPage();
+    await hedda.getByRole('button', { name: 'New here? Activate your account with your invitation code' }).click();
+    await hedda.getByRole('heading', { name: 'Activate your account' }).waitFor();
+    await hedda.getByRole('textbox', { name: 'Username' }).fill('hedda');
+    await hedda.getByRole('textbox', { name: 'Invitation code' }).fill(invitation);
+    await hedda.getByLabel('New password', { exact: true }).fill(PASSWORD);
+    await hedda.getByLabel('New password again').fill(PASSWORD);
+    await hedda.getByRole('button', { name: 'Activate and sign in' }).click();
+    const keyBox = hedda.getByRole('group', { name: 'Recovery key' });
     await keyBox.getByText('This is the only time the key is shown.').waitFor();
     const recoveryKey = await keyBox.locator('code').innerText();
     expect(recoveryKey).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){7}$/);
-    await admin.getByRole('button', { name: 'I have written it down — hide the key' }).click();
-    const row = admin.getByRole('row', { name: /Hedda Gabler/ });
+    await hedda.getByRole('button', { name: 'I have written it down — continue' }).click();
+    await admin.reload();
     await row.getByText('Not set up yet (required)').waitFor();
 
     // The handler's role must use TOTP: the account page is all there is until it is set up.
-    const hedda = await open();
-    await fillSignIn(hedda, 'hedda', PASSWORD);
     await hedda.getByRole('heading', { name: 'Your account' }).waitFor();
     await hedda.getByText('Set up two-factor sign-in below to continue to your work.').waitFor();
     await hedda.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
@@ -91,7 +80,7 @@ describe.runIf(HAVE_CHROMIUM)('staff accounts in the workspace', () => {
     await row.getByText('Password reset: waiting for a new one').waitFor();
     await hedda.reload();
     await hedda.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await fillSignIn(hedda, 'hedda', PASSWORD);
+    await web.fillSignIn(hedda, 'hedda', PASSWORD);
     await hedda.getByText('An administrator has reset your password, so it no longer works.').waitFor();
 
     await hedda.getByRole('button', { name: 'Forgot your password? Use your recovery key' }).click();
@@ -115,7 +104,7 @@ describe.runIf(HAVE_CHROMIUM)('staff accounts in the workspace', () => {
 
     // Signing in again: the new password, then the code.
     await hedda.getByRole('button', { name: 'Sign out' }).click();
-    await fillSignIn(hedda, 'hedda', NEW_PASSWORD);
+    await web.fillSignIn(hedda, 'hedda', NEW_PASSWORD);
     const signInCode = hedda.getByRole('textbox', { name: 'Code from your authenticator app' });
     await signInCode.fill(nextCode(secret));
     await hedda.getByRole('button', { name: 'Sign in' }).click();

@@ -137,6 +137,16 @@ describe.each(DIALECTS)('enforcement action records on %s', (dialect) => {
       'The record is incomplete: please give the date and time (ISO 8601), the place, the credentials shown, the legal documents shown.',
     );
 
+    // A time more than 5 minutes ahead of the server's clock is refused.
+    for (const at of ['2099-01-01T09:30:00+08:00', new Date(Date.now() + 10 * 60_000).toISOString()]) {
+      const future = await record('handler', action({ requestId, at }), mp3);
+      expect([future.statusCode, errorId(future), errorMessage(future)]).toEqual([
+        400,
+        'action_in_future',
+        'The date and time of the action is in the future. Give when the action took place; an action is recorded after it happened.',
+      ]);
+    }
+
     expect(await stored()).toEqual(before);
     // The approval was not used by any refusal: it still records the action.
     expect((await record('handler', action({ requestId }), mp3)).statusCode).toBe(201);
@@ -177,10 +187,10 @@ describe.each(DIALECTS)('enforcement action records on %s', (dialect) => {
     expect(blobFiles(t.dataDir).length).toBe(blobsBefore + 1);
     const file = await t.deps.db
       .selectFrom('files')
-      .select(['author', 'sha256', 'original_size', 'cleaned_blob'])
+      .select(['author', 'original_size', 'cleaned_blob'])
       .where('id', '=', view.recording.fileId)
       .executeTakeFirstOrThrow();
-    expect(file).toEqual({ author: 'staff', sha256, original_size: RECORDING.length, cleaned_blob: null });
+    expect(file).toEqual({ author: 'staff', original_size: RECORDING.length, cleaned_blob: null });
 
     // Works once.
     const again = await record('handler', action({ requestId }), { data: RECORDING, type: 'audio/mpeg' });

@@ -13,6 +13,7 @@ import { verifyAuditExport } from '../../src/domain/audit-verify.ts';
 import { ROLES } from '../../src/shared/api.ts';
 import type { AccessLog, AuditPage, AuditVerifyResult } from '../../src/shared/audit.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { approval } from '../helpers/approvals.ts';
 import { actor, ESPIONAGE, errorId } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
@@ -229,6 +230,60 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
       ]);
     }));
 
+  it('keeps investigative steps out of the reporter’s record, and in the oversight officers’ view', () =>
+    withScenario(dialect, async ({ t, report }) => {
+      const sup = await actor(t, 'supervisor');
+      const handler = await actor(t, 'handler');
+      expect(
+        (await sup.send('POST', `/api/v1/cases/${report.id}/legal-hold`, { reason: 'Internal inquiry' })).statusCode,
+      ).toBe(200);
+      const note = { body: 'Check the plate.', visibility: 'internal' };
+      expect((await sup.send('POST', `/api/v1/cases/${report.id}/messages`, note)).statusCode).toBe(201);
+      const requestId = await approval(t, {
+        requester: 'handler',
+        decider: 'supervisor',
+        caseId: report.id,
+        kind: 'export',
+      });
+      expect((await handler.get(`/api/v1/cases/${report.id}/export?requestId=${requestId}`)).statusCode).toBe(200);
+      expect((await handler.get(`/api/v1/cases/${report.id}/actions`)).statusCode).toBe(200);
+
+      const hidden = [
+        'case.legal_hold',
+        'case.note',
+        'request.create',
+        'request.approve',
+        'request.use',
+        'case.export',
+        'action.read',
+      ];
+      const oversight = await actor(t, 'oversight');
+      const full = (await oversight.get(`/api/v1/audit/reports/${report.reference}/accesses`)).json() as AccessLog;
+      expect(full.entries.map((e) => e.action).filter((a) => hidden.includes(a))).toEqual(hidden);
+
+      const cookie = await reporterCookie(t, report.receipt);
+      const api = (
+        await t.app.inject({ method: 'GET', url: '/api/v1/reporter/accesses', headers: { cookie } })
+      ).json() as AccessLog;
+      expect(api.entries.map((e) => [e.who, e.action])).toEqual([
+        ['You', 'report.submit'],
+        ['Staff member A', 'case.grant'],
+        ['Staff member B', 'case.read'],
+        ['Staff member B', 'file.download'],
+        ['Staff member C', 'audit.export'],
+        ['You', 'reporter.sign_in'],
+      ]);
+      const json = await t.app.inject({ method: 'GET', url: '/follow-up/report/accesses.json', headers: { cookie } });
+      expect((json.json() as AccessLog).entries).toEqual(api.entries);
+      const csv = await t.app.inject({ method: 'GET', url: '/follow-up/report/accesses.csv', headers: { cookie } });
+      const page = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
+      for (const body of [csv.body, page.body]) {
+        expect(body).toContain('Read your report');
+        for (const words of ['legal hold', 'Exported your report', 'internal note', 'second person', 'approved step'])
+          expect(body).not.toContain(words);
+      }
+    }));
+
   it('answers 404 on every /api/v1/audit route to every role but oversight officers, 401 signed out', () =>
     withScenario(dialect, async ({ t, report }) => {
       const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
@@ -331,6 +386,21 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
       const noSuchDay = await oversight.get('/api/v1/audit?from=2026-02-30');
       expect([noSuchDay.statusCode, errorId(noSuchDay)]).toEqual([400, 'invalid_date']);
       expect((await oversight.get('/api/v1/audit?from=2027-01-01')).json()).toEqual({ items: [], nextCursor: null });
+
+      // The last day there is: the range is open-ended, not empty (its next day, year 10000, sorts before every year).
+      const seqs = async (query: string) => {
+        const res = await oversight.get(`/api/v1/audit?${query}&limit=200`);
+        expect(res.statusCode).toBe(200);
+        return (res.json() as AuditPage).items.map((i) => i.seq);
+      };
+      const everything = await seqs('action=user.create');
+      expect(everything).toEqual([6, 5, 4, 3, 2, 1]);
+      for (const query of ['from=1900-01-01&to=9999-12-31', 'from=2026-01-01&to=9999-12-31', 'to=9999-12-31'])
+        expect(await seqs(`${query}&action=user.create`)).toEqual(everything);
+      // One day, from its first to its last millisecond, both inclusive.
+      expect(await seqs('from=2026-03-02&to=2026-03-02')).toEqual([6, 5, 4, 3, 2, 1]);
+      const last = await oversight.get('/api/v1/audit/export?from=2026-03-03&to=9999-12-31');
+      expect(last.headers['content-disposition']).toMatch(/^attachment; filename="confide-audit-7-\d+\.ndjson"$/);
     }));
 
   it('exports the log as NDJSON that `audit verify --file` checks, naming a tampered or removed line', () =>
@@ -359,7 +429,7 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
       expect(day.headers['content-disposition']).toBe('attachment; filename="confide-audit-7-12.ndjson"');
       const dayLines = day.body.trimEnd().split('\n');
       const entries = dayLines.map(
-        (l) => JSON.parse(l) as { seq: number; at: string; action: string; prev_hash: string },
+        (l) => JSON.parse(l) as { seq: number; at: string; action: string; prev_hash: string; hash: string },
       );
       expect(entries.map((e) => [e.seq, e.action])).toEqual([
         [7, 'report.submit'],
@@ -374,7 +444,7 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
       expect(confide(['audit', 'verify', '--file', file])).toEqual({
         code: 0,
         err: '',
-        out: `The export is whole: 6 entries (7 to 12), each linked to the one before. Its first entry follows entry 6, whose hash must be ${entries[0]!.prev_hash}: compare it with the log or an earlier export.\n`,
+        out: `The export is whole: 6 entries (7 to 12), each linked to the one before. Its first entry follows entry 6, whose hash must be ${entries[0]!.prev_hash}: compare it with the log or an earlier export.\nHead: 12:${entries[5]!.hash}\n`,
       });
 
       // Someone changes who read the case: that line is named.

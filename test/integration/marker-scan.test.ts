@@ -2,21 +2,11 @@
  * Sealed at rest: reports carrying a unique marker in answers, identity, messages, file names and file bytes
  * leave no trace of it in any byte of the database (SQLite files, or a pg_dump of PostgreSQL) or the file store.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
-import { multipart, reportParts } from '../helpers/multipart.ts';
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(e.parentPath, e.name);
-    return e.isDirectory() ? filesUnder(p) : [p];
-  });
-}
+import { filesUnder, storedBytes, submitMarkedReport } from '../helpers/marker-scan.ts';
 
 /** The forms in which the marker could be stored. */
 function needles(marker: string): Buffer[] {
@@ -37,35 +27,7 @@ describe.each(DIALECTS)('marker scan on %s', (dialect) => {
   afterAll(async () => t?.close());
 
   it('finds the marker nowhere at rest', async () => {
-    const body = await multipart(
-      reportParts({
-        category: 'espionage',
-        answers: { what_happened: `seen ${marker} at the gate`, where: marker, danger: 'no' },
-        identity: { name: `Name ${marker}`, contact: marker },
-        files: [
-          { filename: `${marker}.txt`, data: Buffer.from(`file body ${marker}\n`), type: 'text/plain' },
-          { filename: `${marker}.bin`, data: Buffer.concat([randomBytes(100), Buffer.from(marker), randomBytes(100)]) },
-        ],
-      }),
-    );
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports', ...body });
-    expect(res.statusCode).toBe(201);
-    const { receipt } = res.json() as { receipt: string };
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/reporter/session', payload: { receipt } });
-    const reporter = {
-      cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
-      'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
-    };
-    expect(
-      (
-        await t.app.inject({
-          method: 'POST',
-          url: '/api/v1/reporter/messages',
-          headers: reporter,
-          payload: { body: `more ${marker}` },
-        })
-      ).statusCode,
-    ).toBe(201);
+    await submitMarkedReport(t, marker, Buffer.concat([randomBytes(100), Buffer.from(marker), randomBytes(100)]));
     const staff = await t.signIn('supervisor');
     const { items } = (
       await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie: staff.cookie } })
@@ -90,19 +52,8 @@ describe.each(DIALECTS)('marker scan on %s', (dialect) => {
     });
     expect(detail.body.split(marker).length - 1).toBe(7);
 
-    const blobs: Buffer[] = filesUnder(t.dataDir).map((f) => fs.readFileSync(f));
-    if (dialect === 'postgres') {
-      blobs.push(
-        execFileSync('pg_dump', ['--dbname', t.databaseUrl!, '--data-only', '--inserts'], { maxBuffer: 1 << 28 }),
-      );
-      blobs.push(
-        execFileSync('pg_dump', ['--dbname', t.databaseUrl!, '--format=custom', '--compress=0'], {
-          maxBuffer: 1 << 28,
-        }),
-      );
-    } else {
-      expect(filesUnder(t.dataDir).some((f) => f.endsWith('confide.sqlite'))).toBe(true);
-    }
+    const blobs = storedBytes(t);
+    if (dialect === 'sqlite') expect(filesUnder(t.dataDir).some((f) => f.endsWith('confide.sqlite'))).toBe(true);
     const scanned = blobs.reduce((n, b) => n + b.length, 0);
     expect(scanned).toBeGreaterThan(10_000);
     for (const needle of needles(marker)) for (const b of blobs) expect(b.includes(needle)).toBe(false);

@@ -115,6 +115,52 @@ describe.each(DIALECTS)('protection requests on %s', (dialect) => {
     expect(await pendingNotices(t.deps)).toEqual(['handler:protection', 'sup-esp:protection', 'supervisor:protection']);
   });
 
+  it('stores a repeat of the same unanswered request within 2 minutes once (a double click), and keeps its time', async () => {
+    const c = await submit({ what_happened: 'Photos of the gate.', danger: 'no' });
+    setClock(2);
+    const me = await reporter(c.receipt);
+    const twice = await Promise.all([
+      me.post('/api/v1/reporter/protection', { account: ACCOUNT }),
+      me.post('/api/v1/reporter/protection', { account: ACCOUNT }),
+    ]);
+    expect(twice.map((r) => r.statusCode)).toEqual([201, 201]);
+    const first = twice[0]!.json() as { id: string };
+    expect(twice.map((r) => r.json() as unknown)).toEqual([
+      { id: first.id, requestedAt: at(2), dueAt: at(14) },
+      { id: first.id, requestedAt: at(2), dueAt: at(14) },
+    ]);
+    const rows = () =>
+      t.deps.db
+        .selectFrom('protection_requests')
+        .select(['id', 'requested_at'])
+        .where('report_id', '=', c.id)
+        .orderBy('requested_at')
+        .execute();
+    expect(await rows()).toEqual([{ id: first.id, requested_at: at(2) }]);
+
+    // A minute later, the same words: still the same request; the case keeps the first time.
+    setClock(2 + 1 / 60);
+    const again = await me.post('/api/v1/reporter/protection', { account: `  ${ACCOUNT}\n` });
+    expect(again.json()).toEqual({ id: first.id, requestedAt: at(2), dueAt: at(14) });
+    expect(await caseRow(c.id)).toEqual({ urgent: 1, protection_requested_at: at(2), due_at: at(14) });
+    expect(await rows()).toEqual([{ id: first.id, requested_at: at(2) }]);
+    const audited = await t.deps.db
+      .selectFrom('audit')
+      .select('reason')
+      .where('action', '=', 'reporter.protection_request')
+      .execute();
+    expect(audited).toEqual([{ reason: `protection:${first.id}` }]);
+
+    // Other words, or the same words more than 2 minutes later, are a new request.
+    const other = (await me.post('/api/v1/reporter/protection', { account: 'Now they call at night.' })).json() as {
+      id: string;
+    };
+    setClock(2 + 3 / 60);
+    const later = (await me.post('/api/v1/reporter/protection', { account: ACCOUNT })).json() as { id: string };
+    expect(new Set([first.id, other.id, later.id]).size).toBe(3);
+    expect((await rows()).map((r) => r.id)).toEqual([first.id, other.id, later.id]);
+  });
+
   it('keeps the protection deadline through status changes, escalates it unanswered, and records the response', async () => {
     const c = await submit({ what_happened: 'Photos of the gate.', danger: 'no' });
     await (await actor(t, 'supervisor')).send('POST', `/api/v1/cases/${c.id}/grants`, { userId: t.users.handler.id });

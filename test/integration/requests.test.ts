@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/domain/cases/access.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { useApproval } from '../../src/domain/requests/requests.ts';
+import { setUserCategories } from '../../src/domain/category-staff.ts';
 import { addUser } from '../../src/domain/users.ts';
 import type { RequestView } from '../../src/shared/requests.ts';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
@@ -229,8 +230,16 @@ describe.each(DIALECTS)('approval requests on %s', (dialect) => {
   });
 
   it('names the staff member a request is about', async () => {
-    const { id } = (await ask(handler, { kind: 'grant_outside', subject: sup2Id })).json() as { id: string };
-    expect((await box(sup, 'to_decide')).find((r) => r.id === id)?.subject).toEqual({ id: sup2Id, label: 'Sam Two' });
+    // Someone outside the category's staff, who does not hold the case (complaint-safeguards.test.ts: the refusals).
+    const outside = (
+      await addUser(t.deps, { username: 'houtside', role: 'handler', password: PASSWORD, displayName: 'Hal Outside' })
+    ).user.id;
+    await setUserCategories(t.deps, null, outside, ['leak']);
+    const { id } = (await ask(handler, { kind: 'grant_outside', subject: outside })).json() as { id: string };
+    expect((await box(sup, 'to_decide')).find((r) => r.id === id)?.subject).toEqual({
+      id: outside,
+      label: 'Hal Outside',
+    });
   });
 
   it('checks what a request is about and refuses repeating one that is waiting', async () => {

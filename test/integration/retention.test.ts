@@ -4,7 +4,6 @@
  * after destruction no byte of the case remains in the database (SQLite files; a pg_dump, and on PostgreSQL the
  * raw data files after VACUUM FULL) or in the file store.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -15,8 +14,9 @@ import { recordFailure } from '../../src/domain/throttle.ts';
 import { runRetention } from '../../src/jobs/retention.ts';
 import type { RetentionView } from '../../src/shared/retention.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { actor, errorId, submitCase } from '../helpers/cases.ts';
+import { actor, errorId, errorMessage, submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import { filesUnder, storedBytes, submitMarkedReport } from '../helpers/marker-scan.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
 import { addStaff } from '../helpers/staff-work.ts';
 
@@ -196,6 +196,7 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
       const target = (await t.deps.db.selectFrom('reports').select('id').executeTakeFirstOrThrow()).id;
       const id = await secondCase(t, target); // a second case, which stays
       await grant(t, target, 'handler');
+      await close(t, target); // only a closed case can be deleted early (see the next test)
       const handler = await actor(t, 'handler');
       const sup = await actor(t, 'supervisor');
 
@@ -241,35 +242,71 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
       ]);
     }));
 
+  it('refuses early deletion of a case still open or with an unanswered protection request, keeping the approval', () =>
+    withApp(dialect, async (t) => {
+      const c = await submitCase(t);
+      await grant(t, c.id, 'handler');
+      const handler = await actor(t, 'handler');
+      const asked = await handler.send('POST', '/api/v1/requests', {
+        caseId: c.id,
+        kind: 'early_deletion',
+        reason: 'Outside our remit',
+        legalBasis: 'EU 2019/1937 Art. 17',
+      });
+      const requestId = (asked.json() as { id: string }).id;
+      expect(
+        (
+          await (await actor(t, 'sup2')).send('POST', `/api/v1/requests/${requestId}/decision`, { decision: 'approve' })
+        ).json(),
+      ).toEqual({ status: 'approved' });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/reporter/session',
+        payload: { receipt: c.receipt },
+      });
+      const protection = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/reporter/protection',
+        headers: {
+          cookie: login.cookies.map((k) => `${k.name}=${k.value}`).join('; '),
+          'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
+        },
+        payload: { account: 'A car waits outside my house.' },
+      });
+      expect(protection.statusCode).toBe(201);
+      const protectionId = (protection.json() as { id: string }).id;
+
+      const open = await handler.send('DELETE', `/api/v1/cases/${c.id}?requestId=${requestId}`);
+      expect([open.statusCode, errorId(open), errorMessage(open)]).toEqual([
+        409,
+        'case_not_closed',
+        'Only a closed case can be deleted before its retention ends. Finish the case and close it with an outcome first (a complaint about an official also needs its outcome notice to the complainant).',
+      ]);
+      await close(t, c.id);
+      const unanswered = await handler.send('DELETE', `/api/v1/cases/${c.id}?requestId=${requestId}`);
+      expect([unanswered.statusCode, errorId(unanswered), errorMessage(unanswered)]).toEqual([
+        409,
+        'protection_pending',
+        'The reporter’s request for protection on this case has not been answered. Record the response to it first; then the case can be deleted.',
+      ]);
+      expect(await auditRows(t, 'case.destroy')).toEqual([]);
+      expect(await auditRows(t, 'request.use')).toEqual([]);
+
+      const answered = await handler.send('POST', `/api/v1/cases/${c.id}/protection/${protectionId}/response`, {
+        outcome: 'advice_given',
+        note: 'Advice sent by message.',
+      });
+      expect(answered.statusCode).toBe(200);
+      expect((await handler.send('DELETE', `/api/v1/cases/${c.id}?requestId=${requestId}`)).statusCode).toBe(204);
+      expect(await auditRows(t, 'case.destroy')).toEqual([
+        { actor: t.users.handler.id, subject: `report:${c.id}`, reason: `early_deletion request:${requestId}` },
+      ]);
+    }));
+
   it('leaves no byte of a destroyed case in the database or the file store', () =>
     withApp(dialect, async (t, clock) => {
       const marker = `MRK${randomBytes(8).toString('hex')}`;
-      const body = await multipart(
-        reportParts({
-          category: 'espionage',
-          answers: { what_happened: `seen ${marker} at the gate`, where: marker, danger: 'no' },
-          identity: { name: `Name ${marker}`, contact: marker },
-          files: [
-            { filename: `${marker}.txt`, data: Buffer.from(`file body ${marker}\n`), type: 'text/plain' },
-            { filename: `${marker}.bin`, data: Buffer.concat([randomBytes(3000), Buffer.from(marker)]) },
-          ],
-        }),
-      );
-      const submitted = await t.app.inject({ method: 'POST', url: '/api/v1/reports', ...body });
-      expect(submitted.statusCode).toBe(201);
-      const { receipt } = submitted.json() as { receipt: string };
-      const login = await t.app.inject({ method: 'POST', url: '/api/v1/reporter/session', payload: { receipt } });
-      const reporter = {
-        cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
-        'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken,
-      };
-      const more = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/reporter/messages',
-        headers: reporter,
-        payload: { body: `more ${marker}` },
-      });
-      expect(more.statusCode).toBe(201);
+      await submitMarkedReport(t, marker, Buffer.concat([randomBytes(3000), Buffer.from(marker)]));
       const id = (await t.deps.db.selectFrom('reports').select('id').executeTakeFirstOrThrow()).id;
       // A second case that stays: the scan must find its bytes (the scan can see).
       const kept = await secondCase(t, id);
@@ -311,7 +348,9 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
       expect(run.blobs).toEqual({ deleted: 3, failed: 0 });
       expect(await t.deps.db.selectFrom('throttle').selectAll().execute()).toEqual([]);
 
-      const haystacks = await storedBytes(t);
+      const haystacks = storedBytes(t);
+      if (dialect === 'sqlite')
+        expect(filesUnder(t.dataDir).filter((f) => /confide\.sqlite(-wal)?$/.test(f))).toHaveLength(2);
       expect(haystacks.reduce((n, b) => n + b.length, 0)).toBeGreaterThan(50_000);
       expect(found(controls, haystacks)).toBe(controls.length);
       expect(found(needles, haystacks)).toBe(0);
@@ -343,14 +382,6 @@ async function secondCase(t: TestApp, first: string): Promise<string> {
 
 function randomUUIDv4(): string {
   return crypto.randomUUID();
-}
-
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(e.parentPath, e.name);
-    return e.isDirectory() ? filesUnder(p) : [p];
-  });
 }
 
 /**
@@ -398,20 +429,6 @@ async function caseNeedles(t: TestApp, id: string): Promise<Buffer[][]> {
     const pieces = v.length <= 24 ? [v] : [v.subarray(0, 24), v.subarray(v.length >> 1, (v.length >> 1) + 24)];
     return pieces.map((p) => [Buffer.from(p), Buffer.from(p.toString('hex'))]);
   });
-}
-
-/** Every byte at rest: the data folder (SQLite files, blobs) and, on PostgreSQL, two pg_dumps. */
-async function storedBytes(t: TestApp): Promise<Buffer[]> {
-  const out = filesUnder(t.dataDir).map((f) => fs.readFileSync(f));
-  if (t.dialect === 'postgres') {
-    out.push(execFileSync('pg_dump', ['--dbname', t.databaseUrl!, '--data-only', '--inserts'], { maxBuffer: 1 << 28 }));
-    out.push(
-      execFileSync('pg_dump', ['--dbname', t.databaseUrl!, '--format=custom', '--compress=0'], { maxBuffer: 1 << 28 }),
-    );
-  } else {
-    expect(filesUnder(t.dataDir).filter((f) => /confide\.sqlite(-wal)?$/.test(f))).toHaveLength(2);
-  }
-  return out;
 }
 
 /** The relation files of the test database (tables, TOAST, indexes), read by the server (CHECKPOINT and pg_read_binary_file need a superuser). */

@@ -3,7 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { auditVerify } from './audit.ts';
 import { migrate } from './migrate.ts';
 import { retentionRun } from './retention.ts';
-import { userAdd, userDisable, userEmail, userResetPassword, userUnlock } from './user.ts';
+import { userAdd, userDisable, userEmail, userEnable, userResetPassword, userUnlock } from './user.ts';
 import { userCategories } from './user-categories.ts';
 
 export interface Io {
@@ -24,6 +24,7 @@ export const commands: Record<string, Command> = Object.fromEntries(
   [
     userAdd,
     userDisable,
+    userEnable,
     userUnlock,
     userEmail,
     userResetPassword,

@@ -1,4 +1,12 @@
-import { addUser, disableUser, findUser, requirePasswordReset, unlockUser } from '../../domain/users.ts';
+import {
+  addUser,
+  disableUser,
+  enableUser,
+  findUser,
+  requirePasswordReset,
+  soleIdentityWarning,
+  unlockUser,
+} from '../../domain/users.ts';
 import { checkEmail, setUserEmail } from '../../mail/addresses.ts';
 import { ROLES } from '../../shared/api.ts';
 import type { Command } from './index.ts';
@@ -69,7 +77,9 @@ export const userDisable: Command = {
   summary: 'Disable a staff user and end their sessions at once',
   help: `Usage: npx confide user disable NAME
 
-Disables the user: they can no longer sign in, and every session they have ends at once.`,
+Disables the user: they can no longer sign in, and every session they have ends at once. Their grants stay,
+so "npx confide user enable NAME" gives everything back. For an identity custodian it says how many reports'
+identities no other enabled account can open.`,
   options: {},
   async run(_values, positionals, io) {
     const name = positionals[0];
@@ -77,8 +87,33 @@ Disables the user: they can no longer sign in, and every session they have ends 
       io.err.write(`Name the user to disable.\n\n${this.help}\n`);
       return 2;
     }
-    await withDeps((deps) => disableUser(deps, name, 'cli'));
+    const { soleIdentityReports } = await withDeps((deps) => disableUser(deps, name, 'cli'));
     io.out.write(`Disabled "${name}"; their sessions have ended.\n`);
+    const warning = soleIdentityWarning(soleIdentityReports);
+    if (warning)
+      io.out.write(
+        `Warning: ${warning.replace('Enable it again', `Enable it again (npx confide user enable ${name})`)}\n`,
+      );
+    return 0;
+  },
+};
+
+export const userEnable: Command = {
+  name: 'user enable',
+  summary: 'Enable a disabled staff user again',
+  help: `Usage: npx confide user enable NAME
+
+Enables a disabled user again: they sign in with their password as before, and every case and identity granted to
+them opens again.`,
+  options: {},
+  async run(_values, positionals, io) {
+    const name = positionals[0];
+    if (!name || positionals.length > 1) {
+      io.err.write(`Name the one user to enable.\n\n${this.help}\n`);
+      return 2;
+    }
+    await withDeps((deps) => enableUser(deps, name, 'cli'));
+    io.out.write(`Enabled "${name}": they can sign in again.\n`);
     return 0;
   },
 };

@@ -3,6 +3,8 @@
  * session's private key opens. Without a grant a case does not exist for the user (404), whatever their role.
  */
 import { openSealed } from '../../crypto/sodium.ts';
+import type { Database } from '../../store/database.ts';
+import type { GrantsTable } from '../../store/tables.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { unpackCaseKeys, type CaseKeys } from '../sealing.ts';
@@ -17,15 +19,23 @@ export interface Viewer {
 
 export const NOT_FOUND = 'There is no such case, or you have no access to it.';
 
+/**
+ * The grant of `scope` that a user holds on a case: its sealed key and when it was given; undefined without one.
+ * @param db the database, or the transaction to read in
+ */
+export function heldGrant(db: Database, reportId: string, userId: string, scope: GrantsTable['scope']) {
+  return db
+    .selectFrom('grants')
+    .select(['sealed_key', 'created_at'])
+    .where('report_id', '=', reportId)
+    .where('user_id', '=', userId)
+    .where('scope', '=', scope)
+    .executeTakeFirst();
+}
+
 /** Opens the viewer's grant on a case. @throws not_found without a grant */
 export async function caseKeys(deps: Pick<Deps, 'db'>, viewer: Viewer, reportId: string): Promise<CaseKeys> {
-  const grant = await deps.db
-    .selectFrom('grants')
-    .select('sealed_key')
-    .where('report_id', '=', reportId)
-    .where('user_id', '=', viewer.userId)
-    .where('scope', '=', 'case')
-    .executeTakeFirst();
+  const grant = await heldGrant(deps.db, reportId, viewer.userId, 'case');
   if (!grant) throw errors.notFound(NOT_FOUND);
   return unpackCaseKeys(openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key));
 }

@@ -35,7 +35,8 @@ export async function recordEvent(
   input: {
     reportId: string;
     at: string;
-    actor: string;
+    /** The staff member who acted; null for Confide itself (a complaint routed at submission). */
+    actor: string | null;
     caseKey: Buffer;
     kind: EventKind;
     summary: string;

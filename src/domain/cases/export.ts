@@ -12,10 +12,13 @@ import { actionViews } from '../actions.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
+import type { FileMeta } from '../intake.ts';
 import { useApproval } from '../requests/requests.ts';
 import { answersAd, fileAd, messageAd } from '../sealing.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { labelAnswers } from './answers.ts';
 import { listEvents, recordEvent } from './events.ts';
+import { messageRows } from './read.ts';
 
 type AnswerValue = string | string[] | boolean | null;
 
@@ -35,18 +38,10 @@ export async function exportCase(
     if (!r) throw errors.notFound(NOT_FOUND);
     const category = deps.profile().categories.find((c) => c.id === r.category);
     const answers = openJson<Record<string, AnswerValue>>(keys.reportKey, r.sealed_answers, answersAd(r.id));
-    const known = new Set((category?.fields ?? []).map((f) => f.id));
-    const messages = await deps.db
-      .selectFrom('messages as m')
-      .leftJoin('users as u', 'u.id', 'm.author_user_id')
-      .select(['m.id', 'm.author', 'm.visibility', 'm.kind', 'm.sealed_body', 'm.created_at', 'u.display_name'])
-      .where('m.report_id', '=', r.id)
-      .orderBy('m.created_at')
-      .orderBy('m.id')
-      .execute();
+    const messages = await messageRows(deps, r.id);
     const files = await deps.db
       .selectFrom('files')
-      .select(['id', 'author', 'sealed_meta', 'original_size', 'sha256', 'cleaning', 'created_at'])
+      .select(['id', 'author', 'sealed_meta', 'original_size', 'cleaning', 'created_at'])
       .where('report_id', '=', r.id)
       .orderBy('created_at')
       .orderBy('position')
@@ -75,14 +70,10 @@ export async function exportCase(
         acknowledgedAt: r.acknowledged_at,
         closedAt: r.closed_at,
       },
-      answers: [
-        ...(category?.fields ?? [])
-          .filter((f) => f.type !== 'file' && f.id in answers)
-          .map((f) => ({ fieldId: f.id, label: f.label, value: answers[f.id] ?? null })),
-        ...Object.keys(answers)
-          .filter((k) => !known.has(k))
-          .map((k) => ({ fieldId: k, label: k, value: answers[k] ?? null })),
-      ],
+      // Only the questions answered, with their values as given (no option labels).
+      answers: labelAnswers(category?.fields ?? [], answers)
+        .filter((a) => a.fieldId in answers)
+        .map(({ fieldId, label, value }) => ({ fieldId, label, value })),
       messages: messages.map((m) => ({
         author: m.author,
         authorName: m.author === 'staff' ? m.display_name : null,
@@ -97,14 +88,14 @@ export async function exportCase(
       })),
       events: [],
       files: files.map((f) => {
-        const meta = openJson<{ name: string; type: string }>(keys.reportKey, f.sealed_meta, fileAd(r.id, f.id));
+        const meta = openJson<FileMeta>(keys.reportKey, f.sealed_meta, fileAd(r.id, f.id));
         return {
           id: f.id,
           name: meta.name,
           type: meta.type,
           author: f.author,
           size: f.original_size,
-          sha256: f.sha256,
+          sha256: meta.sha256 ?? null,
           cleaning: f.cleaning,
           createdAt: f.created_at,
         };

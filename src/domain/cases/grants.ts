@@ -18,18 +18,11 @@ import { errors } from '../errors.ts';
 import { managerRole } from '../requests/kinds.ts';
 import { useApproval } from '../requests/requests.ts';
 import { packCaseKeys } from '../sealing.ts';
-import { caseKeys, type Viewer } from './access.ts';
+import { caseKeys, heldGrant, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
+import { EXCLUSION_REASONS, GRANTABLE_ROLES, whyNotGrantable, type ExclusionReason } from './grantable.ts';
 
-/** Roles that can hold a case grant. */
-export const GRANTABLE_ROLES: readonly Role[] = ['handler', 'supervisor'];
-
-export const EXCLUSION_REASONS = {
-  named_in_report: 'named in the report',
-  conflict_of_interest: 'a conflict of interest',
-  other: 'another reason recorded on the case',
-} as const;
-export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
+export { EXCLUSION_REASONS, GRANTABLE_ROLES, type ExclusionReason };
 
 const noteAd = (reportId: string, userId: string) => Buffer.from(`report:${reportId}:exclusion:${userId}`);
 
@@ -39,6 +32,7 @@ export async function listGrantableStaff(deps: Pick<Deps, 'db'>, role?: Role) {
     .selectFrom('users')
     .select(['id', 'username', 'display_name', 'role', 'categories'])
     .where('disabled_at', 'is', null)
+    .where('activated_at', 'is not', null)
     .where('role', 'in', role ? [role] : [...GRANTABLE_ROLES])
     .orderBy('display_name');
   const rows = await q.execute();
@@ -96,10 +90,11 @@ export function canManageAccess(viewer: Viewer, category?: Pick<Category, 'kind'
 async function targetUser(deps: Pick<Deps, 'db'>, userId: string) {
   const user = await deps.db
     .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'public_key', 'disabled_at', 'categories'])
+    .select(['id', 'display_name', 'role', 'public_key', 'disabled_at', 'activated_at', 'categories'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (!user || user.disabled_at) throw errors.invalid('unknown_user', 'There is no active staff member with that id.');
+  if (!user || user.disabled_at || !user.activated_at)
+    throw errors.invalid('unknown_user', 'There is no active staff member with that id.');
   return user;
 }
 
@@ -127,7 +122,8 @@ async function asManager<T>(
  * Grants the case to a staff member.
  * @param requestId an approved `grant_outside` request of the viewer's for this case and user: needed when the
  *   user does not work on the case's category (users.categories); used up by the grant
- * @throws not_found | unknown_user | not_grantable | excluded (409, saying why) | approval_required (409)
+ * @throws not_found | unknown_user | not_grantable | already_granted (409) | excluded (409, saying why) |
+ *   approval_required (409)
  */
 export async function grantCase(
   deps: Deps,
@@ -138,17 +134,10 @@ export async function grantCase(
 ): Promise<CaseAccess> {
   return asManager(deps, viewer, reportId, async (caseKey, packed, category, categoryId) => {
     const user = await targetUser(deps, userId);
-    if (category?.kind === 'complaint_about_official') {
-      if (user.role !== 'oversight')
-        throw errors.invalid(
-          'not_grantable',
-          'A complaint about an official is granted only to oversight officers (Counter-Espionage Law 2023, Article 52).',
-        );
-    } else if (!GRANTABLE_ROLES.includes(user.role as Role))
-      throw errors.invalid(
-        'not_grantable',
-        `Cases are granted to handlers and supervisors, not to the role “${user.role}”.`,
-      );
+    const notGrantable = whyNotGrantable(user.role, category);
+    if (notGrantable) throw errors.invalid('not_grantable', notGrantable);
+    if (await heldGrant(deps.db, reportId, userId, 'case'))
+      throw errors.conflict('already_granted', `${user.display_name} already holds this case: nothing to grant.`);
     const outside = !coversCategory(user.categories, categoryId);
     if (outside && !requestId)
       throw errors.conflict(
@@ -288,17 +277,35 @@ export async function excludeUser(
   });
 }
 
-/** @throws not_found */
+/**
+ * Lifts an exclusion. Lifting one made because the report names the person (`named_in_report`) needs an approved
+ * `lift_exclusion` request of the viewer's about that person, decided by another manager of the case (two-person
+ * rule: one oversight officer alone cannot open a complaint to a colleague it names); it is used up here.
+ * @param requestId the approved `lift_exclusion` request, for a `named_in_report` exclusion
+ * @throws not_found | unknown_user | approval_required (409) | own_exclusion (409)
+ * @see CEL 2023 Art. 52
+ */
 export async function removeExclusion(
   deps: Deps,
   viewer: Viewer,
   reportId: string,
   userId: string,
+  requestId?: string | null,
 ): Promise<CaseAccess> {
   return asManager(deps, viewer, reportId, async (caseKey) => {
     const user = await targetUser(deps, userId);
+    if (userId === viewer.userId)
+      throw errors.conflict('own_exclusion', 'You cannot lift your own exclusion: another manager of the case must.');
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
+      const exclusion = await trx
+        .selectFrom('exclusions')
+        .select('reason')
+        .where('report_id', '=', reportId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      if (exclusion?.reason === 'named_in_report')
+        await useApproval(deps, trx, { requestId, reportId, kind: 'lift_exclusion', viewer, subject: userId });
       const removed = await trx
         .deleteFrom('exclusions')
         .where('report_id', '=', reportId)

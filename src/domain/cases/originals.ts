@@ -15,7 +15,7 @@ import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { onApproval, useApproval, type ApprovalEffect } from '../requests/requests.ts';
 import { fileAd } from '../sealing.ts';
-import { caseKeys, type Viewer } from './access.ts';
+import { caseKeys, heldGrant, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 
 const noEvidenceKey = () =>
@@ -30,21 +30,8 @@ const noEvidenceKey = () =>
  * @throws conflict/no_evidence_key when the decider holds no evidence grant either
  */
 export const shareEvidenceKey: ApprovalEffect = async (deps, trx, decider, request) => {
-  const held = await trx
-    .selectFrom('grants')
-    .select('user_id')
-    .where('report_id', '=', request.report_id)
-    .where('user_id', '=', request.requester_id)
-    .where('scope', '=', 'evidence')
-    .executeTakeFirst();
-  if (held) return;
-  const own = await trx
-    .selectFrom('grants')
-    .select('sealed_key')
-    .where('report_id', '=', request.report_id)
-    .where('user_id', '=', decider.userId)
-    .where('scope', '=', 'evidence')
-    .executeTakeFirst();
+  if (await heldGrant(trx, request.report_id, request.requester_id, 'evidence')) return;
+  const own = await heldGrant(trx, request.report_id, decider.userId, 'evidence');
   if (!own) throw noEvidenceKey();
   const requester = await trx
     .selectFrom('users')
@@ -106,13 +93,7 @@ export async function openOriginal(
     const at = deps.now().toISOString();
     const opened = await deps.db.transaction().execute(async (trx) => {
       await useApproval(deps, trx, { requestId, reportId, kind: 'open_original', viewer, subject: fileId });
-      const grant = await trx
-        .selectFrom('grants')
-        .select('sealed_key')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', viewer.userId)
-        .where('scope', '=', 'evidence')
-        .executeTakeFirst();
+      const grant = await heldGrant(trx, reportId, viewer.userId, 'evidence');
       if (!grant) throw noEvidenceKey();
       const evidenceKey = openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key);
       const fileKey = openSealed(report.evidence_public_key, evidenceKey, f.sealed_original_key);

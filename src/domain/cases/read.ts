@@ -1,9 +1,9 @@
 /** Reading a case and downloading its cleaned files, decrypted for the viewer and audited. */
 import { createDecryptStream } from '../../crypto/stream.ts';
 import { open, openJson, wipe } from '../../crypto/sodium.ts';
-import { optionLabels } from '../../shared/answers.ts';
 import type { CaseDetail, CaseStatus, MessageView, RiskLevel } from '../../shared/api.ts';
 import { feedbackTemplates } from '../feedback.ts';
+import { labelAnswers } from './answers.ts';
 import { listEvents } from './events.ts';
 import { canManageAccess } from './grants.ts';
 import { listLabels } from './labels.ts';
@@ -37,18 +37,10 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       .orderBy('created_at')
       .orderBy('position')
       .execute();
-    const messages = await deps.db
-      .selectFrom('messages as m')
-      .leftJoin('users as u', 'u.id', 'm.author_user_id')
-      .select(['m.id', 'm.author', 'm.visibility', 'm.kind', 'm.sealed_body', 'm.created_at', 'u.display_name'])
-      .where('m.report_id', '=', r.id)
-      .orderBy('m.created_at')
-      .orderBy('m.id')
-      .execute();
+    const messages = await messageRows(deps, r.id);
     await deps.db
       .transaction()
       .execute((trx) => audit(deps, trx, { actor: viewer.userId, action: 'case.read', subject: `report:${r.id}` }));
-    const known = new Set((category?.fields ?? []).map((f) => f.id));
     return {
       ...presentSummary(deps, r),
       categoryKind: category?.kind ?? 'report',
@@ -62,20 +54,7 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       outcomeNoticeRequired: r.status !== 'closed' && (await outcomeNoticeMissing(deps, r.id, r.category)),
       feedbackTemplates: feedbackTemplates(r.language),
       canManageAccess: canManageAccess(viewer, category),
-      answers: [
-        ...(category?.fields ?? [])
-          .filter((f) => f.type !== 'file')
-          .map((f) => ({
-            fieldId: f.id,
-            label: f.label,
-            type: f.type,
-            value: answers[f.id] ?? null,
-            optionLabels: optionLabels(f, answers[f.id]),
-          })),
-        ...Object.keys(answers)
-          .filter((k) => !known.has(k))
-          .map((k) => ({ fieldId: k, label: k, type: 'short_text', value: answers[k] ?? null, optionLabels: null })),
-      ],
+      answers: labelAnswers(category?.fields ?? [], answers),
       files: files.map((f) => {
         const meta = openJson<{ name: string; type: string; note: string | null }>(
           keys.reportKey,
@@ -99,6 +78,18 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
     wipe(keys.reportKey);
     wipe(keys.caseKey);
   }
+}
+
+/** The messages of a case as stored (bodies sealed), oldest first, with the display name of a staff author. */
+export function messageRows(deps: Pick<Deps, 'db'>, reportId: string) {
+  return deps.db
+    .selectFrom('messages as m')
+    .leftJoin('users as u', 'u.id', 'm.author_user_id')
+    .select(['m.id', 'm.author', 'm.visibility', 'm.kind', 'm.sealed_body', 'm.created_at', 'u.display_name'])
+    .where('m.report_id', '=', reportId)
+    .orderBy('m.created_at')
+    .orderBy('m.id')
+    .execute();
 }
 
 function presentMessage(

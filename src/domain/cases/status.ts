@@ -13,7 +13,11 @@ import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
 
-/** Whether closing this case first needs an outcome notice to the reporter (CEL 2023 Art. 52) that was not sent. */
+/**
+ * Whether closing this case first needs an outcome notice to the reporter (CEL 2023 Art. 52) that was not sent: for
+ * a complaint about an official, one sent after the case was last reopened (a status change from "closed"), so each
+ * closing tells the complainant its own outcome.
+ */
 export async function outcomeNoticeMissing(
   deps: Pick<Deps, 'db' | 'profile'>,
   reportId: string,
@@ -21,13 +25,22 @@ export async function outcomeNoticeMissing(
 ): Promise<boolean> {
   const kind = deps.profile().categories.find((c) => c.id === categoryId)?.kind;
   if (kind !== 'complaint_about_official') return false;
-  const notice = await deps.db
+  const reopened = await deps.db
+    .selectFrom('case_events')
+    .select('at')
+    .where('report_id', '=', reportId)
+    .where('kind', '=', 'status')
+    .where('from_status', '=', 'closed')
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let notice = deps.db
     .selectFrom('messages')
     .select('id')
     .where('report_id', '=', reportId)
-    .where('kind', '=', 'outcome_notice')
-    .executeTakeFirst();
-  return !notice;
+    .where('kind', '=', 'outcome_notice');
+  if (reopened) notice = notice.where('created_at', '>', reopened.at);
+  return !(await notice.executeTakeFirst());
 }
 
 /**
@@ -87,7 +100,7 @@ export async function changeStatus(
     if (input.status === 'closed' && (await outcomeNoticeMissing(deps, reportId, r.category)))
       throw errors.conflict(
         'outcome_notice_required',
-        'This is a complaint about an official: send the complainant an outcome notice before closing the case.',
+        'This is a complaint about an official: send the complainant an outcome notice before closing the case (after it is reopened, a new one).',
       );
     const at = deps.now().toISOString();
     const outcome = input.status === 'closed' ? (input.outcome ?? null) : null;

@@ -5,12 +5,20 @@
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
-import type { Viewer } from '../cases/access.ts';
+import { heldGrant, type Viewer } from '../cases/access.ts';
+import { EXCLUSION_REASONS, whyNotGrantable, type ExclusionReason } from '../cases/grantable.ts';
+import { coversCategory } from '../category-staff.ts';
 import type { RequestKind } from './kinds.ts';
 
-/** @throws validation_failed (details.subject) when the subject is not a file of the case or an active staff member */
+/**
+ * @throws validation_failed (details.subject) when the subject is not a file of the case or an active staff member;
+ *   invalid_subject (400, details.subject) for grant_outside when the person could never be granted the case (their role), works on its category already
+ *   (grant directly), already holds it, is excluded from it, or is the requester; for lift_exclusion, when the
+ *   person is not excluded as named in the report, or is the requester
+ */
 export async function checkSubject(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'profile'>,
+  viewer: Pick<Viewer, 'userId'>,
   kind: RequestKind,
   reportId: string,
   subject: string,
@@ -27,12 +35,76 @@ export async function checkSubject(
   } else if (what === 'user') {
     const user = await deps.db
       .selectFrom('users')
-      .select('id')
+      .select(['id', 'role', 'display_name', 'categories'])
       .where('id', '=', subject)
       .where('disabled_at', 'is', null)
+      .where('activated_at', 'is not', null)
       .executeTakeFirst();
     if (!user) throw errors.validation({ subject: 'Choose an active staff member.' });
+    if (kind === 'grant_outside') await checkGrantOutside(deps, viewer, reportId, user);
+    if (kind === 'lift_exclusion') await checkLiftExclusion(deps, viewer, reportId, user);
   }
+}
+
+type Subject = { id: string; role: string; display_name: string; categories: string | null };
+
+/** 400 invalid_subject: the person named cannot be the subject of this request, saying why. */
+const refuse = (message: string) => errors.invalid('invalid_subject', message, { subject: message });
+
+async function exclusionOf(deps: Pick<Deps, 'db'>, reportId: string, userId: string) {
+  return deps.db
+    .selectFrom('exclusions')
+    .select('reason')
+    .where('report_id', '=', reportId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** A grant_outside request names someone the grant could then be given to, and who needs the request for it. */
+async function checkGrantOutside(
+  deps: Pick<Deps, 'db' | 'profile'>,
+  viewer: Pick<Viewer, 'userId'>,
+  reportId: string,
+  user: Subject,
+): Promise<void> {
+  if (user.id === viewer.userId) throw refuse('You already hold this case. Choose the person to grant it to.');
+  const report = await deps.db
+    .selectFrom('reports')
+    .select('category')
+    .where('id', '=', reportId)
+    .executeTakeFirstOrThrow();
+  const category = deps.profile().categories.find((c) => c.id === report.category);
+  const notGrantable = whyNotGrantable(user.role, category);
+  if (notGrantable) throw refuse(`${user.display_name} can never be granted this case. ${notGrantable}`);
+  if (await heldGrant(deps.db, reportId, user.id, 'case'))
+    throw refuse(`${user.display_name} already holds this case: there is nothing to approve.`);
+  const exclusion = await exclusionOf(deps, reportId, user.id);
+  if (exclusion)
+    throw refuse(
+      `${user.display_name} is excluded from this case (${EXCLUSION_REASONS[exclusion.reason as ExclusionReason] ?? exclusion.reason}) and cannot be granted it.`,
+    );
+  if (coversCategory(user.categories, report.category))
+    throw refuse(
+      `${user.display_name} works on “${category?.title ?? report.category}”: grant the case to them directly, no approval is needed.`,
+    );
+}
+
+/** A lift_exclusion request names someone excluded because the report names them, never the requester. */
+async function checkLiftExclusion(
+  deps: Pick<Deps, 'db'>,
+  viewer: Pick<Viewer, 'userId'>,
+  reportId: string,
+  user: Subject,
+): Promise<void> {
+  if (user.id === viewer.userId)
+    throw refuse('You cannot ask about your own exclusion: another manager of the case must.');
+  const exclusion = await exclusionOf(deps, reportId, user.id);
+  if (exclusion?.reason !== 'named_in_report')
+    throw refuse(
+      exclusion
+        ? `${user.display_name} is excluded for ${EXCLUSION_REASONS[exclusion.reason as ExclusionReason] ?? exclusion.reason}, not because the report names them: a manager of the case lifts that exclusion directly.`
+        : `${user.display_name} is not excluded from this case.`,
+    );
 }
 
 /**
@@ -45,14 +117,7 @@ export async function refuseRepeat(
   input: { reportId: string; kind: RequestKind; subject: string | null },
 ): Promise<void> {
   if (input.kind === 'identity_disclosure') {
-    const held = await deps.db
-      .selectFrom('grants')
-      .select('user_id')
-      .where('report_id', '=', input.reportId)
-      .where('user_id', '=', viewer.userId)
-      .where('scope', '=', 'identity')
-      .executeTakeFirst();
-    if (held)
+    if (await heldGrant(deps.db, input.reportId, viewer.userId, 'identity'))
       throw errors.conflict(
         'already_disclosed',
         "The reporter's identity is already disclosed to you. It is shown in the case's “Reporter's identity” section.",
@@ -71,6 +136,6 @@ export async function refuseRepeat(
   if (await waiting.executeTakeFirst())
     throw errors.conflict(
       'already_requested',
-      'You already asked for this on this case, and it is waiting for a decision. You can see it under Approvals.',
+      'You already asked for this on this case, and it is waiting for a decision. You can see it in the case’s Approvals section and on the Requests page.',
     );
 }

@@ -9,7 +9,7 @@ import type { Transaction } from 'kysely';
 import { openSealed, sealTo, wipe } from '../../crypto/sodium.ts';
 import type { Tables } from '../../store/tables.ts';
 import { audit } from '../audit.ts';
-import type { Viewer } from '../cases/access.ts';
+import { heldGrant, type Viewer } from '../cases/access.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 
@@ -24,23 +24,17 @@ export async function discloseIdentity(
   viewer: Viewer,
   request: Pick<Tables['requests'], 'id' | 'report_id' | 'requester_id'>,
 ): Promise<void> {
-  const grant = await trx
-    .selectFrom('grants')
-    .select('sealed_key')
-    .where('report_id', '=', request.report_id)
-    .where('user_id', '=', viewer.userId)
-    .where('scope', '=', 'identity')
-    .executeTakeFirst();
+  const grant = await heldGrant(trx, request.report_id, viewer.userId, 'identity');
   if (!grant) throw errors.notFound('There is no such request, or it is not yours to decide.');
   const requester = await trx
     .selectFrom('users as u')
     .innerJoin('grants as g', (j) =>
       j.onRef('g.user_id', '=', 'u.id').on('g.report_id', '=', request.report_id).on('g.scope', '=', 'case'),
     )
-    .select(['u.public_key', 'u.disabled_at'])
+    .select(['u.public_key', 'u.disabled_at', 'u.activated_at'])
     .where('u.id', '=', request.requester_id)
     .executeTakeFirst();
-  if (!requester || requester.disabled_at)
+  if (!requester || requester.disabled_at || !requester.activated_at)
     throw errors.conflict(
       'requester_gone',
       'The person who asked no longer works on this case, so the identity cannot be disclosed to them. Refuse the request instead.',

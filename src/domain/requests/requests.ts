@@ -81,6 +81,7 @@ async function deciders(deps: Pick<Deps, 'db'>, reportId: string, role: string, 
     .where('g.scope', '=', role === 'custodian' ? 'identity' : 'case')
     .where('u.role', '=', role)
     .where('u.disabled_at', 'is', null)
+    .where('u.activated_at', 'is not', null)
     .where('u.id', '!=', requesterId)
     .execute();
 }
@@ -104,7 +105,7 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
       input.kind === 'identity_disclosure'
         ? text(input.reporterNotice, 'reporterNotice', 'what the reporter will be told')
         : null;
-    if (subject !== null) await checkSubject(deps, input.kind, input.reportId, subject);
+    if (subject !== null) await checkSubject(deps, viewer, input.kind, input.reportId, subject);
     await refuseRepeat(deps, viewer, { reportId: input.reportId, kind: input.kind, subject });
     const report = await deps.db
       .selectFrom('reports')
@@ -235,8 +236,9 @@ export function onApproval(kind: RequestKind, effect: ApprovalEffect, options: {
 /**
  * Approves or refuses a request. The decider must be someone other than the requester, sealed in as a decider when
  * the request was made, and still hold the case (or, for identity disclosure, its identity).
- * @throws not_found | conflict/own_request | conflict/decided | conflict/expired | conflict/requester_gone (an
- *   identity disclosure to someone who no longer holds the case)
+ * @throws not_found | conflict/own_request | conflict/own_exclusion (a lift_exclusion about the decider) |
+ *   conflict/decided | conflict/expired | conflict/requester_gone (an identity disclosure to someone who no longer
+ *   holds the case)
  */
 export async function decideRequest(
   deps: Deps,
@@ -256,6 +258,8 @@ export async function decideRequest(
   if (!key) throw notFound;
   if (row.requester_id === viewer.userId)
     throw errors.conflict('own_request', 'You cannot decide your own request: a second person must.');
+  if (row.kind === 'lift_exclusion' && row.subject === viewer.userId)
+    throw errors.conflict('own_exclusion', 'You cannot decide about your own exclusion: another manager must.');
   const report = await deps.db
     .selectFrom('reports')
     .select('category')
@@ -330,7 +334,8 @@ export async function decideRequest(
 /**
  * Uses an approval inside the caller's transaction: it must be approved, unexpired, of this kind and case, made by
  * the viewer, and (when given) about this subject. It is marked used, so it works once.
- * @throws conflict/approval_required, saying what is missing
+ * @throws conflict/approval_required, saying what is missing | conflict/approval_expired (approved, then unused
+ *   past its expiry: saying when it expired)
  */
 export async function useApproval(
   deps: Pick<Deps, 'now' | 'dialect'>,
@@ -354,10 +359,16 @@ export async function useApproval(
     row.report_id !== input.reportId ||
     row.kind !== input.kind ||
     row.requester_id !== input.viewer.userId ||
-    (input.subject !== undefined && row.subject !== input.subject) ||
-    effectiveStatus(row, deps.now()) !== 'approved'
+    (input.subject !== undefined && row.subject !== input.subject)
   )
     throw need;
+  const status = effectiveStatus(row, deps.now());
+  if (status === 'expired' && row.decided_at !== null)
+    throw errors.conflict(
+      'approval_expired',
+      `This approval expired on ${row.expires_at.slice(0, 16).replace('T', ' ')} UTC; ask again (“${REQUEST_TITLES[input.kind]}”), and a second person must approve it anew.`,
+    );
+  if (status !== 'approved') throw need;
   const at = deps.now().toISOString();
   const updated = await trx
     .updateTable('requests')

@@ -39,27 +39,31 @@ const SELF_DISCLOSURE = html`<p>You came forward about your own involvement: the
 
 /** The receipt page's offer: the receipt goes back in a hidden field, as it is already on the page. */
 export function receiptCertificateSection(receipt: string, selfDisclosure: boolean): Html {
-  return html`<section aria-labelledby="certificate">
-<h2 id="certificate">Certificate of receipt</h2>
-${WHAT_IT_IS}
-${selfDisclosure && SELF_DISCLOSURE}
-<form method="post" action="/receipt/certificate">
-<input type="hidden" name="receipt" value="${receipt}">
-<button type="submit" class="button button-secondary">Download the certificate (PDF)</button>
-</form>
-<p>You can also download a certificate later, when you follow up on your report.</p>
-</section>`;
+  return certificateSection(
+    selfDisclosure,
+    { action: '/receipt/certificate', name: 'receipt', value: receipt },
+    html`\n<p>You can also download a certificate later, when you follow up on your report.</p>`,
+  );
 }
 
 /** The follow-up page's offer. */
 export function followUpCertificateSection(csrf: string, selfDisclosure: boolean): Html {
+  return certificateSection(selfDisclosure, { action: '/follow-up/certificate', name: '_csrf', value: csrf });
+}
+
+/** What a certificate is, and a button that posts the hidden field `form.name` to `form.action`; `after` follows. */
+function certificateSection(
+  selfDisclosure: boolean,
+  form: { action: string; name: string; value: string },
+  after?: Html,
+): Html {
   return html`<section aria-labelledby="certificate">
 <h2 id="certificate">Certificate of receipt</h2>
 ${WHAT_IT_IS}
 ${selfDisclosure && SELF_DISCLOSURE}
-<form method="post" action="/follow-up/certificate">
-<input type="hidden" name="_csrf" value="${csrf}">
+<form method="post" action="${form.action}">
+<input type="hidden" name="${form.name}" value="${form.value}">
 <button type="submit" class="button button-secondary">Download the certificate (PDF)</button>
-</form>
+</form>${after}
 </section>`;
 }

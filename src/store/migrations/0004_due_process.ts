@@ -4,7 +4,7 @@
  * legal hold, staff two-factor sign-in, password resets and category staff. Frozen once shipped; imports nothing
  * from the application.
  */
-import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const bin = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
@@ -32,8 +32,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['categories', 'text'],
   ] as const)
     await db.schema.alterTable('users').addColumn(name, type).execute();
+  // Invitations (issue 4, tester's findings): an administrator creates an account without keys and hands over a
+  // one-time code (only its hash is kept, until it expires); the person's own activation creates the key pair, the
+  // password wrap and the recovery key. Until then the key columns hold empty buffers (they are NOT NULL since 0001,
+  // and SQLite cannot relax that without rebuilding a table ten others reference) and activated_at is null: nothing
+  // is sealed to such an account. Accounts that existed before were created with keys, so they count as activated.
+  for (const name of ['activated_at', 'invitation_hash', 'invitation_expires_at'])
+    await db.schema.alterTable('users').addColumn(name, 'text').execute();
+  await sql`update users set activated_at = created_at`.execute(db);
 
-  await db.schema.alterTable('files').addColumn('sha256', 'text').execute();
   // Retention (issue 4 item 8): the abandoned-upload sweep asks, for a batch of blob ids, which ones a file references.
   await db.schema.createIndex('files_original_blob').on('files').column('original_blob').execute();
   await db.schema.createIndex('files_cleaned_blob').on('files').column('cleaned_blob').execute();
@@ -100,7 +107,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('officer_ids', 'text', (c) => c.notNull())
     .addColumn('sealed_details', bin, (c) => c.notNull())
     .addColumn('recording_file_id', 'text', (c) => c.references('files.id').onDelete('set null'))
-    .addColumn('recording_sha256', 'text')
     .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
@@ -135,7 +141,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropTable(table).execute();
   // The abandoned-upload sweep's indexes (see up()).
   for (const name of ['files_cleaned_blob', 'files_original_blob']) await db.schema.dropIndex(name).execute();
-  await db.schema.alterTable('files').dropColumn('sha256').execute();
+  // Invitations (see up()).
+  for (const name of ['invitation_expires_at', 'invitation_hash', 'activated_at'])
+    await db.schema.alterTable('users').dropColumn(name).execute();
   for (const name of ['categories', 'password_reset_at', 'totp_last_step', 'totp_enabled_at', 'totp_sealed_secret'])
     await db.schema.alterTable('users').dropColumn(name).execute();
   await db.schema.dropIndex('reports_retention').execute();

@@ -4,7 +4,9 @@
  */
 import {
   AccountView,
+  ActivatedSession,
   CreatedUser,
+  DisabledUser,
   StaffSession,
   TotpEnrolment,
   TotpState,
@@ -17,7 +19,7 @@ import type { ApiClient } from './client.ts';
 const userPath = (id: string) => `/users/${encodeURIComponent(id)}`;
 
 /** What an administrator can do to an account from the Users page. */
-export type UserAction = 'disable' | 'password-reset' | 'totp-reset';
+export type UserAction = 'disable' | 'enable' | 'password-reset' | 'totp-reset';
 
 export function createAccountsApi(client: ApiClient) {
   return {
@@ -32,6 +34,23 @@ export function createAccountsApi(client: ApiClient) {
       code?: string;
     }): Promise<StaffSession> {
       const session = await client.request('POST', '/session/recover', StaffSession, {
+        body: input,
+        redirectOnUnauthorized: false,
+      });
+      client.setCsrfToken(session.csrfToken);
+      return session;
+    },
+    /**
+     * Signed out, invited: the invitation code and a password of one's own activate the account and sign in.
+     * @returns the session and the recovery key, shown this once
+     * @throws ApiError 401 `invitation_invalid` (wrong, expired or used code); 400 `weak_password`
+     */
+    async activateAccount(input: {
+      username: string;
+      invitation: string;
+      newPassword: string;
+    }): Promise<ActivatedSession> {
+      const session = await client.request('POST', '/session/activate', ActivatedSession, {
         body: input,
         redirectOnUnauthorized: false,
       });
@@ -60,11 +79,17 @@ export function createAccountsApi(client: ApiClient) {
     listUsers(signal?: AbortSignal): Promise<UserList> {
       return client.request('GET', '/users', UserList, { signal });
     },
-    /** @returns the account and its recovery key, which is never shown again */
+    /** @returns the account (not activated) and its one-time invitation code, which is never shown again */
     createUser(input: CreateUserRequest): Promise<CreatedUser> {
       return client.request('POST', '/users', CreatedUser, { body: input });
     },
-    userAction(id: string, action: UserAction): Promise<UserResponse> {
+    /** A new invitation code for an account not yet activated. @throws ApiError 409 `already_activated` */
+    reissueInvitation(id: string): Promise<CreatedUser> {
+      return client.request('POST', `${userPath(id)}/invitation`, CreatedUser);
+    },
+    /** @returns the account; after disabling, also a warning when some identities no one else can open */
+    async userAction(id: string, action: UserAction): Promise<UserResponse & { warning?: string | null }> {
+      if (action === 'disable') return client.request('POST', `${userPath(id)}/disable`, DisabledUser);
       return client.request('POST', `${userPath(id)}/${action}`, UserResponse);
     },
   };

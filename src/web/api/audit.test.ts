@@ -1,21 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from './client.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAnswering, json } from './fake-fetch.ts';
 import { createStaffApi } from './staff.ts';
-
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-
-function apiAnswering(...responses: Response[]) {
-  const urls: string[] = [];
-  const fetch = vi.fn(async (url: string | URL | Request) => {
-    urls.push(String(url));
-    const response = responses.shift();
-    if (!response) throw new Error('no more responses');
-    return response;
-  });
-  const client = createApiClient({ onUnauthorized: () => {}, fetch: fetch as unknown as typeof globalThis.fetch });
-  return { api: createStaffApi(client), urls };
-}
 
 const entry = {
   seq: 12,
@@ -30,10 +15,11 @@ const entry = {
 
 describe('audit log endpoints', () => {
   it('send the filters and cursor, and read the answers with the shared schemas', async () => {
-    const { api, urls } = apiAnswering(
-      json({ items: [entry], nextCursor: 12 }),
-      json({ actors: [{ id: 'u-1', displayName: 'Ann Lee', role: 'handler' }] }),
-      json({ ok: true, entries: 40, seq: null, problem: null, message: 'whole', checkedAt: entry.at }),
+    const { api, calls } = apiAnswering(
+      createStaffApi,
+      json(200, { items: [entry], nextCursor: 12 }),
+      json(200, { actors: [{ id: 'u-1', displayName: 'Ann Lee', role: 'handler' }] }),
+      json(200, { ok: true, entries: 40, seq: null, problem: null, message: 'whole', checkedAt: entry.at }),
     );
     const page = await api.listAudit({
       from: '2026-03-01',
@@ -45,7 +31,7 @@ describe('audit log endpoints', () => {
     expect(page).toEqual({ items: [entry], nextCursor: 12 });
     await api.listAuditActors();
     expect(await api.verifyAudit()).toMatchObject({ ok: true, entries: 40 });
-    expect(urls).toEqual([
+    expect(calls.map((c) => c.url)).toEqual([
       '/api/v1/audit?from=2026-03-01&action=file.&subject=R-1A2B3C4D&cursor=30&limit=50',
       '/api/v1/audit/actors',
       '/api/v1/audit/verify',
@@ -53,7 +39,7 @@ describe('audit log endpoints', () => {
   });
 
   it('give the download addresses: the date range only, and the record of one report', () => {
-    const { api } = apiAnswering();
+    const { api } = apiAnswering(createStaffApi);
     expect(api.auditExportUrl({ from: '2026-03-01', to: '2026-03-31' })).toBe(
       '/api/v1/audit/export?from=2026-03-01&to=2026-03-31',
     );

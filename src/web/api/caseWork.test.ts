@@ -1,28 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from './client.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAnswering, json } from './fake-fetch.ts';
 import { createStaffApi } from './staff.ts';
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-function apiAnswering(...responses: Response[]) {
-  const calls: { method: string; url: string; body: unknown; csrf: string | undefined }[] = [];
-  const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
-    const headers = (init?.headers ?? {}) as Record<string, string>;
-    calls.push({
-      method: init?.method ?? 'GET',
-      url: String(url),
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-      csrf: headers['X-CSRF-Token'],
-    });
-    const response = responses.shift();
-    if (!response) throw new Error('no more responses');
-    return response;
-  });
-  const client = createApiClient({ onUnauthorized: () => {}, fetch: fetch as unknown as typeof globalThis.fetch });
-  client.setCsrfToken('token-1');
-  return { api: createStaffApi(client), calls };
-}
 
 const access = { grants: [], exclusions: [] };
 const links = { links: [{ id: 'c2', reference: 'K7-22', kind: 'duplicate', thisIsFirst: false }] };
@@ -30,6 +8,7 @@ const links = { links: [{ id: 'c2', reference: 'K7-22', kind: 'duplicate', thisI
 describe('case work endpoints', () => {
   it('call the documented paths with the documented bodies', async () => {
     const { api, calls } = apiAnswering(
+      createStaffApi,
       json(200, { items: [], searched: 12, complete: false }),
       json(200, { staff: [] }),
       json(200, access),
@@ -95,12 +74,12 @@ describe('case work endpoints', () => {
 
   it('passes on a refusal to grant an excluded person with its reason', async () => {
     const message = 'Ben is excluded from this case: named in the report.';
-    const { api } = apiAnswering(json(409, { error: { id: 'excluded', message } }));
+    const { api } = apiAnswering(createStaffApi, json(409, { error: { id: 'excluded', message } }));
     await expect(api.grant('c1', 'u2')).rejects.toMatchObject({ status: 409, id: 'excluded', message });
   });
 
   it('sends the list order and the new filters in the query', async () => {
-    const { api, calls } = apiAnswering(json(200, { items: [], nextCursor: null }));
+    const { api, calls } = apiAnswering(createStaffApi, json(200, { items: [], nextCursor: null }));
     await api.listCases({ order: 'newest', label: 'site B', urgent: 'true', limit: 50 });
     expect(calls[0]?.url).toBe('/api/v1/cases?order=newest&label=site+B&urgent=true&limit=50');
   });

@@ -50,8 +50,14 @@ export function createCaseWorkApi(client: ApiClient) {
     exclude(caseId: string, exclusion: z.input<typeof ExclusionRequest>): Promise<CaseAccess> {
       return client.request('POST', `${casePath(caseId)}/exclusions`, CaseAccess, { body: exclusion });
     },
-    removeExclusion(caseId: string, userId: string): Promise<CaseAccess> {
-      return client.request('DELETE', `${casePath(caseId)}/exclusions/${encodeURIComponent(userId)}`, CaseAccess);
+    /** @param requestId an approved lift_exclusion request, needed when the person was named in the report */
+    removeExclusion(caseId: string, userId: string, requestId?: string): Promise<CaseAccess> {
+      const query = requestId ? `?requestId=${encodeURIComponent(requestId)}` : '';
+      return client.request(
+        'DELETE',
+        `${casePath(caseId)}/exclusions/${encodeURIComponent(userId)}${query}`,
+        CaseAccess,
+      );
     },
     setUrgent(caseId: string, change: z.input<typeof UrgentRequest>): Promise<z.output<typeof UrgentResponse>> {
       return client.request('POST', `${casePath(caseId)}/urgent`, UrgentResponse, { body: change });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SessionResponse } from '../../shared/api.ts';
 import { ApiError, createApiClient } from './client.ts';
+import { json } from './fake-fetch.ts';
 import { createStaffApi, toQueryString } from './staff.ts';
 
 const session = {
@@ -19,9 +20,6 @@ function fakeFetch(...responses: Response[]) {
   });
   return { fetch: fetch as unknown as typeof globalThis.fetch, calls };
 }
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('api client', () => {
   it('sends the CSRF token from the session on non-GET requests only', async () => {

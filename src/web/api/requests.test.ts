@@ -1,34 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from './client.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAnswering, json } from './fake-fetch.ts';
 import { createStaffApi } from './staff.ts';
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-function apiAnswering(...responses: Response[]) {
-  const calls: { method: string; url: string; body: unknown; csrf: string | undefined }[] = [];
-  const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
-    const headers = (init?.headers ?? {}) as Record<string, string>;
-    calls.push({
-      method: init?.method ?? 'GET',
-      url: String(url),
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-      csrf: headers['X-CSRF-Token'],
-    });
-    const response = responses.shift();
-    if (!response) throw new Error('no more responses');
-    return response;
-  });
-  const client = createApiClient({ onUnauthorized: () => {}, fetch: fetch as unknown as typeof globalThis.fetch });
-  client.setCsrfToken('token-1');
-  return { api: createStaffApi(client), calls };
-}
 
 const identity = { disclosed: false, disclosedAt: null, reporterAddedAt: null, answers: null, statements: null };
 
 describe('approval and identity endpoints', () => {
   it('call the documented paths with the documented bodies', async () => {
     const { api, calls } = apiAnswering(
+      createStaffApi,
       json(200, { items: [] }),
       json(200, { items: [] }),
       json(200, { items: [] }),

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from './client.ts';
+import { describe, expect, it } from 'vitest';
+import { apiAnswering, json } from './fake-fetch.ts';
 import { createRetentionApi } from './retention.ts';
 
 const view = {
@@ -13,32 +13,11 @@ const view = {
   approvedDeletionRequestId: null,
 };
 
-function apiAnswering(...responses: Response[]) {
-  const calls: { method: string; url: string; body: unknown; csrf: string | undefined }[] = [];
-  const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
-    const headers = (init?.headers ?? {}) as Record<string, string>;
-    calls.push({
-      method: init?.method ?? 'GET',
-      url: String(url),
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-      csrf: headers['X-CSRF-Token'],
-    });
-    const response = responses.shift();
-    if (!response) throw new Error('no more responses');
-    return response;
-  });
-  const client = createApiClient({ onUnauthorized: () => {}, fetch: fetch as unknown as typeof globalThis.fetch });
-  client.setCsrfToken('token-1');
-  return { api: createRetentionApi(client), calls };
-}
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
 describe('retention endpoints', () => {
   it('call the documented paths with the documented bodies', async () => {
     const held = { ...view, destroyAfter: null, legalHold: { since: '2029-01-02T08:00:00.000Z', reason: 'Order' } };
     const { api, calls } = apiAnswering(
+      createRetentionApi,
       json(200, view),
       json(200, held),
       json(200, view),
@@ -58,7 +37,7 @@ describe('retention endpoints', () => {
 
   it('passes on a refusal to delete a case on legal hold with its message', async () => {
     const message = 'This case is on legal hold and cannot be deleted.';
-    const { api } = apiAnswering(json(409, { error: { id: 'legal_hold', message } }));
+    const { api } = apiAnswering(createRetentionApi, json(409, { error: { id: 'legal_hold', message } }));
     await expect(api.deleteCase('c1', 'r-1')).rejects.toMatchObject({ status: 409, id: 'legal_hold', message });
   });
 });

@@ -21,7 +21,14 @@ export function ExclusionList({ caseId, exclusions, onChanged }: Props) {
   async function remove(exclusion: CaseAccess['exclusions'][number]) {
     setRemoving(exclusion.userId);
     await run(async () => {
-      onChanged(await api.removeExclusion(caseId, exclusion.userId));
+      // Someone named in the report is let back in only under an approval (two-person rule): use mine, if any.
+      const approval =
+        exclusion.reason === 'named_in_report'
+          ? (await api.usableApprovals(caseId)).approvals.find(
+              (a) => a.kind === 'lift_exclusion' && a.subject === exclusion.userId,
+            )
+          : undefined;
+      onChanged(await api.removeExclusion(caseId, exclusion.userId, approval?.id));
       return `${exclusion.displayName} is no longer excluded.`;
     }, 'The exclusion could not be lifted. Try again.');
     setRemoving(null);
@@ -39,6 +46,12 @@ export function ExclusionList({ caseId, exclusions, onChanged }: Props) {
               <span>
                 <strong>{exclusion.displayName}</strong> · {EXCLUSION_REASON_LABELS[exclusion.reason]}
                 {exclusion.note ? <> — {exclusion.note}</> : null} · since <DateTime iso={exclusion.createdAt} />
+                {exclusion.reason === 'named_in_report' ? (
+                  <span className="muted">
+                    {' '}
+                    · to lift it, ask under Approvals: “Lift the exclusion of a staff member named in the report”
+                  </span>
+                ) : null}
               </span>
               <button
                 type="button"

@@ -2,8 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { FormFeedback } from './FormFeedback.tsx';
-
-const MIN_PASSWORD = 12;
+import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields.tsx';
 
 /**
  * Changes the signed-in user's password. The private key is re-wrapped under the new one, so every case stays
@@ -20,8 +19,8 @@ export function PasswordForm() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!current) return refuse('Enter your current password.');
-    if ([...next].length < MIN_PASSWORD) return refuse(`The new password needs at least ${MIN_PASSWORD} characters.`);
-    if (next !== repeat) return refuse('The two new passwords are not the same. Type them again.');
+    const problem = newPasswordProblem(next, repeat);
+    if (problem) return refuse(problem);
     await run(async () => {
       await api.changePassword(current, next);
       setCurrent('');
@@ -44,32 +43,7 @@ export function PasswordForm() {
           onChange={(e) => setCurrent(e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-new`}>New password</label>
-        <input
-          id={`${id}-new`}
-          type="password"
-          autoComplete="new-password"
-          maxLength={1000}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          aria-describedby={`${id}-new-hint`}
-        />
-        <p id={`${id}-new-hint`} className="hint">
-          At least {MIN_PASSWORD} characters. A few unrelated words make a good one.
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-repeat`}>New password again</label>
-        <input
-          id={`${id}-repeat`}
-          type="password"
-          autoComplete="new-password"
-          maxLength={1000}
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-        />
-      </div>
+      <NewPasswordFields password={next} repeat={repeat} onPasswordChange={setNext} onRepeatChange={setRepeat} />
       <button type="submit" className="button" aria-disabled={busy}>
         Change password
       </button>

@@ -1,11 +1,11 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { StaffSession } from '../../shared/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
+import { useTotpStep } from '../hooks/useTotpStep.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields.tsx';
 import { TotpCodeField } from './TotpCodeField.tsx';
-
-const MIN_PASSWORD = 12;
 
 interface Props {
   initialUsername: string;
@@ -22,13 +22,11 @@ interface Props {
 export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
   const api = useApi();
   const id = useId();
-  const codeRef = useRef<HTMLInputElement>(null);
   const [username, setUsername] = useState(initialUsername);
   const [recoveryKey, setRecoveryKey] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [code, setCode] = useState('');
-  const [needCode, setNeedCode] = useState(false);
+  const { codeRef, code, setCode, needCode, askForCode } = useTotpStep();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,9 +34,8 @@ export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
     event.preventDefault();
     if (busy) return;
     if (!username.trim() || !recoveryKey.trim()) return setError('Enter your username and your recovery key.');
-    if ([...newPassword].length < MIN_PASSWORD)
-      return setError(`The new password needs at least ${MIN_PASSWORD} characters.`);
-    if (newPassword !== repeat) return setError('The two new passwords are not the same. Type them again.');
+    const problem = newPasswordProblem(newPassword, repeat);
+    if (problem) return setError(problem);
     if (needCode && !code.trim()) return setError('Enter the 6-digit code from your authenticator app.');
     setBusy(true);
     setError(null);
@@ -53,15 +50,8 @@ export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
       );
     } catch (failure) {
       setBusy(false);
-      const failureId = failure instanceof ApiError ? failure.id : '';
-      if (failureId === 'totp_required' || failureId === 'totp_invalid') {
-        setNeedCode(true);
-        setCode('');
-        setTimeout(() => codeRef.current?.focus(), 0);
-      }
-      if (failureId !== 'totp_required')
-        setError(failure instanceof ApiError ? failure.message : 'That did not work. Try again.');
-      else setError(null);
+      if (askForCode(failure) === 'totp_required') setError(null);
+      else setError(failure instanceof ApiError ? failure.message : 'That did not work. Try again.');
     }
   }
 
@@ -96,32 +86,12 @@ export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
           For example ABCD 1234 EFGH 5678 … — spaces and capitals do not matter.
         </p>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-new`}>New password</label>
-        <input
-          id={`${id}-new`}
-          type="password"
-          autoComplete="new-password"
-          maxLength={1000}
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          aria-describedby={`${id}-new-hint`}
-        />
-        <p id={`${id}-new-hint`} className="hint">
-          At least {MIN_PASSWORD} characters. A few unrelated words make a good one.
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-repeat`}>New password again</label>
-        <input
-          id={`${id}-repeat`}
-          type="password"
-          autoComplete="new-password"
-          maxLength={1000}
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-        />
-      </div>
+      <NewPasswordFields
+        password={newPassword}
+        repeat={repeat}
+        onPasswordChange={setNewPassword}
+        onRepeatChange={setRepeat}
+      />
       {needCode ? (
         <TotpCodeField
           ref={codeRef}

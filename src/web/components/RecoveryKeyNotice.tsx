@@ -1,35 +1,31 @@
 import { useEffect, useRef } from 'react';
-import type { CreatedUser } from '../../shared/accounts.ts';
 
 interface Props {
-  created: CreatedUser;
-  /** The administrator has written the key down: hide it for good. */
+  recoveryKey: string;
+  /** The person has written the key down: go on. */
   onDone: () => void;
 }
 
 /**
- * The new account's recovery key, shown this once: it is stored nowhere and cannot be shown again. It restores the
- * account after a lost password, so it must reach its owner safely and no one else.
+ * The recovery key of an account just activated, shown this once to its owner (never to an administrator): it is
+ * stored nowhere and restores the account after a lost password.
  */
-export function RecoveryKeyNotice({ created, onDone }: Props) {
+export function RecoveryKeyNotice({ recoveryKey, onDone }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
     <div className="recovery-key notice--info" ref={ref} tabIndex={-1} role="group" aria-label="Recovery key">
+      <p>Your account is active. Your recovery key:</p>
       <p>
-        The account <strong>{created.user.username}</strong> ({created.user.displayName}) is ready. Its recovery key:
+        <code className="secret-key">{recoveryKey}</code>
       </p>
       <p>
-        <code className="secret-key">{created.recoveryKey}</code>
-      </p>
-      <p>
-        <strong>This is the only time the key is shown.</strong> Write it down or print it and hand it to{' '}
-        {created.user.displayName} in person, with the first password given separately. Do not send it by e-mail or
-        chat, and do not keep a copy: anyone holding it can take over the account. Without it a lost password cannot be
-        replaced and the account has to be created again.
+        <strong>This is the only time the key is shown.</strong> Write it down or print it and keep it somewhere safe,
+        away from your computer. If you forget your password, it lets you choose a new one (&ldquo;Forgot your
+        password?&rdquo;). Nobody else has it, not even an administrator: without it a lost password cannot be replaced.
       </p>
       <button type="button" className="button" onClick={onDone}>
-        I have written it down — hide the key
+        I have written it down — continue
       </button>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { REQUEST_SUBJECTS, REQUEST_TITLES, type RequestView } from '../../shared/requests.ts';
-import { expiryLabel, statusText } from '../lib/requests.ts';
+import { decisionSummary, expiryLabel } from '../lib/requests.ts';
 import { casePath } from '../router/routes.ts';
 import { DateTime } from './DateTime.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
@@ -18,6 +18,7 @@ interface Props {
 export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
   const id = useId();
   const expiry = expiryLabel(request);
+  const decision = decisionSummary(request);
   const subjectKind = REQUEST_SUBJECTS[request.kind];
   return (
     <article className="request" aria-labelledby={`${id}-title`}>
@@ -44,12 +45,8 @@ export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
         <div>
           <dt>Status</dt>
           <dd>
-            {statusText(request)}
-            {request.decidedAt ? (
-              <>
-                {request.deciderName ? ` by ${request.deciderName}` : ''}, <DateTime iso={request.decidedAt} />
-              </>
-            ) : null}
+            {decision.text}
+            {decision.at ? <DateTime iso={decision.at} /> : null}
           </dd>
         </div>
         {expiry ? (

@@ -25,21 +25,34 @@ interface Props {
   onCreated: () => void;
 }
 
-/** Staff who could be granted the case, for a grant_outside request (loaded when that kind is chosen). */
-function useStaffOptions(wanted: boolean): PickerOption[] {
+/**
+ * The staff a request names, loaded when such a kind is chosen: for grant_outside, staff who could be granted the
+ * case; for lift_exclusion, those excluded from it because the report names them.
+ */
+function useStaffOptions(caseId: string, kind: RequestKind | ''): PickerOption[] {
   const api = useApi();
   const [options, setOptions] = useState<PickerOption[]>([]);
   useEffect(() => {
-    if (!wanted) return;
+    if (kind !== 'grant_outside' && kind !== 'lift_exclusion') return;
     const controller = new AbortController();
-    Promise.all([api.listStaff('handler', controller.signal), api.listStaff('supervisor', controller.signal)]).then(
-      (lists) => setOptions(lists.flatMap((l) => l.staff).map((s) => ({ id: s.id, label: s.displayName }))),
-      (error: unknown) => {
-        if (!isAbortError(error)) setOptions([]);
-      },
-    );
+    const people =
+      kind === 'lift_exclusion'
+        ? api
+            .getAccess(caseId, controller.signal)
+            .then((access) =>
+              access.exclusions
+                .filter((x) => x.reason === 'named_in_report')
+                .map((x) => ({ id: x.userId, label: x.displayName })),
+            )
+        : Promise.all([
+            api.listStaff('handler', controller.signal),
+            api.listStaff('supervisor', controller.signal),
+          ]).then((lists) => lists.flatMap((l) => l.staff).map((s) => ({ id: s.id, label: s.displayName })));
+    people.then(setOptions, (error: unknown) => {
+      if (!isAbortError(error)) setOptions([]);
+    });
     return () => controller.abort();
-  }, [api, wanted]);
+  }, [api, caseId, kind]);
   return options;
 }
 
@@ -56,7 +69,7 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const subject = subjectOf(draft.kind);
-  const staff = useStaffOptions(subject === 'user');
+  const staff = useStaffOptions(caseId, subject === 'user' ? draft.kind : '');
   const subjectOptions: PickerOption[] =
     subject === 'file' ? files.map((f) => ({ id: f.id, label: f.name })) : subject === 'user' ? staff : [];
 

@@ -6,15 +6,14 @@ import { useSubmit } from '../hooks/useSubmit.ts';
 import { ROLE_LABELS } from '../lib/labels.ts';
 import { FormFeedback } from './FormFeedback.tsx';
 
-const MIN_PASSWORD = 12;
-
 interface Props {
   onCreated: (created: CreatedUser) => void;
 }
 
 /**
- * Creates a staff account with its own key pair. The administrator chooses a first password to hand over with the
- * recovery key; the person changes it on their Account page. Nothing typed is lost when the server refuses.
+ * Creates a staff account by invitation: no password and no keys yet. The answer is a one-time invitation code that
+ * the administrator hands over in person; the person chooses their own password with it on the sign-in page, and
+ * only they see their recovery key. Nothing typed is lost when the server refuses.
  */
 export function UserCreateForm({ onCreated }: Props) {
   const api = useApi();
@@ -23,20 +22,16 @@ export function UserCreateForm({ onCreated }: Props) {
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const { busy, error, notice, run, refuse } = useSubmit();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!username.trim()) return refuse('Enter a username.');
     if (!role) return refuse('Choose a role.');
-    if ([...password].length < MIN_PASSWORD)
-      return refuse(`The first password needs at least ${MIN_PASSWORD} characters.`);
     await run(async () => {
       const created = await api.createUser({
         username: username.trim(),
         role,
-        password,
         ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
         ...(email.trim() ? { email: email.trim() } : {}),
       });
@@ -44,7 +39,6 @@ export function UserCreateForm({ onCreated }: Props) {
       setDisplayName('');
       setRole('');
       setEmail('');
-      setPassword('');
       onCreated(created);
       return `Created the account "${created.user.username}".`;
     }, 'The account could not be created. Try again.');
@@ -101,21 +95,6 @@ export function UserCreateForm({ onCreated }: Props) {
         />
         <p id={`${id}-email-hint`} className="hint">
           Notices say only that work is waiting, never what.
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-password`}>First password</label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="new-password"
-          maxLength={1000}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-describedby={`${id}-password-hint`}
-        />
-        <p id={`${id}-password-hint`} className="hint">
-          At least {MIN_PASSWORD} characters. Hand it over in person; they change it on their Account page.
         </p>
       </div>
       <button type="submit" className="button" aria-disabled={busy}>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { UserListItem } from '../../shared/accounts.ts';
+import type { CreatedUser, UserListItem } from '../../shared/accounts.ts';
 import type { UserAction } from '../api/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
@@ -10,15 +10,18 @@ import { FormFeedback } from './FormFeedback.tsx';
 interface Props {
   users: UserListItem[];
   onChanged: (user: UserListItem) => void;
+  /** A new invitation code was issued for an account not yet activated: show it once. */
+  onInvited: (created: CreatedUser) => void;
 }
 
 /**
  * The staff accounts, each with what an administrator may do to it. Every action is confirmed first, in words
  * that say what happens (sessions end at once; no password is ever set by an administrator).
  */
-export function UserTable({ users, onChanged }: Props) {
+export function UserTable({ users, onChanged, onInvited }: Props) {
   const api = useApi();
   const [pending, setPending] = useState<{ user: UserListItem; action: UserAction } | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
   const { busy, error, notice, run } = useSubmit();
 
@@ -30,7 +33,9 @@ export function UserTable({ users, onChanged }: Props) {
     if (!pending) return;
     const { user, action } = pending;
     const ok = await run(async () => {
-      onChanged((await api.userAction(user.id, action)).user);
+      const result = await api.userAction(user.id, action);
+      onChanged(result.user);
+      setWarning(result.warning ?? null);
       return `${user.displayName}: ${ACTION_TEXT[action].done}`;
     }, 'That did not work. Try again.');
     if (ok) setPending(null);
@@ -78,6 +83,21 @@ export function UserTable({ users, onChanged }: Props) {
                         <span className="visually-hidden"> {user.displayName}</span>
                       </button>
                     ))}
+                    {!user.activated && !user.disabled ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() =>
+                          void run(async () => {
+                            onInvited(await api.reissueInvitation(user.id));
+                            return `${user.displayName}: a new invitation code is shown below; the old one no longer works.`;
+                          }, 'No new code could be made. Try again.')
+                        }
+                      >
+                        New invitation code
+                        <span className="visually-hidden"> {user.displayName}</span>
+                      </button>
+                    ) : null}
                   </div>
                 </td>
               </tr>
@@ -95,6 +115,11 @@ export function UserTable({ users, onChanged }: Props) {
             Cancel
           </button>
         </div>
+      ) : null}
+      {warning ? (
+        <p className="notice notice--info" role="alert">
+          {warning}
+        </p>
       ) : null}
       <FormFeedback error={error} notice={notice} />
     </>

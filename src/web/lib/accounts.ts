@@ -2,9 +2,10 @@
 import type { UserListItem } from '../../shared/accounts.ts';
 import type { UserAction } from '../api/accounts.ts';
 
-/** The account's state in a few words: disabled, waiting for a new password, or active. */
+/** The account's state in a few words: disabled, invited, waiting for a new password, or active. */
 export function accountStatus(user: UserListItem): string {
   if (user.disabled) return 'Disabled';
+  if (!user.activated) return 'Invited: not activated yet';
   if (user.passwordResetPending) return 'Password reset: waiting for a new one';
   return 'Active';
 }
@@ -35,13 +36,23 @@ export const ACTION_TEXT: Record<UserAction, { button: string; confirm: (name: s
   disable: {
     button: 'Disable',
     confirm: (name) =>
-      `Disable the account of ${name}? They can no longer sign in, and every session they have ends at once.`,
+      `Disable the account of ${name}? They can no longer sign in, and every session they have ends at once. For an identity custodian you will be told how many reports' identities no one else can open.`,
     done: 'Account disabled; their sessions have ended.',
+  },
+  enable: {
+    button: 'Enable',
+    confirm: (name) =>
+      `Enable the account of ${name} again? They sign in with their password as before, and every case granted to them opens again.`,
+    done: 'Account enabled again.',
   },
 };
 
-/** The actions an account offers: none once disabled; turning off two-factor only when it is on. */
+/**
+ * The actions an account offers: enabling once disabled; disabling only while not yet activated (a new code comes
+ * from "New invitation code"); turning off two-factor only when it is on.
+ */
 export function actionsFor(user: UserListItem): UserAction[] {
-  if (user.disabled) return [];
+  if (user.disabled) return ['enable'];
+  if (!user.activated) return ['disable'];
   return user.totpEnabled ? ['password-reset', 'totp-reset', 'disable'] : ['password-reset', 'disable'];
 }

@@ -1,5 +1,6 @@
 /** Words and checks for enforcement action records and approvals in the workspace. */
 import type { ActionKind, GatedKind, UsableApproval } from '../../shared/actions.ts';
+import { REQUEST_TITLES } from '../../shared/requests.ts';
 
 export const ACTION_KIND_LABELS: Record<ActionKind, string> = {
   inspection: 'Inspection',
@@ -11,12 +12,7 @@ export const ACTION_KIND_LABELS: Record<ActionKind, string> = {
 };
 
 /** The request title a step needs, as the requester asks for it. */
-export const APPROVAL_TITLES: Record<GatedKind, string> = {
-  open_original: 'Open an original file (with its metadata)',
-  export: 'Export or refer the case outside',
-  enforcement_action: 'Record an enforcement action',
-  knowingly_false: 'Mark the report knowingly false',
-};
+export const APPROVAL_TITLES: Record<GatedKind, string> = REQUEST_TITLES;
 
 export interface ActionDraft {
   at: string;

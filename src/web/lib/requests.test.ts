@@ -6,6 +6,7 @@ import {
   expiryLabel,
   hasAnswers,
   requestBody,
+  decisionSummary,
   requestKindOptions,
   splitMine,
   statusText,
@@ -15,7 +16,7 @@ import {
 const CASE = '8b0c7a4e-9a53-4a43-9d62-2f1f3c1a7b10';
 
 describe('request form', () => {
-  it('offers granting outside the category only to those who grant', () => {
+  it('offers granting outside the category and lifting a named exclusion only to those who grant', () => {
     expect(requestKindOptions(false).map((o) => o.value)).toEqual([
       'identity_disclosure',
       'open_original',
@@ -24,7 +25,16 @@ describe('request form', () => {
       'enforcement_action',
       'knowingly_false',
     ]);
-    expect(requestKindOptions(true).map((o) => o.value)).toContain('grant_outside');
+    expect(requestKindOptions(true).map((o) => o.value)).toEqual([
+      'identity_disclosure',
+      'open_original',
+      'early_deletion',
+      'export',
+      'grant_outside',
+      'enforcement_action',
+      'knowingly_false',
+      'lift_exclusion',
+    ]);
     expect(requestKindOptions(true)[0]).toEqual({
       value: 'identity_disclosure',
       label: "Disclose the reporter's identity",
@@ -107,6 +117,23 @@ describe('request status', () => {
       'Use by',
     ]);
     expect(expiryLabel(request('1', 'refused'))).toBeNull();
+  });
+
+  it('says an approval that was given and then expired was approved, by whom, and when it expired', () => {
+    const decided = { decidedAt: '2026-03-01T10:00:00.000Z', deciderName: 'Sam Supervisor' };
+    const expiresAt = '2026-03-08T10:00:00.000Z';
+    expect(decisionSummary({ ...request('1', 'expired'), ...decided, expiresAt })).toEqual({
+      text: 'Approved by Sam Supervisor, expired on ',
+      at: expiresAt,
+    });
+    expect(decisionSummary({ ...request('1', 'refused'), ...decided })).toEqual({
+      text: 'Refused by Sam Supervisor, ',
+      at: decided.decidedAt,
+    });
+    expect(decisionSummary({ ...request('1', 'expired'), decidedAt: null, deciderName: null })).toEqual({
+      text: 'Expired',
+      at: null,
+    });
   });
 
   it('puts open requests of mine before settled ones, keeping their order', () => {

@@ -28,6 +28,21 @@ export function statusText(request: Pick<RequestView, 'kind' | 'status'>): strin
   return REQUEST_STATUS_LABELS[request.status];
 }
 
+/**
+ * How a request stands, in words, followed by a date (`at`, to show after the text) when there is one: "Refused by
+ * X, " + the decision date; for an approval that was given and then not used in time, "Approved by X, expired on "
+ * + its expiry (never "Expired by X": the decider approved it, time expired it).
+ */
+export function decisionSummary(
+  request: Pick<RequestView, 'kind' | 'status' | 'decidedAt' | 'deciderName' | 'expiresAt'>,
+): { text: string; at: string | null } {
+  const by = request.deciderName ? ` by ${request.deciderName}` : '';
+  if (request.status === 'expired' && request.decidedAt !== null)
+    return { text: `Approved${by}, expired on `, at: request.expiresAt };
+  if (request.decidedAt !== null) return { text: `${statusText(request)}${by}, `, at: request.decidedAt };
+  return { text: statusText(request), at: null };
+}
+
 /** What the request's expiry means now: the time to decide by, or to use the approval by; null once settled. */
 export function expiryLabel(request: Pick<RequestView, 'status'>): string | null {
   if (request.status === 'pending') return 'Decide by';
@@ -35,9 +50,12 @@ export function expiryLabel(request: Pick<RequestView, 'status'>): string | null
   return null;
 }
 
-/** Kinds a holder of the case may ask for; granting outside the category's staff only for those who grant. */
+/** Kinds only those who manage the case's access ask for: granting outside its staff, lifting a named exclusion. */
+const ACCESS_KINDS: readonly RequestKind[] = ['grant_outside', 'lift_exclusion'];
+
+/** Kinds a holder of the case may ask for; the access kinds only for those who grant. */
 export function requestKindOptions(canManageAccess: boolean): { value: RequestKind; label: string }[] {
-  return REQUEST_KINDS.filter((kind) => kind !== 'grant_outside' || canManageAccess).map((kind) => ({
+  return REQUEST_KINDS.filter((kind) => !ACCESS_KINDS.includes(kind) || canManageAccess).map((kind) => ({
     value: kind,
     label: REQUEST_TITLES[kind],
   }));

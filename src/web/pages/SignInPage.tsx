@@ -2,10 +2,12 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { StaffSession } from '../../shared/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
+import { ActivateForm } from '../components/ActivateForm.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { RecoverForm } from '../components/RecoverForm.tsx';
 import { TotpCodeField } from '../components/TotpCodeField.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useTotpStep } from '../hooks/useTotpStep.ts';
 
 /**
  * Username and password; then, for a user with two-factor sign-in, the code from their authenticator app (asked
@@ -22,15 +24,14 @@ export function SignInPage({ expired, onSignedIn }: Props) {
   const api = useApi();
   const id = useId();
   const passwordRef = useRef<HTMLInputElement>(null);
-  const codeRef = useRef<HTMLInputElement>(null);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
-  const [needCode, setNeedCode] = useState(false);
+  const { codeRef, code, setCode, needCode, setNeedCode, askForCode } = useTotpStep();
   const [recovering, setRecovering] = useState(false);
+  const [activating, setActivating] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useDocumentTitle(recovering ? 'Choose a new password' : 'Sign in');
+  useDocumentTitle(recovering ? 'Choose a new password' : activating ? 'Activate your account' : 'Sign in');
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,15 +47,13 @@ export function SignInPage({ expired, onSignedIn }: Props) {
       onSignedIn(await api.signIn(username.trim(), password, needCode ? code : undefined));
     } catch (failure) {
       setBusy(false);
-      const failureId = failure instanceof ApiError ? failure.id : '';
-      if (failureId === 'totp_required' || failureId === 'totp_invalid') {
+      const asked = askForCode(failure);
+      if (asked) {
         // The password was right: keep it, and ask for the code.
-        setNeedCode(true);
-        setCode('');
-        setError(failureId === 'totp_required' ? null : (failure as ApiError).message);
-        setTimeout(() => codeRef.current?.focus(), 0);
+        setError(asked === 'totp_required' ? null : (failure as ApiError).message);
         return;
       }
+      const failureId = failure instanceof ApiError ? failure.id : '';
       if (failureId === 'password_reset' || failureId === 'too_many_attempts') setError((failure as ApiError).message);
       else if (failure instanceof ApiError && failure.status === 401) setError('Wrong username or password.');
       else setError(failure instanceof ApiError ? failure.message : 'Signing in failed. Try again.');
@@ -64,6 +63,22 @@ export function SignInPage({ expired, onSignedIn }: Props) {
       passwordRef.current?.focus();
     }
   }
+
+  if (activating)
+    return (
+      <div className="sign-in">
+        <h1>Activate your account</h1>
+        <ActivateForm
+          initialUsername={username}
+          onSignedIn={onSignedIn}
+          onCancel={(typed) => {
+            setUsername(typed);
+            setActivating(false);
+            setError(null);
+          }}
+        />
+      </div>
+    );
 
   if (recovering)
     return (
@@ -139,6 +154,18 @@ export function SignInPage({ expired, onSignedIn }: Props) {
           }}
         >
           Forgot your password? Use your recovery key
+        </button>
+      </p>
+      <p>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setActivating(true);
+            setError(null);
+          }}
+        >
+          New here? Activate your account with your invitation code
         </button>
       </p>
     </div>

@@ -1,13 +1,14 @@
 /**
- * Staff accounts, for administrators: who has an account, their role, two-factor sign-in and state; create one
- * (its recovery key shown once), reset a password, turn off a lost two-factor sign-in, disable. Administrators
- * manage accounts but never read a report, and never learn or set anyone's password.
+ * Staff accounts, for administrators: who has an account, their role, two-factor sign-in and state; create one by
+ * invitation (its one-time code shown once), reset a password, turn off a lost two-factor sign-in, disable and
+ * enable. Administrators manage accounts but never read a report, and never learn or set anyone's password or
+ * recovery key.
  */
 import { useState } from 'react';
 import type { CreatedUser } from '../../shared/accounts.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { RecoveryKeyNotice } from '../components/RecoveryKeyNotice.tsx';
+import { InvitationNotice } from '../components/InvitationNotice.tsx';
 import { Section } from '../components/Section.tsx';
 import { UserCreateForm } from '../components/UserCreateForm.tsx';
 import { UserTable } from '../components/UserTable.tsx';
@@ -23,8 +24,9 @@ export function UsersPage() {
     <>
       <PageHeading>Staff accounts</PageHeading>
       <p className="hint">
-        A password reset or disabling ends that person&apos;s sessions at once. You never set anyone&apos;s password:
-        after a reset they choose a new one with their recovery key.
+        A password reset or disabling ends that person&apos;s sessions at once. You never set anyone&apos;s password: a
+        new account gets an invitation code that you hand over in person, and they choose their own password with it;
+        after a reset they choose a new one with their recovery key, which only they have.
       </p>
       <Section title="Accounts">
         {error ? (
@@ -32,12 +34,19 @@ export function UsersPage() {
         ) : users === null ? (
           <p role="status">Loading…</p>
         ) : (
-          <UserTable users={users} onChanged={put} />
+          <UserTable
+            users={users}
+            onChanged={put}
+            onInvited={(result) => {
+              put(result.user);
+              setCreated(result);
+            }}
+          />
         )}
       </Section>
       <Section title="Add a staff account">
         {created ? (
-          <RecoveryKeyNotice created={created} onDone={() => setCreated(null)} />
+          <InvitationNotice created={created} onDone={() => setCreated(null)} />
         ) : (
           <UserCreateForm
             onCreated={(result) => {

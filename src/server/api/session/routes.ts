@@ -1,13 +1,17 @@
-/** Staff sign-in (password, then a TOTP code when the user has two-factor sign-in) and sign-out. */
+/**
+ * Staff sign-in (password, then a TOTP code when the user has two-factor sign-in), activation of an invited account
+ * and sign-out.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, deleteSession } from '../../../domain/sessions.ts';
 import { checkThrottle, clearThrottle, recordFailure } from '../../../domain/throttle.ts';
-import { presentUser, signIn, signInThrottleKey } from '../../../domain/users.ts';
+import { activateAccount, activateThrottleKey } from '../../../domain/invitations.ts';
+import { isCodeRequest, presentUser, signIn, signInThrottleKey } from '../../../domain/users.ts';
 import { accountView } from '../../../domain/account.ts';
 import { ErrorBody } from '../../../shared/api.ts';
-import { SignInRequest, StaffSession } from '../../../shared/accounts.ts';
+import { ActivatedSession, ActivateRequest, SignInRequest, StaffSession } from '../../../shared/accounts.ts';
 import type { RouteContext } from '../../app.ts';
 import { cookieOptions, STAFF_COOKIE } from '../../plugins/access.ts';
 
@@ -24,7 +28,7 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
           tags: ['staff'],
           summary: 'Sign in as staff',
           description:
-            'With two-factor sign-in on, a right password without `code` answers 401 `totp_required`; a wrong or used code 401 `totp_invalid`. After an administrator’s reset a right old password answers 401 `password_reset`. `totp.required` without `totp.enabled`: this session may only set up TOTP (other staff routes answer 403 `totp_enrolment_required`).',
+            'With two-factor sign-in on, a right password without `code` answers 401 `totp_required` (the first step, not counted toward the lockout); a wrong or used code 401 `totp_invalid`. After an administrator’s reset a right old password answers 401 `password_reset`. `totp.required` without `totp.enabled`: this session may only set up TOTP (other staff routes answer 403 `totp_enrolment_required`).',
           body: SignInRequest,
           response: { 200: StaffSession, 401: ErrorBody, 429: ErrorBody },
         },
@@ -42,6 +46,34 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
           await clearThrottle(deps, key);
           reply.setCookie(STAFF_COOKIE, token, cookieOptions(secureCookies));
           return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
+        } catch (error) {
+          if (!isCodeRequest(error)) await recordFailure(deps, key, RULE);
+          throw error;
+        }
+      },
+    );
+    r.post(
+      '/session/activate',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['staff'],
+          summary: 'Activate an invited account: choose a password with the invitation code, and sign in',
+          description:
+            'Creates the key pair, wraps it under the new password and a new recovery key, uses the code up and signs in. The recovery key is in this response only. A wrong, expired or used code or an unknown username answers 401 `invitation_invalid`; throttled like sign-in (its own count).',
+          body: ActivateRequest,
+          response: { 200: ActivatedSession, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const key = activateThrottleKey(request.body.username);
+        await checkThrottle(deps, key, RULE);
+        try {
+          const { token, user, sessionId, totp, recoveryKey } = await activateAccount(deps, request.body);
+          await clearThrottle(deps, key);
+          reply.setCookie(STAFF_COOKIE, token, cookieOptions(secureCookies));
+          reply.header('Cache-Control', 'no-store');
+          return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, recoveryKey };
         } catch (error) {
           await recordFailure(deps, key, RULE);
           throw error;

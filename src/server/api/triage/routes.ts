@@ -17,6 +17,7 @@ import { setLabels } from '../../../domain/cases/labels.ts';
 import { linkCase, unlinkCase } from '../../../domain/cases/links.ts';
 import { searchCases } from '../../../domain/cases/search.ts';
 import { recordRisk, setUrgent } from '../../../domain/cases/triage.ts';
+import { ApprovalQuery } from '../../../shared/actions.ts';
 import {
   CaseAccess,
   ErrorBody,
@@ -135,9 +136,17 @@ export function triageRoutes({ deps }: RouteContext) {
       '/cases/:id/exclusions/:userId',
       {
         config,
-        schema: { tags, summary: 'Lift an exclusion', params: UserParams, response: { 200: CaseAccess, ...notFound } },
+        schema: {
+          tags,
+          summary:
+            'Lift an exclusion; one made because the report names the person with an approved lift_exclusion request',
+          params: UserParams,
+          querystring: ApprovalQuery,
+          response: { 200: CaseAccess, ...refused },
+        },
       },
-      async (request) => removeExclusion(deps, request.viewer!, request.params.id, request.params.userId),
+      async (request) =>
+        removeExclusion(deps, request.viewer!, request.params.id, request.params.userId, request.query.requestId),
     );
 
     r.post(

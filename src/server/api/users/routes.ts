@@ -1,25 +1,30 @@
 /**
- * The administrator's users API: list and create staff accounts, disable them, require a password reset, clear
- * two-factor sign-in, set the categories they work on. Administrators only; to everyone else these routes do not exist (404). Nothing here reads or
- * sets a password or a key: a reset stops the old password and the user chooses a new one with their recovery key.
+ * The administrator's users API: list staff accounts, invite new ones, disable and enable them, require a password
+ * reset, clear two-factor sign-in, set the categories they work on. Administrators only; to everyone else these
+ * routes do not exist (404). Nothing here reads or sets a password or a key: a new account gets a one-time
+ * invitation code and the person chooses their own password with it (src/domain/invitations.ts); a reset stops the
+ * old password and the user chooses a new one with their recovery key.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { setUserCategories } from '../../../domain/category-staff.ts';
 import { errors } from '../../../domain/errors.ts';
+import { inviteUser, reissueInvitation } from '../../../domain/invitations.ts';
 import {
-  addUser,
   disableUserById,
+  enableUserById,
   getUserListItem,
   listUsers,
   requirePasswordReset,
   resetUserTotp,
+  soleIdentityWarning,
 } from '../../../domain/users.ts';
 import { checkEmail, setUserEmail } from '../../../mail/addresses.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
   CreatedUser,
   CreateUserRequest,
+  DisabledUser,
   UserCategoriesRequest,
   UserList,
   UserParams,
@@ -49,7 +54,9 @@ export function userRoutes({ deps }: RouteContext) {
         config,
         schema: {
           tags,
-          summary: 'Create a staff account (the recovery key is in this response only)',
+          summary: 'Create a staff account by invitation (the one-time code is in this response only)',
+          description:
+            'The account has no password and no keys until the person activates it with the code and a password of their own (`POST /session/activate`, within 72 hours); only then is their recovery key made, and shown to them alone. Until then it cannot sign in and receives no case, identity or request.',
           body: CreateUserRequest,
           response: { 201: CreatedUser, ...refused },
         },
@@ -58,9 +65,27 @@ export function userRoutes({ deps }: RouteContext) {
         const actor = request.viewer!.userId;
         const { email: typed, ...input } = request.body;
         const email = checkEmail(typed); // before creating anything, so a bad address creates no account
-        const { user, recoveryKey } = await addUser(deps, { ...input, actor });
+        const { user, invitation } = await inviteUser(deps, { ...input, actor });
         if (email) await setUserEmail(deps, user.id, email, actor);
-        return reply.status(201).send({ user: await getUserListItem(deps, user.id), recoveryKey });
+        return reply.status(201).send({ user: await getUserListItem(deps, user.id), invitation });
+      },
+    );
+
+    r.post(
+      '/users/:id/invitation',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'A new invitation code for an account not yet activated (the old code stops working)',
+          description: '409 `already_activated` once the person has chosen their password.',
+          params: UserParams,
+          response: { 200: CreatedUser, ...refused },
+        },
+      },
+      async (request) => {
+        const invitation = await reissueInvitation(deps, request.params.id, request.viewer!.userId);
+        return { user: await getUserListItem(deps, request.params.id), invitation };
       },
     );
 
@@ -71,8 +96,10 @@ export function userRoutes({ deps }: RouteContext) {
         schema: {
           tags,
           summary: 'Disable a staff account; its sessions end at once',
+          description:
+            '`soleIdentityReports`: reports whose identity key is sealed to this account and to no other enabled account — nobody can open or disclose those identities while it is disabled; `warning` says so.',
           params: UserParams,
-          response: { 200: UserResponse, ...refused },
+          response: { 200: DisabledUser, ...refused },
         },
       },
       async (request) => {
@@ -81,7 +108,28 @@ export function userRoutes({ deps }: RouteContext) {
             'cannot_disable_self',
             'You cannot disable your own account. Ask another administrator, or use npx confide user disable.',
           );
-        await disableUserById(deps, request.params.id, request.viewer!.userId);
+        const { soleIdentityReports } = await disableUserById(deps, request.params.id, request.viewer!.userId);
+        return {
+          user: await getUserListItem(deps, request.params.id),
+          soleIdentityReports,
+          warning: soleIdentityWarning(soleIdentityReports),
+        };
+      },
+    );
+
+    r.post(
+      '/users/:id/enable',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Enable a disabled staff account again (its grants open again)',
+          params: UserParams,
+          response: { 200: UserResponse, ...refused },
+        },
+      },
+      async (request) => {
+        await enableUserById(deps, request.params.id, request.viewer!.userId);
         return { user: await getUserListItem(deps, request.params.id) };
       },
     );
