@@ -77,6 +77,8 @@ export async function inviteUser(
     activated_at: null,
     invitation_hash: codeHash,
     invitation_expires_at: invitation.expiresAt,
+    invited_by: input.actor,
+    invitation_approved_by: null,
   });
   return { user, invitation };
 }
@@ -91,7 +93,13 @@ export async function reissueInvitation(deps: Deps, userId: string, actor: strin
   await deps.db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('users')
-      .set({ invitation_hash: codeHash, invitation_expires_at: invitation.expiresAt })
+      // A new code needs a new approval: otherwise one administrator could re-issue an approved invitation to themselves.
+      .set({
+        invitation_hash: codeHash,
+        invitation_expires_at: invitation.expiresAt,
+        invited_by: actor,
+        invitation_approved_by: null,
+      })
       .where('id', '=', userId)
       .where('activated_at', 'is', null)
       .executeTakeFirst();
@@ -106,6 +114,40 @@ export async function reissueInvitation(deps: Deps, userId: string, actor: strin
     await audit(deps, trx, { actor, action: 'user.invitation', subject: `user:${userId}` });
   });
   return invitation;
+}
+
+/**
+ * A second administrator approves an invitation (two-person rule): never the one who issued it, nor the invited
+ * person. Audited `user.invitation_approve`. A server operator without a second administrator uses
+ * `npx confide user add` instead.
+ * @throws DomainError not_found | conflict/own_invitation | conflict/already_activated | conflict/already_approved
+ */
+export async function approveInvitation(deps: Deps, userId: string, actor: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('users')
+      .select(['id', 'invited_by', 'invitation_approved_by', 'activated_at'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!row) throw errors.notFound('No such user.');
+    if (row.activated_at !== null)
+      throw errors.conflict('already_activated', 'This account has been activated already.');
+    if (row.invited_by === actor || row.id === actor)
+      throw errors.conflict(
+        'own_invitation',
+        'You issued this invitation: another administrator must approve it (two-person rule).',
+      );
+    const res = await trx
+      .updateTable('users')
+      .set({ invitation_approved_by: actor })
+      .where('id', '=', userId)
+      .where('activated_at', 'is', null)
+      .where('invitation_approved_by', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1)
+      throw errors.conflict('already_approved', 'This invitation has been approved already.');
+    await audit(deps, trx, { actor, action: 'user.invitation_approve', subject: `user:${userId}` });
+  });
 }
 
 export const WRONG_INVITATION =
@@ -143,6 +185,16 @@ export async function activateAccount(
     row.invitation_expires_at !== null &&
     row.invitation_expires_at > at &&
     equal(Buffer.from(row.invitation_hash, 'hex'), typed);
+  // The right code, before a second administrator approved it: say so (the person holding the code may know).
+  if (valid && row.invitation_approved_by === null) {
+    await deps.db
+      .transaction()
+      .execute((trx) => audit(deps, trx, { actor: row.id, action: 'account.activate.failed', reason: 'not approved' }));
+    throw errors.conflict(
+      'invitation_not_approved',
+      'Your invitation is waiting for a second administrator to approve it. Try again once they have.',
+    );
+  }
   const refused = new DomainError('unauthorized', 'invitation_invalid', WRONG_INVITATION);
   const fail = async (reason: string | null): Promise<never> => {
     await deps.db

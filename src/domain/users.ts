@@ -43,7 +43,8 @@ export const NO_KEYS = {
 
 type NewAccount = Pick<Tables['users'], 'public_key' | 'password_salt' | 'password_verifier' | 'wrapped_secret_key'> &
   Pick<Tables['users'], 'recovery_salt' | 'recovery_verifier' | 'recovery_wrapped_secret_key'> &
-  Pick<Tables['users'], 'activated_at' | 'invitation_hash' | 'invitation_expires_at'>;
+  Pick<Tables['users'], 'activated_at' | 'invitation_hash' | 'invitation_expires_at'> &
+  Partial<Pick<Tables['users'], 'invited_by' | 'invitation_approved_by'>>;
 
 /**
  * Inserts a staff account (audited `user.create`, reason the role) with the key and invitation columns given.
@@ -284,7 +285,12 @@ export async function resetUserTotp(deps: Deps, userId: string, actor: string | 
  * Every staff account as the administrator's Users page lists it, by username (or just the one with `id`). Never a
  * key or a secret.
  */
-export async function listUsers(deps: Pick<Deps, 'db' | 'accounts'>, id?: string): Promise<UserListItem[]> {
+/** Staff accounts as the administrator's list shows them; `viewerId` decides `canApproveInvitation`. */
+export async function listUsers(
+  deps: Pick<Deps, 'db' | 'accounts'>,
+  id?: string,
+  viewerId?: string,
+): Promise<UserListItem[]> {
   let q = deps.db
     .selectFrom('users')
     .select([
@@ -300,6 +306,8 @@ export async function listUsers(deps: Pick<Deps, 'db' | 'accounts'>, id?: string
       'categories',
       'activated_at',
       'invitation_expires_at',
+      'invited_by',
+      'invitation_approved_by',
     ])
     .orderBy('username');
   if (id !== undefined) q = q.where('id', '=', id);
@@ -317,12 +325,23 @@ export async function listUsers(deps: Pick<Deps, 'db' | 'accounts'>, id?: string
     categories: parseCategories(row.categories),
     activated: row.activated_at !== null,
     invitationExpiresAt: row.activated_at === null ? row.invitation_expires_at : null,
+    invitationApproved: row.activated_at !== null || row.invitation_approved_by !== null,
+    canApproveInvitation:
+      row.activated_at === null &&
+      row.invitation_approved_by === null &&
+      viewerId !== undefined &&
+      row.invited_by !== viewerId &&
+      row.id !== viewerId,
   }));
 }
 
 /** One account as `listUsers` presents it. @throws not_found */
-export async function getUserListItem(deps: Pick<Deps, 'db' | 'accounts'>, id: string): Promise<UserListItem> {
-  const [user] = await listUsers(deps, id);
+export async function getUserListItem(
+  deps: Pick<Deps, 'db' | 'accounts'>,
+  id: string,
+  viewerId?: string,
+): Promise<UserListItem> {
+  const [user] = await listUsers(deps, id, viewerId);
   if (!user) throw errors.notFound('No such user.');
   return user;
 }

@@ -86,6 +86,10 @@ export const UserListItem = z.object({
   activated: z.boolean(),
   /** When the pending invitation code stops working (null once activated). */
   invitationExpiresAt: z.string().nullable(),
+  /** A second administrator approved the pending invitation, so it can be used (true once activated). */
+  invitationApproved: z.boolean(),
+  /** Whether the viewer may approve it: they did not issue it. */
+  canApproveInvitation: z.boolean(),
 });
 export type UserListItem = z.infer<typeof UserListItem>;
 export const UserList = z.object({ users: z.array(UserListItem) });

@@ -38,6 +38,9 @@ export interface UsersTable {
    * administrator's invitation not yet used; the key columns are then empty buffers and nothing is sealed to them.
    */
   activated_at: string | null;
+  /** The administrator who issued the pending invitation, and the second one who approved it (two-person rule). */
+  invited_by: string | null;
+  invitation_approved_by: string | null;
   /** Hex BLAKE2b of the pending invitation code (never the code); null once used and for CLI-created accounts. */
   invitation_hash: string | null;
   invitation_expires_at: string | null;

@@ -9,6 +9,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD } from '../helpers/app.ts';
+import { addStaff } from '../helpers/staff-work.ts';
 import { HAVE_CHROMIUM } from './browser.ts';
 import { servedApp } from './workspace.ts';
 
@@ -38,7 +39,14 @@ describe.runIf(HAVE_CHROMIUM)('staff accounts in the workspace', () => {
     expect(invitation).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     await admin.getByRole('button', { name: 'I have written it down — hide the code' }).click();
     const row = admin.getByRole('row', { name: /Hedda Gabler/ });
-    await row.getByText('Invited: not activated yet').waitFor();
+    await row.getByText('Invited: waiting for a second administrator to approve').waitFor();
+    // The invitation works only once a second administrator approves it (two-person rule).
+    await addStaff(web.t.deps, 'admin2', 'administrator');
+    const second = await web.staffPage();
+    await web.fillSignIn(second, 'admin2', PASSWORD);
+    const secondRow = second.getByRole('row', { name: /Hedda Gabler/ });
+    await secondRow.getByRole('button', { name: 'Approve invitation Hedda Gabler' }).click();
+    await secondRow.getByText('Invited: not activated yet').waitFor();
 
     // Hedda activates the account herself; the recovery key is shown to her, never to the administrator.
     const hedda = await web.staffPage();

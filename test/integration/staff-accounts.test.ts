@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, errorMessage, submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import { addStaff } from '../helpers/staff-work.ts';
 
 const NEW_PASSWORD = 'a brand new passphrase 2026';
 const cookieOf = (res: { cookies: { name: string; value: string }[] }) =>
@@ -15,9 +16,12 @@ const cookieOf = (res: { cookies: { name: string; value: string }[] }) =>
 
 describe.each(DIALECTS)('staff accounts (%s)', (dialect) => {
   let t: TestApp;
+  /** A second administrator, who approves the first one's invitations (two-person rule). */
+  let admin2 = '';
   let clock = Date.parse('2026-03-02T10:00:00.000Z');
   beforeAll(async () => {
     t = await buildTestApp({ dialect, now: () => new Date(clock) });
+    admin2 = await addStaff(t.deps, 'admin2', 'administrator');
   });
   afterAll(async () => {
     await t?.close();
@@ -40,6 +44,8 @@ describe.each(DIALECTS)('staff accounts (%s)', (dialect) => {
     const res = await admin.send('POST', '/api/v1/users', { username, displayName: `Person ${username}`, role });
     expect(res.statusCode).toBe(201);
     const body = res.json() as { user: { id: string }; invitation: { code: string } };
+    const approved = await (await actor(t, 'admin2')).send('POST', `/api/v1/users/${body.user.id}/invitation/approve`);
+    expect(approved.statusCode).toBe(200);
     const activated = await t.app.inject({
       method: 'POST',
       url: '/api/v1/session/activate',
@@ -111,6 +117,8 @@ describe.each(DIALECTS)('staff accounts (%s)', (dialect) => {
       categories: null,
       activated: false,
       invitationExpiresAt: body.invitation.expiresAt,
+      invitationApproved: false,
+      canApproveInvitation: false,
     });
     const list = await admin.get('/api/v1/users');
     expect(list.statusCode).toBe(200);
@@ -129,6 +137,8 @@ describe.each(DIALECTS)('staff accounts (%s)', (dialect) => {
       categories: null,
       activated: true,
       invitationExpiresAt: null,
+      invitationApproved: true,
+      canApproveInvitation: false,
     });
     // Nothing secret or key-like leaves, and the list is by username.
     expect(list.body).not.toMatch(/salt|verifier|wrapped|public_?key|recovery/i);
@@ -278,6 +288,7 @@ describe.each(DIALECTS)('staff accounts (%s)', (dialect) => {
       .execute();
     expect(audit).toEqual([
       { action: 'user.create', actor: t.users.administrator.id },
+      { action: 'user.invitation_approve', actor: admin2 },
       { action: 'account.activate', actor: id },
       { action: 'user.password_reset', actor: t.users.administrator.id },
       { action: 'account.recover', actor: id },

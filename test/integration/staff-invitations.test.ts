@@ -8,8 +8,9 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
-import { actor, errorId, ESPIONAGE, submitCase } from '../helpers/cases.ts';
+import { actor, errorId, errorMessage, ESPIONAGE, submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import { addStaff } from '../helpers/staff-work.ts';
 
 const NEW_PASSWORD = 'my very own passphrase 2026';
 
@@ -18,6 +19,7 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
   let clock = Date.parse('2026-03-02T10:00:00.000Z');
   beforeAll(async () => {
     t = await buildTestApp({ dialect, now: () => new Date(clock) });
+    await addStaff(t.deps, 'admin2', 'administrator');
   });
   afterAll(async () => {
     await t?.close();
@@ -34,12 +36,49 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
   const grantsOf = (userId: string) =>
     t.deps.db.selectFrom('grants').select(['report_id', 'scope']).where('user_id', '=', userId).execute();
 
-  async function invite(username: string, role: string) {
+  /** Invites as `administrator`; a second administrator approves (two-person rule) unless `approve` is false. */
+  async function invite(username: string, role: string, approve = true) {
     const admin = await actor(t, 'administrator');
     const res = await admin.send('POST', '/api/v1/users', { username, role });
     expect(res.statusCode).toBe(201);
-    return { res, ...(res.json() as { user: { id: string }; invitation: { code: string; expiresAt: string } }) };
+    const created = res.json() as { user: { id: string }; invitation: { code: string; expiresAt: string } };
+    if (approve) await approveAs('admin2', created.user.id, 200);
+    return { res, ...created };
   }
+  async function approveAs(username: string, userId: string, status: number) {
+    const res = await (await actor(t, username)).send('POST', `/api/v1/users/${userId}/invitation/approve`);
+    expect(res.statusCode).toBe(status);
+    return res;
+  }
+
+  it('an invitation works only once a second administrator, not its issuer, has approved it', async () => {
+    const { user, invitation } = await invite('olaf', 'supervisor', false);
+    const own = await approveAs('administrator', user.id, 409);
+    expect(errorId(own)).toBe('own_invitation');
+    const early = await activate('olaf', invitation.code);
+    expect([early.statusCode, errorId(early)]).toEqual([409, 'invitation_not_approved']);
+    expect(errorMessage(early)).toBe(
+      'Your invitation is waiting for a second administrator to approve it. Try again once they have.',
+    );
+    const listed = (await (await actor(t, 'administrator')).get('/api/v1/users')).json() as {
+      users: { username: string; invitationApproved: boolean; canApproveInvitation: boolean }[];
+    };
+    expect(listed.users.find((u) => u.username === 'olaf')).toMatchObject({
+      invitationApproved: false,
+      canApproveInvitation: false,
+    });
+    await approveAs('admin2', user.id, 200);
+    expect(errorId(await approveAs('admin2', user.id, 409))).toBe('already_approved');
+    expect((await activate('olaf', invitation.code)).statusCode).toBe(200);
+    // A new code for an approved invitation needs approving again: its issuer cannot hand it to themselves.
+    const second = await invite('petra', 'custodian');
+    const fresh = (
+      (await (await actor(t, 'administrator')).send('POST', `/api/v1/users/${second.user.id}/invitation`)).json() as {
+        invitation: { code: string };
+      }
+    ).invitation.code;
+    expect(errorId(await activate('petra', fresh))).toBe('invitation_not_approved');
+  });
 
   it('an invited account gets no grants and cannot sign in until the person activates it; the recovery key goes to them only', async () => {
     const custodian = await invite('ines', 'custodian');
@@ -134,6 +173,7 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
     const fresh = (again.json() as { invitation: { code: string } }).invitation.code;
     expect(fresh).not.toBe(invitation.code);
     clock += 60_000;
+    await approveAs('admin2', user.id, 200); // a new code is approved anew
     expect((await activate('edda', invitation.code)).statusCode).toBe(401);
     expect((await activate('edda', fresh)).statusCode).toBe(200);
     const done = await admin.send('POST', `/api/v1/users/${user.id}/invitation`);
@@ -240,6 +280,7 @@ describe.each(DIALECTS)('disabling and enabling staff accounts (%s)', (dialect) 
   let clock = Date.parse('2026-03-02T10:00:00.000Z');
   beforeAll(async () => {
     t = await buildTestApp({ dialect, now: () => new Date(clock) });
+    await addStaff(t.deps, 'admin2', 'administrator');
   });
   afterAll(async () => {
     await t?.close();
@@ -251,7 +292,12 @@ describe.each(DIALECTS)('disabling and enabling staff accounts (%s)', (dialect) 
   async function invite(username: string, role: string) {
     const res = await (await actor(t, 'administrator')).send('POST', '/api/v1/users', { username, role });
     expect(res.statusCode).toBe(201);
-    return res.json() as { user: { id: string }; invitation: { code: string } };
+    const created = res.json() as { user: { id: string }; invitation: { code: string } };
+    const approved = await (
+      await actor(t, 'admin2')
+    ).send('POST', `/api/v1/users/${created.user.id}/invitation/approve`);
+    expect(approved.statusCode).toBe(200);
+    return created;
   }
 
   it('disabling a custodian says how many identities no one else can open; enabling gives the account back', async () => {

@@ -40,6 +40,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const name of ['activated_at', 'invitation_hash', 'invitation_expires_at'])
     await db.schema.alterTable('users').addColumn(name, 'text').execute();
   await sql`update users set activated_at = created_at`.execute(db);
+  // Two-person rule on new accounts: an invitation works only once a second administrator, not the one who made it,
+  // has approved it — so one administrator alone cannot make an account they control.
+  for (const name of ['invited_by', 'invitation_approved_by'])
+    await db.schema.alterTable('users').addColumn(name, 'text').execute();
 
   // Retention (issue 4 item 8): the abandoned-upload sweep asks, for a batch of blob ids, which ones a file references.
   await db.schema.createIndex('files_original_blob').on('files').column('original_blob').execute();
@@ -142,7 +146,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   // The abandoned-upload sweep's indexes (see up()).
   for (const name of ['files_cleaned_blob', 'files_original_blob']) await db.schema.dropIndex(name).execute();
   // Invitations (see up()).
-  for (const name of ['invitation_expires_at', 'invitation_hash', 'activated_at'])
+  for (const name of [
+    'invitation_approved_by',
+    'invited_by',
+    'invitation_expires_at',
+    'invitation_hash',
+    'activated_at',
+  ])
     await db.schema.alterTable('users').dropColumn(name).execute();
   for (const name of ['categories', 'password_reset_at', 'totp_last_step', 'totp_enabled_at', 'totp_sealed_secret'])
     await db.schema.alterTable('users').dropColumn(name).execute();

@@ -87,6 +87,10 @@ export function createAccountsApi(client: ApiClient) {
     reissueInvitation(id: string): Promise<CreatedUser> {
       return client.request('POST', `${userPath(id)}/invitation`, CreatedUser);
     },
+    /** A second administrator approves an invitation. @throws ApiError 409 `own_invitation` | `already_approved` */
+    approveInvitation(id: string): Promise<UserResponse> {
+      return client.request('POST', `${userPath(id)}/invitation/approve`, UserResponse);
+    },
     /** @returns the account; after disabling, also a warning when some identities no one else can open */
     async userAction(id: string, action: UserAction): Promise<UserResponse & { warning?: string | null }> {
       if (action === 'disable') return client.request('POST', `${userPath(id)}/disable`, DisabledUser);

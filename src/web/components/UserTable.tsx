@@ -83,6 +83,21 @@ export function UserTable({ users, onChanged, onInvited }: Props) {
                         <span className="visually-hidden"> {user.displayName}</span>
                       </button>
                     ))}
+                    {user.canApproveInvitation && !user.disabled ? (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() =>
+                          void run(async () => {
+                            onChanged((await api.approveInvitation(user.id)).user);
+                            return `${user.displayName}: invitation approved; it can now be used.`;
+                          }, 'The invitation could not be approved. Try again.')
+                        }
+                      >
+                        Approve invitation
+                        <span className="visually-hidden"> {user.displayName}</span>
+                      </button>
+                    ) : null}
                     {!user.activated && !user.disabled ? (
                       <button
                         type="button"

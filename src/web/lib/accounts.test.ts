@@ -15,6 +15,8 @@ const user = (over: Partial<UserListItem> = {}): UserListItem => ({
   categories: null,
   activated: true,
   invitationExpiresAt: null,
+  invitationApproved: true,
+  canApproveInvitation: false,
   ...over,
 });
 

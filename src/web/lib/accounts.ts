@@ -5,7 +5,10 @@ import type { UserAction } from '../api/accounts.ts';
 /** The account's state in a few words: disabled, invited, waiting for a new password, or active. */
 export function accountStatus(user: UserListItem): string {
   if (user.disabled) return 'Disabled';
-  if (!user.activated) return 'Invited: not activated yet';
+  if (!user.activated)
+    return user.invitationApproved
+      ? 'Invited: not activated yet'
+      : 'Invited: waiting for a second administrator to approve';
   if (user.passwordResetPending) return 'Password reset: waiting for a new one';
   return 'Active';
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { setUserCategories } from '../../../domain/category-staff.ts';
 import { errors } from '../../../domain/errors.ts';
-import { inviteUser, reissueInvitation } from '../../../domain/invitations.ts';
+import { approveInvitation, inviteUser, reissueInvitation } from '../../../domain/invitations.ts';
 import {
   disableUserById,
   enableUserById,
@@ -45,7 +45,7 @@ export function userRoutes({ deps }: RouteContext) {
         config,
         schema: { tags, summary: 'Staff accounts', response: { 200: UserList, 401: ErrorBody, 404: ErrorBody } },
       },
-      async () => ({ users: await listUsers(deps) }),
+      async (request) => ({ users: await listUsers(deps, undefined, request.viewer!.userId) }),
     );
 
     r.post(
@@ -67,7 +67,9 @@ export function userRoutes({ deps }: RouteContext) {
         const email = checkEmail(typed); // before creating anything, so a bad address creates no account
         const { user, invitation } = await inviteUser(deps, { ...input, actor });
         if (email) await setUserEmail(deps, user.id, email, actor);
-        return reply.status(201).send({ user: await getUserListItem(deps, user.id), invitation });
+        return reply
+          .status(201)
+          .send({ user: await getUserListItem(deps, user.id, request.viewer!.userId), invitation });
       },
     );
 
@@ -85,7 +87,26 @@ export function userRoutes({ deps }: RouteContext) {
       },
       async (request) => {
         const invitation = await reissueInvitation(deps, request.params.id, request.viewer!.userId);
-        return { user: await getUserListItem(deps, request.params.id), invitation };
+        return { user: await getUserListItem(deps, request.params.id, request.viewer!.userId), invitation };
+      },
+    );
+
+    r.post(
+      '/users/:id/invitation/approve',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Approve an invitation another administrator issued (two-person rule); only then can it be used',
+          description:
+            '409 `own_invitation` for the administrator who issued it, `already_approved`, `already_activated`.',
+          params: UserParams,
+          response: { 200: UserResponse, ...refused },
+        },
+      },
+      async (request) => {
+        await approveInvitation(deps, request.params.id, request.viewer!.userId);
+        return { user: await getUserListItem(deps, request.params.id, request.viewer!.userId) };
       },
     );
 
@@ -110,7 +131,7 @@ export function userRoutes({ deps }: RouteContext) {
           );
         const { soleIdentityReports } = await disableUserById(deps, request.params.id, request.viewer!.userId);
         return {
-          user: await getUserListItem(deps, request.params.id),
+          user: await getUserListItem(deps, request.params.id, request.viewer!.userId),
           soleIdentityReports,
           warning: soleIdentityWarning(soleIdentityReports),
         };
@@ -130,7 +151,7 @@ export function userRoutes({ deps }: RouteContext) {
       },
       async (request) => {
         await enableUserById(deps, request.params.id, request.viewer!.userId);
-        return { user: await getUserListItem(deps, request.params.id) };
+        return { user: await getUserListItem(deps, request.params.id, request.viewer!.userId) };
       },
     );
 
@@ -149,7 +170,7 @@ export function userRoutes({ deps }: RouteContext) {
       },
       async (request) => {
         await requirePasswordReset(deps, request.params.id, request.viewer!.userId);
-        return { user: await getUserListItem(deps, request.params.id) };
+        return { user: await getUserListItem(deps, request.params.id, request.viewer!.userId) };
       },
     );
 
@@ -166,7 +187,7 @@ export function userRoutes({ deps }: RouteContext) {
       },
       async (request) => {
         await resetUserTotp(deps, request.params.id, request.viewer!.userId);
-        return { user: await getUserListItem(deps, request.params.id) };
+        return { user: await getUserListItem(deps, request.params.id, request.viewer!.userId) };
       },
     );
 
@@ -185,9 +206,9 @@ export function userRoutes({ deps }: RouteContext) {
         },
       },
       async (request) => {
-        await getUserListItem(deps, request.params.id); // 404 for an unknown id, before anything else
+        await getUserListItem(deps, request.params.id, request.viewer!.userId); // 404 for an unknown id, before anything else
         await setUserCategories(deps, request.viewer!.userId, request.params.id, request.body.categories);
-        return { user: await getUserListItem(deps, request.params.id) };
+        return { user: await getUserListItem(deps, request.params.id, request.viewer!.userId) };
       },
     );
   };
