@@ -48,6 +48,11 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
     purpose: 'Searched the reports they work on, and the search found yours',
     reporter: true,
   },
+  'case.requests_read': {
+    text: 'Read the approval requests of a case (their reasons)',
+    purpose: 'Read the approval requests about your report',
+    reporter: false,
+  },
   'case.access_read': {
     text: 'Looked at who may work on a case',
     purpose: 'Looked at who may work on your report',

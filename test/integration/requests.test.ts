@@ -124,6 +124,15 @@ describe.each(DIALECTS)('approval requests on %s', (dialect) => {
       `request.create ${t.users.handler.id}`,
       `request.approve ${t.users.supervisor.id}`,
     ]);
+    // Each listing that opened the request's reason is on record as an access to the case; the empty one is not.
+    const reads = await t.deps.db
+      .selectFrom('audit')
+      .select('actor')
+      .where('action', '=', 'case.requests_read')
+      .where('subject', '=', `report:${caseId}`)
+      .orderBy('seq')
+      .execute();
+    expect(reads.map((r) => r.actor)).toEqual([t.users.handler.id, t.users.supervisor.id, t.users.handler.id]);
     // The case's history records the request and the decision, with the reason and the note.
     const detail = (await handler.get(`/api/v1/cases/${caseId}`)).json() as {
       events: { kind: string; summary: string; reason: string | null }[];

@@ -7,6 +7,7 @@ import { openJson, openSealed, wipe } from '../../crypto/sodium.ts';
 import type { RequestBox, RequestView } from '../../shared/requests.ts';
 import type { Tables } from '../../store/tables.ts';
 import { caseKeys, type Viewer } from '../cases/access.ts';
+import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { fileAd } from '../sealing.ts';
@@ -112,7 +113,19 @@ export async function listRequests(deps: Deps, viewer: Viewer, box: RequestBox):
     });
   }
   // Every request left in to_decide is decidable by the viewer; none of the viewer's own is.
-  return present(deps, viewer, rows, () => box === 'to_decide');
+  const views = await present(deps, viewer, rows, () => box === 'to_decide');
+  await auditRead(deps, viewer, rows);
+  return views;
+}
+
+/** Opening the sealed reasons of requests is an access to their cases: one audit entry per case shown. */
+async function auditRead(deps: Deps, viewer: Viewer, rows: readonly { report_id: string }[]): Promise<void> {
+  const reportIds = [...new Set(rows.map((r) => r.report_id))];
+  if (reportIds.length === 0) return;
+  await deps.db.transaction().execute(async (trx) => {
+    for (const id of reportIds)
+      await audit(deps, trx, { actor: viewer.userId, action: 'case.requests_read', subject: `report:${id}` });
+  });
 }
 
 /**
@@ -130,7 +143,9 @@ export async function caseRequests(deps: Deps, viewer: Viewer, reportId: string)
     .limit(LIST_LIMIT)
     .execute();
   const now = deps.now();
-  return present(deps, viewer, rows, (r) => canDecide(deps, viewer, r, now));
+  const views = await present(deps, viewer, rows, (r) => canDecide(deps, viewer, r, now));
+  await auditRead(deps, viewer, rows);
+  return views;
 }
 
 const categoryOf = (deps: Pick<Deps, 'profile'>, id: string) => deps.profile().categories.find((c) => c.id === id);
