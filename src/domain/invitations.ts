@@ -14,7 +14,7 @@ import type { StaffUser } from '../shared/api.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, errors } from './errors.ts';
-import { checkNewPassword, insertUser, NO_KEYS, startStaffSession } from './users.ts';
+import { checkNewPassword, insertUser, keyColumns, NO_KEYS, startStaffSession } from './users.ts';
 import type { TotpState } from './totp.ts';
 
 /** How long an invitation code works. */
@@ -211,13 +211,7 @@ export async function activateAccount(
     const res = await trx
       .updateTable('users')
       .set({
-        public_key: keys.publicKey,
-        password_salt: keys.passwordSalt,
-        password_verifier: keys.passwordVerifier,
-        wrapped_secret_key: keys.wrappedSecretKey,
-        recovery_salt: keys.recoverySalt,
-        recovery_verifier: keys.recoveryVerifier,
-        recovery_wrapped_secret_key: keys.recoveryWrappedSecretKey,
+        ...keyColumns(keys),
         activated_at: at,
         invitation_hash: null,
         invitation_expires_at: null,

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { createUserKeys, unlockWithPassword } from '../crypto/keyring.ts';
+import { createUserKeys, unlockWithPassword, type UserKeys } from '../crypto/keyring.ts';
 import { wipe } from '../crypto/sodium.ts';
 import type { Role, StaffUser } from '../shared/api.ts';
 import { ROLES } from '../shared/api.ts';
@@ -101,13 +101,9 @@ export async function insertUser(
  * @returns the user and the recovery key, which is shown once and never stored.
  * @throws DomainError invalid_username | weak_password | unknown_role | username_taken
  */
-export async function addUser(
-  deps: Deps,
-  input: { username: string; role: string; password: string; displayName?: string; actor?: string | null },
-): Promise<{ user: StaffUser; recoveryKey: string }> {
-  checkNewPassword(input.password);
-  const keys = await createUserKeys(input.password, deps.argon2);
-  const user = await insertUser(deps, input, {
+/** The users columns of a freshly made key pair with its password and recovery-key wraps. */
+export function keyColumns(keys: UserKeys) {
+  return {
     public_key: keys.publicKey,
     password_salt: keys.passwordSalt,
     password_verifier: keys.passwordVerifier,
@@ -115,6 +111,17 @@ export async function addUser(
     recovery_salt: keys.recoverySalt,
     recovery_verifier: keys.recoveryVerifier,
     recovery_wrapped_secret_key: keys.recoveryWrappedSecretKey,
+  };
+}
+
+export async function addUser(
+  deps: Deps,
+  input: { username: string; role: string; password: string; displayName?: string; actor?: string | null },
+): Promise<{ user: StaffUser; recoveryKey: string }> {
+  checkNewPassword(input.password);
+  const keys = await createUserKeys(input.password, deps.argon2);
+  const user = await insertUser(deps, input, {
+    ...keyColumns(keys),
     activated_at: deps.now().toISOString(),
     invitation_hash: null,
     invitation_expires_at: null,

@@ -1,7 +1,8 @@
 /**
  * Refuses text holding the NUL character (U+0000) anywhere in a request's parsed body, query or path parameters.
  * PostgreSQL cannot store it in a text column ("invalid byte sequence for encoding UTF8: 0x00") and no form a
- * person fills in needs it, so it is a clear 400 on both databases rather than a 500 on one.
+ * person fills in needs it, so it is a clear 400 on both databases rather than a 500 on one. Multipart bodies are
+ * still a stream at this point and are not looked at: their text goes only into sealed columns, which hold any byte.
  */
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../../domain/errors.ts';

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields.tsx';
 import { RecoveryKeyNotice } from './RecoveryKeyNotice.tsx';
+import { UsernameSecretFields } from './UsernameSecretFields.tsx';
 
 interface Props {
   initialUsername: string;
@@ -56,31 +57,15 @@ export function ActivateForm({ initialUsername, onSignedIn, onCancel }: Props) {
         Your administrator gave you an invitation code: 32 letters and digits in groups of four. With it you choose your
         own password; nobody else ever knows it.
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-username`}>Username</label>
-        <input
-          id={`${id}-username`}
-          autoComplete="username"
-          maxLength={200}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-code`}>Invitation code</label>
-        <input
-          id={`${id}-code`}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={200}
-          value={invitation}
-          onChange={(e) => setInvitation(e.target.value)}
-          aria-describedby={`${id}-code-hint`}
-        />
-        <p id={`${id}-code-hint`} className="hint">
-          Spaces, dashes and capitals do not matter. It works once, for 72 hours.
-        </p>
-      </div>
+      <UsernameSecretFields
+        id={id}
+        username={username}
+        onUsernameChange={setUsername}
+        secretLabel="Invitation code"
+        secret={invitation}
+        onSecretChange={setInvitation}
+        hint="Spaces, dashes and capitals do not matter. It works once, for 72 hours."
+      />
       <NewPasswordFields
         password={newPassword}
         repeat={repeat}

@@ -6,6 +6,7 @@ import { useTotpStep } from '../hooks/useTotpStep.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields.tsx';
 import { TotpCodeField } from './TotpCodeField.tsx';
+import { UsernameSecretFields } from './UsernameSecretFields.tsx';
 
 interface Props {
   initialUsername: string;
@@ -15,7 +16,7 @@ interface Props {
 }
 
 /**
- * Lost password (or reset by an administrator): the recovery key handed over with the account restores access under
+ * Lost password (or reset by an administrator): the recovery key shown once at activation restores access under
  * a new password, and every case granted to the user still opens. With two-factor sign-in on, the code is asked for
  * once the key is right. Nothing typed is lost on a refusal.
  */
@@ -58,34 +59,18 @@ export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="Choose a new password with your recovery key">
       <p>
-        Your recovery key was handed to you with your account: 32 letters and digits in groups of four. It restores your
-        access, and the cases granted to you stay open to you. Your other sessions end.
+        Your recovery key was shown to you once, when you activated your account: 32 letters and digits in groups of
+        four. It restores your access, and the cases granted to you stay open to you. Your other sessions end.
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-username`}>Username</label>
-        <input
-          id={`${id}-username`}
-          autoComplete="username"
-          maxLength={200}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-key`}>Recovery key</label>
-        <input
-          id={`${id}-key`}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={200}
-          value={recoveryKey}
-          onChange={(e) => setRecoveryKey(e.target.value)}
-          aria-describedby={`${id}-key-hint`}
-        />
-        <p id={`${id}-key-hint`} className="hint">
-          For example ABCD 1234 EFGH 5678 … — spaces and capitals do not matter.
-        </p>
-      </div>
+      <UsernameSecretFields
+        id={id}
+        username={username}
+        onUsernameChange={setUsername}
+        secretLabel="Recovery key"
+        secret={recoveryKey}
+        onSecretChange={setRecoveryKey}
+        hint="For example ABCD 1234 EFGH 5678 … — spaces and capitals do not matter."
+      />
       <NewPasswordFields
         password={newPassword}
         repeat={repeat}
