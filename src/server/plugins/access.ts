@@ -32,8 +32,18 @@ declare module 'fastify' {
 export const STAFF_COOKIE = 'confide_staff';
 export const REPORTER_COOKIE = 'confide_reporter';
 
-export function cookieOptions(secure: boolean, path = '/') {
-  return { path, httpOnly: true, sameSite: 'strict' as const, secure };
+/**
+ * Session cookie attributes: HttpOnly, SameSite=Strict, path /, and Secure when `secureCookies` (an https public URL,
+ * or CONFIDE_SECURE_COOKIES=1) or when this request arrived over HTTPS (directly, or as a trusted proxy says) — the
+ * same rule as Strict-Transport-Security (plugins/headers.ts).
+ */
+export function cookieOptions(request: FastifyRequest, secureCookies: boolean) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: secureCookies || request.protocol === 'https',
+  };
 }
 
 const unsafe = (m: string) => m !== 'GET' && m !== 'HEAD';

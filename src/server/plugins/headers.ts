@@ -1,6 +1,7 @@
 /**
  * Response headers for every route: a strict Content-Security-Policy (no third-party anything, no inline script
- * or style), no referrer, no framing, no sniffing, and no caching of anything that may hold report content.
+ * or style), no referrer, no framing, no sniffing, no caching of anything that may hold report
+ * content, and HTTPS only (HSTS) once the site is served over HTTPS.
  */
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
@@ -17,7 +18,17 @@ export const CSP = [
   "base-uri 'none'",
 ].join('; ');
 
-export function registerHeaders(app: FastifyInstance): void {
+/**
+ * HSTS for two years (RFC 6797). Without includeSubDomains: it would bind every name under the public host, which
+ * Confide cannot know about, and a deployment at an organisation's own domain would force HTTPS on all its sites.
+ */
+export const HSTS = 'max-age=63072000';
+
+/**
+ * @param options.hsts send Strict-Transport-Security on every response (CONFIDE_PUBLIC_URL is https); it is also
+ * sent when a request itself arrived over HTTPS (directly, or as a proxy in CONFIDE_TRUST_PROXY says)
+ */
+export function registerHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
   app.addHook('onSend', async (request, reply) => {
     reply.header('Content-Security-Policy', CSP);
     reply.header('Referrer-Policy', 'no-referrer');
@@ -27,7 +38,7 @@ export function registerHeaders(app: FastifyInstance): void {
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
-    if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=63072000');
+    if (options.hsts || request.protocol === 'https') reply.header('Strict-Transport-Security', HSTS);
   });
 }
 

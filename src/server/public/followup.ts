@@ -35,7 +35,7 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
       const receipt = fieldText((request.body as Record<string, unknown> | undefined)?.receipt).slice(0, 200);
       try {
         const token = await reporterSignIn(deps, receipt);
-        reply.setCookie(REPORTER_COOKIE, token, cookieOptions(secureCookies));
+        reply.setCookie(REPORTER_COOKIE, token, cookieOptions(request, secureCookies));
         return reply.redirect('/follow-up/report', 303);
       } catch (error) {
         if (
@@ -94,7 +94,7 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
 
     app.post('/follow-up/sign-out', { config: { access: 'reporter' } }, async (request, reply) => {
       await deleteSession(deps, request.reporter!.id);
-      reply.clearCookie(REPORTER_COOKIE, cookieOptions(secureCookies));
+      reply.clearCookie(REPORTER_COOKIE, cookieOptions(request, secureCookies));
       return reply.redirect('/follow-up?signedout=1', 303);
     });
   };

@@ -96,7 +96,7 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, vi
   const reporterPage = request.routeOptions.config?.access === 'reporter';
   const ctx = request.publicContext;
   if (view.status === 401 && reporterPage) {
-    reply.clearCookie(REPORTER_COOKIE, cookieOptions(ctx?.secureCookies ?? true));
+    reply.clearCookie(REPORTER_COOKIE, cookieOptions(request, ctx?.secureCookies ?? true));
     return reply.redirect('/follow-up?expired=1', 303);
   }
   const title = TITLES[view.status] ?? (view.status >= 500 ? 'Something went wrong' : 'There is a problem');
