@@ -29,7 +29,7 @@ export function page(profile: PageProfile | null, options: PageOptions): string 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${title}</title>
 <link rel="stylesheet" href="/assets/site.css">
 ${options.script && html`<script src="/assets/site.js" defer></script>`}
