@@ -106,7 +106,7 @@ ${
 ${view.messages.map(
   (m) => html`<li class="message ${m.author === 'staff' ? 'message-staff' : 'message-own'}">
 <p class="message-meta"><strong>${m.outcomeNotice ? 'The outcome of your report' : m.author === 'staff' ? 'From the staff handling your report' : 'You wrote'}</strong> · <time datetime="${m.createdAt}">${formatDateTime(m.createdAt, lang)}</time></p>
-<div class="message-body">${paragraphs(m.body)}</div>
+<div class="message-body">${paragraphs(m.body, 'auto')}</div>
 </li>\n`,
 )}</ol>`
 }
@@ -140,14 +140,14 @@ ${bodyError && html`<p class="error-message" id="f-body-error"><span class="visu
 <section aria-labelledby="your-report">
 <h2 id="your-report">What you reported</h2>
 <dl class="answers">
-${view.answers.map((a) => html`<div class="answer"><dt>${a.label}</dt><dd>${a.text}</dd></div>\n`)}
+${view.answers.map((a) => html`<div class="answer"><dt>${a.label}</dt><dd dir="auto">${a.text}</dd></div>\n`)}
 </dl>
 <h3>Your files</h3>
 ${
   view.files.length === 0
     ? html`<p>You have not sent any files.</p>`
     : html`<ul class="file-list">
-${view.files.map((f) => html`<li>${f.name} <span class="file-meta">(${formatBytes(f.size)}, sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`
+${view.files.map((f) => html`<li><bdi>${f.name}</bdi> <span class="file-meta">(${formatBytes(f.size)}, sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`
 }
 </section>
 

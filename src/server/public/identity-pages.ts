@@ -29,7 +29,7 @@ export function disclosureNotices(view: ReporterIdentityView, language: string):
   return html`${view.disclosures.map(
     (d) => html`<div class="notice notice-warning" role="status">
 <p><strong>${disclosedText(formatDate(d.at, language))}</strong></p>
-${d.notice && html`<p>They asked us to tell you:</p>\n<blockquote>${paragraphs(d.notice)}</blockquote>`}
+${d.notice && html`<p>They asked us to tell you:</p>\n<blockquote class="message-body">${paragraphs(d.notice, 'auto')}</blockquote>`}
 <p>This was approved by an identity custodian, a person other than the one who asked. If you have concerns, write to us in a message below.</p>
 </div>\n`,
   )}`;

@@ -86,13 +86,18 @@ export function notice(text: string | Html, kind: 'info' | 'success' | 'warning'
   return html`<div class="notice notice-${kind}" role="status">${typeof text === 'string' ? html`<p>${text}</p>` : text}</div>`;
 }
 
-/** Plain text as paragraphs: a blank line starts a new paragraph, a single line break stays a line break. */
-export function paragraphs(text: string): Html {
+/**
+ * Plain text as paragraphs: a blank line starts a new paragraph, a single line break stays a line break.
+ * @param dir 'auto' for text a person typed: each paragraph takes its direction from its own first letter and is
+ * isolated from the page around it
+ */
+export function paragraphs(text: string, dir?: 'auto'): Html {
   const blocks = text
     .replace(/\r\n?/g, '\n')
     .trim()
     .split(/\n\s*\n/);
-  return html`${blocks.map((block) => html`<p>${block.split('\n').map((line, i) => html`${i > 0 && html`<br>`}${line}`)}</p>\n`)}`;
+  const open = dir ? html`<p dir="${dir}">` : html`<p>`;
+  return html`${blocks.map((block) => html`${open}${block.split('\n').map((line, i) => html`${i > 0 && html`<br>`}${line}`)}</p>\n`)}`;
 }
 
 /** `15 March 2024` (UTC, the profile's language). */

@@ -153,7 +153,7 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(body).toContain('up to 3 files, 2 KiB each');
     expect(body.indexOf('name="answers"')).toBeLessThan(body.indexOf('name="identity.name"'));
     expect(body.indexOf('name="identity.name"')).toBeLessThan(body.indexOf('type="file"'));
-    expect(body).toContain('<dd>A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.</dd>');
+    expect(body).toContain('<dd dir="auto">A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.</dd>');
   });
 
   it('goes back to step 1 with the answers kept to change them', async () => {
@@ -265,7 +265,9 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(sent.headers.location).toBe('/follow-up/report?sent=1');
     const after = await t.app.inject({ method: 'GET', url: '/follow-up/report?sent=1', headers: { cookie } });
     expect(after.body).toContain('Your message has been sent.');
-    expect(after.body).toContain('<div class="message-body"><p>He wore a grey coat.</p>\n<p>And a hat.</p>');
+    expect(after.body).toContain(
+      '<div class="message-body"><p dir="auto">He wore a grey coat.</p>\n<p dir="auto">And a hat.</p>',
+    );
     expect(after.body).toContain('more.txt');
   });
 

@@ -158,7 +158,7 @@ ${fileFields.map((field) => renderField({ field, name: FILE_PREFIX + field.id, e
 function answerList(category: Category, answers: Answers): Html {
   const shown = category.fields.filter((f) => f.type !== 'file');
   return html`<dl class="answers">
-${shown.map((field) => html`<div class="answer"><dt>${field.label}</dt><dd>${displayAnswer(field, answers[field.id])}</dd></div>\n`)}
+${shown.map((field) => html`<div class="answer"><dt>${field.label}</dt><dd dir="auto">${displayAnswer(field, answers[field.id])}</dd></div>\n`)}
 </dl>`;
 }
 
