@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { errorId, errorMessage } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import { shownAfter } from '../helpers/forms.ts';
 
 describe.each(DIALECTS)('cross-site requests (%s)', (dialect) => {
   let t: TestApp;
@@ -49,12 +50,15 @@ describe.each(DIALECTS)('cross-site requests (%s)', (dialect) => {
     expect(errorMessage(res)).toBe(
       'Your browser did not say which site this request came from, so it was refused. Go back, reload the page and try again; if this happens again, use an up-to-date browser.',
     );
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/follow-up',
-      headers: { origin: 'null', 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'receipt=1',
-    });
+    const login = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/follow-up',
+        headers: { origin: 'null', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'receipt=1',
+      }),
+    );
     expect(login.statusCode).toBe(403);
     expect(login.body).toContain('Your browser did not say which site this request came from');
     expect((await signIn({ origin: 'null', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(401);
@@ -67,12 +71,15 @@ describe.each(DIALECTS)('cross-site requests (%s)', (dialect) => {
   });
 
   it('refuses them on the public site with a page', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/follow-up',
-      headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'receipt=1',
-    });
+    const res = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/follow-up',
+        headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'receipt=1',
+      }),
+    );
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toContain('Requests from other sites are refused.');

@@ -57,7 +57,7 @@ ${
       ? html`<p>This channel does not ask who you are.</p>`
       : html`<p>${view.disclosures.length > 0 ? IDENTITY_DISCLOSED : IDENTITY_KEPT_APART} If you want to, you can tell us who you are, or add to what you gave, now or at any time. This is your choice alone.</p>
 <p>What you add here is encrypted and kept apart from your report. Only identity custodians can read it. It is disclosed to staff handling your report only if a custodian approves a request that gives a reason, and you would be told here. You cannot read it back on this page.</p>
-<form method="post" action="/follow-up/identity" novalidate>
+<form method="post" action="/follow-up/identity" autocomplete="off" novalidate>
 <input type="hidden" name="_csrf" value="${csrf}">
 ${fields.map((field) =>
   renderField({

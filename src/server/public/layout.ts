@@ -8,6 +8,13 @@ import type { FastifyReply } from 'fastify';
 import type { Profile, PublishedChannel } from '../../shared/profile.ts';
 import { html, type Html } from './html.ts';
 
+/**
+ * What to do on a shared device: closing the browser is not enough, as its history keeps the addresses visited
+ * (what is typed is not kept: forms are autocomplete=off and every post is answered with a redirect).
+ */
+export const SHARED_DEVICE_ADVICE =
+  "If others use this device and this is not a private window, delete this site from the browser's history: closing the browser does not remove it.";
+
 export interface PageOptions {
   /** Page title, without the authority's name. */
   title: string;
