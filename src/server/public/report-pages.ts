@@ -61,7 +61,7 @@ export function questionnairePage(
 ${errorSummary(items)}
 ${state.expired && notice(`What you typed earlier is no longer kept: for your safety, this service keeps it for ${DRAFT_MINUTES} minutes only. Please fill in the form again.`)}
 <p>Answer what you know. Questions marked <strong>(required)</strong> need an answer; you can leave the others empty.</p>
-<p>Nothing is stored until you send your report at the end. You can add files on the next page.</p>
+<p>Your report is not sent until you send it at the end. Until then, what you type is kept only to show it to you again, sealed so that nobody can read it, and for ${DRAFT_MINUTES} minutes at most. You can add files on the next page.</p>
 <form method="post" action="${reportPath(category)}" autocomplete="off" novalidate>
 ${questions.map((field) => renderField({ field, name: field.id, value: state.values[field.id], error: state.errors[field.id] }))}
 ${hiddenInputs(state.identity)}
