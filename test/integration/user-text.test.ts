@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_STACKED_MARKS } from '../../src/shared/text.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { actor, submitCase } from '../helpers/cases.ts';
+import { actor, reporterSession, submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { multipart } from '../helpers/multipart.ts';
 
@@ -23,15 +23,6 @@ describe.each(DIALECTS)('user text (%s)', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  async function reporterSession(receipt: string) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reporter/session', payload: { receipt } });
-    expect(res.statusCode).toBe(200);
-    return {
-      cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
-      csrf: (res.json() as { csrfToken: string }).csrfToken,
-    };
-  }
-
   it('answers a staff message with exactly what it stored, and shows the same to staff and the reporter', async () => {
     const c = await submitCase(t);
     const sup = await actor(t, 'supervisor');
@@ -41,7 +32,7 @@ describe.each(DIALECTS)('user text (%s)', (dialect) => {
     const staffView = (await sup.get(`/api/v1/cases/${c.id}`)).json() as { messages: Message[] };
     expect(staffView.messages.map((m) => m.body)).toEqual([SHOWN]);
 
-    const reporter = await reporterSession(c.receipt);
+    const reporter = await reporterSession(t, c.receipt);
     const own = await t.app.inject({
       method: 'GET',
       url: '/api/v1/reporter/report',
@@ -55,7 +46,7 @@ describe.each(DIALECTS)('user text (%s)', (dialect) => {
 
   it('stores a reporter message the same, from the API and from the follow-up form', async () => {
     const c = await submitCase(t);
-    const reporter = await reporterSession(c.receipt);
+    const reporter = await reporterSession(t, c.receipt);
     const api = await t.app.inject({
       method: 'POST',
       url: '/api/v1/reporter/messages',
