@@ -17,6 +17,7 @@ export async function listenApp(
     const app = await buildApp({
       deps: built.deps,
       secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
       logLevel: config.logLevel,
     });

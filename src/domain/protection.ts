@@ -30,6 +30,7 @@ import { nextDeadline } from './deadlines.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import type { OpenedSession } from './sessions.ts';
+import { cleanText } from '../shared/text.ts';
 
 const HOUR = 3_600_000;
 
@@ -109,7 +110,7 @@ export async function requestProtection(
   input: { account?: string | undefined },
 ): Promise<{ id: string; requestedAt: string; dueAt: string }> {
   const reportId = session.reportId!;
-  const account = input.account?.replace(/\r\n?/g, '\n').trim() || null;
+  const account = cleanText(input.account ?? '').trim() || null;
   if (account && [...account].length > MAX_PROTECTION_ACCOUNT)
     throw errors.invalid(
       'account_too_long',

@@ -19,6 +19,7 @@ import { OUTCOME_TEXT, STATUS_TEXT } from './lifecycle.ts';
 import { answersAd, fileAd, messageAd, reporterKeyAd } from './sealing.ts';
 import { createSession, type OpenedSession } from './sessions.ts';
 import { checkThrottle, clearThrottle, recordFailure } from './throttle.ts';
+import { cleanText } from '../shared/text.ts';
 
 const RECEIPT_RULE = { limit: 5, windowMs: 15 * 60_000 };
 const DUMMY_SALT = Buffer.alloc(16, 7);
@@ -181,7 +182,7 @@ export async function reporterAddInformation(
   input: { body?: string | undefined; files?: AsyncIterable<IncomingFile> | IncomingFile[] },
 ): Promise<void> {
   const reportId = session.reportId!;
-  const body = input.body?.trim() ?? '';
+  const body = cleanText(input.body ?? '').trim();
   if ([...body].length > 20_000)
     throw errors.invalid('message_too_long', 'A message may have at most 20000 characters.');
   const report = await deps.db

@@ -3,7 +3,7 @@
  * what the secret opens (the staff user's private key, or the reporter's report key), sealed under it. Deleting
  * the row (logout, expiry, password reset, disabling) leaves an old cookie opening nothing.
  */
-import { mac, open, randomBytes, seal, wipe } from '../crypto/sodium.ts';
+import { equal, mac, open, randomBytes, seal, wipe } from '../crypto/sodium.ts';
 import { CryptoError } from '../crypto/errors.ts';
 import type { Deps } from './deps.ts';
 
@@ -83,4 +83,14 @@ export async function deleteUserSessions(deps: Pick<Deps, 'db'>, userId: string)
 /** The CSRF token bound to a session: HMAC-SHA-512-256 of its id under the server secret. */
 export function csrfTokenFor(deps: Pick<Deps, 'serverSecret'>, sessionId: string): string {
   return mac(deps.serverSecret, Buffer.from(`csrf:${sessionId}`)).toString('base64url');
+}
+
+/**
+ * Whether `given` (a header or form value as it arrived: a string, an array when repeated, or missing) is the
+ * session's CSRF token. Compared in constant time (sodium_memcmp), so the time taken tells nothing of how much of a
+ * guess was right.
+ */
+export function csrfTokenMatches(deps: Pick<Deps, 'serverSecret'>, sessionId: string, given: unknown): boolean {
+  if (typeof given !== 'string') return false;
+  return equal(Buffer.from(given), Buffer.from(csrfTokenFor(deps, sessionId)));
 }

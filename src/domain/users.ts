@@ -20,6 +20,7 @@ import { DomainError, errors } from './errors.ts';
 import { createSession } from './sessions.ts';
 import { clearThrottle } from './throttle.ts';
 import { acceptTotpCode, totpStateOf, withTotpSecret, type TotpState } from './totp.ts';
+import { cleanText } from '../shared/text.ts';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 export const MIN_PASSWORD = 12;
@@ -64,7 +65,7 @@ export async function insertUser(
   if (!(ROLES as readonly string[]).includes(input.role))
     throw errors.invalid('unknown_role', `Unknown role "${input.role}". Roles: ${ROLES.join(', ')}.`);
   const id = randomUUID();
-  const displayName = input.displayName?.trim() || username;
+  const displayName = cleanText(input.displayName ?? '').trim() || username;
   try {
     await deps.db.transaction().execute(async (trx) => {
       await trx

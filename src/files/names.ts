@@ -2,12 +2,11 @@
  * File names chosen by reporters: made safe to store, show and offer for download. A name is only ever
  * data (never a path, never passed to a shell), but staff save files under it on every operating system.
  */
+import { limitStackedMarks, LONE_SURROGATE } from '../shared/text.ts';
 
 const MAX_BYTES = 255;
 /** C0 and C1 controls, DEL, bidirectional formatting (overrides, embeddings, isolates, marks). */
 const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-/** Halves of a surrogate pair without the other half: not encodable in UTF-8. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Characters no Windows file name may hold (`"` also ends a quoted header parameter). */
 const RESERVED = /[<>:"|?*]/g;
 /** Device names that Windows refuses as a file name, whatever the extension. */
@@ -40,7 +39,8 @@ function extensionOf(fileName: string): string {
 }
 
 /**
- * Make an untrusted file name safe to store and show: NFC-normalised; path parts removed (../../x.txt → x.txt,
+ * Make an untrusted file name safe to store and show: NFC-normalised; at most MAX_STACKED_MARKS combining marks
+ * in a row (src/shared/text.ts); path parts removed (../../x.txt → x.txt,
  * also backslashes); control characters (C0, C1, incl. CR/LF) and bidi overrides/isolates (U+202A–U+202E,
  * U+2066–U+2069, U+200E/F, U+061C) removed; characters that Windows forbids in names (`<>:"|?*`) replaced by
  * `_`, as are a leading `-` (read as an option by shell commands) and a Windows device name (`CON`, `NUL`…);
@@ -48,7 +48,7 @@ function extensionOf(fileName: string): string {
  * boundary keeping the extension; empty result → 'file'.
  */
 export function safeFileName(name: string): string {
-  const visible = name.normalize('NFC').replace(LONE_SURROGATE, '').replace(INVISIBLE, '');
+  const visible = limitStackedMarks(name.replace(LONE_SURROGATE, '').normalize('NFC').replace(INVISIBLE, ''));
   const lastPart = visible.split(/[/\\]/).at(-1) ?? '';
   let safe = lastPart.replace(RESERVED, '_').replace(EDGES, '').replace(/^-/, '_');
   if (DEVICE.test(safe)) safe = `_${safe}`;

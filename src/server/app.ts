@@ -24,7 +24,9 @@ export interface AppOptions {
   deps: Deps;
   /** Send cookies with the Secure flag. */
   secureCookies: boolean;
-  /** Public base URL (setup link, absolute links). */
+  /** Proxy addresses whose X-Forwarded-* headers are believed; default none. */
+  trustProxy?: false | readonly string[];
+  /** Public base URL (setup link, absolute links); https:// sends Strict-Transport-Security on every response. */
   publicUrl: string;
   logLevel?: string;
   /** Where log lines go (default standard output); tests read them. */
@@ -45,7 +47,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
+    // Only the proxies named in CONFIDE_TRUST_PROXY: X-Forwarded-Proto from them makes request.protocol 'https'.
+    trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -53,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   registerAccess(app, deps);
-  registerHeaders(app);
+  registerHeaders(app, { hsts: options.publicUrl.startsWith('https://') });
   registerRequestLog(app);
   registerOriginCheck(app);
   registerNulCheck(app);

@@ -2,6 +2,7 @@
  * Configuration from the environment, validated once at start-up and then frozen. Every setting is documented
  * here and in `.env.example`; an invalid one stops start-up with a message that names it and the fix.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -16,92 +17,158 @@ const flag = z
   .default('')
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
-const Env = z.object({
-  /** TCP port to listen on. */
-  PORT: int(8080, 1, 65535),
-  /** Address to listen on. Put a TLS-terminating proxy in front when exposing it. */
-  HOST: z.string().min(1).default('127.0.0.1'),
-  /** Folder for the SQLite database and the file store (created when missing, mode 0700). */
-  CONFIDE_DATA_DIR: z.string().min(1).default('./data'),
-  /** `postgres://user:password@host:5432/db` to use PostgreSQL instead of the embedded SQLite database. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded SQLite database)')
-    .optional(),
-  /** Public base URL, used in the setup link printed at first start and in staff notice mails (`/staff/`). */
-  CONFIDE_PUBLIC_URL: z.string().url().optional(),
-  /** Folder with the deployment profiles (default: the profiles shipped with Confide). */
-  CONFIDE_PROFILES_DIR: z
-    .string()
-    .min(1)
-    .default(fileURLToPath(new URL('../../profiles', import.meta.url))),
-  /** Argon2id memory cost in KiB for passwords and receipts (OWASP: at least 19456). */
-  CONFIDE_ARGON2_MEMORY_KIB: int(65536, 1024, 4_194_304),
-  /** Argon2id passes. */
-  CONFIDE_ARGON2_TIME_COST: int(3, 1, 100),
-  /** Argon2id lanes. */
-  CONFIDE_ARGON2_PARALLELISM: int(1, 1, 16),
-  /** Largest file a reporter may upload, in bytes (default 100 MiB). */
-  CONFIDE_MAX_FILE_BYTES: int(100 * 1024 * 1024, 1, 10 * 1024 * 1024 * 1024),
-  /** Most files in one submission or follow-up. */
-  CONFIDE_MAX_FILES: int(20, 1, 1000),
-  /** Largest file whose metadata is removed (held in memory while cleaning); bigger files are flagged. */
-  CONFIDE_MAX_CLEAN_BYTES: int(100 * 1024 * 1024, 1, 2 * 1024 * 1024 * 1024),
-  /** Staff session lifetime in minutes. */
-  CONFIDE_STAFF_SESSION_MINUTES: int(480, 5, 7 * 24 * 60),
-  /** Reporter session lifetime in minutes. */
-  CONFIDE_REPORTER_SESSION_MINUTES: int(30, 5, 24 * 60),
-  /** Seed one user per role and print their passwords (never in production). */
-  CONFIDE_DEMO: flag,
-  /** Send cookies with the Secure flag (set when serving over HTTPS). Defaults to on when CONFIDE_PUBLIC_URL is https. */
-  CONFIDE_SECURE_COOKIES: z.enum(['1', '0', 'true', 'false', ''], { error: 'must be 1 or 0' }).optional(),
-  /**
-   * SMTP server for staff notices: `smtp://user:pass@mail.example:587` (STARTTLS when offered) or
-   * `smtps://user:pass@mail.example:465`; nodemailer options may follow as a query (`?requireTLS=true`). Unset:
-   * notices stay queued (staff see the work in the workspace) and a warning is logged once.
-   */
-  CONFIDE_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^/?#]+/, 'must look like smtp://user:pass@host:587 or smtps://user:pass@host:465')
-    .optional(),
-  /** Sender of staff notices, e.g. `Confide <confide@report.example>` (default: confide@ the public URL's host). */
-  CONFIDE_MAIL_FROM: z.string().regex(/@/, 'must contain an e-mail address, e.g. confide@report.example').optional(),
-  /** Hours before a deadline that the people on a case are reminded (urgent cases: a quarter of their response time). */
-  CONFIDE_REMINDER_HOURS: int(48, 1, 24 * 90),
-  /** Fewest minutes between two notice mails to one person; everything pending goes into one mail. */
-  CONFIDE_NOTIFY_INTERVAL_MINUTES: int(15, 1, 7 * 24 * 60),
-  /** Days before a closed case's retention ends that the supervisors (oversight officers) holding it are reminded. */
-  CONFIDE_RETENTION_REMINDER_DAYS: int(14, 1, 365),
-  /** Hours before a file-store blob that no file references (an upload that never finished) is removed. */
-  CONFIDE_UPLOAD_GRACE_HOURS: int(24, 1, 24 * 30),
-  /**
-   * Staff roles that must sign in with a TOTP code (RFC 6238) as well as the password, comma-separated, or `none`.
-   * Default: every staff role. A user of such a role without TOTP can sign in only to set it up.
-   */
-  CONFIDE_TOTP_REQUIRED_ROLES: z
-    .string()
-    .default(ROLES.join(','))
-    .transform((v, ctx) => {
-      if (v.trim().toLowerCase() === 'none') return [] as Role[];
-      const roles = v
-        .split(',')
-        .map((r) => r.trim())
-        .filter(Boolean);
-      const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-      if (unknown.length > 0 || roles.length === 0)
-        ctx.addIssue({
-          code: 'custom',
-          message: `unknown role ${unknown.map((r) => `"${r}"`).join(', ') || '(empty)'}: give a comma-separated list of ${ROLES.join(', ')}, or none`,
-        });
-      return [...new Set(roles)] as Role[];
-    }),
-  /** Log level: fatal, error, warn, info, debug, silent. */
-  CONFIDE_LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
-    })
-    .default('info'),
-});
+/** Address ranges @fastify/proxy-addr knows by name. */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Whether `entry` is an IP address, an address/prefix (CIDR) range, or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_RANGES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `CONFIDE_TRUST_PROXY`: off, or the addresses of the proxies whose `X-Forwarded-*` headers are believed. Neither
+ * "trust everyone" nor a hop count is accepted: both let a client that reaches the server directly claim HTTPS or
+ * another address (Fastify ignores a hop count for that reason, which would make the setting silently do nothing).
+ */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((v, ctx): false | string[] => {
+    const value = v.trim();
+    if (['', '0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+    const fix =
+      'give the address of your TLS proxy as this server sees it, e.g. 127.0.0.1, or a comma-separated list of addresses and ranges (10.0.0.0/8, ::1, loopback)';
+    if (['1', 'true', 'yes', 'on', '*'].includes(value.toLowerCase()) || /^\d+$/.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" would believe forwarded headers from any client that reaches this server directly: ${fix}`,
+      });
+      return false;
+    }
+    const entries = value
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const invalid = entries.filter((e) => !isProxyAddress(e));
+    if (invalid.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `not an address or range: ${invalid.map((e) => `"${e}"`).join(', ')}: ${fix}`,
+      });
+    return entries;
+  });
+
+const Env = z
+  .object({
+    /** TCP port to listen on. */
+    PORT: int(8080, 1, 65535),
+    /** Address to listen on. Put a TLS-terminating proxy in front when exposing it. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Folder for the SQLite database and the file store (created when missing, mode 0700). */
+    CONFIDE_DATA_DIR: z.string().min(1).default('./data'),
+    /** `postgres://user:password@host:5432/db` to use PostgreSQL instead of the embedded SQLite database. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded SQLite database)')
+      .optional(),
+    /** Public base URL, used in the setup link printed at first start and in staff notice mails (`/staff/`). */
+    CONFIDE_PUBLIC_URL: z.string().url().optional(),
+    /** Folder with the deployment profiles (default: the profiles shipped with Confide). */
+    CONFIDE_PROFILES_DIR: z
+      .string()
+      .min(1)
+      .default(fileURLToPath(new URL('../../profiles', import.meta.url))),
+    /** Argon2id memory cost in KiB for passwords and receipts (OWASP: at least 19456). */
+    CONFIDE_ARGON2_MEMORY_KIB: int(65536, 1024, 4_194_304),
+    /** Argon2id passes. */
+    CONFIDE_ARGON2_TIME_COST: int(3, 1, 100),
+    /** Argon2id lanes. */
+    CONFIDE_ARGON2_PARALLELISM: int(1, 1, 16),
+    /** Largest file a reporter may upload, in bytes (default 100 MiB). */
+    CONFIDE_MAX_FILE_BYTES: int(100 * 1024 * 1024, 1, 10 * 1024 * 1024 * 1024),
+    /** Most files in one submission or follow-up. */
+    CONFIDE_MAX_FILES: int(20, 1, 1000),
+    /** Largest file whose metadata is removed (held in memory while cleaning); bigger files are flagged. */
+    CONFIDE_MAX_CLEAN_BYTES: int(100 * 1024 * 1024, 1, 2 * 1024 * 1024 * 1024),
+    /** Staff session lifetime in minutes. */
+    CONFIDE_STAFF_SESSION_MINUTES: int(480, 5, 7 * 24 * 60),
+    /** Reporter session lifetime in minutes. */
+    CONFIDE_REPORTER_SESSION_MINUTES: int(30, 5, 24 * 60),
+    /** Seed one user per role and print their passwords (never in production). */
+    CONFIDE_DEMO: flag,
+    /**
+     * Send cookies with the Secure flag even when CONFIDE_PUBLIC_URL is http (1). They always have it when the public
+     * URL is https or a request arrived over HTTPS; 0 with an https public URL is refused.
+     */
+    CONFIDE_SECURE_COOKIES: z.enum(['1', '0', 'true', 'false', ''], { error: 'must be 1 or 0' }).optional(),
+    /**
+     * Proxies whose `X-Forwarded-For`/`-Proto`/`-Host` headers are believed: unset (default) believes none; otherwise
+     * their addresses or ranges, comma-separated (`127.0.0.1`, `10.0.0.0/8`, `loopback`). With it, a request the
+     * proxy marks as HTTPS gets HSTS and Secure cookies even without an https CONFIDE_PUBLIC_URL.
+     */
+    CONFIDE_TRUST_PROXY: trustProxy,
+    /**
+     * SMTP server for staff notices: `smtp://user:pass@mail.example:587` (STARTTLS when offered) or
+     * `smtps://user:pass@mail.example:465`; nodemailer options may follow as a query (`?requireTLS=true`). Unset:
+     * notices stay queued (staff see the work in the workspace) and a warning is logged once.
+     */
+    CONFIDE_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/?#]+/, 'must look like smtp://user:pass@host:587 or smtps://user:pass@host:465')
+      .optional(),
+    /** Sender of staff notices, e.g. `Confide <confide@report.example>` (default: confide@ the public URL's host). */
+    CONFIDE_MAIL_FROM: z.string().regex(/@/, 'must contain an e-mail address, e.g. confide@report.example').optional(),
+    /** Hours before a deadline that the people on a case are reminded (urgent cases: a quarter of their response time). */
+    CONFIDE_REMINDER_HOURS: int(48, 1, 24 * 90),
+    /** Fewest minutes between two notice mails to one person; everything pending goes into one mail. */
+    CONFIDE_NOTIFY_INTERVAL_MINUTES: int(15, 1, 7 * 24 * 60),
+    /** Days before a closed case's retention ends that the supervisors (oversight officers) holding it are reminded. */
+    CONFIDE_RETENTION_REMINDER_DAYS: int(14, 1, 365),
+    /** Hours before a file-store blob that no file references (an upload that never finished) is removed. */
+    CONFIDE_UPLOAD_GRACE_HOURS: int(24, 1, 24 * 30),
+    /**
+     * Staff roles that must sign in with a TOTP code (RFC 6238) as well as the password, comma-separated, or `none`.
+     * Default: every staff role. A user of such a role without TOTP can sign in only to set it up.
+     */
+    CONFIDE_TOTP_REQUIRED_ROLES: z
+      .string()
+      .default(ROLES.join(','))
+      .transform((v, ctx) => {
+        if (v.trim().toLowerCase() === 'none') return [] as Role[];
+        const roles = v
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean);
+        const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+        if (unknown.length > 0 || roles.length === 0)
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown role ${unknown.map((r) => `"${r}"`).join(', ') || '(empty)'}: give a comma-separated list of ${ROLES.join(', ')}, or none`,
+          });
+        return [...new Set(roles)] as Role[];
+      }),
+    /** Log level: fatal, error, warn, info, debug, silent. */
+    CONFIDE_LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  })
+  .superRefine((e, ctx) => {
+    const secure = e.CONFIDE_SECURE_COOKIES;
+    if (e.CONFIDE_PUBLIC_URL?.startsWith('https://') && (secure === '0' || secure === 'false'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CONFIDE_SECURE_COOKIES'],
+        message:
+          'must not be 0 when CONFIDE_PUBLIC_URL is https (browsers would send the session cookie over plain HTTP): remove CONFIDE_SECURE_COOKIES',
+      });
+  });
 
 export interface Config {
   port: number;
@@ -115,7 +182,10 @@ export interface Config {
   staffSessionMinutes: number;
   reporterSessionMinutes: number;
   demo: boolean;
+  /** Cookies carry the Secure flag (also set per request when it arrived over HTTPS). */
   secureCookies: boolean;
+  /** Proxy addresses whose X-Forwarded-* headers are believed (Fastify `trustProxy`), or false for none. */
+  trustProxy: false | readonly string[];
   logLevel: string;
   /** Staff mail: SMTP URL (undefined: not configured) and sender. */
   mail: { smtpUrl: string | undefined; from: string };
@@ -146,6 +216,7 @@ export function loadConfig(
     e.CONFIDE_PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`
   ).replace(/\/$/, '');
   const secure = e.CONFIDE_SECURE_COOKIES;
+  const https = publicUrl.startsWith('https://');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -166,8 +237,8 @@ export function loadConfig(
     staffSessionMinutes: e.CONFIDE_STAFF_SESSION_MINUTES,
     reporterSessionMinutes: e.CONFIDE_REPORTER_SESSION_MINUTES,
     demo: e.CONFIDE_DEMO,
-    secureCookies:
-      secure === undefined || secure === '' ? publicUrl.startsWith('https://') : secure === '1' || secure === 'true',
+    secureCookies: https || secure === '1' || secure === 'true',
+    trustProxy: e.CONFIDE_TRUST_PROXY === false ? false : Object.freeze(e.CONFIDE_TRUST_PROXY),
     logLevel: e.CONFIDE_LOG_LEVEL,
     mail: Object.freeze({
       smtpUrl: e.CONFIDE_SMTP_URL,

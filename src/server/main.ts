@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     deps,
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     logLevel: config.logLevel,
   });

@@ -4,6 +4,7 @@
  * OpenAPI) and the staff workspace.
  */
 import { z } from 'zod';
+import { userText } from './text.ts';
 import { Role, SessionRequest, SessionResponse } from './api.ts';
 
 /** A 6-digit TOTP code (RFC 6238) as typed: spaces and dashes are ignored by the server. */
@@ -97,7 +98,7 @@ export type UserList = z.infer<typeof UserList>;
 
 export const CreateUserRequest = z.object({
   username: z.string().min(1).max(200),
-  displayName: z.string().trim().max(200).optional(),
+  displayName: userText().trim().max(200).optional(),
   role: Role,
   email: z.string().max(254).optional(),
 });

@@ -4,6 +4,7 @@
  * @see CEL 2023 Art. 24 (credentials and documents shown), Art. 31 (two officers, full recording); MSS Order No. 2
  */
 import { z } from 'zod';
+import { userText } from './text.ts';
 import { CaseEventView, CaseStatus, CategoryRef, Channel, Outcome } from './api.ts';
 
 export const ACTION_KINDS = ['inspection', 'search', 'seizure', 'questioning', 'summons', 'other'] as const;
@@ -13,7 +14,7 @@ export type ActionKind = z.infer<typeof ActionKind>;
 /** Characters (code points) of each text of a record. */
 export const ACTION_TEXT_MAX = 4_000;
 
-const text = z.string().trim().max(ACTION_TEXT_MAX);
+const text = userText().trim().max(ACTION_TEXT_MAX);
 
 /**
  * The `action` part of POST /cases/{id}/actions (a JSON object; the optional `recording` file part follows it).

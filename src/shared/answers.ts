@@ -7,6 +7,7 @@
  * date in every time zone.
  */
 import { maxLengthOf, type Field } from './profile.ts';
+import { cleanText } from './text.ts';
 
 export type AnswerValue = string | string[] | boolean | null;
 export type Answers = Record<string, AnswerValue>;
@@ -153,10 +154,10 @@ function readCheckbox(input: unknown): Read {
   return ticked === undefined ? { value: false, error: UNREADABLE } : { value: ticked };
 }
 
-/** Text from a form or JSON value: trimmed, line breaks as \n; undefined when it is not text at all. */
+/** Text from a form or JSON value: cleaned (cleanText), trimmed; undefined when it is not text at all. */
 function textOf(input: unknown): string | undefined {
   if (input === undefined || input === null) return '';
-  if (typeof input === 'string') return input.replace(/\r\n?/g, '\n').trim();
+  if (typeof input === 'string') return cleanText(input).trim();
   if (typeof input === 'number' || typeof input === 'boolean') return String(input);
   if (Array.isArray(input)) {
     const parts = input.map(textOf);

@@ -4,6 +4,7 @@
  * stripped, so a new column cannot leak.
  */
 import { z } from 'zod';
+import { userText } from './text.ts';
 
 export const ROLES = ['administrator', 'supervisor', 'handler', 'custodian', 'oversight', 'operator'] as const;
 export const Role = z.enum(ROLES);
@@ -158,7 +159,7 @@ export const CaseDetail = CaseSummary.extend({
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const MessageRequest = z.object({
-  body: z.string().trim().min(1).max(20_000),
+  body: userText().trim().min(1).max(20_000),
   visibility: z.enum(['reporter', 'internal']),
   /** An outcome notice tells the reporter the result (visibility must be 'reporter'). */
   kind: z.enum(['message', 'outcome_notice']).default('message'),
@@ -193,11 +194,11 @@ export const GrantRequest = z.object({
 export const ExclusionRequest = z.object({
   userId: z.string().uuid(),
   reason: ExclusionReason,
-  note: z.string().trim().max(2_000).optional(),
+  note: userText().trim().max(2_000).optional(),
 });
-export const UrgentRequest = z.object({ urgent: z.boolean(), reason: z.string().trim().min(1).max(2_000) });
+export const UrgentRequest = z.object({ urgent: z.boolean(), reason: userText().trim().min(1).max(2_000) });
 export const UrgentResponse = z.object({ urgent: z.boolean(), dueAt: z.string().nullable() });
-export const RiskRequest = z.object({ level: RiskLevel, note: z.string().trim().max(5_000).optional() });
+export const RiskRequest = z.object({ level: RiskLevel, note: userText().trim().max(5_000).optional() });
 export const RiskResponse = z.object({ riskLevel: RiskLevel });
 export const LinkRequest = z.object({ reference: z.string().trim().min(1).max(40), kind: LinkKind });
 export const LinksResponse = z.object({ links: z.array(LinkView) });
@@ -261,7 +262,7 @@ export const Statistics = z.object({
 export type Statistics = z.infer<typeof Statistics>;
 export const StatusRequest = z.object({
   status: CaseStatus,
-  reason: z.string().trim().max(2_000).optional(),
+  reason: userText().trim().max(2_000).optional(),
   outcome: Outcome.optional(),
   /** An approved request of the mover's: kind 'export' to refer the case, 'knowingly_false' for that outcome. */
   requestId: z.string().uuid().optional(),
@@ -304,4 +305,4 @@ export const ReporterReport = z.object({
   files: z.array(FileView.pick({ id: true, name: true, size: true, createdAt: true })),
   messages: z.array(MessageView.pick({ id: true, author: true, body: true, createdAt: true })),
 });
-export const ReporterMessageRequest = z.object({ body: z.string().trim().min(1).max(20_000) });
+export const ReporterMessageRequest = z.object({ body: userText().trim().min(1).max(20_000) });

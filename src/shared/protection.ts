@@ -5,6 +5,7 @@
  * @see MSS Order No. 2 Art. 6(2) (protection of informants and their relatives); CEL 2023 Art. 46
  */
 import { z } from 'zod';
+import { userText } from './text.ts';
 
 /** What staff did about a protection request. */
 export const PROTECTION_OUTCOMES = ['protection_arranged', 'referred_to_police', 'advice_given', 'not_needed'] as const;
@@ -52,12 +53,12 @@ export type ProtectionList = z.infer<typeof ProtectionList>;
 
 export const ProtectionResponseRequest = z.object({
   outcome: ProtectionOutcome,
-  note: z.string().trim().max(MAX_PROTECTION_NOTE).optional(),
+  note: userText().trim().max(MAX_PROTECTION_NOTE).optional(),
 });
 
 export const ReporterProtectionRequest = z.object({
   /** What is happening, in the reporter's words; optional. */
-  account: z.string().max(MAX_PROTECTION_ACCOUNT).optional(),
+  account: userText().max(MAX_PROTECTION_ACCOUNT).optional(),
 });
 
 /** A protection request as the reporter sees it: when, by when, and the outcome in plain words (never the note). */

@@ -5,6 +5,7 @@
  * @see CEL 2023 Art. 25–31 (prior approval); EU 2019/1937 Art. 16 (confidentiality of the reporter's identity)
  */
 import { z } from 'zod';
+import { userText } from './text.ts';
 import { AnswerView, FieldView } from './api.ts';
 
 export const REQUEST_KINDS = [
@@ -50,7 +51,7 @@ export const RequestStatus = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
 // Texts are checked (trimmed, required, length) by the domain, whose messages say how to fix them.
-const longText = z.string().max(MAX_REASON * 4);
+const longText = userText().max(MAX_REASON * 4);
 
 export const CreateRequestBody = z.object({
   caseId: z.string().uuid(),

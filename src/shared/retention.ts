@@ -3,6 +3,7 @@
  * shared by the server and the staff workspace. Times are ISO 8601 UTC strings.
  */
 import { z } from 'zod';
+import { userText } from './text.ts';
 import { CaseStatus } from './api.ts';
 
 /** Longest reason for setting or lifting a legal hold, in characters. */
@@ -37,7 +38,7 @@ export const RetentionView = z.object({
 });
 export type RetentionView = z.infer<typeof RetentionView>;
 
-export const LegalHoldRequest = z.object({ reason: z.string().max(MAX_HOLD_REASON * 2) });
+export const LegalHoldRequest = z.object({ reason: userText().max(MAX_HOLD_REASON * 2) });
 export type LegalHoldRequest = z.infer<typeof LegalHoldRequest>;
 
 export const DeleteCaseQuery = z.object({

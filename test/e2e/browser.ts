@@ -24,10 +24,13 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** A fresh browser profile in a temporary folder; `close()` ends the browser, then removes the profile. */
+/**
+ * A fresh browser profile in the temporary folder `profileDir`; `close()` ends the browser and leaves the profile
+ * on disk (a test may read it), `dispose()` ends the browser, then removes the profile.
+ */
 export async function freshContext(options: {
   javaScriptEnabled: boolean;
-}): Promise<BrowserContext & { dispose(): Promise<void> }> {
+}): Promise<BrowserContext & { profileDir: string; dispose(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-e2e-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -39,6 +42,7 @@ export async function freshContext(options: {
     timezoneId: 'America/Los_Angeles',
   });
   return Object.assign(context, {
+    profileDir: dir,
     async dispose() {
       await context.close();
       fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });

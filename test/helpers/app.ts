@@ -57,8 +57,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const lines = options.logLines;
   const app = await buildApp({
     deps: built.deps,
-    secureCookies: false,
-    publicUrl: 'http://127.0.0.1',
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    // The configured public URL only when a test sets one (HSTS and Secure cookies follow an https one).
+    publicUrl: options.env?.CONFIDE_PUBLIC_URL ? config.publicUrl : 'http://127.0.0.1',
     logLevel: lines ? 'info' : (options.env?.CONFIDE_LOG_LEVEL ?? 'silent'),
     ...(lines ? { logStream: { write: (line: string) => void lines.push(line) } } : {}),
   });

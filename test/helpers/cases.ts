@@ -29,6 +29,16 @@ export async function submitCase(
 
 type Response = Awaited<ReturnType<TestApp['app']['inject']>>;
 
+/** Signs a reporter in through the API with `receipt`. @returns the cookie header value and the CSRF token */
+export async function reporterSession(t: TestApp, receipt: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/reporter/session', payload: { receipt } });
+  if (res.statusCode !== 200) throw new Error(`reporter sign-in failed: ${res.statusCode} ${res.body}`);
+  return {
+    cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+    csrf: (res.json() as { csrfToken: string }).csrfToken,
+  };
+}
+
 export interface Actor {
   get(url: string): Promise<Response>;
   send(method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<Response>;

@@ -11,6 +11,7 @@ import { actor, errorId, type Actor } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { multipart } from '../helpers/multipart.ts';
 import { pdfLines } from '../helpers/pdf-text.ts';
+import { shownAfter } from '../helpers/forms.ts';
 
 const SELF_DISCLOSURE = {
   what_happened: 'I was asked to photograph documents while studying abroad.',
@@ -70,7 +71,7 @@ describe.each(DIALECTS)('certificates of receipt on %s', (dialect) => {
     const page = await sendReport('self-disclosure', SELF_DISCLOSURE);
     expect(page.statusCode).toBe(200);
     const receipt = receiptOf(page.body);
-    expect(page.body).toContain('<form method="post" action="/receipt/certificate">');
+    expect(page.body).toContain('<form method="post" action="/receipt/certificate" autocomplete="off">');
     expect(page.body).toContain(`<input type="hidden" name="receipt" value="${receipt}">`);
     expect(page.body).toContain('You came forward about your own involvement: the certificate is proof');
     const report = await reportRow(receipt);
@@ -180,7 +181,7 @@ describe.each(DIALECTS)('certificates of receipt on %s', (dialect) => {
     now = new Date('2026-12-01T09:30:00.000Z');
     const page = await sendReport('espionage', { what_happened: 'A van at the gate.', danger: 'no' });
     const receipt = receiptOf(page.body);
-    expect(page.body).toContain('<form method="post" action="/receipt/certificate">');
+    expect(page.body).toContain('<form method="post" action="/receipt/certificate" autocomplete="off">');
     expect(page.body).not.toContain('You came forward about your own involvement');
     const report = await reportRow(receipt);
 
@@ -188,18 +189,22 @@ describe.each(DIALECTS)('certificates of receipt on %s', (dialect) => {
     const cookie = `${signIn.cookies[0]!.name}=${signIn.cookies[0]!.value}`;
     const followUp = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
     expect(followUp.body).toContain('<h2 id="certificate">Certificate of receipt</h2>');
-    expect(followUp.body).toContain('<form method="post" action="/follow-up/certificate">');
+    expect(followUp.body).toContain('<form method="post" action="/follow-up/certificate" autocomplete="off">');
     const csrf =
-      /<form method="post" action="\/follow-up\/certificate">\n<input type="hidden" name="_csrf" value="([^"]+)">/.exec(
+      /<form method="post" action="\/follow-up\/certificate" autocomplete="off">\n<input type="hidden" name="_csrf" value="([^"]+)">/.exec(
         followUp.body,
       )![1]!;
 
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/follow-up/certificate',
-      payload: '',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    });
+    const refused = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/follow-up/certificate',
+        payload: '',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      }),
+      cookie,
+    );
     expect(refused.statusCode).toBe(403);
 
     const codes: string[] = [];
@@ -234,11 +239,14 @@ describe.each(DIALECTS)('certificates of receipt on %s', (dialect) => {
   });
 
   it('refuses a wrong receipt on the certificate form and keeps verification to the checking roles', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/receipt/certificate',
-      ...form({ receipt: '0000 0000 0000 0000 0000 0000 0000 0000 0000' }),
-    });
+    const res = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/receipt/certificate',
+        ...form({ receipt: '0000 0000 0000 0000 0000 0000 0000 0000 0000' }),
+      }),
+    );
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toContain('This receipt was not recognised. Please check it and try again.');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
+import { reporterSession } from '../helpers/cases.ts';
 
 const ANSWERS = {
   what_happened: 'A man photographed the base gate every day.',
@@ -27,15 +28,6 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
     return t.app.inject({ method: 'POST', url: '/api/v1/reports', ...body });
   }
 
-  async function reporterSignIn(receipt: string) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/reporter/session', payload: { receipt } });
-    expect(res.statusCode).toBe(200);
-    return {
-      cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
-      csrf: (res.json() as { csrfToken: string }).csrfToken,
-    };
-  }
-
   it('takes a report in and lets reporter and supervisor work on it', async () => {
     const res = await submit({
       identity: { name: 'Li Wei', contact: 'Signal +00 000' },
@@ -45,7 +37,7 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
     const { receipt } = res.json() as { receipt: string };
     expect(receipt).toMatch(/^\d{4}( \d{4}){8}$/);
 
-    const reporter = await reporterSignIn(receipt);
+    const reporter = await reporterSession(t, receipt);
     const view1 = await t.app.inject({
       method: 'GET',
       url: '/api/v1/reporter/report',
@@ -212,7 +204,7 @@ describe.each(DIALECTS)('report flow on %s', (dialect) => {
   it('accepts a receipt typed with full-width digits', async () => {
     const { receipt } = (await submit()).json() as { receipt: string };
     const wide = receipt.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    await reporterSignIn(wide);
+    await reporterSession(t, wide);
   });
 
   it('refuses a mistyped receipt before any costly check and an unknown one alike', async () => {

@@ -13,6 +13,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, type Actor } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
+import { shownAfter } from '../helpers/forms.ts';
 
 const STAFF_ROLES = ['handler', 'supervisor', 'administrator', 'operator', 'oversight'] as const;
 const NOTICE = 'We need to call you as a witness. We will contact you at the number you gave.';
@@ -332,7 +333,7 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
   it('lets the reporter add their identity later from the follow-up page, with JavaScript off', async () => {
     const { id: caseId, receipt } = await newCase();
     const { cookie, csrf, body } = await reporterPage(receipt);
-    expect(body).toContain('<form method="post" action="/follow-up/identity" novalidate>');
+    expect(body).toContain('<form method="post" action="/follow-up/identity" autocomplete="off" novalidate>');
     expect(body).toContain(
       '<p>Staff handling your report do not see who you are: any name or contact details you gave are kept apart, for identity custodians only. If you want to',
     );
@@ -344,11 +345,15 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
         payload: new URLSearchParams(form).toString(),
       });
 
-    expect((await post({ 'identity.name': 'Cem' })).statusCode).toBe(403);
-    const empty = await post({ _csrf: csrf });
+    expect((await shownAfter(t, await post({ 'identity.name': 'Cem' }), cookie)).statusCode).toBe(403);
+    const empty = await shownAfter(t, await post({ _csrf: csrf }), cookie);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Please fill in at least one of the questions about you.');
-    const long = await post({ _csrf: csrf, 'identity.name': 'x'.repeat(501), 'identity.contact': 'Call after 6 pm' });
+    const long = await shownAfter(
+      t,
+      await post({ _csrf: csrf, 'identity.name': 'x'.repeat(501), 'identity.contact': 'Call after 6 pm' }),
+      cookie,
+    );
     expect(long.statusCode).toBe(422);
     expect(long.body).toContain('Your name: At most 500 characters (you entered 501).');
     expect(long.body).toContain('value="Call after 6 pm"');
@@ -422,12 +427,16 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
     const { cookie, csrf, body } = await reporterPage(receipt);
     expect(body).toContain(CANNOT_ADD);
     expect(body).not.toContain('action="/follow-up/identity"');
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/follow-up/identity',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, 'identity.name': 'Dana' }).toString(),
-    });
+    const refused = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/follow-up/identity',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, 'identity.name': 'Dana' }).toString(),
+      }),
+      cookie,
+    );
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain(CANNOT_ADD);
     const reporter = await reporterApi(receipt);

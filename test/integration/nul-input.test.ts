@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, errorMessage } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import { shownAfter } from '../helpers/forms.ts';
 
 const MESSAGE = 'The request contains a NUL character (U+0000), which no field accepts. Remove it and try again.';
 
@@ -31,12 +32,15 @@ describe.each(DIALECTS)('NUL characters on %s', (dialect) => {
         payload: { username: 'nul\u0000x', password: 'whatever password' },
       }),
     );
-    const form = await t.app.inject({
-      method: 'POST',
-      url: '/follow-up',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'receipt=1234%00',
-    });
+    const form = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/follow-up',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'receipt=1234%00',
+      }),
+    );
     expect(form.statusCode).toBe(400);
   });
 

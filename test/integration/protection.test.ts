@@ -12,6 +12,7 @@ import { actor, errorId } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
 import { addStaff, pendingNotices } from '../helpers/staff-work.ts';
+import { shownAfter } from '../helpers/forms.ts';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2030-01-07T09:00:00.000Z');
@@ -67,6 +68,7 @@ describe.each(DIALECTS)('protection requests on %s', (dialect) => {
           payload: new URLSearchParams(fields).toString(),
         }),
       csrf,
+      cookie,
     };
   }
 
@@ -313,7 +315,9 @@ describe.each(DIALECTS)('protection requests on %s', (dialect) => {
     expect(before.body).not.toContain('You asked for protection');
 
     const tooLong = 'x'.repeat(20_001);
-    const refused = await me.form('/follow-up/protection', { _csrf: me.csrf, account: tooLong });
+    const posted = await me.form('/follow-up/protection', { _csrf: me.csrf, account: tooLong });
+    expect(posted.headers.location).toMatch(/^\/follow-up\/report\?draft=[A-Za-z0-9_-]{43}#protection$/);
+    const refused = await shownAfter(t, posted, me.cookie);
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain(
       'Please shorten what you wrote to at most 20000 characters. Your request has not been sent yet.',
@@ -323,7 +327,7 @@ describe.each(DIALECTS)('protection requests on %s', (dialect) => {
     expect(refused.body).toContain('<h2 id="identity">Your identity</h2>');
     expect(await t.deps.db.selectFrom('protection_requests').select('id').execute()).toEqual([]);
 
-    const forged = await me.form('/follow-up/protection', { account: ACCOUNT });
+    const forged = await shownAfter(t, await me.form('/follow-up/protection', { account: ACCOUNT }), me.cookie);
     expect(forged.statusCode).toBe(403);
     expect(await t.deps.db.selectFrom('protection_requests').select('id').execute()).toEqual([]);
 

@@ -7,6 +7,7 @@ import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { messageAd } from '../sealing.ts';
 import { caseKeys, type Viewer } from './access.ts';
+import { cleanText } from '../../shared/text.ts';
 
 /** Adds a reply to the reporter (under the report key) or an internal note (under the case key). */
 export async function addCaseMessage(
@@ -26,7 +27,9 @@ export async function addCaseMessage(
     const id = randomUUID();
     const at = deps.now().toISOString();
     const key = input.visibility === 'internal' ? keys.caseKey : keys.reportKey;
-    const sealed = seal(key, Buffer.from(input.body), messageAd(reportId, id));
+    // Cleaned here as well as by the request schema, so that what is stored is what the 201 answer holds.
+    const body = cleanText(input.body).trim();
+    const sealed = seal(key, Buffer.from(body), messageAd(reportId, id));
     const author = await deps.db
       .selectFrom('users')
       .select('display_name')
@@ -64,7 +67,7 @@ export async function addCaseMessage(
       authorName: author.display_name,
       visibility: input.visibility,
       kind,
-      body: input.body,
+      body,
       createdAt: at,
     };
   } finally {

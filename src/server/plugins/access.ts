@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../../domain/cases/access.ts';
 import type { Deps } from '../../domain/deps.ts';
 import { DomainError, errors } from '../../domain/errors.ts';
-import { csrfTokenFor, openSession, type OpenedSession } from '../../domain/sessions.ts';
+import { csrfTokenMatches, openSession, type OpenedSession } from '../../domain/sessions.ts';
 import { mustEnrol, totpStateOf } from '../../domain/totp.ts';
 import type { Role } from '../../shared/api.ts';
 
@@ -32,8 +32,18 @@ declare module 'fastify' {
 export const STAFF_COOKIE = 'confide_staff';
 export const REPORTER_COOKIE = 'confide_reporter';
 
-export function cookieOptions(secure: boolean, path = '/') {
-  return { path, httpOnly: true, sameSite: 'strict' as const, secure };
+/**
+ * Session cookie attributes: HttpOnly, SameSite=Strict, path /, and Secure when `secureCookies` (an https public URL,
+ * or CONFIDE_SECURE_COOKIES=1) or when this request arrived over HTTPS (directly, or as a trusted proxy says) — the
+ * same rule as Strict-Transport-Security (plugins/headers.ts).
+ */
+export function cookieOptions(request: FastifyRequest, secureCookies: boolean) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: secureCookies || request.protocol === 'https',
+  };
 }
 
 const unsafe = (m: string) => m !== 'GET' && m !== 'HEAD';
@@ -85,7 +95,7 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
       if (
         unsafe(request.method) &&
         !config.noCsrf &&
-        request.headers['x-csrf-token'] !== csrfTokenFor(deps, viewer.sessionId)
+        !csrfTokenMatches(deps, viewer.sessionId, request.headers['x-csrf-token'])
       )
         throw errors.forbidden(
           'The request is missing its security token, or it is out of date. Reload the page and try again.',
@@ -105,7 +115,7 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
         const token = request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
         // Multipart forms carry the token in the URL query (the body is a stream read later by the handler).
         const queryToken = (request.query as Record<string, unknown> | undefined)?._csrf;
-        if (token !== csrfTokenFor(deps, session.id) && queryToken !== csrfTokenFor(deps, session.id))
+        if (!csrfTokenMatches(deps, session.id, token) && !csrfTokenMatches(deps, session.id, queryToken))
           throw errors.forbidden(
             'The request is missing its security token, or it is out of date. Reload the page and try again.',
           );

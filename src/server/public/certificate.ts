@@ -61,7 +61,7 @@ function certificateSection(
 <h2 id="certificate">Certificate of receipt</h2>
 ${WHAT_IT_IS}
 ${selfDisclosure && SELF_DISCLOSURE}
-<form method="post" action="${form.action}">
+<form method="post" action="${form.action}" autocomplete="off">
 <input type="hidden" name="${form.name}" value="${form.value}">
 <button type="submit" class="button button-secondary">Download the certificate (PDF)</button>
 </form>${after}

@@ -23,7 +23,7 @@ describe('renderField', () => {
     expect(out).toContain('<label for="f-where">Where? <span class="required">(required)</span></label>');
     expect(out).toContain('<p class="hint" id="f-where-hint">A place.</p>');
     expect(out).toContain(
-      '<input type="text" id="f-where" name="where" maxlength="80" aria-describedby="f-where-hint" aria-required="true" value="Gate &quot;B&quot;">',
+      '<input type="text" id="f-where" name="where" autocomplete="off" maxlength="80" aria-describedby="f-where-hint" aria-required="true" value="Gate &quot;B&quot;">',
     );
   });
 
@@ -39,7 +39,7 @@ describe('renderField', () => {
       '<p class="error-message" id="f-what-error"><span class="visually-hidden">Error: </span>Please answer this question.</p>',
     );
     expect(out).toContain(
-      '<textarea id="f-what" name="what" maxlength="20000" aria-describedby="f-what-error" aria-invalid="true" rows="8"></textarea>',
+      '<textarea id="f-what" name="what" autocomplete="off" maxlength="20000" aria-describedby="f-what-error" aria-invalid="true" rows="8"></textarea>',
     );
   });
 
@@ -54,9 +54,9 @@ describe('renderField', () => {
       value: 'no',
     }).value;
     expect(out).toContain('<fieldset class="field">\n<legend>In danger?</legend>');
-    expect(out).toContain('<input type="radio" id="f-danger-0" name="danger" value="yes">');
+    expect(out).toContain('<input type="radio" id="f-danger-0" name="danger" value="yes" autocomplete="off">');
     expect(out).toContain(
-      '<input type="radio" id="f-danger-1" name="danger" value="no" checked>\n<label for="f-danger-1">No &lt;never&gt;</label>',
+      '<input type="radio" id="f-danger-1" name="danger" value="no" autocomplete="off" checked>\n<label for="f-danger-1">No &lt;never&gt;</label>',
     );
   });
 
@@ -70,8 +70,8 @@ describe('renderField', () => {
       name: 'kinds',
       value: ['a', 'b'],
     }).value;
-    expect(multi).toContain('<input type="checkbox" id="f-kinds-0" name="kinds" value="a" checked>');
-    expect(multi).toContain('<input type="checkbox" id="f-kinds-1" name="kinds" value="b" checked>');
+    expect(multi).toContain('<input type="checkbox" id="f-kinds-0" name="kinds" value="a" autocomplete="off" checked>');
+    expect(multi).toContain('<input type="checkbox" id="f-kinds-1" name="kinds" value="b" autocomplete="off" checked>');
     expect(multi).toContain('<p class="hint" id="f-kinds-hint">Choose all that apply.</p>');
     const box = renderField({
       field: field({ id: 'agree', type: 'checkbox', label: 'I agree', required: true }),
@@ -79,19 +79,21 @@ describe('renderField', () => {
       value: true,
     }).value;
     expect(box).toContain(
-      '<input type="checkbox" id="f-agree" name="agree" value="on" checked aria-required="true">\n<label for="f-agree">I agree <span class="required">(required)</span></label>',
+      '<input type="checkbox" id="f-agree" name="agree" value="on" autocomplete="off" checked aria-required="true">\n<label for="f-agree">I agree <span class="required">(required)</span></label>',
     );
   });
 
   it('renders a date input with an example, and identity and file fields under their prefixed names', () => {
     expect(
       renderField({ field: field({ id: 'when', type: 'date' }), name: 'when', value: '2024-03-15' }).value,
-    ).toContain('<input type="date" id="f-when" name="when" aria-describedby="f-when-hint" value="2024-03-15">');
+    ).toContain(
+      '<input type="date" id="f-when" name="when" autocomplete="off" aria-describedby="f-when-hint" value="2024-03-15">',
+    );
     expect(renderField({ field: field({ id: 'name', type: 'short_text' }), name: 'identity.name' }).value).toContain(
       'id="f-identity-name" name="identity.name"',
     );
     expect(renderField({ field: field({ id: 'photos', type: 'file' }), name: 'file.photos' }).value).toContain(
-      '<input type="file" id="f-file-photos" name="file.photos">',
+      '<input type="file" id="f-file-photos" name="file.photos" autocomplete="off">',
     );
   });
 });

@@ -66,7 +66,7 @@ export function renderField({ field, name, value, error }: FieldInput): Html {
     case 'short_text':
     case 'long_text':
     case 'date': {
-      const common = html` id="${id}" name="${name}"${attr('maxlength', maxLengthOf(field) ?? undefined)}${attr('aria-describedby', described)}${state}`;
+      const common = html` id="${id}" name="${name}" autocomplete="off"${attr('maxlength', maxLengthOf(field) ?? undefined)}${attr('aria-describedby', described)}${state}`;
       const control =
         field.type === 'long_text'
           ? html`<textarea${common} rows="8">${textOf(value)}</textarea>`
@@ -85,7 +85,7 @@ ${notes}${control}
 ${notes}<div class="choices">
 ${(field.options ?? []).map(
   (option, i) => html`<div class="choice">
-<input type="${type}" id="${id}-${i}" name="${name}" value="${option.value}"${chosen.includes(option.value) && html` checked`}${error && html` aria-invalid="true"`}>
+<input type="${type}" id="${id}-${i}" name="${name}" value="${option.value}" autocomplete="off"${chosen.includes(option.value) && html` checked`}${error && html` aria-invalid="true"`}>
 <label for="${id}-${i}">${option.label}</label>
 </div>\n`,
 )}</div>
@@ -94,14 +94,14 @@ ${(field.options ?? []).map(
     case 'checkbox':
       return html`<div class="${wrapClass}">
 ${notes}<div class="choice">
-<input type="checkbox" id="${id}" name="${name}" value="on"${value === true && html` checked`}${attr('aria-describedby', described)}${state}>
+<input type="checkbox" id="${id}" name="${name}" value="on" autocomplete="off"${value === true && html` checked`}${attr('aria-describedby', described)}${state}>
 <label for="${id}">${field.label}${requiredMark(field)}</label>
 </div>
 </div>\n`;
     case 'file':
       return html`<div class="${wrapClass}">
 <label for="${id}">${field.label}${requiredMark(field)}</label>
-${notes}<input type="file" id="${id}" name="${name}"${attr('aria-describedby', described)}${state}>
+${notes}<input type="file" id="${id}" name="${name}" autocomplete="off"${attr('aria-describedby', described)}${state}>
 </div>\n`;
   }
 }

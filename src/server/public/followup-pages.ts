@@ -18,11 +18,14 @@ import {
   notice,
   page,
   paragraphs,
+  SHARED_DEVICE_ADVICE,
   type SummaryItem,
 } from './layout.ts';
 
 export interface SignInState {
   receipt: string;
+  /** The draft the page is shown from, sent back so that the next post drops it (src/domain/drafts.ts). */
+  draft?: string | undefined;
   error?: string | undefined;
   /** Shown above the form: the session ended, or the person signed out. */
   info?: string | undefined;
@@ -33,7 +36,8 @@ export function signInPage(profile: Profile, state: SignInState): string {
 ${state.info && notice(state.info)}
 ${errorSummary(state.error ? [{ href: 'f-receipt', text: state.error }] : [])}
 <p>Enter the receipt you were given when you made your report. You can then see its status, read replies from staff and add information or files.</p>
-<form method="post" action="/follow-up" novalidate>
+<form method="post" action="/follow-up" autocomplete="off" novalidate>
+${state.draft && html`<input type="hidden" name="_draft" value="${state.draft}">`}
 <div class="field${state.error ? ' field-error' : ''}">
 <label for="f-receipt">Your receipt</label>
 <p class="hint" id="f-receipt-hint">36 digits. Spaces do not matter.</p>
@@ -106,7 +110,7 @@ ${
 ${view.messages.map(
   (m) => html`<li class="message ${m.author === 'staff' ? 'message-staff' : 'message-own'}">
 <p class="message-meta"><strong>${m.outcomeNotice ? 'The outcome of your report' : m.author === 'staff' ? 'From the staff handling your report' : 'You wrote'}</strong> · <time datetime="${m.createdAt}">${formatDateTime(m.createdAt, lang)}</time></p>
-<div class="message-body">${paragraphs(m.body)}</div>
+<div class="message-body">${paragraphs(m.body, 'auto')}</div>
 </li>\n`,
 )}</ol>`
 }
@@ -115,16 +119,16 @@ ${view.messages.map(
 <section aria-labelledby="add">
 <h2 id="add">Add information</h2>
 <p>Answer a question, tell us something new, or add files. Staff handling your report will see it.</p>
-<form method="post" action="/follow-up/report?_csrf=${encodeURIComponent(state.csrf)}" enctype="multipart/form-data" novalidate data-upload>
+<form method="post" action="/follow-up/report?_csrf=${encodeURIComponent(state.csrf)}" enctype="multipart/form-data" autocomplete="off" novalidate data-upload>
 <div class="field${bodyError ? ' field-error' : ''}">
 <label for="f-body">Your message</label>
 ${bodyError && html`<p class="error-message" id="f-body-error"><span class="visually-hidden">Error: </span>${bodyError}</p>`}
-<textarea id="f-body" name="body" rows="8" maxlength="20000"${bodyError && html` aria-describedby="f-body-error" aria-invalid="true"`}>${state.body ?? ''}</textarea>
+<textarea id="f-body" name="body" rows="8" maxlength="20000" autocomplete="off"${bodyError && html` aria-describedby="f-body-error" aria-invalid="true"`}>${state.body ?? ''}</textarea>
 </div>
 <div class="field">
 <label for="f-files">Files (optional)</label>
 <p class="hint" id="f-files-hint">${capitalise(fileLimitsText(state.files))}. Hidden information (metadata) is removed from the copies staff see, for photos, PDF files and plain text.</p>
-<input type="file" id="f-files" name="files" multiple aria-describedby="f-files-hint">
+<input type="file" id="f-files" name="files" multiple autocomplete="off" aria-describedby="f-files-hint">
 </div>
 <div class="form-actions">
 <button type="submit" class="button">Send</button>
@@ -140,14 +144,14 @@ ${bodyError && html`<p class="error-message" id="f-body-error"><span class="visu
 <section aria-labelledby="your-report">
 <h2 id="your-report">What you reported</h2>
 <dl class="answers">
-${view.answers.map((a) => html`<div class="answer"><dt>${a.label}</dt><dd>${a.text}</dd></div>\n`)}
+${view.answers.map((a) => html`<div class="answer"><dt>${a.label}</dt><dd dir="auto">${a.text}</dd></div>\n`)}
 </dl>
 <h3>Your files</h3>
 ${
   view.files.length === 0
     ? html`<p>You have not sent any files.</p>`
     : html`<ul class="file-list">
-${view.files.map((f) => html`<li>${f.name} <span class="file-meta">(${formatBytes(f.size)}, sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`
+${view.files.map((f) => html`<li><bdi>${f.name}</bdi> <span class="file-meta">(${formatBytes(f.size)}, sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`
 }
 </section>
 
@@ -159,8 +163,8 @@ ${followUpCertificateSection(state.csrf, profile.categories.find((c) => c.id ===
 
 <section aria-labelledby="sign-out">
 <h2 id="sign-out">When you are done</h2>
-<p>Sign out when you have finished. You are signed out automatically after ${state.sessionMinutes} minutes. If others use this device, close the browser too.</p>
-<form method="post" action="/follow-up/sign-out">
+<p>Sign out when you have finished. You are signed out automatically after ${state.sessionMinutes} minutes. ${SHARED_DEVICE_ADVICE}</p>
+<form method="post" action="/follow-up/sign-out" autocomplete="off">
 <input type="hidden" name="_csrf" value="${state.csrf}">
 <button type="submit" class="button button-secondary">Sign out</button>
 </form>

@@ -1,7 +1,8 @@
 /**
  * The reporter's report page with every section loaded: status and messages, protection requests, identity
  * disclosures and the record of accesses. Every route that shows the page — after a refusal too — renders it
- * through here, so no section goes missing on an error page.
+ * through here, so no section goes missing on an error page. A refused form is shown again through a draft
+ * (src/domain/drafts.ts), so that the browser keeps no page that answered a post.
  */
 import type { FastifyReply } from 'fastify';
 import { reportAccessLog } from '../../domain/access-log.ts';
@@ -9,6 +10,7 @@ import type { Deps } from '../../domain/deps.ts';
 import { reporterIdentity } from '../../domain/identity.ts';
 import { reporterProtection } from '../../domain/protection.ts';
 import { reporterView } from '../../domain/reporter.ts';
+import { readDraft, stashDraft } from '../../domain/drafts.ts';
 import { csrfTokenFor, type OpenedSession } from '../../domain/sessions.ts';
 import { reportPage, type ReportPageState } from './followup-pages.ts';
 import { sendPage } from './layout.ts';
@@ -43,4 +45,45 @@ export async function sendReportPage(
 ): Promise<FastifyReply> {
   const view = await reporterView(deps, session);
   return sendPage(reply, status, reportPage(deps.profile(), view, await reportPageState(deps, session, extra)));
+}
+
+type PageExtra = Parameters<typeof reportPageState>[2];
+
+/** A refused form on the report page, to be shown again with the HTTP status of the refusal. */
+interface ReportPageDraft {
+  status: number;
+  extra: PageExtra;
+}
+
+/** Drafts of the report page belong to one reporter session: no other session can show them. */
+const draftScope = (session: OpenedSession) => `reporter:${session.id}`;
+
+/**
+ * Keeps `extra` (what was typed, the problem) as a draft and redirects to the report page that shows it with
+ * `status`. @param fragment where the page should open, e.g. `#protection`
+ */
+export async function redirectToReportDraft(
+  deps: Deps,
+  reply: FastifyReply,
+  session: OpenedSession,
+  status: number,
+  extra: PageExtra,
+  fragment = '',
+): Promise<FastifyReply> {
+  const token = await stashDraft(deps, draftScope(session), { status, extra } satisfies ReportPageDraft);
+  return reply.redirect(`/follow-up/report?draft=${token}${fragment}`, 303);
+}
+
+/** The report page, shown again from the draft `token` when the session has one, else as it is. */
+export async function sendReportPageFromDraft(
+  deps: Deps,
+  reply: FastifyReply,
+  session: OpenedSession,
+  token: unknown,
+  extra: PageExtra,
+): Promise<FastifyReply> {
+  const draft = await readDraft<ReportPageDraft>(deps, draftScope(session), token);
+  return draft
+    ? sendReportPage(deps, reply, session, draft.status, draft.extra)
+    : sendReportPage(deps, reply, session, 200, extra);
 }

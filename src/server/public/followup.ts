@@ -8,12 +8,22 @@ import { reporterProtection } from '../../domain/protection.ts';
 import { reporterAddInformation, reporterSignIn } from '../../domain/reporter.ts';
 import { deleteSession } from '../../domain/sessions.ts';
 import type { RouteContext } from '../app.ts';
-import { sendReportPage } from './followup-state.ts';
+import { redirectToReportDraft, sendReportPageFromDraft } from './followup-state.ts';
+import { dropDraft, readDraft, stashDraft } from '../../domain/drafts.ts';
 import { STATUS } from '../errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { signInPage } from './followup-pages.ts';
-import { sendPage } from './layout.ts';
+import { SHARED_DEVICE_ADVICE, sendPage } from './layout.ts';
 import { fieldText, FormReader, type FormFile } from '../plugins/multipart.ts';
+
+/** The sign-in form as it is shown again after a refusal, with the HTTP status of the refusal. */
+interface SignInDraft {
+  status: number;
+  state: { receipt: string; error: string };
+}
+const SIGN_IN_SCOPE = 'follow-up-sign-in';
+
+const SIGNED_OUT = `You have signed out. ${SHARED_DEVICE_ADVICE}`;
 
 /** Errors the reporter can fix on the same page; anything else goes to the error page. */
 const FIXABLE = new Set(['invalid', 'too_large', 'unprocessable', 'too_many']);
@@ -22,20 +32,29 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     app.get('/follow-up', { config: { access: 'public' } }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
+      const draft = await readDraft<SignInDraft>(deps, SIGN_IN_SCOPE, query.draft);
+      if (draft)
+        return sendPage(
+          reply,
+          draft.status,
+          signInPage(deps.profile(), { ...draft.state, draft: query.draft as string }),
+        );
       const info =
         query.expired !== undefined
           ? 'Your session has ended, so you have been signed out. To continue, enter your receipt again.'
           : query.signedout !== undefined
-            ? 'You have signed out. If others use this device, close the browser too.'
+            ? SIGNED_OUT
             : undefined;
       return sendPage(reply, 200, signInPage(deps.profile(), { receipt: '', info }));
     });
 
     app.post('/follow-up', { config: { access: 'public' } }, async (request, reply) => {
-      const receipt = fieldText((request.body as Record<string, unknown> | undefined)?.receipt).slice(0, 200);
+      const body = (request.body as Record<string, unknown> | undefined) ?? {};
+      const receipt = fieldText(body.receipt).slice(0, 200);
       try {
         const token = await reporterSignIn(deps, receipt);
-        reply.setCookie(REPORTER_COOKIE, token, cookieOptions(secureCookies));
+        await dropDraft(deps, SIGN_IN_SCOPE, body._draft);
+        reply.setCookie(REPORTER_COOKIE, token, cookieOptions(request, secureCookies));
         return reply.redirect('/follow-up/report', 303);
       } catch (error) {
         if (
@@ -43,14 +62,18 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
           !['receipt_typo', 'unauthorized', 'too_many_attempts'].includes(error.id)
         )
           throw error;
-        return sendPage(reply, STATUS[error.kind], signInPage(deps.profile(), { receipt, error: error.message }));
+        // Shown again through a draft: a page that answered this post would keep the receipt in the browser.
+        const draft: SignInDraft = { status: STATUS[error.kind], state: { receipt, error: error.message } };
+        const next = await stashDraft(deps, SIGN_IN_SCOPE, draft);
+        await dropDraft(deps, SIGN_IN_SCOPE, body._draft);
+        return reply.redirect(`/follow-up?draft=${next}`, 303);
       }
     });
 
     app.get('/follow-up/report', { config: { access: 'reporter' } }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
       const protection = await reporterProtection(deps, request.reporter!);
-      return sendReportPage(deps, reply, request.reporter!, 200, {
+      return sendReportPageFromDraft(deps, reply, request.reporter!, query.draft, {
         sent: query.sent !== undefined,
         // After ?protection=1 (a request just sent): the newest request's response deadline.
         protectionSentDue: query.protection !== undefined ? protection.requests.at(-1)?.dueAt : undefined,
@@ -84,7 +107,7 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
             : error.kind === 'too_large' || error.id === 'empty_file'
               ? 'f-files'
               : null;
-        return sendReportPage(deps, reply, request.reporter!, STATUS[error.kind], {
+        return redirectToReportDraft(deps, reply, request.reporter!, STATUS[error.kind], {
           body: fieldText(form.fields.body),
           error: { message: error.message, href },
           filesLost: fileCount > 0,
@@ -94,7 +117,7 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
 
     app.post('/follow-up/sign-out', { config: { access: 'reporter' } }, async (request, reply) => {
       await deleteSession(deps, request.reporter!.id);
-      reply.clearCookie(REPORTER_COOKIE, cookieOptions(secureCookies));
+      reply.clearCookie(REPORTER_COOKIE, cookieOptions(request, secureCookies));
       return reply.redirect('/follow-up?signedout=1', 303);
     });
   };

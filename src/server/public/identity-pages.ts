@@ -29,7 +29,7 @@ export function disclosureNotices(view: ReporterIdentityView, language: string):
   return html`${view.disclosures.map(
     (d) => html`<div class="notice notice-warning" role="status">
 <p><strong>${disclosedText(formatDate(d.at, language))}</strong></p>
-${d.notice && html`<p>They asked us to tell you:</p>\n<blockquote>${paragraphs(d.notice)}</blockquote>`}
+${d.notice && html`<p>They asked us to tell you:</p>\n<blockquote class="message-body">${paragraphs(d.notice, 'auto')}</blockquote>`}
 <p>This was approved by an identity custodian, a person other than the one who asked. If you have concerns, write to us in a message below.</p>
 </div>\n`,
   )}`;
@@ -57,7 +57,7 @@ ${
       ? html`<p>This channel does not ask who you are.</p>`
       : html`<p>${view.disclosures.length > 0 ? IDENTITY_DISCLOSED : IDENTITY_KEPT_APART} If you want to, you can tell us who you are, or add to what you gave, now or at any time. This is your choice alone.</p>
 <p>What you add here is encrypted and kept apart from your report. Only identity custodians can read it. It is disclosed to staff handling your report only if a custodian approves a request that gives a reason, and you would be told here. You cannot read it back on this page.</p>
-<form method="post" action="/follow-up/identity" novalidate>
+<form method="post" action="/follow-up/identity" autocomplete="off" novalidate>
 <input type="hidden" name="_csrf" value="${csrf}">
 ${fields.map((field) =>
   renderField({

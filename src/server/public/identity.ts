@@ -1,7 +1,7 @@
 /**
  * Adding one's identity from the follow-up page, of one's own accord (a plain form: works with JavaScript off). On
  * success the reporter goes back to their report, which says when they added it and who can read it; a refusal
- * shows the page again with what they typed kept and the problem at the field.
+ * shows the page again (through a draft) with what they typed kept and the problem at the field.
  * @see EU 2019/1937 Art. 16; CEL 2023 Art. 16
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -10,7 +10,7 @@ import { addIdentity, IDENTITY_PREFIX } from '../../domain/identity.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Profile } from '../../shared/profile.ts';
 import type { RouteContext } from '../app.ts';
-import { sendReportPage } from './followup-state.ts';
+import { redirectToReportDraft } from './followup-state.ts';
 import { STATUS } from '../errors.ts';
 import { anchorOf, controlId } from './fields.ts';
 
@@ -49,10 +49,9 @@ export function identityFollowUpRoutes({ deps }: RouteContext) {
         const fieldErrors: Record<string, string> = {};
         for (const [key, message] of Object.entries(error.details ?? {}))
           if (key.startsWith(IDENTITY_PREFIX)) fieldErrors[key.slice(IDENTITY_PREFIX.length)] = message;
-        return sendReportPage(deps, reply, session, STATUS[error.kind], {
-          error: summaryOf(profile, error, fieldErrors),
-          identityForm: { values: validateAnswers(profile.identity.fields, raw).answers, errors: fieldErrors },
-        });
+        const identityForm = { values: validateAnswers(profile.identity.fields, raw).answers, errors: fieldErrors };
+        const extra = { error: summaryOf(profile, error, fieldErrors), identityForm };
+        return redirectToReportDraft(deps, reply, session, STATUS[error.kind], extra, '#identity');
       }
     });
   };

@@ -8,6 +8,13 @@ import type { FastifyReply } from 'fastify';
 import type { Profile, PublishedChannel } from '../../shared/profile.ts';
 import { html, type Html } from './html.ts';
 
+/**
+ * What to do on a shared device: closing the browser is not enough, as its history keeps the addresses visited
+ * (what is typed is not kept: forms are autocomplete=off and every post is answered with a redirect).
+ */
+export const SHARED_DEVICE_ADVICE =
+  "If others use this device and this is not a private window, delete this site from the browser's history: closing the browser does not remove it.";
+
 export interface PageOptions {
   /** Page title, without the authority's name. */
   title: string;
@@ -29,7 +36,7 @@ export function page(profile: PageProfile | null, options: PageOptions): string 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${title}</title>
 <link rel="stylesheet" href="/assets/site.css">
 ${options.script && html`<script src="/assets/site.js" defer></script>`}
@@ -86,13 +93,18 @@ export function notice(text: string | Html, kind: 'info' | 'success' | 'warning'
   return html`<div class="notice notice-${kind}" role="status">${typeof text === 'string' ? html`<p>${text}</p>` : text}</div>`;
 }
 
-/** Plain text as paragraphs: a blank line starts a new paragraph, a single line break stays a line break. */
-export function paragraphs(text: string): Html {
+/**
+ * Plain text as paragraphs: a blank line starts a new paragraph, a single line break stays a line break.
+ * @param dir 'auto' for text a person typed: each paragraph takes its direction from its own first letter and is
+ * isolated from the page around it
+ */
+export function paragraphs(text: string, dir?: 'auto'): Html {
   const blocks = text
     .replace(/\r\n?/g, '\n')
     .trim()
     .split(/\n\s*\n/);
-  return html`${blocks.map((block) => html`<p>${block.split('\n').map((line, i) => html`${i > 0 && html`<br>`}${line}`)}</p>\n`)}`;
+  const open = dir ? html`<p dir="${dir}">` : html`<p>`;
+  return html`${blocks.map((block) => html`${open}${block.split('\n').map((line, i) => html`${i > 0 && html`<br>`}${line}`)}</p>\n`)}`;
 }
 
 /** `15 March 2024` (UTC, the profile's language). */

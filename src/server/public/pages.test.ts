@@ -8,6 +8,7 @@ import { issueSetupToken, needsSetup } from '../../domain/setup.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { DIALECTS } from '../../../test/helpers/db.ts';
 import { multipart, type Part } from '../../../test/helpers/multipart.ts';
+import { shownAfter } from '../../../test/helpers/forms.ts';
 
 const form = (values: Record<string, string | string[]>) => {
   const body = new URLSearchParams();
@@ -35,6 +36,10 @@ function hiddenAnswers(body: string): Record<string, unknown> {
       .replace(/&amp;/g, '&'),
   ) as Record<string, unknown>;
 }
+
+/** The forms of a page that do not ask the browser to keep nothing typed (autocomplete="off"). */
+const formsKeepingInput = (body: string) =>
+  (body.match(/<form [^>]*>/g) ?? []).filter((tag) => !tag.includes('autocomplete="off"'));
 
 const receiptOf = (body: string) =>
   /<p class="receipt" id="receipt">(.*?)<\/p>/.exec(body)?.[1]?.replace(/<\/?span>/g, '') ?? null;
@@ -97,15 +102,15 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   it('shows the questionnaire with every field type, required marked in words', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/report/espionage' });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<form method="post" action="/report/espionage" novalidate>');
+    expect(res.body).toContain('<form method="post" action="/report/espionage" autocomplete="off" novalidate>');
     expect(res.body).toContain(
       '<label for="f-what_happened">What happened? <span class="required">(required)</span></label>',
     );
     expect(res.body).toContain(
-      '<textarea id="f-what_happened" name="what_happened" maxlength="20000" aria-describedby="f-what_happened-hint" aria-required="true" rows="8"></textarea>',
+      '<textarea id="f-what_happened" name="what_happened" autocomplete="off" maxlength="20000" aria-describedby="f-what_happened-hint" aria-required="true" rows="8"></textarea>',
     );
     expect(res.body).toContain('<input type="date" id="f-when" name="when"');
-    expect(res.body).toContain('<input type="radio" id="f-danger-0" name="danger" value="yes">');
+    expect(res.body).toContain('<input type="radio" id="f-danger-0" name="danger" value="yes" autocomplete="off">');
     expect(res.body).not.toContain('type="file"');
   });
 
@@ -118,32 +123,42 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     const nowhere = await t.app.inject({ method: 'GET', url: '/no/such/page' });
     expect(nowhere.statusCode).toBe(404);
     expect(nowhere.body).toContain('There is no page at this address.');
+    const gone = await t.app.inject({ method: 'GET', url: `/problem?draft=${'A'.repeat(43)}` });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).toContain('There is no page at this address.');
   });
 
   it('keeps everything typed and links each error to its field when step 1 is refused', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/report/espionage',
-      ...form({ where: 'Gate "B" <north>', how_you_know: 'saw', when: '2024-02-30' }),
-    });
+    const res = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/report/espionage',
+        ...form({ where: 'Gate "B" <north>', how_you_know: 'saw', when: '2024-02-30' }),
+      }),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('<title>Error: Espionage — National Security Reporting Office</title>');
     expect(res.body).toContain('<a href="#f-what_happened">What happened?: Please answer this question.</a>');
     expect(res.body).toContain('<a href="#f-danger-0">Is anyone in danger now?: Please choose one of the options.</a>');
     expect(res.body).toContain('<a href="#f-when">When did it happen?: There is no 30 February 2024.');
     expect(res.body).toContain('value="Gate &quot;B&quot; &lt;north&gt;"');
-    expect(res.body).toContain('<input type="radio" id="f-how_you_know-0" name="how_you_know" value="saw" checked>');
+    expect(res.body).toContain(
+      '<input type="radio" id="f-how_you_know-0" name="how_you_know" value="saw" autocomplete="off" checked>',
+    );
     expect(res.body).toContain(
       'aria-describedby="f-what_happened-hint f-what_happened-error" aria-required="true" aria-invalid="true"',
     );
   });
 
   it('moves to step 2 with the answers in one hidden field, before the identity section and the file inputs', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/report/espionage', ...form(ANSWERS) });
+    const posted = await t.app.inject({ method: 'POST', url: '/report/espionage', ...form(ANSWERS) });
+    expect(posted.headers.location).toMatch(/^\/report\/espionage\/details\?draft=[A-Za-z0-9_-]{43}$/);
+    const res = await shownAfter(t, posted);
     expect(res.statusCode).toBe(200);
     const body = res.body;
     expect(body).toContain(
-      '<form method="post" enctype="multipart/form-data" action="/report/espionage/submit" novalidate data-upload>',
+      '<form method="post" enctype="multipart/form-data" action="/report/espionage/submit" autocomplete="off" novalidate data-upload>',
     );
     expect(hiddenAnswers(body)).toMatchObject(ANSWERS);
     expect(body).toContain('Leave this empty to stay anonymous.');
@@ -153,15 +168,41 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(body).toContain('up to 3 files, 2 KiB each');
     expect(body.indexOf('name="answers"')).toBeLessThan(body.indexOf('name="identity.name"'));
     expect(body.indexOf('name="identity.name"')).toBeLessThan(body.indexOf('type="file"'));
-    expect(body).toContain('<dd>A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.</dd>');
+    expect(body).toContain('<dd dir="auto">A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.</dd>');
+    expect(formsKeepingInput(body)).toEqual([]);
+  });
+
+  it('answers every step with a redirect, and drops the draft once the report is stored', async () => {
+    const posted = await t.app.inject({ method: 'POST', url: '/report/espionage', ...form(ANSWERS) });
+    const location = posted.headers.location!;
+    const token = /draft=([A-Za-z0-9_-]{43})/.exec(location)![1]!;
+    const details = await shownAfter(t, posted);
+    expect(details.body).toContain(`<input type="hidden" name="_draft" value="${token}">`);
+    // A draft shows only on the form of its own category.
+    const elsewhere = await t.app.inject({ method: 'GET', url: `/report/leak/details?draft=${token}` });
+    expect(elsewhere.headers.location).toBe('/report/leak?expired=1');
+    expect((await t.app.inject({ method: 'GET', url: location })).statusCode).toBe(200);
+
+    const sent = await submit(step2Parts(ANSWERS, [{ name: '_draft', value: token }]));
+    expect(sent.headers.location).toMatch(/^\/receipt\//);
+    const gone = await t.app.inject({ method: 'GET', url: location });
+    expect(gone.statusCode).toBe(303);
+    expect(gone.headers.location).toBe('/report/espionage?expired=1');
+    const again = await t.app.inject({ method: 'GET', url: gone.headers.location! });
+    expect(again.body).toContain(
+      'What you typed earlier is no longer kept: for your safety, this service keeps it for 30 minutes only. Please fill in the form again.',
+    );
   });
 
   it('goes back to step 1 with the answers kept to change them', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/report/espionage',
-      ...form({ ...ANSWERS, _edit: '1', 'identity.name': 'Ann' }),
-    });
+    const res = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/report/espionage',
+        ...form({ ...ANSWERS, _edit: '1', 'identity.name': 'Ann' }),
+      }),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('error-summary');
     expect(res.body).toContain('>A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.</textarea>');
@@ -185,11 +226,14 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   });
 
   it('refuses a file over the limit and shows step 2 again with answers and identity kept', async () => {
-    const res = await submit(
-      step2Parts(ANSWERS, [
-        { name: 'identity.name', value: 'Ann <Example>' },
-        { name: 'files', value: Buffer.alloc(4096, 1), filename: 'big.bin' },
-      ]),
+    const res = await shownAfter(
+      t,
+      await submit(
+        step2Parts(ANSWERS, [
+          { name: 'identity.name', value: 'Ann <Example>' },
+          { name: 'files', value: Buffer.alloc(4096, 1), filename: 'big.bin' },
+        ]),
+      ),
     );
     expect(res.statusCode).toBe(413);
     expect(hiddenAnswers(res.body)).toMatchObject(ANSWERS);
@@ -199,16 +243,22 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   });
 
   it('refuses an empty file and a missing hidden answers field clearly', async () => {
-    const empty = await submit(step2Parts(ANSWERS, [{ name: 'files', value: Buffer.alloc(0), filename: 'empty.txt' }]));
+    const empty = await shownAfter(
+      t,
+      await submit(step2Parts(ANSWERS, [{ name: 'files', value: Buffer.alloc(0), filename: 'empty.txt' }])),
+    );
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('The file “empty.txt” is empty.');
-    const none = await submit([{ name: 'identity.name', value: 'x' }]);
+    const none = await shownAfter(t, await submit([{ name: 'identity.name', value: 'x' }]));
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Your answers could not be read.');
   });
 
   it('shows an identity answer over its limit on step 2, linked to its field', async () => {
-    const res = await submit(step2Parts(ANSWERS, [{ name: 'identity.name', value: 'n'.repeat(501) }]));
+    const res = await shownAfter(
+      t,
+      await submit(step2Parts(ANSWERS, [{ name: 'identity.name', value: 'n'.repeat(501) }])),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('<a href="#f-identity-name">Your name: At most 500 characters (you entered 501).</a>');
     expect(res.body).toContain(`value="${'n'.repeat(501)}"`);
@@ -217,7 +267,7 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   });
 
   it('sends altered answers back to step 1 with the errors', async () => {
-    const res = await submit(step2Parts({ what_happened: '', danger: 'maybe' }));
+    const res = await shownAfter(t, await submit(step2Parts({ what_happened: '', danger: 'maybe' })));
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('<p class="caption">Step 1 of 2</p>');
     expect(res.body).toContain(
@@ -242,12 +292,17 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(page.body).toContain('A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.');
     expect(page.body).toContain('notes.txt');
     expect(page.body).toContain(`action="/follow-up/report?_csrf=${encodeURIComponent(csrf)}"`);
+    expect(formsKeepingInput(page.body)).toEqual([]);
 
-    const noToken = await t.app.inject({
-      method: 'POST',
-      url: '/follow-up/report',
-      ...withCookie(await multipart([{ name: 'body', value: 'x' }]), cookie),
-    });
+    const noToken = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/follow-up/report',
+        ...withCookie(await multipart([{ name: 'body', value: 'x' }]), cookie),
+      }),
+      cookie,
+    );
     expect(noToken.statusCode).toBe(403);
 
     const sent = await t.app.inject({
@@ -265,58 +320,78 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(sent.headers.location).toBe('/follow-up/report?sent=1');
     const after = await t.app.inject({ method: 'GET', url: '/follow-up/report?sent=1', headers: { cookie } });
     expect(after.body).toContain('Your message has been sent.');
-    expect(after.body).toContain('<div class="message-body"><p>He wore a grey coat.</p>\n<p>And a hat.</p>');
+    expect(after.body).toContain(
+      '<div class="message-body"><p dir="auto">He wore a grey coat.</p>\n<p dir="auto">And a hat.</p>',
+    );
     expect(after.body).toContain('more.txt');
   });
 
   it('keeps the message when adding information is refused', async () => {
     const { cookie, csrf } = await signIn(await makeReport());
     const url = `/follow-up/report?_csrf=${encodeURIComponent(csrf)}`;
-    const empty = await t.app.inject({
-      method: 'POST',
-      url,
-      ...withCookie(await multipart([{ name: 'body', value: '  ' }]), cookie),
-    });
+    const empty = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url,
+        ...withCookie(await multipart([{ name: 'body', value: '  ' }]), cookie),
+      }),
+      cookie,
+    );
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('<a href="#f-body">Please write a message or choose a file.</a>');
-    const big = await t.app.inject({
-      method: 'POST',
-      url,
-      ...withCookie(
-        await multipart([
-          { name: 'body', value: 'Keep <this>' },
-          { name: 'files', value: Buffer.alloc(4096, 2), filename: 'big.bin' },
-        ]),
-        cookie,
-      ),
-    });
+    const big = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url,
+        ...withCookie(
+          await multipart([
+            { name: 'body', value: 'Keep <this>' },
+            { name: 'files', value: Buffer.alloc(4096, 2), filename: 'big.bin' },
+          ]),
+          cookie,
+        ),
+      }),
+      cookie,
+    );
     expect(big.statusCode).toBe(413);
     expect(big.body).toContain('>Keep &lt;this&gt;</textarea>');
     expect(big.body).toContain('please choose your files again');
   });
 
   it('explains receipt typos, unknown receipts, and keeps what was typed', async () => {
-    const typo = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: '1234 5678' }) });
+    const typed = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: '1234 5678' }) });
+    expect(typed.headers['set-cookie']).toBeUndefined();
+    const typo = await shownAfter(t, typed);
     expect(typo.statusCode).toBe(400);
     expect(typo.body).toContain('<a href="#f-receipt">A receipt has 36 digits in groups of four.');
     expect(typo.body).toContain('value="1234 5678"');
-    expect(typo.headers['set-cookie']).toBeUndefined();
     const receipt = await makeReport();
     const last = receipt.slice(-1);
     const wrongCheck = `${receipt.slice(0, -1)}${last === '0' ? '1' : '0'}`;
-    const checksum = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: wrongCheck }) });
+    const checksum = await shownAfter(
+      t,
+      await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: wrongCheck }) }),
+    );
     expect(checksum.statusCode).toBe(400);
     expect(checksum.body).toContain('This receipt has a typing mistake');
 
     const digits = '7'.repeat(35);
     const unknown = formatReceipt(digits + dammCheckDigit(digits));
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: unknown }) });
+      const res = await shownAfter(
+        t,
+        await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: unknown }) }),
+      );
       expect(res.statusCode).toBe(401);
       expect(res.body).toContain('This receipt was not recognised.');
       expect(res.body).toContain(`value="${unknown}"`);
     }
-    const slowed = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: unknown }) });
+    const slowed = await shownAfter(
+      t,
+      await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: unknown }) }),
+    );
     expect(slowed.statusCode).toBe(429);
     expect(slowed.body).toContain('Too many attempts. Please wait');
   });
@@ -329,11 +404,15 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(expired.body).toContain('Your session has ended');
 
     const { cookie, csrf } = await signIn(await makeReport());
-    const noToken = await t.app.inject({
-      method: 'POST',
-      url: '/follow-up/sign-out',
-      ...withCookie(form({ _csrf: 'forged' }), cookie),
-    });
+    const noToken = await shownAfter(
+      t,
+      await t.app.inject({
+        method: 'POST',
+        url: '/follow-up/sign-out',
+        ...withCookie(form({ _csrf: 'forged' }), cookie),
+      }),
+      cookie,
+    );
     expect(noToken.statusCode).toBe(403);
     expect(noToken.body).toContain('<a href="/follow-up/report">Back to your report</a>');
     const signedOut = await t.app.inject({

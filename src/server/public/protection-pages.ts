@@ -49,13 +49,13 @@ ${
 }
 <p>If you or your close relatives are in danger because of your report, ask for protection here. Your request is treated as urgent: staff must respond within ${responseTimeText(list.responseHours)}.</p>
 <p><strong>If anyone is in immediate danger, contact the emergency services first.</strong></p>
-<form method="post" action="/follow-up/protection" novalidate>
+<form method="post" action="/follow-up/protection" autocomplete="off" novalidate>
 <input type="hidden" name="_csrf" value="${csrf}">
 <div class="field${form.error ? ' field-error' : ''}">
 <label for="f-account">What is happening? (optional)</label>
 <p class="hint" id="f-account-hint">Who is in danger, from whom, and what would help. You can leave this empty.</p>
 ${form.error && html`<p class="error-message" id="f-account-error"><span class="visually-hidden">Error: </span>${form.error}</p>`}
-<textarea id="f-account" name="account" rows="6" maxlength="${MAX_PROTECTION_ACCOUNT}" aria-describedby="f-account-hint${form.error ? ' f-account-error' : ''}"${form.error && html` aria-invalid="true"`}>${form.account ?? ''}</textarea>
+<textarea id="f-account" name="account" rows="6" autocomplete="off" maxlength="${MAX_PROTECTION_ACCOUNT}" aria-describedby="f-account-hint${form.error ? ' f-account-error' : ''}"${form.error && html` aria-invalid="true"`}>${form.account ?? ''}</textarea>
 </div>
 <div class="form-actions">
 <button type="submit" class="button">Ask for protection</button>

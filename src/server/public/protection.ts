@@ -1,14 +1,14 @@
 /**
  * Asking for protection from the follow-up page (a plain form: works with JavaScript off). On success the reporter
  * goes back to their report, which says by when staff must respond; a refusal shows the page again with what they
- * wrote kept and the problem at the field.
+ * wrote kept and the problem at the field (through a draft).
  * @see MSS Order No. 2 Art. 6(2); CEL 2023 Art. 46
  */
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import { requestProtection } from '../../domain/protection.ts';
 import type { RouteContext } from '../app.ts';
-import { sendReportPage } from './followup-state.ts';
+import { redirectToReportDraft } from './followup-state.ts';
 import { STATUS } from '../errors.ts';
 import { fieldText } from '../plugins/multipart.ts';
 
@@ -22,9 +22,8 @@ export function protectionFollowUpRoutes({ deps }: RouteContext) {
         return reply.redirect('/follow-up/report?protection=1#protection', 303);
       } catch (error) {
         if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
-        return sendReportPage(deps, reply, session, STATUS[error.kind], {
-          protectionForm: { account, error: error.message },
-        });
+        const extra = { protectionForm: { account, error: error.message } };
+        return redirectToReportDraft(deps, reply, session, STATUS[error.kind], extra, '#protection');
       }
     });
   };

@@ -7,16 +7,18 @@ import { displayAnswer } from '../../shared/answers.ts';
 import type { Category, Profile } from '../../shared/profile.ts';
 import { hiddenInputs, renderField, summaryItems } from './fields.ts';
 import { html, type Html } from './html.ts';
-import { errorSummary, fileLimitsText, notice, page, type SummaryItem } from './layout.ts';
+import { errorSummary, fileLimitsText, notice, page, SHARED_DEVICE_ADVICE, type SummaryItem } from './layout.ts';
 import { otherChannels } from './landing.ts';
 import { receiptCertificateSection } from './certificate.ts';
+import { DRAFT_MINUTES } from '../../domain/drafts.ts';
 
 export const IDENTITY_PREFIX = 'identity.';
 export const FILE_PREFIX = 'file.';
 /** The input for files that belong to no particular question. */
 export const FILES_FIELD = 'files';
 
-const reportPath = (category: Category) => `/report/${encodeURIComponent(category.id)}`;
+/** The address of a category's report form. */
+export const reportPath = (category: Category) => `/report/${encodeURIComponent(category.id)}`;
 
 /** Answers as the text fields of an HTML form would send them (a ticked box as "on"). */
 export function answersAsForm(
@@ -36,9 +38,20 @@ export interface QuestionnaireState {
   errors: Record<string, string>;
   /** Identity answers typed on step 2, carried through when the person goes back to change their answers. */
   identity: Record<string, string | string[]>;
+  /** A draft was asked for that is no longer kept: say so. */
+  expired?: boolean;
 }
 
-export function questionnairePage(profile: Profile, category: Category, state: QuestionnaireState): string {
+/** The draft a page was shown from, sent back so that the next post drops it (src/domain/drafts.ts). */
+const draftInput = (draft: string | undefined) => draft && html`<input type="hidden" name="_draft" value="${draft}">\n`;
+
+/** @param draft the token of the draft the page is shown from, if any */
+export function questionnairePage(
+  profile: Profile,
+  category: Category,
+  state: QuestionnaireState,
+  draft?: string,
+): string {
   const questions = category.fields.filter((f) => f.type !== 'file');
   const items = summaryItems(questions, state.errors);
   const main = html`<p class="back-link"><a href="/">Back to the start page</a></p>
@@ -46,12 +59,13 @@ export function questionnairePage(profile: Profile, category: Category, state: Q
 <h1>${category.title}</h1>
 <p class="lead">${category.description}</p>
 ${errorSummary(items)}
+${state.expired && notice(`What you typed earlier is no longer kept: for your safety, this service keeps it for ${DRAFT_MINUTES} minutes only. Please fill in the form again.`)}
 <p>Answer what you know. Questions marked <strong>(required)</strong> need an answer; you can leave the others empty.</p>
-<p>Nothing is stored until you send your report at the end. You can add files on the next page.</p>
-<form method="post" action="${reportPath(category)}" novalidate>
+<p>Your report is not sent until you send it at the end. Until then, what you type is kept only to show it to you again, sealed so that nobody can read it, and for ${DRAFT_MINUTES} minutes at most. You can add files on the next page.</p>
+<form method="post" action="${reportPath(category)}" autocomplete="off" novalidate>
 ${questions.map((field) => renderField({ field, name: field.id, value: state.values[field.id], error: state.errors[field.id] }))}
 ${hiddenInputs(state.identity)}
-<div class="form-actions">
+${draftInput(draft)}<div class="form-actions">
 <button type="submit" class="button">Continue</button>
 </div>
 </form>`;
@@ -71,11 +85,13 @@ export interface DetailsState {
   notAccepting?: boolean;
 }
 
+/** @param draft the token of the draft the page is shown from */
 export function detailsPage(
   profile: Profile,
   category: Category,
   files: { maxFiles: number; maxFileBytes: number },
   state: DetailsState,
+  draft?: string,
 ): string {
   const identityFields = profile.identity.fields;
   const fileFields = category.fields.filter((f) => f.type === 'file');
@@ -94,19 +110,19 @@ ${state.notAccepting && otherChannels(profile)}
 <section aria-labelledby="your-answers">
 <h2 id="your-answers">Your answers</h2>
 ${answerList(category, state.answers)}
-<form method="post" action="${reportPath(category)}" class="inline-form">
+<form method="post" action="${reportPath(category)}" class="inline-form" autocomplete="off">
 <input type="hidden" name="_edit" value="1">
-${hiddenInputs(answersAsForm(state.answers))}
+${draftInput(draft)}${hiddenInputs(answersAsForm(state.answers))}
 ${hiddenInputs(answersAsForm(state.identity, IDENTITY_PREFIX))}
 <button type="submit" class="button button-secondary">Change your answers</button>
 </form>
 </section>
 
-<form method="post" enctype="multipart/form-data" action="${reportPath(category)}/submit" novalidate data-upload>
+<form method="post" enctype="multipart/form-data" action="${reportPath(category)}/submit" autocomplete="off" novalidate data-upload>
 <input type="hidden" name="answers" value="${JSON.stringify(state.answers)}">
-${
-  identityFields.length > 0 &&
-  html`<section aria-labelledby="about-you">
+${draftInput(draft)}${
+    identityFields.length > 0 &&
+    html`<section aria-labelledby="about-you">
 <h2 id="about-you">About you (optional)</h2>
 <div class="notice notice-info">
 <p><strong>Leave this empty to stay anonymous.</strong> You do not have to tell us who you are, and your report is handled the same way without it.</p>
@@ -121,7 +137,7 @@ ${identityFields.map((field) =>
   }),
 )}
 </section>`
-}
+  }
 <section aria-labelledby="your-files">
 <h2 id="your-files">Files (optional)</h2>
 <p>You can add documents, photos, screenshots or other files: ${fileLimitsText(files)}.</p>
@@ -130,7 +146,7 @@ ${fileFields.map((field) => renderField({ field, name: FILE_PREFIX + field.id, e
 <div class="field">
 <label for="f-${FILES_FIELD}">${fileFields.length > 0 ? 'Other files' : 'Files'}</label>
 <p class="hint" id="f-${FILES_FIELD}-hint">You can choose several files at once.</p>
-<input type="file" id="f-${FILES_FIELD}" name="${FILES_FIELD}" multiple aria-describedby="f-${FILES_FIELD}-hint">
+<input type="file" id="f-${FILES_FIELD}" name="${FILES_FIELD}" multiple autocomplete="off" aria-describedby="f-${FILES_FIELD}-hint">
 </div>
 </section>
 
@@ -158,7 +174,7 @@ ${fileFields.map((field) => renderField({ field, name: FILE_PREFIX + field.id, e
 function answerList(category: Category, answers: Answers): Html {
   const shown = category.fields.filter((f) => f.type !== 'file');
   return html`<dl class="answers">
-${shown.map((field) => html`<div class="answer"><dt>${field.label}</dt><dd>${displayAnswer(field, answers[field.id])}</dd></div>\n`)}
+${shown.map((field) => html`<div class="answer"><dt>${field.label}</dt><dd dir="auto">${displayAnswer(field, answers[field.id])}</dd></div>\n`)}
 </dl>`;
 }
 
@@ -182,7 +198,7 @@ ${notice('Thank you. Your report has been received and stored safely.', 'success
 <p class="print-hint">To print this page, use your browser's print command.</p>
 <p><button type="button" class="button button-secondary" id="print-receipt" hidden>Print this page</button></p>
 ${receiptCertificateSection(receipt, selfDisclosure)}
-<p>When you have written your receipt down, close this page. If others use this device, close the browser too.</p>`;
+<p>When you have written your receipt down, close this page. ${SHARED_DEVICE_ADVICE}</p>`;
   return page(profile, { title: 'Your receipt', main, script: true });
 }
 

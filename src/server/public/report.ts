@@ -1,10 +1,13 @@
 /**
  * Making a report on the web: questionnaire (urlencoded) → identity and files (multipart) → receipt, shown once.
- * Step 1 only checks the answers; step 2 stores everything at once through a ReportDraft, or nothing.
+ * Step 1 only checks the answers; step 2 stores everything at once through a ReportDraft, or nothing. Every post is
+ * answered with a redirect, the form state going along as a sealed draft (src/domain/drafts.ts), so that no
+ * browser keeps what was typed in its session history.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { receiptIsSelfDisclosure } from '../../domain/certificates.ts';
 import { DomainError, errors } from '../../domain/errors.ts';
+import { dropDraft, readDraft, stashDraft } from '../../domain/drafts.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
 import { acceptingReports, ReportDraft } from '../../domain/submit.ts';
 import { validateAnswers } from '../../shared/answers.ts';
@@ -23,7 +26,9 @@ import {
   questionnairePage,
   receiptGonePage,
   receiptPage,
+  reportPath,
   type DetailsState,
+  type QuestionnaireState,
 } from './report-pages.ts';
 
 const PUBLIC = { config: { access: 'public' as const } };
@@ -67,6 +72,30 @@ function readAnswers(fields: FormFields): Record<string, unknown> | null {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
+/** A page of the report form as it is to be shown again after a post, with the HTTP status it is shown with. */
+type PageDraft =
+  | { step: 'questions'; status: number; state: QuestionnaireState }
+  | { step: 'details'; status: number; state: DetailsState };
+
+const draftScope = (category: Category) => `report:${category.id}`;
+
+/**
+ * Stores `draft`, drops the draft the form was sent from (`_draft`), and redirects to the page that shows it.
+ * @returns the reply (303)
+ */
+async function redirectToDraft(
+  deps: RouteContext['deps'],
+  reply: FastifyReply,
+  category: Category,
+  draft: PageDraft,
+  sentFrom: unknown,
+): Promise<FastifyReply> {
+  const token = await stashDraft(deps, draftScope(category), draft);
+  await dropDraft(deps, draftScope(category), sentFrom);
+  const page = draft.step === 'questions' ? reportPath(category) : `${reportPath(category)}/details`;
+  return reply.redirect(`${page}?draft=${token}`, 303);
+}
+
 const unreadableAnswers = () =>
   errors.invalid(
     'malformed_answers',
@@ -80,7 +109,21 @@ export function reportRoutes({ deps }: RouteContext) {
       const category = categoryOf(profile, request.params.categoryId);
       if (!(await acceptingReports(deps))) return sendPage(reply, 503, notAcceptingPage(profile));
       if (!(await acceptingReports(deps, category))) return sendPage(reply, 503, notAcceptingPage(profile, category));
-      return sendPage(reply, 200, questionnairePage(profile, category, { values: {}, errors: {}, identity: {} }));
+      const { draft: token, expired } = request.query as Record<string, unknown>;
+      const draft = await readDraft<PageDraft>(deps, draftScope(category), token);
+      if (draft?.step === 'questions')
+        return sendPage(reply, draft.status, questionnairePage(profile, category, draft.state, token as string));
+      const state = { values: {}, errors: {}, identity: {}, expired: token !== undefined || expired !== undefined };
+      return sendPage(reply, 200, questionnairePage(profile, category, state));
+    });
+
+    app.get<{ Params: Params }>('/report/:categoryId/details', PUBLIC, async (request, reply) => {
+      const profile = deps.profile();
+      const category = categoryOf(profile, request.params.categoryId);
+      const token = (request.query as Record<string, unknown>).draft;
+      const draft = await readDraft<PageDraft>(deps, draftScope(category), token);
+      if (draft?.step !== 'details') return reply.redirect(`${reportPath(category)}?expired=1`, 303);
+      return sendPage(reply, draft.status, detailsPage(profile, category, deps.files, draft.state, token as string));
     });
 
     app.post<{ Params: Params }>('/report/:categoryId', PUBLIC, async (request, reply) => {
@@ -93,14 +136,12 @@ export function reportRoutes({ deps }: RouteContext) {
       if (editing || !result.ok) {
         const errors = !editing && !result.ok ? result.errors : {};
         const state = { values: result.answers, errors, identity: identityFormFields(body) };
-        return sendPage(reply, editing ? 200 : 422, questionnairePage(profile, category, state));
+        const draft = { step: 'questions' as const, status: editing ? 200 : 422, state };
+        return redirectToDraft(deps, reply, category, draft, body._draft);
       }
       const identity = validateAnswers(profile.identity.fields, identityOf(body)).answers;
-      return sendPage(
-        reply,
-        200,
-        detailsPage(profile, category, deps.files, { answers: result.answers, identity, errors: {} }),
-      );
+      const state = { answers: result.answers, identity, errors: {} };
+      return redirectToDraft(deps, reply, category, { step: 'details', status: 200, state }, body._draft);
     });
 
     app.post<{ Params: Params }>('/report/:categoryId/submit', PUBLIC, async (request, reply) => {
@@ -125,6 +166,7 @@ export function reportRoutes({ deps }: RouteContext) {
           answers,
           identity: identityOf(fields),
         });
+        await dropDraft(deps, draftScope(category), fields._draft);
         const token = await stashOnce(deps, receipt);
         return reply.redirect(`/receipt/${token}`, 303);
       } catch (error) {
@@ -134,7 +176,6 @@ export function reportRoutes({ deps }: RouteContext) {
         // Without the answers there is nothing to show again: the error page explains.
         const raw = readAnswers(fields);
         if (raw === null) throw error;
-        const status = STATUS[error.kind];
         const filesLost = filesPerField.size > 0;
         const answers = validateAnswers(category.fields, raw);
         const identity = validateAnswers(profile.identity.fields, identityOf(fields)).answers;
@@ -145,21 +186,15 @@ export function reportRoutes({ deps }: RouteContext) {
         );
         if (!answers.ok || Object.keys(answerErrors).length > 0) {
           const errs = answers.ok ? answerErrors : answers.errors;
-          return sendPage(
-            reply,
-            422,
-            questionnairePage(profile, category, {
-              values: answers.answers,
-              errors: errs,
-              identity: identityFormFields(fields),
-            }),
-          );
+          const state = { values: answers.answers, errors: errs, identity: identityFormFields(fields) };
+          return redirectToDraft(deps, reply, category, { step: 'questions', status: 422, state }, fields._draft);
         }
         const state: DetailsState = { answers: answers.answers, identity, errors: details, filesLost };
         if (error.id !== 'validation_failed')
           state.problem = { message: error.message, href: problemAnchor(error, lastFileField) };
         if (error.id === 'not_accepting') state.notAccepting = true;
-        return sendPage(reply, status, detailsPage(profile, category, deps.files, state));
+        const status = STATUS[error.kind];
+        return redirectToDraft(deps, reply, category, { step: 'details', status, state }, fields._draft);
       }
     });
 

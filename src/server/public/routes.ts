@@ -1,8 +1,9 @@
 /**
  * The reporter-facing site: server-rendered HTML that works with JavaScript off. Every route declares
  * `config.access`; every page escapes what it shows (html.ts); the only cookie is the reporter's session cookie,
- * set on sign-in with a receipt. A POST that succeeds redirects (303); one that fails shows the same form again
- * with what was typed kept and a summary of the problems.
+ * set on sign-in with a receipt. Every POST is answered with a redirect (303), so that no browser keeps a posted
+ * body in its session history: one that fails leads to the same form again, shown from a draft with what was typed
+ * kept and a summary of the problems (src/domain/drafts.ts), or to its error page, shown the same way.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../domain/errors.ts';
@@ -17,6 +18,7 @@ import { followUpRoutes } from './followup.ts';
 import { html } from './html.ts';
 import { landingPage } from './landing.ts';
 import { page, sendPage } from './layout.ts';
+import { readDraft, stashDraft } from '../../domain/drafts.ts';
 import { protectionFollowUpRoutes } from './protection.ts';
 import { identityFollowUpRoutes } from './identity.ts';
 import { reportRoutes } from './report.ts';
@@ -67,6 +69,17 @@ export function publicRoutes(ctx: RouteContext) {
       return sendPage(reply, 200, page);
     });
 
+    app.get('/problem', { config: { access: 'public' } }, async (request, reply) => {
+      const problem = await readDraft<Problem>(
+        ctx.deps,
+        PROBLEM_SCOPE,
+        (request.query as Record<string, unknown>).draft,
+      );
+      if (!problem)
+        throw errors.notFound('There is no page at this address. Please check it, or go to the start page.');
+      return reply.status(problem.status).type('text/html; charset=utf-8').send(errorPage(ctx.deps.profile(), problem));
+    });
+
     await app.register(reportRoutes(ctx));
     await app.register(followUpRoutes(ctx));
     await app.register(certificateDownloadRoutes(ctx));
@@ -88,23 +101,51 @@ const TITLES: Record<number, string> = {
   503: 'Not available at the moment',
 };
 
-/**
- * The error page of the public site (and of anything outside /api). Shows the message meant for people, never
- * internals. A reporter whose session ended is sent to sign in again instead.
- */
-export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, view: ErrorView): FastifyReply {
-  const reporterPage = request.routeOptions.config?.access === 'reporter';
-  const ctx = request.publicContext;
-  if (view.status === 401 && reporterPage) {
-    reply.clearCookie(REPORTER_COOKIE, cookieOptions(ctx?.secureCookies ?? true));
-    return reply.redirect('/follow-up?expired=1', 303);
-  }
-  const title = TITLES[view.status] ?? (view.status >= 500 ? 'Something went wrong' : 'There is a problem');
-  const back = reporterPage
+/** An error page to show after a redirect: what a failed post is answered with. */
+interface Problem {
+  status: number;
+  message: string;
+  /** Link back to the report page (the request was a reporter's), else to the start page. */
+  reporterPage: boolean;
+}
+const PROBLEM_SCOPE = 'problem';
+
+function errorPage(profile: Profile | null, problem: Problem): string {
+  const title = TITLES[problem.status] ?? (problem.status >= 500 ? 'Something went wrong' : 'There is a problem');
+  const back = problem.reporterPage
     ? html`<a href="/follow-up/report">Back to your report</a>`
     : html`<a href="/">Go to the start page</a>`;
   const main = html`<h1>${title}</h1>
-<p>${view.message}</p>
+<p>${problem.message}</p>
 <p>${back}</p>`;
-  return reply.type('text/html; charset=utf-8').send(page(ctx?.deps.profile() ?? null, { title, main }));
+  return page(profile, { title, main });
+}
+
+/**
+ * The error page of the public site (and of anything outside /api). Shows the message meant for people, never
+ * internals. A reporter whose session ended is sent to sign in again instead. A failed post is answered with a
+ * redirect to the page (a page answering it would keep the posted body in the browser's session history), unless
+ * the page cannot be stashed, which is logged.
+ */
+export async function renderErrorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: ErrorView,
+): Promise<FastifyReply> {
+  const reporterPage = request.routeOptions.config?.access === 'reporter';
+  const ctx = request.publicContext;
+  if (view.status === 401 && reporterPage) {
+    reply.clearCookie(REPORTER_COOKIE, cookieOptions(request, ctx?.secureCookies ?? true));
+    return reply.redirect('/follow-up?expired=1', 303);
+  }
+  const problem: Problem = { status: view.status, message: view.message, reporterPage };
+  if (ctx && request.method !== 'GET' && request.method !== 'HEAD') {
+    try {
+      const token = await stashDraft(ctx.deps, PROBLEM_SCOPE, problem);
+      return reply.redirect(`/problem?draft=${token}`, 303);
+    } catch (error) {
+      request.log.error({ err: error }, 'the error page could not be stashed for a redirect: shown in the answer');
+    }
+  }
+  return reply.type('text/html; charset=utf-8').send(errorPage(ctx?.deps.profile() ?? null, problem));
 }

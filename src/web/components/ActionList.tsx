@@ -10,7 +10,7 @@ export function ActionList({ actions }: { actions: ActionView[] }) {
       {actions.map((a) => (
         <li key={a.id} className="history-event">
           <p className="history-line">
-            <strong>{ACTION_KIND_LABELS[a.kind]}</strong> · <DateTime iso={a.at} /> · {a.place}
+            <strong>{ACTION_KIND_LABELS[a.kind]}</strong> · <DateTime iso={a.at} /> · <bdi>{a.place}</bdi>
           </p>
           <dl className="answers">
             <div>
@@ -41,7 +41,9 @@ export function ActionList({ actions }: { actions: ActionView[] }) {
             {a.notes ? (
               <div>
                 <dt>Notes</dt>
-                <dd className="answer-text">{a.notes}</dd>
+                <dd className="answer-text" dir="auto">
+                  {a.notes}
+                </dd>
               </div>
             ) : null}
             <div>

@@ -10,7 +10,7 @@ export function AnswerList({ answers }: { answers: Answer[] }) {
         return (
           <div key={answer.fieldId}>
             <dt>{answer.label}</dt>
-            <dd className={answer.value === null ? 'muted' : 'answer-text'}>
+            <dd className={answer.value === null ? 'muted' : 'answer-text'} dir="auto">
               {Array.isArray(text) ? (
                 <ul>
                   {text.map((line, index) => (

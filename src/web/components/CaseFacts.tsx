@@ -61,7 +61,18 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
         </div>
         <div>
           <dt>Labels</dt>
-          <dd>{detail.labels.length > 0 ? detail.labels.join(', ') : <span className="muted">None</span>}</dd>
+          <dd>
+            {detail.labels.length > 0 ? (
+              detail.labels.map((label, i) => (
+                <span key={label}>
+                  {i > 0 ? ', ' : null}
+                  <bdi>{label}</bdi>
+                </span>
+              ))
+            ) : (
+              <span className="muted">None</span>
+            )}
+          </dd>
         </div>
       </dl>
     </div>

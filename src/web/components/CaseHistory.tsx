@@ -12,7 +12,11 @@ export function CaseHistory({ events }: { events: CaseEventView[] }) {
             <DateTime iso={event.at} /> · <strong>{event.actorName ?? 'System'}</strong>
           </p>
           <p className="history-summary">{event.summary}</p>
-          {event.reason ? <p className="history-reason">Reason: {event.reason}</p> : null}
+          {event.reason ? (
+            <p className="history-reason">
+              Reason: <bdi>{event.reason}</bdi>
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

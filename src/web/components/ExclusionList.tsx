@@ -44,8 +44,17 @@ export function ExclusionList({ caseId, exclusions, onChanged }: Props) {
           {exclusions.map((exclusion) => (
             <li key={exclusion.userId}>
               <span>
-                <strong>{exclusion.displayName}</strong> · {EXCLUSION_REASON_LABELS[exclusion.reason]}
-                {exclusion.note ? <> — {exclusion.note}</> : null} · since <DateTime iso={exclusion.createdAt} />
+                <strong>
+                  <bdi>{exclusion.displayName}</bdi>
+                </strong>{' '}
+                · {EXCLUSION_REASON_LABELS[exclusion.reason]}
+                {exclusion.note ? (
+                  <>
+                    {' '}
+                    — <bdi>{exclusion.note}</bdi>
+                  </>
+                ) : null}{' '}
+                · since <DateTime iso={exclusion.createdAt} />
                 {exclusion.reason === 'named_in_report' ? (
                   <span className="muted">
                     {' '}

@@ -28,7 +28,7 @@ export function FileList({ files, downloadUrl }: Props) {
         return (
           <li key={file.id} className={failed ? 'file file--failed' : 'file'}>
             <p className="file-line">
-              <span className="file-name">{file.name}</span>
+              <bdi className="file-name">{file.name}</bdi>
               <span className="file-meta">
                 {formatSize(file.size)} ·{' '}
                 <span className={`cleaning cleaning--${file.cleaning}`}>{CLEANING_LABELS[file.cleaning]}</span> · added{' '}

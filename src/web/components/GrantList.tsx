@@ -37,8 +37,10 @@ export function GrantList({ caseId, grants, onChanged }: Props) {
           {grants.map((grant) => (
             <li key={grant.userId}>
               <span>
-                <strong>{grant.displayName}</strong> ({ROLE_LABELS[grant.role]}) · since{' '}
-                <DateTime iso={grant.grantedAt} />
+                <strong>
+                  <bdi>{grant.displayName}</bdi>
+                </strong>{' '}
+                ({ROLE_LABELS[grant.role]}) · since <DateTime iso={grant.grantedAt} />
               </span>
               <button
                 type="button"

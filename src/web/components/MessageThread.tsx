@@ -23,10 +23,15 @@ export function MessageThread({ messages }: { messages: MessageView[] }) {
               <header className="message-header">
                 <p className="message-kind">{kind}</p>
                 <p>
-                  <strong>{author}</strong> · <DateTime iso={message.createdAt} />
+                  <strong>
+                    <bdi>{author}</bdi>
+                  </strong>{' '}
+                  · <DateTime iso={message.createdAt} />
                 </p>
               </header>
-              <p className="message-body">{message.body}</p>
+              <p className="message-body" dir="auto">
+                {message.body}
+              </p>
             </article>
           </li>
         );

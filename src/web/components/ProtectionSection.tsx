@@ -46,7 +46,9 @@ export function ProtectionSection({ caseId, onChanged }: Props) {
             </div>
             <div>
               <dt>The reporter&apos;s account</dt>
-              <dd className="answer-text">{request.account ?? <span className="muted">None given</span>}</dd>
+              <dd className="answer-text" dir="auto">
+                {request.account ?? <span className="muted">None given</span>}
+              </dd>
             </div>
             {request.respondedAt && request.outcome ? (
               <div>
@@ -54,7 +56,11 @@ export function ProtectionSection({ caseId, onChanged }: Props) {
                 <dd>
                   <strong>{PROTECTION_OUTCOME_LABELS[request.outcome]}</strong> — <DateTime iso={request.respondedAt} />
                   {request.respondedBy ? `, by ${request.respondedBy}` : null}
-                  {request.note ? <p className="answer-text">{request.note}</p> : null}
+                  {request.note ? (
+                    <p className="answer-text" dir="auto">
+                      {request.note}
+                    </p>
+                  ) : null}
                 </dd>
               </div>
             ) : null}

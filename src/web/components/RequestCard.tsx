@@ -39,7 +39,7 @@ export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
         <div>
           <dt>Asked by</dt>
           <dd>
-            {request.mine ? 'You' : request.requesterName}, <DateTime iso={request.createdAt} />
+            {request.mine ? 'You' : <bdi>{request.requesterName}</bdi>}, <DateTime iso={request.createdAt} />
           </dd>
         </div>
         <div>
@@ -60,7 +60,9 @@ export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
         {request.subject ? (
           <div>
             <dt>{subjectKind === 'file' ? 'File' : 'Staff member'}</dt>
-            <dd>{request.subject.label}</dd>
+            <dd>
+              <bdi>{request.subject.label}</bdi>
+            </dd>
           </div>
         ) : null}
       </dl>
@@ -68,16 +70,22 @@ export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
         <dl className="answers">
           <div>
             <dt>Reason</dt>
-            <dd className="answer-text">{request.reason}</dd>
+            <dd className="answer-text" dir="auto">
+              {request.reason}
+            </dd>
           </div>
           <div>
             <dt>Legal basis</dt>
-            <dd className="answer-text">{request.legalBasis}</dd>
+            <dd className="answer-text" dir="auto">
+              {request.legalBasis}
+            </dd>
           </div>
           {request.decisionNote ? (
             <div>
               <dt>Note with the decision</dt>
-              <dd className="answer-text">{request.decisionNote}</dd>
+              <dd className="answer-text" dir="auto">
+                {request.decisionNote}
+              </dd>
             </div>
           ) : null}
         </dl>

@@ -42,7 +42,9 @@ export function RetentionSection({ caseId, reference, status, onChanged }: Props
           </div>
           <div>
             <dt>Reason</dt>
-            <dd className="answer-text">{view.legalHold.reason}</dd>
+            <dd className="answer-text" dir="auto">
+              {view.legalHold.reason}
+            </dd>
           </div>
         </dl>
       ) : null}

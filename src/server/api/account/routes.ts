@@ -59,7 +59,7 @@ export function accountRoutes({ deps, secureCookies }: RouteContext) {
         try {
           const { token, user, sessionId, totp } = await recoverAccount(deps, request.body);
           await clearThrottle(deps, key);
-          reply.setCookie(STAFF_COOKIE, token, cookieOptions(secureCookies));
+          reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
           return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
         } catch (error) {
           await recordFailure(deps, key, ACCOUNT_THROTTLE);

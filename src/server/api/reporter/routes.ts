@@ -24,7 +24,7 @@ export function reporterRoutes({ deps, secureCookies }: RouteContext) {
       },
       async (request, reply) => {
         const token = await reporterSignIn(deps, request.body.receipt);
-        reply.setCookie(REPORTER_COOKIE, token, cookieOptions(secureCookies));
+        reply.setCookie(REPORTER_COOKIE, token, cookieOptions(request, secureCookies));
         return { csrfToken: csrfTokenFor(deps, token.split('.')[0]!) };
       },
     );
@@ -36,7 +36,7 @@ export function reporterRoutes({ deps, secureCookies }: RouteContext) {
       },
       async (request, reply) => {
         await deleteSession(deps, request.reporter!.id);
-        reply.clearCookie(REPORTER_COOKIE, cookieOptions(secureCookies));
+        reply.clearCookie(REPORTER_COOKIE, cookieOptions(request, secureCookies));
         return reply.status(204).send(null);
       },
     );

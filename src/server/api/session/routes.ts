@@ -44,7 +44,7 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
             request.body.code,
           );
           await clearThrottle(deps, key);
-          reply.setCookie(STAFF_COOKIE, token, cookieOptions(secureCookies));
+          reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
           return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
         } catch (error) {
           if (!isCodeRequest(error)) await recordFailure(deps, key, RULE);
@@ -71,7 +71,7 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         try {
           const { token, user, sessionId, totp, recoveryKey } = await activateAccount(deps, request.body);
           await clearThrottle(deps, key);
-          reply.setCookie(STAFF_COOKIE, token, cookieOptions(secureCookies));
+          reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
           reply.header('Cache-Control', 'no-store');
           return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, recoveryKey };
         } catch (error) {
@@ -107,7 +107,7 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
       },
       async (request, reply) => {
         await deleteSession(deps, request.viewer!.sessionId);
-        reply.clearCookie(STAFF_COOKIE, cookieOptions(secureCookies));
+        reply.clearCookie(STAFF_COOKIE, cookieOptions(request, secureCookies));
         return reply.status(204).send(null);
       },
     );

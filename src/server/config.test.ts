@@ -1,0 +1,50 @@
+/** Configuration of HTTPS behind a proxy: what is accepted, and that a bad value names the fix. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const load = (env: Record<string, string>) => loadConfig({ CONFIDE_DATA_DIR: '/tmp/confide-config-test', ...env });
+
+describe('CONFIDE_TRUST_PROXY', () => {
+  it('believes no proxy by default', () => {
+    expect(load({}).trustProxy).toBe(false);
+    expect(load({ CONFIDE_TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+  });
+
+  it('takes addresses and ranges, comma-separated', () => {
+    expect(load({ CONFIDE_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it.each(['true', '*', '2'])('refuses %s, which would believe any client, and says what to give', (value) => {
+    expect(() => load({ CONFIDE_TRUST_PROXY: value })).toThrow(
+      `CONFIDE_TRUST_PROXY: "${value}" would believe forwarded headers from any client that reaches this server directly: give the address of your TLS proxy as this server sees it, e.g. 127.0.0.1, or a comma-separated list of addresses and ranges (10.0.0.0/8, ::1, loopback)`,
+    );
+  });
+
+  it('names the entries that are not addresses', () => {
+    expect(() => load({ CONFIDE_TRUST_PROXY: '127.0.0.1,proxy.local,10.0.0.0/33' })).toThrow(
+      'CONFIDE_TRUST_PROXY: not an address or range: "proxy.local", "10.0.0.0/33": give the address',
+    );
+  });
+});
+
+describe('Secure cookies', () => {
+  it('follow an https public URL', () => {
+    expect(load({ CONFIDE_PUBLIC_URL: 'https://report.example' }).secureCookies).toBe(true);
+    expect(load({ CONFIDE_PUBLIC_URL: 'http://report.example' }).secureCookies).toBe(false);
+    expect(load({ CONFIDE_SECURE_COOKIES: '1' }).secureCookies).toBe(true);
+  });
+
+  it('cannot be switched off for an https public URL', () => {
+    const attempt = () => load({ CONFIDE_PUBLIC_URL: 'https://report.example', CONFIDE_SECURE_COOKIES: '0' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      'CONFIDE_SECURE_COOKIES: must not be 0 when CONFIDE_PUBLIC_URL is https (browsers would send the session cookie over plain HTTP): remove CONFIDE_SECURE_COOKIES',
+    );
+  });
+});
