@@ -47,6 +47,10 @@ export function createLocalBlobStore(root: string): BlobStore {
       return fs.createReadStream(pathOf(id));
     },
 
+    async size(id) {
+      return (await statIfAny(pathOf(id)))?.size ?? null;
+    },
+
     async delete(id) {
       await fs.promises.rm(pathOf(id), { force: true });
     },
