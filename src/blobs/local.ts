@@ -1,7 +1,13 @@
 /**
- * A blob store in a local folder: `<root>/<2 hex>/<30 hex>`, written through a temporary file (`<root>/tmp/*.part`)
- * and a rename, so a blob appears whole or not at all; a crash mid-write leaves only the temporary file, which
- * `removePartials` clears.
+ * A blob store in a local folder: `<root>/<2 hex>/<30 hex>`, written through a temporary file
+ * (`<root>/tmp/*.part`) and a rename, so a blob appears whole or not at all; a crash mid-write leaves only the
+ * temporary file, which `removePartials` clears.
+ *
+ * Durability: a write resolves only once the blob is on disk for good — the temporary file is fsynced before the
+ * rename (so the name never points at unwritten data after a power cut), and the folder after it (so the new name
+ * itself survives one), as is the root when the blob's folder was new. Submission acknowledges a report only after
+ * its blobs are written and its rows committed (SQLite with synchronous=FULL), so a receipt is never given for a
+ * report a power cut could take back.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +16,16 @@ import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from './store.ts';
 
 const ID = /^[0-9a-f]{32}$/;
+
+/** Flushes a folder's entries (a rename or a new file in it) to disk. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 export function createLocalBlobStore(root: string): BlobStore {
   const tmp = path.join(root, 'tmp');
@@ -26,13 +42,16 @@ export function createLocalBlobStore(root: string): BlobStore {
     async write(id, source, ...transforms) {
       const target = pathOf(id);
       const partial = path.join(tmp, `${id}.${process.pid}.part`);
-      await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      const newFolder = await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
       let bytes = 0;
-      const out = fs.createWriteStream(partial, { mode: 0o600, flags: 'wx' });
+      // flush: the file is fsynced before it is closed, so before the rename.
+      const out = fs.createWriteStream(partial, { mode: 0o600, flags: 'wx', flush: true });
       try {
         await pipeline([source, ...transforms, out]);
         bytes = out.bytesWritten;
         await fs.promises.rename(partial, target);
+        await syncFolder(path.dirname(target));
+        if (newFolder !== undefined) await syncFolder(root);
       } catch (error) {
         // The stream opens its file asynchronously: wait until it is closed, or a late open would recreate the
         // partial file after it was removed.

@@ -9,7 +9,8 @@ export interface BlobStore {
   newId(): string;
   /**
    * Streams `source`, through `transforms` (e.g. encryption), into blob `id`; the blob appears whole or not at
-   * all, and an error in any stage rejects. @returns bytes written
+   * all, and an error in any stage rejects. Resolves once the blob is durable (on disk, surviving a power cut).
+   * @returns bytes written
    */
   write(id: string, source: Readable, ...transforms: Duplex[]): Promise<number>;
   /** @throws Error with code 'ENOENT' when the blob does not exist (on first read). */
