@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createLocalBlobStore } from './local.ts';
 
@@ -110,6 +113,45 @@ describe('local blob store', () => {
       const second = first.slice(0, 2) + store.newId().slice(2);
       await store.write(second, Readable.from([Buffer.from('two')]));
       expect(events.slice(2)).toEqual([`sync ${folder}`]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes at once what a writer killed mid-write left, but keeps a live write’s and those it cannot judge', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-blobs-killed-'));
+    const tmp = path.join(dir, 'tmp');
+    try {
+      const writer = spawn(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('../../test/fixtures/partial-writer.ts', import.meta.url)), dir],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const [said] = (await once(writer.stdout, 'data')) as [Buffer];
+      expect(said.toString()).toBe('writing\n');
+      const killedPartial = fs.readdirSync(tmp);
+      expect(killedPartial).toHaveLength(1);
+      writer.kill('SIGKILL');
+      await once(writer, 'exit');
+      expect(fs.readdirSync(tmp)).toEqual(killedPartial);
+
+      // Still being written by this process; written by another host; named by an older version (pid only).
+      const store = createLocalBlobStore(dir);
+      const live = new PassThrough();
+      const writing = store.write(store.newId(), live);
+      live.write('half');
+      await expect.poll(() => fs.readdirSync(tmp).length).toBe(2);
+      const [livePartial] = fs.readdirSync(tmp).filter((f) => !killedPartial.includes(f));
+      const otherHost = `${store.newId()}.00000000-00000000-${process.pid}-1.part`;
+      const older = `${store.newId()}.${process.pid}.part`;
+      for (const name of [otherHost, older]) fs.writeFileSync(path.join(tmp, name), 'half');
+
+      // Nothing is past the grace period: only the killed writer's file goes.
+      expect(await store.removePartials(new Date(0))).toBe(1);
+      expect(fs.readdirSync(tmp).sort()).toEqual([livePartial, otherHost, older].sort());
+      live.end();
+      await writing;
+      expect(fs.readdirSync(tmp).sort()).toEqual([otherHost, older].sort());
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

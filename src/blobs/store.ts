@@ -26,7 +26,8 @@ export interface BlobStore {
   list(): AsyncIterable<{ id: string; writtenAt: Date }>;
   /**
    * Removes what writes that never finished left behind (a crash or kill mid-upload): temporary files last written
-   * before `before`. @returns how many were removed
+   * before `before`, and at once those whose writing process is known to have died. A write that fails removes its
+   * own temporary file; only a process that stops mid-write leaves one. @returns how many were removed
    */
   removePartials(before: Date): Promise<number>;
 }
