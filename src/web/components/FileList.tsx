@@ -30,7 +30,7 @@ export function FileList({ files, downloadUrl }: Props) {
             <p className="file-line">
               <span className="file-name">{file.name}</span>
               <span className="file-meta">
-                {file.size === null ? 'size unknown' : formatSize(file.size)} ·{' '}
+                {file.size === null ? 'stored copy missing' : formatSize(file.size)} ·{' '}
                 <span className={`cleaning cleaning--${file.cleaning}`}>{CLEANING_LABELS[file.cleaning]}</span> · added{' '}
                 <DateTime iso={file.createdAt} />
               </span>
