@@ -108,13 +108,12 @@ export function legacyPlainSize(blobBytes: number): number {
 export function createEncryptStream(key: Buffer, ad: Buffer): Duplex {
   checkKey(key);
   if (!Buffer.isBuffer(ad) || ad.length === 0) throw new RangeError('ad must be a non-empty Buffer');
-  const keyCopy = Buffer.from(key);
   const adCopy = Buffer.from(ad);
+  // The key is used here only: the stream holds the secretstream state, never the key.
+  const state = Buffer.alloc(STATE_BYTES);
+  const header = Buffer.alloc(HEADER_BYTES);
+  sodium.crypto_secretstream_xchacha20poly1305_init_push(state, header, key);
   return Duplex.from(async function* encrypt(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    const state = Buffer.alloc(STATE_BYTES);
-    const header = Buffer.alloc(HEADER_BYTES);
-    sodium.crypto_secretstream_xchacha20poly1305_init_push(state, header, keyCopy);
-    sodium.sodium_memzero(keyCopy);
     const pending = Buffer.alloc(CHUNK_BYTES);
     const push = (plaintext: Buffer, tag: number): Buffer => {
       const chunk = Buffer.alloc(plaintext.length + ABYTES);
@@ -158,7 +157,6 @@ export function createEncryptStream(key: Buffer, ad: Buffer): Duplex {
     } finally {
       sodium.sodium_memzero(pending);
       sodium.sodium_memzero(state);
-      sodium.sodium_memzero(keyCopy);
     }
   });
 }
