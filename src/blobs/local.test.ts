@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { PassThrough, Readable, Transform } from 'node:stream';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createLocalBlobStore } from './local.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-blobs-'));
@@ -14,6 +17,8 @@ const files = () =>
     .map((e) => e.name);
 
 describe('local blob store', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('writes a blob whole and reads it back', async () => {
     const store = createLocalBlobStore(root);
     const id = store.newId();
@@ -65,5 +70,90 @@ describe('local blob store', () => {
       await expect(store.write(store.newId(), Readable.from([Buffer.from('x')]), failing)).rejects.toThrow('refused');
     }
     expect(files()).toEqual([]);
+  });
+
+  it('resolves only once the blob is on disk for good: file fsynced before its rename, folder (and a new one’s parent) after', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-blobs-sync-'));
+    try {
+      const store = createLocalBlobStore(dir);
+      const events: string[] = [];
+      const { fsync } = fs;
+      vi.spyOn(fs, 'fsync').mockImplementation(((fd: number, callback: fs.NoParamCallback) => {
+        events.push(`fsync ${fs.readlinkSync(`/proc/self/fd/${fd}`)}`);
+        fsync(fd, callback);
+      }) as typeof fs.fsync);
+      const { rename, open } = fs.promises;
+      vi.spyOn(fs.promises, 'rename').mockImplementation(async (from, to) => {
+        events.push(`rename ${String(from)} ${String(to)}`);
+        await rename(from, to);
+      });
+      vi.spyOn(fs.promises, 'open').mockImplementation(async (file, flags, mode) => {
+        const handle = await open(file, flags, mode);
+        const sync = handle.sync.bind(handle);
+        handle.sync = async () => {
+          events.push(`sync ${String(file)}`);
+          await sync();
+        };
+        return handle;
+      });
+
+      const first = store.newId();
+      await store.write(first, Readable.from([Buffer.from('one')]));
+      const folder = path.join(dir, first.slice(0, 2));
+      const partial = expect.stringMatching(new RegExp(`^fsync ${path.join(dir, 'tmp', first)}\\..+\\.part$`));
+      expect(events).toEqual([
+        partial,
+        expect.stringMatching(new RegExp(`^rename .+\\.part ${path.join(folder, first.slice(2))}$`)),
+        `sync ${folder}`,
+        `sync ${dir}`,
+      ]);
+
+      // A second blob in the same folder: that folder is synced, its parent need not be.
+      events.length = 0;
+      const second = first.slice(0, 2) + store.newId().slice(2);
+      await store.write(second, Readable.from([Buffer.from('two')]));
+      expect(events.slice(2)).toEqual([`sync ${folder}`]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes at once what a writer killed mid-write left, but keeps a live write’s and those it cannot judge', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-blobs-killed-'));
+    const tmp = path.join(dir, 'tmp');
+    try {
+      const writer = spawn(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('../../test/fixtures/partial-writer.ts', import.meta.url)), dir],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const [said] = (await once(writer.stdout, 'data')) as [Buffer];
+      expect(said.toString()).toBe('writing\n');
+      const killedPartial = fs.readdirSync(tmp);
+      expect(killedPartial).toHaveLength(1);
+      writer.kill('SIGKILL');
+      await once(writer, 'exit');
+      expect(fs.readdirSync(tmp)).toEqual(killedPartial);
+
+      // Still being written by this process; written by another host; named by an older version (pid only).
+      const store = createLocalBlobStore(dir);
+      const live = new PassThrough();
+      const writing = store.write(store.newId(), live);
+      live.write('half');
+      await expect.poll(() => fs.readdirSync(tmp).length).toBe(2);
+      const [livePartial] = fs.readdirSync(tmp).filter((f) => !killedPartial.includes(f));
+      const otherHost = `${store.newId()}.00000000-00000000-${process.pid}-1.part`;
+      const older = `${store.newId()}.${process.pid}.part`;
+      for (const name of [otherHost, older]) fs.writeFileSync(path.join(tmp, name), 'half');
+
+      // Nothing is past the grace period: only the killed writer's file goes.
+      expect(await store.removePartials(new Date(0))).toBe(1);
+      expect(fs.readdirSync(tmp).sort()).toEqual([livePartial, otherHost, older].sort());
+      live.end();
+      await writing;
+      expect(fs.readdirSync(tmp).sort()).toEqual([otherHost, older].sort());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,19 +1,37 @@
 /**
- * A blob store in a local folder: `<root>/<2 hex>/<30 hex>`, written through a temporary file (`<root>/tmp/*.part`)
- * and a rename, so a blob appears whole or not at all; a crash mid-write leaves only the temporary file, which
- * `removePartials` clears.
+ * A blob store in a local folder: `<root>/<2 hex>/<30 hex>`, written through a temporary file
+ * (`<root>/tmp/<id>.<writer>.part`) and a rename, so a blob appears whole or not at all. A failed write removes its
+ * temporary file at once; one a crash or kill left behind is removed by `removePartials`.
+ *
+ * Durability: a write resolves only once the blob is on disk for good — the temporary file is fsynced before the
+ * rename (so the name never points at unwritten data after a power cut), and the folder after it (so the new name
+ * itself survives one), as is the root when the blob's folder was new. Submission acknowledges a report only after
+ * its blobs are written and its rows committed (SQLite with synchronous=FULL), so a receipt is never given for a
+ * report a power cut could take back.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from './store.ts';
+import { currentWriter, writerIsGone } from './writers.ts';
 
 const ID = /^[0-9a-f]{32}$/;
+
+/** Flushes a folder's entries (a rename or a new file in it) to disk. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 export function createLocalBlobStore(root: string): BlobStore {
   const tmp = path.join(root, 'tmp');
   fs.mkdirSync(tmp, { recursive: true, mode: 0o700 });
+  const writer = currentWriter();
 
   const pathOf = (id: string): string => {
     if (!ID.test(id)) throw new Error(`invalid blob id "${id}"`);
@@ -25,14 +43,17 @@ export function createLocalBlobStore(root: string): BlobStore {
 
     async write(id, source, ...transforms) {
       const target = pathOf(id);
-      const partial = path.join(tmp, `${id}.${process.pid}.part`);
-      await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      const partial = path.join(tmp, `${id}.${writer}.part`);
+      const newFolder = await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
       let bytes = 0;
-      const out = fs.createWriteStream(partial, { mode: 0o600, flags: 'wx' });
+      // flush: the file is fsynced before it is closed, so before the rename.
+      const out = fs.createWriteStream(partial, { mode: 0o600, flags: 'wx', flush: true });
       try {
         await pipeline([source, ...transforms, out]);
         bytes = out.bytesWritten;
         await fs.promises.rename(partial, target);
+        await syncFolder(path.dirname(target));
+        if (newFolder !== undefined) await syncFolder(root);
       } catch (error) {
         // The stream opens its file asynchronously: wait until it is closed, or a late open would recreate the
         // partial file after it was removed.
@@ -45,6 +66,10 @@ export function createLocalBlobStore(root: string): BlobStore {
 
     read(id) {
       return fs.createReadStream(pathOf(id));
+    },
+
+    async size(id) {
+      return (await statIfAny(pathOf(id)))?.size ?? null;
     },
 
     async delete(id) {
@@ -67,7 +92,8 @@ export function createLocalBlobStore(root: string): BlobStore {
       for (const name of await readdirIfAny(tmp)) {
         const file = path.join(tmp, name);
         const stat = await statIfAny(file);
-        if (!stat?.isFile() || stat.mtime >= before) continue;
+        if (!stat?.isFile()) continue;
+        if (stat.mtime >= before && writerIsGone(PARTIAL.exec(name)?.[1] ?? '') !== true) continue;
         await fs.promises.rm(file, { force: true });
         removed += 1;
       }
@@ -78,6 +104,8 @@ export function createLocalBlobStore(root: string): BlobStore {
 
 const PREFIX = /^[0-9a-f]{2}$/;
 const REST = /^[0-9a-f]{30}$/;
+/** `<blob id>.<writer tag>.part`; the tag is `currentWriter()` (older versions wrote the process id alone). */
+const PARTIAL = /^[0-9a-f]{32}\.(.+)\.part$/;
 
 /** A folder's entries; none when it was removed meanwhile. */
 async function readdirIfAny(dir: string): Promise<string[]> {

@@ -63,6 +63,7 @@ declare module 'sodium-native' {
     crypto_secretstream_xchacha20poly1305_ABYTES: number;
     crypto_secretstream_xchacha20poly1305_TAG_MESSAGE: number;
     crypto_secretstream_xchacha20poly1305_TAG_FINAL: number;
+    crypto_secretstream_xchacha20poly1305_TAG_PUSH: number;
     crypto_secretstream_xchacha20poly1305_init_push(state: Buffer, header: Buffer, k: Buffer): void;
     crypto_secretstream_xchacha20poly1305_init_pull(state: Buffer, header: Buffer, k: Buffer): void;
     crypto_secretstream_xchacha20poly1305_push(

@@ -79,19 +79,35 @@ export function open(key: Buffer, sealed: Buffer, ad?: Buffer): Buffer {
   } catch (cause) {
     throw new CryptoError('decryption failed', { cause });
   }
-  const length = sodium.sodium_unpad(padded, bodyLength, PAD_BLOCK);
-  // sodium-native drops sodium_unpad's status, so confirm the padding by re-padding a copy and comparing.
-  const check = Buffer.alloc(bodyLength);
-  if (Number.isInteger(length) && length >= 0 && length < bodyLength) {
-    padded.copy(check, 0, 0, length);
-    if (sodium.sodium_pad(check, length, PAD_BLOCK) === bodyLength && sodium.sodium_memcmp(check, padded)) {
-      sodium.sodium_memzero(check);
-      return padded.subarray(0, length);
-    }
+  try {
+    return padded.subarray(0, unpaddedLength(padded, PAD_BLOCK));
+  } catch (error) {
+    sodium.sodium_memzero(padded);
+    throw error;
   }
-  sodium.sodium_memzero(check);
-  sodium.sodium_memzero(padded);
-  throw new CryptoError('sealed record has invalid padding');
+}
+
+/**
+ * Length of the data in `padded`, a whole number of `blockSize` blocks ending in ISO/IEC 7816-4 padding
+ * (`0x80` then zeros, as `sodium_pad` writes it: at least one byte).
+ * @throws CryptoError when the padding is not exactly what sodium_pad would have written
+ */
+export function unpaddedLength(padded: Buffer, blockSize: number): number {
+  if (!Number.isSafeInteger(blockSize) || blockSize < 1 || padded.length === 0 || padded.length % blockSize !== 0)
+    throw new CryptoError('sealed record has invalid padding');
+  const length = sodium.sodium_unpad(padded, padded.length, blockSize);
+  // sodium-native drops sodium_unpad's status, so confirm the padding by re-padding a copy and comparing.
+  const check = Buffer.alloc(padded.length);
+  try {
+    if (Number.isInteger(length) && length >= 0 && length < padded.length) {
+      padded.copy(check, 0, 0, length);
+      if (sodium.sodium_pad(check, length, blockSize) === padded.length && sodium.sodium_memcmp(check, padded))
+        return length;
+    }
+    throw new CryptoError('sealed record has invalid padding');
+  } finally {
+    sodium.sodium_memzero(check);
+  }
 }
 
 /**

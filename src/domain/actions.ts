@@ -197,19 +197,14 @@ export async function recordAction(
       );
     let recordingSha256: string | null = null;
     if (recording) {
-      const { name, sha256 } = openJson<FileMeta>(
-        keys.reportKey,
-        recording.sealed_meta,
-        fileAd(reportId, recording.id),
-      );
-      recordingSha256 = sha256 ?? null;
+      const meta = openJson<FileMeta>(keys.reportKey, recording.sealed_meta, fileAd(reportId, recording.id));
+      recordingSha256 = meta.sha256 ?? null;
       recording.sealed_meta = sealJson(
         keys.reportKey,
         {
-          name,
+          ...meta,
           type: recordingType!,
-          note: `Recording of an enforcement action (SHA-256 ${sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
-          sha256,
+          note: `Recording of an enforcement action (SHA-256 ${meta.sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
         } satisfies FileMeta,
         fileAd(reportId, recording.id),
       );

@@ -11,17 +11,22 @@ export type ErrorKind =
   | 'too_large' // 413
   | 'unprocessable' // 422
   | 'too_many' // 429
-  | 'unavailable'; // 503
+  | 'unavailable' // 503
+  | 'damaged'; // 500: stored data that fails its integrity check (logged with its cause)
 
 export class DomainError extends Error {
   override name = 'DomainError';
+  /** For the server log only, never for the person: what was affected and why (with `cause`). */
+  readonly log: Record<string, unknown> | undefined;
   constructor(
     readonly kind: ErrorKind,
     readonly id: string,
     message: string,
     readonly details?: Record<string, string>,
+    options?: { cause?: unknown; log?: Record<string, unknown> },
   ) {
-    super(message);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.log = options?.log;
   }
 }
 

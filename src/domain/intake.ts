@@ -15,7 +15,7 @@ import { formatBytes } from '../shared/format.ts';
 import type { FilesTable } from '../store/tables.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
-import { fileAd } from './sealing.ts';
+import { fileAd, fileBlobAd } from './sealing.ts';
 
 export interface IncomingFile {
   /** As sent by the client: untrusted. */
@@ -38,6 +38,20 @@ export interface FileMeta {
   note: string | null;
   /** Hex SHA-256 of the original bytes as received (evidence integrity); absent on files stored before it was kept. */
   sha256?: string;
+  /** Bytes of the original as received; absent on format-1 rows (their blobs' lengths give it). */
+  originalSize?: number;
+  /** Bytes of the cleaned copy, null without one; absent on format-1 rows. */
+  cleanedSize?: number | null;
+}
+
+/** What `files.sealed_original_meta` holds, sealed under the original's file key with `fileAd`. */
+export interface OriginalMeta {
+  /** As sent (made safe). */
+  name: string;
+  /** As declared by the client. */
+  type: string;
+  /** Bytes as received; absent on format-1 rows. */
+  size?: number;
 }
 
 /** Whether the first bytes (or the name, for text) say this is a kind `cleanFile` can handle. */
@@ -80,7 +94,12 @@ export class FileIntake {
     const tap = new Tap(maxFileBytes, maxCleanBytes, name, file.type);
     const fileKey = randomKey();
     try {
-      await this.deps.blobs.write(originalBlob, file.stream, tap, createEncryptStream(fileKey));
+      await this.deps.blobs.write(
+        originalBlob,
+        file.stream,
+        tap,
+        createEncryptStream(fileKey, fileBlobAd(this.reportId, id, 'original')),
+      );
     } catch (error) {
       file.stream.resume();
       if (tap.overLimit)
@@ -112,23 +131,37 @@ export class FileIntake {
     if (result.data) {
       cleanedBlob = this.deps.blobs.newId();
       this.blobIds.push(cleanedBlob);
-      await this.deps.blobs.write(cleanedBlob, Readable.from([result.data]), createEncryptStream(this.keys.reportKey));
+      await this.deps.blobs.write(
+        cleanedBlob,
+        Readable.from([result.data]),
+        createEncryptStream(this.keys.reportKey, fileBlobAd(this.reportId, id, 'cleaned')),
+      );
     }
     this.prepared.push({
       id,
       position: this.prepared.length,
       cleaning: result.status,
       cleaned_blob: cleanedBlob,
-      cleaned_size: result.data?.length ?? null,
       sealed_meta: sealJson(
         this.keys.reportKey,
-        { name: result.name, type: result.type, note: result.note, sha256 } satisfies FileMeta,
+        {
+          name: result.name,
+          type: result.type,
+          note: result.note,
+          sha256,
+          originalSize: tap.bytes,
+          cleanedSize: result.data?.length ?? null,
+        } satisfies FileMeta,
         fileAd(this.reportId, id),
       ),
       original_blob: originalBlob,
-      original_size: tap.bytes,
       sealed_original_key: sealTo(this.keys.evidencePublicKey, fileKey),
-      sealed_original_meta: sealJson(fileKey, { name, type: file.type }, fileAd(this.reportId, id)),
+      sealed_original_meta: sealJson(
+        fileKey,
+        { name, type: file.type, size: tap.bytes } satisfies OriginalMeta,
+        fileAd(this.reportId, id),
+      ),
+      blob_format: 2,
     });
     wipe(fileKey);
     return true;

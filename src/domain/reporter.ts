@@ -14,7 +14,8 @@ import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import type { IncomingFile } from './intake.ts';
-import { FileIntake } from './intake.ts';
+import { fileSizes } from './file-blobs.ts';
+import { FileIntake, type FileMeta } from './intake.ts';
 import { OUTCOME_TEXT, STATUS_TEXT } from './lifecycle.ts';
 import { answersAd, fileAd, messageAd, reporterKeyAd } from './sealing.ts';
 import { createSession, type OpenedSession } from './sessions.ts';
@@ -101,7 +102,8 @@ export interface ReporterView {
     text: string;
     optionLabels: string[] | null;
   }[];
-  files: { id: string; name: string; size: number; createdAt: string }[];
+  /** `size`: bytes as sent; null when not known (a file stored before sizes were sealed whose blob is missing). */
+  files: { id: string; name: string; size: number | null; createdAt: string }[];
   messages: { id: string; author: 'reporter' | 'staff'; outcomeNotice: boolean; body: string; createdAt: string }[];
 }
 
@@ -118,7 +120,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
   );
   const files = await deps.db
     .selectFrom('files')
-    .select(['id', 'sealed_meta', 'original_size', 'created_at'])
+    .select(['id', 'sealed_meta', 'original_blob', 'cleaned_blob', 'blob_format', 'created_at'])
     .where('report_id', '=', reportId)
     .where('author', '=', 'reporter')
     .orderBy('created_at')
@@ -156,12 +158,12 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
         text: displayAnswer(f, answers[f.id] ?? null),
         optionLabels: optionLabels(f, answers[f.id]),
       })),
-    files: files.map((f) => ({
-      id: f.id,
-      name: openJson<{ name: string }>(session.key, f.sealed_meta, fileAd(reportId, f.id)).name,
-      size: f.original_size,
-      createdAt: f.created_at,
-    })),
+    files: await Promise.all(
+      files.map(async (f) => {
+        const meta = openJson<FileMeta>(session.key, f.sealed_meta, fileAd(reportId, f.id));
+        return { id: f.id, name: meta.name, size: (await fileSizes(deps, f, meta)).original, createdAt: f.created_at };
+      }),
+    ),
     messages: messages.map((m) => ({
       id: m.id,
       author: m.author,

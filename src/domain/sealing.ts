@@ -20,3 +20,12 @@ export interface CaseKeys {
 }
 export const packCaseKeys = (k: CaseKeys): Buffer => Buffer.concat([k.reportKey, k.caseKey]);
 export const unpackCaseKeys = (b: Buffer): CaseKeys => ({ reportKey: b.subarray(0, 32), caseKey: b.subarray(32, 64) });
+
+/** The copies of an uploaded file: `cleaned` (metadata removed, under the report key) and `original` (as received). */
+export type BlobRole = 'cleaned' | 'original';
+/**
+ * Associated data of every chunk of a format-2 blob (src/crypto/stream.ts): which file of which report, and which
+ * copy, so that a blob moved to another row or role fails to decrypt instead of showing one file under another's name.
+ */
+export const fileBlobAd = (reportId: string, fileId: string, role: BlobRole) =>
+  Buffer.from(`report:${reportId}:file:${fileId}:blob:${role}`);

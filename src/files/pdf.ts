@@ -11,6 +11,7 @@
  * page text. Not checked: JPEG 2000 images and inline images.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
+import { withConsoleCaptured } from './console-capture.ts';
 import { detail, refuse, type Outcome } from './outcome.ts';
 import { cleanEmbeddedPhotos } from './pdf-photos.ts';
 
@@ -120,11 +121,27 @@ async function load(data: Buffer): Promise<PDFDocument | Outcome> {
   }
 }
 
-/** @param pixelLimit decompression-bomb guard for embedded photos, width × height */
+/**
+ * @param pixelLimit decompression-bomb guard for embedded photos, width × height
+ * What pdf-lib prints about a damaged file (one console line per object it cannot parse) is kept out of the process's
+ * output; the number of objects left out becomes part of the note staff read.
+ */
 export async function cleanPdf(data: Buffer, pixelLimit: number): Promise<Outcome> {
   if (!hasEndMarker(data)) {
     return refuse('This PDF is incomplete (its end is missing), the upload may have been cut off');
   }
+  const printed: string[] = [];
+  const outcome = await withConsoleCaptured(
+    (line) => printed.push(line),
+    () => clean(data, pixelLimit),
+  );
+  const unreadable = printed.filter((line) => line.startsWith('Trying to parse invalid object')).length;
+  if (!outcome.ok || unreadable === 0) return outcome;
+  const damaged = `This PDF is damaged: ${unreadable} of its parts could not be read and may be missing from this copy; the original is kept sealed as received.`;
+  return { ...outcome, note: outcome.note ? `${damaged} ${outcome.note}` : damaged };
+}
+
+async function clean(data: Buffer, pixelLimit: number): Promise<Outcome> {
   const doc = await load(data);
   if (!(doc instanceof PDFDocument)) return doc;
   try {

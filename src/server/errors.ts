@@ -17,6 +17,7 @@ export const STATUS: Record<ErrorKind, number> = {
   unprocessable: 422,
   too_many: 429,
   unavailable: 503,
+  damaged: 500,
 };
 
 export interface ErrorView {
@@ -107,6 +108,8 @@ export function registerErrorHandler(
     // A DomainError is an expected refusal (503 not_accepting among them); only the unexpected is an error. A client
     // that went away mid-upload is not one: the partial files are removed by the intake (FileIntake.discard).
     if (view.id === 'upload_incomplete') request.log.info('upload aborted by the client');
+    else if (error instanceof DomainError && error.kind === 'damaged')
+      request.log.error({ ...error.log, err: error.cause }, `stored data failed its integrity check (${error.id})`);
     else if (view.status >= 500 && !(error instanceof DomainError)) request.log.error({ err: error }, 'request failed');
     if (request.url.startsWith('/api/') || request.url.startsWith('/staff/api')) {
       return reply

@@ -131,8 +131,8 @@ export const CaseExport = z.object({
       name: z.string(),
       type: z.string(),
       author: z.enum(['reporter', 'staff']),
-      /** Bytes of the original as received. */
-      size: z.number().int(),
+      /** Bytes of the original as received; null when not known (an old file whose stored copy is missing). */
+      size: z.number().int().nullable(),
       /** Hex SHA-256 of the original as received. */
       sha256: z.string().nullable(),
       cleaning: z.enum(['cleaned', 'unchanged', 'failed']),

@@ -91,7 +91,8 @@ export const FileView = z.object({
   id: z.string(),
   name: z.string(),
   type: z.string(),
-  size: z.number().int(),
+  /** Bytes; null when not known (a file stored before sizes were sealed whose stored copy is missing). */
+  size: z.number().int().nullable(),
   cleaning: z.enum(['cleaned', 'unchanged', 'failed']),
   note: z.string().nullable(),
   createdAt: z.string(),

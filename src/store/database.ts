@@ -40,6 +40,10 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
     fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(options.sqliteFile);
   sqlite.pragma('journal_mode = WAL');
+  // A committed submission must survive a power cut: its reporter already holds the receipt. In WAL mode SQLite's
+  // default here (better-sqlite3 builds with DEFAULT_WAL_SYNCHRONOUS=1, NORMAL, once the file is in WAL mode) syncs
+  // the log only at checkpoints, so the last commits can roll back; FULL syncs it at every commit.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Deleted content must not linger in free pages of the file.

@@ -116,17 +116,22 @@ export interface FilesTable {
   position: number;
   cleaning: 'cleaned' | 'unchanged' | 'failed';
   cleaned_blob: string | null;
-  cleaned_size: number | null;
   /**
-   * JSON {name, type, note, sha256} under the report key: the name and type staff see, the cleaning note, and the
-   * hex SHA-256 of the original bytes as received (sealed: in clear it would let a copy confirm a known document).
+   * JSON {name, type, note, sha256, originalSize, cleanedSize} under the report key: the name and type staff see,
+   * the cleaning note, the hex SHA-256 of the original bytes as received and the exact sizes (sealed: in clear they
+   * would let a copy confirm a known document; rows written before 0007 have no sizes here, see `blob_format`).
    */
   sealed_meta: Buffer;
   original_blob: string;
-  original_size: number;
   /** The original's own file key, sealed to the report's evidence public key. */
   sealed_original_key: Buffer;
+  /** JSON {name, type, size} under the original's file key: as received. */
   sealed_original_meta: Buffer;
+  /**
+   * How both blobs are encrypted (src/crypto/stream.ts): 2, padded to a size bucket and bound to this row and the
+   * blob's role; 1, rows written before 0007 (exact length, no binding; their sizes come from the blob's length).
+   */
+  blob_format: number;
   created_at: string;
 }
 

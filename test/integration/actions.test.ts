@@ -187,10 +187,10 @@ describe.each(DIALECTS)('enforcement action records on %s', (dialect) => {
     expect(blobFiles(t.dataDir).length).toBe(blobsBefore + 1);
     const file = await t.deps.db
       .selectFrom('files')
-      .select(['author', 'original_size', 'cleaned_blob'])
+      .select(['author', 'blob_format', 'cleaned_blob'])
       .where('id', '=', view.recording.fileId)
       .executeTakeFirstOrThrow();
-    expect(file).toEqual({ author: 'staff', original_size: RECORDING.length, cleaned_blob: null });
+    expect(file).toEqual({ author: 'staff', blob_format: 2, cleaned_blob: null });
 
     // Works once.
     const again = await record('handler', action({ requestId }), { data: RECORDING, type: 'audio/mpeg' });
@@ -209,6 +209,7 @@ describe.each(DIALECTS)('enforcement action records on %s', (dialect) => {
     };
     expect(detail.files.find((f) => f.id === view.recording.fileId)).toMatchObject({
       name: 'search.mp3',
+      size: RECORDING.length,
       type: 'audio/mpeg',
       cleaning: 'failed',
       note: `Recording of an enforcement action (SHA-256 ${sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,

@@ -12,6 +12,7 @@ import { actionViews } from '../actions.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
+import { fileSizes } from '../file-blobs.ts';
 import type { FileMeta } from '../intake.ts';
 import { useApproval } from '../requests/requests.ts';
 import { answersAd, fileAd, messageAd } from '../sealing.ts';
@@ -41,7 +42,7 @@ export async function exportCase(
     const messages = await messageRows(deps, r.id);
     const files = await deps.db
       .selectFrom('files')
-      .select(['id', 'author', 'sealed_meta', 'original_size', 'cleaning', 'created_at'])
+      .select(['id', 'author', 'sealed_meta', 'original_blob', 'cleaned_blob', 'blob_format', 'cleaning', 'created_at'])
       .where('report_id', '=', r.id)
       .orderBy('created_at')
       .orderBy('position')
@@ -87,19 +88,21 @@ export async function exportCase(
         createdAt: m.created_at,
       })),
       events: [],
-      files: files.map((f) => {
-        const meta = openJson<FileMeta>(keys.reportKey, f.sealed_meta, fileAd(r.id, f.id));
-        return {
-          id: f.id,
-          name: meta.name,
-          type: meta.type,
-          author: f.author,
-          size: f.original_size,
-          sha256: meta.sha256 ?? null,
-          cleaning: f.cleaning,
-          createdAt: f.created_at,
-        };
-      }),
+      files: await Promise.all(
+        files.map(async (f) => {
+          const meta = openJson<FileMeta>(keys.reportKey, f.sealed_meta, fileAd(r.id, f.id));
+          return {
+            id: f.id,
+            name: meta.name,
+            type: meta.type,
+            author: f.author,
+            size: (await fileSizes(deps, f, meta)).original,
+            sha256: meta.sha256 ?? null,
+            cleaning: f.cleaning,
+            createdAt: f.created_at,
+          };
+        }),
+      ),
       actions: await actionViews(deps, r.id, keys.caseKey),
     };
     await deps.db.transaction().execute(async (trx) => {

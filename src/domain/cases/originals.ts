@@ -8,11 +8,12 @@
  * @see CEL 2023 Art. 25–31 (prior approval); DESIGN.md "two-person rule"
  */
 import type { Readable } from 'node:stream';
-import { createDecryptStream } from '../../crypto/stream.ts';
 import { openJson, openSealed, sealTo, wipe } from '../../crypto/sodium.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
+import { fileSizes, openFileBlob } from '../file-blobs.ts';
+import type { OriginalMeta } from '../intake.ts';
 import { onApproval, useApproval, type ApprovalEffect } from '../requests/requests.ts';
 import { fileAd } from '../sealing.ts';
 import { caseKeys, heldGrant, type Viewer } from './access.ts';
@@ -66,8 +67,11 @@ onApproval('open_original', shareEvidenceKey, { keepsApproval: true });
 
 /**
  * The original of a file, decrypted as a stream, after using the viewer's approval for it. Audited
- * ('file.original') with a case event.
+ * ('file.original') with a case event. The blob is checked before the approval is used: a missing or altered
+ * original leaves the approval unused.
+ * @returns `size` in bytes, null when not known (a file stored before sizes were sealed whose blob is missing)
  * @throws not_found (no grant, no such file) | conflict/approval_required | conflict/no_evidence_key
+ *   | damaged/file_missing | damaged/file_damaged
  */
 export async function openOriginal(
   deps: Deps,
@@ -75,12 +79,12 @@ export async function openOriginal(
   reportId: string,
   fileId: string,
   requestId: string | undefined,
-): Promise<{ name: string; type: string; size: number; stream: Readable }> {
+): Promise<{ name: string; type: string; size: number | null; stream: Readable }> {
   const keys = await caseKeys(deps, viewer, reportId);
   try {
     const f = await deps.db
       .selectFrom('files')
-      .select(['id', 'original_blob', 'original_size', 'sealed_original_key', 'sealed_original_meta'])
+      .select(['id', 'original_blob', 'cleaned_blob', 'blob_format', 'sealed_original_key', 'sealed_original_meta'])
       .where('report_id', '=', reportId)
       .where('id', '=', fileId)
       .executeTakeFirst();
@@ -91,41 +95,53 @@ export async function openOriginal(
       .where('id', '=', reportId)
       .executeTakeFirstOrThrow();
     const at = deps.now().toISOString();
-    const opened = await deps.db.transaction().execute(async (trx) => {
-      await useApproval(deps, trx, { requestId, reportId, kind: 'open_original', viewer, subject: fileId });
-      const grant = await heldGrant(trx, reportId, viewer.userId, 'evidence');
-      if (!grant) throw noEvidenceKey();
-      const evidenceKey = openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key);
-      const fileKey = openSealed(report.evidence_public_key, evidenceKey, f.sealed_original_key);
-      wipe(evidenceKey);
-      try {
-        const meta = openJson<{ name: string; type: string }>(fileKey, f.sealed_original_meta, fileAd(reportId, f.id));
-        await recordEvent(trx, {
-          reportId,
-          at,
-          actor: viewer.userId,
-          caseKey: keys.caseKey,
-          kind: 'original',
-          summary: `Original of “${meta.name}” opened`,
-        });
-        await audit(deps, trx, {
-          actor: viewer.userId,
-          action: 'file.original',
-          subject: `report:${reportId}`,
-          reason: `file:${f.id} request:${requestId}`,
-        });
-        return { meta, fileKey };
-      } catch (error) {
-        wipe(fileKey);
+    let stream: Readable | null = null;
+    const opened = await deps.db
+      .transaction()
+      .execute(async (trx) => {
+        await useApproval(deps, trx, { requestId, reportId, kind: 'open_original', viewer, subject: fileId });
+        const grant = await heldGrant(trx, reportId, viewer.userId, 'evidence');
+        if (!grant) throw noEvidenceKey();
+        const evidenceKey = openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key);
+        const fileKey = openSealed(report.evidence_public_key, evidenceKey, f.sealed_original_key);
+        wipe(evidenceKey);
+        try {
+          const meta = openJson<OriginalMeta>(fileKey, f.sealed_original_meta, fileAd(reportId, f.id));
+          // Before the approval is spent: a missing or altered original rolls the transaction back.
+          stream = await openFileBlob(deps, {
+            reportId,
+            fileId: f.id,
+            role: 'original',
+            blob: f.original_blob,
+            blobFormat: f.blob_format,
+            key: fileKey,
+          });
+          await recordEvent(trx, {
+            reportId,
+            at,
+            actor: viewer.userId,
+            caseKey: keys.caseKey,
+            kind: 'original',
+            summary: `Original of “${meta.name}” opened`,
+          });
+          await audit(deps, trx, {
+            actor: viewer.userId,
+            action: 'file.original',
+            subject: `report:${reportId}`,
+            reason: `file:${f.id} request:${requestId}`,
+          });
+          return { meta, stream };
+        } finally {
+          // The decrypting stream keeps its own copy of the key.
+          wipe(fileKey);
+        }
+      })
+      .catch((error: unknown) => {
+        stream?.destroy();
         throw error;
-      }
-    });
-    // The decrypting stream keeps its own copy of the key.
-    const decrypt = createDecryptStream(opened.fileKey);
-    wipe(opened.fileKey);
-    const source = deps.blobs.read(f.original_blob);
-    source.on('error', (e) => decrypt.destroy(e));
-    return { name: opened.meta.name, type: opened.meta.type, size: f.original_size, stream: source.pipe(decrypt) };
+      });
+    const { original } = await fileSizes(deps, f, { originalSize: opened.meta.size });
+    return { name: opened.meta.name, type: opened.meta.type, size: original, stream: opened.stream };
   } finally {
     wipe(keys.reportKey);
     wipe(keys.caseKey);

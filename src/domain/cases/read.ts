@@ -1,5 +1,4 @@
 /** Reading a case and downloading its cleaned files, decrypted for the viewer and audited. */
-import { createDecryptStream } from '../../crypto/stream.ts';
 import { open, openJson, wipe } from '../../crypto/sodium.ts';
 import type { CaseDetail, CaseStatus, MessageView, RiskLevel } from '../../shared/api.ts';
 import { feedbackTemplates } from '../feedback.ts';
@@ -13,6 +12,8 @@ import type { Readable } from 'node:stream';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
+import { fileSizes, openFileBlob } from '../file-blobs.ts';
+import type { FileMeta } from '../intake.ts';
 import { allowedTransitions } from '../lifecycle.ts';
 import { answersAd, fileAd, messageAd, type CaseKeys } from '../sealing.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
@@ -55,22 +56,22 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       feedbackTemplates: feedbackTemplates(r.language),
       canManageAccess: canManageAccess(viewer, category),
       answers: labelAnswers(category?.fields ?? [], answers),
-      files: files.map((f) => {
-        const meta = openJson<{ name: string; type: string; note: string | null }>(
-          keys.reportKey,
-          f.sealed_meta,
-          fileAd(r.id, f.id),
-        );
-        return {
-          id: f.id,
-          name: meta.name,
-          type: meta.type,
-          size: f.cleaned_size ?? f.original_size,
-          cleaning: f.cleaning,
-          note: meta.note,
-          createdAt: f.created_at,
-        };
-      }),
+      files: await Promise.all(
+        files.map(async (f) => {
+          const meta = openJson<FileMeta>(keys.reportKey, f.sealed_meta, fileAd(r.id, f.id));
+          const sizes = await fileSizes(deps, f, meta);
+          return {
+            id: f.id,
+            name: meta.name,
+            type: meta.type,
+            // What a download gives: the cleaned copy when there is one.
+            size: f.cleaned_blob ? sizes.cleaned : sizes.original,
+            cleaning: f.cleaning,
+            note: meta.note,
+            createdAt: f.created_at,
+          };
+        }),
+      ),
       messages: messages.map((m) => presentMessage(r.id, keys, m)),
       allowedTransitions: [...allowedTransitions(r.status as CaseStatus)],
     };
@@ -119,38 +120,57 @@ function presentMessage(
 
 /**
  * The cleaned copy of a file, decrypted as a stream. Audited as a download.
+ * @returns `size` in bytes, null when not known (a file stored before sizes were sealed whose blob is missing)
  * @throws not_found (no grant, no such file, or no cleaned copy: the original opens only under the two-person rule)
+ *   | damaged/file_missing | damaged/file_damaged (the blob is not this file's cleaned copy, or was altered)
  */
 export async function openCaseFile(
   deps: Deps,
   viewer: Viewer,
   reportId: string,
   fileId: string,
-): Promise<{ name: string; type: string; size: number; stream: Readable }> {
+): Promise<{ name: string; type: string; size: number | null; stream: Readable }> {
   const keys = await caseKeys(deps, viewer, reportId);
-  const f = await deps.db
-    .selectFrom('files')
-    .selectAll()
-    .where('report_id', '=', reportId)
-    .where('id', '=', fileId)
-    .executeTakeFirst();
-  if (!f) throw errors.notFound('There is no such file in this case.');
-  if (!f.cleaned_blob)
-    throw errors.notFound(
-      'Metadata could not be removed from this file, so there is no cleaned copy; the original opens only with a second person’s approval.',
-    );
-  const meta = openJson<{ name: string; type: string }>(keys.reportKey, f.sealed_meta, fileAd(reportId, f.id));
-  // Subject: the report, so the reporter's record of accesses and a filter by report find the download.
-  await deps.db.transaction().execute((trx) =>
-    audit(deps, trx, {
-      actor: viewer.userId,
-      action: 'file.download',
-      subject: `report:${reportId}`,
-      reason: `file:${f.id}`,
-    }),
-  );
-  const decrypt = createDecryptStream(keys.reportKey);
-  const source = deps.blobs.read(f.cleaned_blob);
-  source.on('error', (e) => decrypt.destroy(e));
-  return { name: meta.name, type: meta.type, size: f.cleaned_size ?? 0, stream: source.pipe(decrypt) };
+  try {
+    const f = await deps.db
+      .selectFrom('files')
+      .selectAll()
+      .where('report_id', '=', reportId)
+      .where('id', '=', fileId)
+      .executeTakeFirst();
+    if (!f) throw errors.notFound('There is no such file in this case.');
+    if (!f.cleaned_blob)
+      throw errors.notFound(
+        'Metadata could not be removed from this file, so there is no cleaned copy; the original opens only with a second person’s approval.',
+      );
+    const meta = openJson<FileMeta>(keys.reportKey, f.sealed_meta, fileAd(reportId, f.id));
+    const { cleaned } = await fileSizes(deps, f, meta);
+    const stream = await openFileBlob(deps, {
+      reportId,
+      fileId: f.id,
+      role: 'cleaned',
+      blob: f.cleaned_blob,
+      blobFormat: f.blob_format,
+      key: keys.reportKey,
+    });
+    // Subject: the report, so the reporter's record of accesses and a filter by report find the download.
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        audit(deps, trx, {
+          actor: viewer.userId,
+          action: 'file.download',
+          subject: `report:${reportId}`,
+          reason: `file:${f.id}`,
+        }),
+      )
+      .catch((error: unknown) => {
+        stream.destroy();
+        throw error;
+      });
+    return { name: meta.name, type: meta.type, size: cleaned, stream };
+  } finally {
+    wipe(keys.reportKey);
+    wipe(keys.caseKey);
+  }
 }

@@ -151,7 +151,7 @@ ${
   view.files.length === 0
     ? html`<p>You have not sent any files.</p>`
     : html`<ul class="file-list">
-${view.files.map((f) => html`<li><bdi>${f.name}</bdi> <span class="file-meta">(${formatBytes(f.size)}, sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`
+${view.files.map((f) => html`<li><bdi>${f.name}</bdi> <span class="file-meta">(${f.size === null ? '' : `${formatBytes(f.size)}, `}sent ${formatDate(f.createdAt, lang)})</span></li>\n`)}</ul>`
 }
 </section>
 

@@ -30,7 +30,7 @@ export function FileList({ files, downloadUrl }: Props) {
             <p className="file-line">
               <bdi className="file-name">{file.name}</bdi>
               <span className="file-meta">
-                {formatSize(file.size)} ·{' '}
+                {file.size === null ? 'stored copy missing' : formatSize(file.size)} ·{' '}
                 <span className={`cleaning cleaning--${file.cleaning}`}>{CLEANING_LABELS[file.cleaning]}</span> · added{' '}
                 <DateTime iso={file.createdAt} />
               </span>

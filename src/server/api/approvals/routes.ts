@@ -13,6 +13,7 @@ import { contentDisposition } from '../../../files/names.ts';
 import { ApprovalQuery, CaseExport, UsableApprovals } from '../../../shared/actions.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import type { RouteContext } from '../../app.ts';
+import { sendDownload } from '../download.ts';
 import { CASE_ROLES, notFound, Params } from '../cases/routes.ts';
 
 const FileParams = Params.extend({ fileId: z.string().uuid() });
@@ -52,13 +53,7 @@ export function approvalRoutes({ deps }: RouteContext) {
       async (request, reply) => {
         const { id, fileId } = request.params;
         const file = await openOriginal(deps, request.viewer!, id, fileId, request.query.requestId);
-        return reply
-          .header('Content-Type', 'application/octet-stream')
-          .header('Content-Disposition', contentDisposition(file.name))
-          .header('Content-Length', String(file.size))
-          .header('X-Content-Type-Options', 'nosniff')
-          .header('Cache-Control', 'no-store')
-          .send(file.stream);
+        return sendDownload(reply, file);
       },
     );
 

@@ -6,7 +6,6 @@ import { addCaseMessage } from '../../../domain/cases/messages.ts';
 import { listCases } from '../../../domain/cases/queue.ts';
 import { getCase, openCaseFile } from '../../../domain/cases/read.ts';
 import { changeStatus } from '../../../domain/cases/status.ts';
-import { contentDisposition } from '../../../files/names.ts';
 import {
   CaseDetail,
   CaseList,
@@ -18,6 +17,7 @@ import {
   StatusResponse,
 } from '../../../shared/api.ts';
 import type { RouteContext } from '../../app.ts';
+import { sendDownload } from '../download.ts';
 
 /** Roles that may hold case grants. Administrators, operators and custodians never read case content here. */
 export const CASE_ROLES = ['supervisor', 'handler', 'oversight'] as const;
@@ -72,12 +72,7 @@ export function caseRoutes({ deps }: RouteContext) {
       },
       async (request, reply) => {
         const file = await openCaseFile(deps, request.viewer!, request.params.id, request.params.fileId);
-        return reply
-          .header('Content-Type', 'application/octet-stream')
-          .header('Content-Disposition', contentDisposition(file.name))
-          .header('Content-Length', String(file.size))
-          .header('Cache-Control', 'no-store')
-          .send(file.stream);
+        return sendDownload(reply, file);
       },
     );
 
