@@ -34,6 +34,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0002_case_handling',
         '0003_status_queue',
         '0004_due_process',
+        '0005_accounts',
       ]);
       const first = await tables(o);
       expect(first).toEqual([
@@ -68,6 +69,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0002_case_handling',
         '0003_status_queue',
         '0004_due_process',
+        '0005_accounts',
       ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);
