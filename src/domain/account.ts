@@ -10,7 +10,7 @@ import type { AccountView, TotpEnrolment } from '../shared/accounts.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, errors } from './errors.ts';
-import { checkThrottle, recordFailure, type ThrottleRule } from './throttle.ts';
+import { asAttempt, type ThrottleRule } from './throttle.ts';
 import {
   acceptTotpCode,
   newTotpSecret,
@@ -139,16 +139,10 @@ export async function turnOffTotp(deps: Deps, viewer: AccountViewer, code: strin
   const row = await userRow(deps, viewer.userId);
   if (row.totp_enabled_at === null || row.totp_sealed_secret === null)
     throw errors.conflict('totp_not_enabled', 'Two-factor sign-in is not on.');
-  const key = totpOffThrottleKey(viewer.userId);
-  await checkThrottle(deps, key, ACCOUNT_THROTTLE);
-  try {
-    await withTotpSecret(viewer, row.totp_sealed_secret, (secret) =>
-      acceptTotpCode(deps, row, secret, code, 'invalid'),
-    );
-  } catch (error) {
-    if (error instanceof DomainError) await recordFailure(deps, key, ACCOUNT_THROTTLE);
-    throw error;
-  }
+  const sealed = row.totp_sealed_secret;
+  await asAttempt(deps, totpOffThrottleKey(viewer.userId), ACCOUNT_THROTTLE, () =>
+    withTotpSecret(viewer, sealed, (secret) => acceptTotpCode(deps, row, secret, code, 'invalid')),
+  );
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
@@ -172,22 +166,20 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   checkNewPassword(input.newPassword);
-  const key = signInThrottleKey(viewer.username);
-  await checkThrottle(deps, key, ACCOUNT_THROTTLE);
   const row = await userRow(deps, viewer.userId);
-  const secretKey = await unlockWithPassword(
-    input.currentPassword,
-    {
-      passwordSalt: row.password_salt,
-      passwordVerifier: row.password_verifier,
-      wrappedSecretKey: row.wrapped_secret_key,
-    },
-    deps.argon2,
-  );
-  if (!secretKey) {
-    await recordFailure(deps, key, ACCOUNT_THROTTLE);
-    throw errors.invalid('wrong_password', 'Your current password is not right. Type it again.');
-  }
+  const secretKey = await asAttempt(deps, signInThrottleKey(viewer.username), ACCOUNT_THROTTLE, async () => {
+    const key = await unlockWithPassword(
+      input.currentPassword,
+      {
+        passwordSalt: row.password_salt,
+        passwordVerifier: row.password_verifier,
+        wrappedSecretKey: row.wrapped_secret_key,
+      },
+      deps.argon2,
+    );
+    if (!key) throw errors.invalid('wrong_password', 'Your current password is not right. Type it again.');
+    return key;
+  });
   try {
     const columns = await passwordColumns(deps, secretKey, input.newPassword);
     await deps.db.transaction().execute(async (trx) => {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, deleteSession } from '../../../domain/sessions.ts';
-import { checkThrottle, clearThrottle, recordFailure } from '../../../domain/throttle.ts';
+import { asAttempt } from '../../../domain/throttle.ts';
 import { activateAccount, activateThrottleKey } from '../../../domain/invitations.ts';
 import { isCodeRequest, presentUser, signIn, signInThrottleKey } from '../../../domain/users.ts';
 import { accountView } from '../../../domain/account.ts';
@@ -34,22 +34,16 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const key = signInThrottleKey(request.body.username);
-        await checkThrottle(deps, key, RULE);
-        try {
-          const { token, user, sessionId, totp } = await signIn(
-            deps,
-            request.body.username,
-            request.body.password,
-            request.body.code,
-          );
-          await clearThrottle(deps, key);
-          reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
-          return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
-        } catch (error) {
-          if (!isCodeRequest(error)) await recordFailure(deps, key, RULE);
-          throw error;
-        }
+        const { body } = request;
+        const { token, user, sessionId, totp } = await asAttempt(
+          deps,
+          signInThrottleKey(body.username),
+          RULE,
+          () => signIn(deps, body.username, body.password, body.code),
+          isCodeRequest,
+        );
+        reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
+        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
       },
     );
     r.post(
@@ -66,18 +60,15 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const key = activateThrottleKey(request.body.username);
-        await checkThrottle(deps, key, RULE);
-        try {
-          const { token, user, sessionId, totp, recoveryKey } = await activateAccount(deps, request.body);
-          await clearThrottle(deps, key);
-          reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
-          reply.header('Cache-Control', 'no-store');
-          return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, recoveryKey };
-        } catch (error) {
-          await recordFailure(deps, key, RULE);
-          throw error;
-        }
+        const { token, user, sessionId, totp, recoveryKey } = await asAttempt(
+          deps,
+          activateThrottleKey(request.body.username),
+          RULE,
+          () => activateAccount(deps, request.body),
+        );
+        reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
+        reply.header('Cache-Control', 'no-store');
+        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, recoveryKey };
       },
     );
     r.get(
