@@ -99,18 +99,3 @@ export async function asAttempt<T>(
   return result;
 }
 
-/** Receipts still read the count before their check (replaced in the next change). @throws too_many_attempts */
-export async function checkThrottle(deps: Pick<Deps, 'db' | 'now'>, key: string, rule: ThrottleRule): Promise<void> {
-  const row = await deps.db.selectFrom('throttle').selectAll().where('key', '=', keyOf(key)).executeTakeFirst();
-  if (!row) return;
-  const start = Date.parse(row.window_start);
-  if (deps.now().getTime() - start > rule.windowMs) return;
-  if (row.failures >= rule.limit) {
-    const minutes = Math.max(1, Math.ceil((start + rule.windowMs - deps.now().getTime()) / 60_000));
-    throw errors.tooMany(`Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`);
-  }
-}
-
-export async function recordFailure(deps: Pick<Deps, 'db' | 'now'>, key: string, rule: ThrottleRule): Promise<void> {
-  await countAttempt(deps, key, rule);
-}

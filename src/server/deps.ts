@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createLocalBlobStore } from '../blobs/local.ts';
 import type { Deps } from '../domain/deps.ts';
 import { DEFAULT_PROFILE, getSetting, loadServerSecret } from '../domain/setup.ts';
+import { createSlowdown } from '../domain/slowdown.ts';
 import { createSmtpMailer } from '../mail/mailer.ts';
 import { loadProfile, resolveProfileDir } from '../profiles/load.ts';
 import type { Profile } from '../shared/profile.ts';
@@ -14,8 +15,17 @@ export interface Built {
   close(): Promise<void>;
 }
 
-/** @throws ProfileError naming the file, field and fix; Error when the database cannot be reached or migrated */
-export async function buildDeps(config: Config, overrides: Partial<Pick<Deps, 'now'>> = {}): Promise<Built> {
+/** Answers to repeated failures that may wait at once in one process (src/domain/slowdown.ts). */
+const MAX_WAITING_FAILURES = 100;
+
+/**
+ * @param overrides what tests replace in code (never from the environment): the clock, how failures wait
+ * @throws ProfileError naming the file, field and fix; Error when the database cannot be reached or migrated
+ */
+export async function buildDeps(
+  config: Config,
+  overrides: Partial<Pick<Deps, 'now' | 'slowdown'>> = {},
+): Promise<Built> {
   const opened = openDatabase({ url: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'confide.sqlite') });
   try {
     await migrateToLatest(opened.db);
@@ -34,6 +44,7 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<Deps, 'n
         profile = p;
       },
       now: overrides.now ?? (() => new Date()),
+      slowdown: overrides.slowdown ?? createSlowdown(MAX_WAITING_FAILURES),
       profilesDir: config.profilesDir,
       serverSecret: await loadServerSecret(base),
       mailer: config.mail.smtpUrl ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : null,

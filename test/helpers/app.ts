@@ -10,6 +10,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { buildDeps } from '../../src/server/deps.ts';
 import type { Deps } from '../../src/domain/deps.ts';
+import { createSlowdown } from '../../src/domain/slowdown.ts';
 import { addUser } from '../../src/domain/users.ts';
 import { ROLES, type Role } from '../../src/shared/api.ts';
 import type { Dialect } from '../../src/store/database.ts';
@@ -24,6 +25,11 @@ export interface TestApp {
   dialect: Dialect;
   databaseUrl: string | undefined;
   users: Record<Role, { id: string; username: string }>;
+  /**
+   * Every wait asked for before answering a failure (ms), in order: the test app records them and answers at once,
+   * so tests never sleep.
+   */
+  waits: number[];
   /** Signs a staff user in. @returns the cookie header value and the CSRF token */
   signIn(role: Role | string): Promise<{ cookie: string; csrf: string }>;
   close(): Promise<void>;
@@ -53,7 +59,11 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     ...options.env,
   });
-  const built = await buildDeps(config, options.now ? { now: options.now } : {});
+  const waits: number[] = [];
+  const built = await buildDeps(config, {
+    ...(options.now ? { now: options.now } : {}),
+    slowdown: createSlowdown(100, async (ms) => waits.push(ms)),
+  });
   const lines = options.logLines;
   const app = await buildApp({
     deps: built.deps,
@@ -81,6 +91,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     dialect,
     databaseUrl: pgDb?.url,
     users,
+    waits,
     async signIn(username) {
       const res = await app.inject({
         method: 'POST',
