@@ -98,4 +98,3 @@ export async function asAttempt<T>(
   await clearThrottle(deps, key);
   return result;
 }
-
