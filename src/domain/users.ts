@@ -45,7 +45,7 @@ export const NO_KEYS = {
 type NewAccount = Pick<Tables['users'], 'public_key' | 'password_salt' | 'password_verifier' | 'wrapped_secret_key'> &
   Pick<Tables['users'], 'recovery_salt' | 'recovery_verifier' | 'recovery_wrapped_secret_key'> &
   Pick<Tables['users'], 'activated_at' | 'invitation_hash' | 'invitation_expires_at'> &
-  Partial<Pick<Tables['users'], 'invited_by' | 'invitation_approved_by'>>;
+  Partial<Pick<Tables['users'], 'invited_by' | 'invitation_approved_by' | 'invitation_approval_hash'>>;
 
 /**
  * Inserts a staff account (audited `user.create`, reason the role) with the key and invitation columns given.

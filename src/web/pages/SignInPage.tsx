@@ -165,7 +165,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
             setError(null);
           }}
         >
-          New here? Activate your account with your invitation code
+          New here? Activate your account with your invitation codes
         </button>
       </p>
     </div>

@@ -52,11 +52,11 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         config: { access: 'public' },
         schema: {
           tags: ['staff'],
-          summary: 'Activate an invited account: choose a password with the invitation code, and sign in',
+          summary: 'Activate an invited account: choose a password with both invitation codes, and sign in',
           description:
-            'Creates the key pair, wraps it under the new password and a new recovery key, uses the code up and signs in. The recovery key is in this response only. A wrong, expired or used code or an unknown username answers 401 `invitation_invalid`; throttled like sign-in (its own count).',
+            '`invitation` is the code from the administrator who issued the invitation, `approval` the one from the administrator who approved it. Creates the key pair, wraps it under the new password and a new recovery key, uses the codes up and signs in. The recovery key is in this response only. A right first code before any approval answers 409 `invitation_not_approved`; a wrong, expired or used code or an unknown username 401 `invitation_invalid`; throttled like sign-in (its own count).',
           body: ActivateRequest,
-          response: { 200: ActivatedSession, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+          response: { 200: ActivatedSession, 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 429: ErrorBody },
         },
       },
       async (request, reply) => {
