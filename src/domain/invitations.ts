@@ -17,7 +17,8 @@ import type { StaffUser } from '../shared/api.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, errors } from './errors.ts';
-import { checkNewPassword, insertUser, keyColumns, NO_KEYS, startStaffSession } from './users.ts';
+import { insertUser, keyColumns, NO_KEYS, startStaffSession } from './users.ts';
+import { checkPasswordLength, checkPasswordStrength } from './passwords.ts';
 import type { TotpState } from './totp.ts';
 
 /** How long an invitation's codes work: from issuing the first, and again from the approval that adds the second. */
@@ -185,14 +186,15 @@ export const activateThrottleKey = (username: string) => `staff-activate:${usern
  * and they are signed in. Unknown user, a wrong, expired or used code and a disabled account get the same answer.
  * The caller throttles (`activateThrottleKey`).
  * @returns a session, as `signIn` does, and the recovery key (shown to them once, never stored)
- * @throws DomainError weak_password | long_password (400) | conflict/invitation_not_approved (409: the first code
+ * @throws DomainError weak_password | long_password (400; a weak one only once both codes are right) |
+ *   conflict/invitation_not_approved (409: the first code
  *   is right and no second administrator has approved yet) | unauthorized/invitation_invalid (401)
  */
 export async function activateAccount(
   deps: Deps,
   input: { username: string; invitation: string; approval: string; newPassword: string },
 ): Promise<{ token: string; user: StaffUser; sessionId: string; totp: TotpState; recoveryKey: string }> {
-  checkNewPassword(input.newPassword);
+  checkPasswordLength(input.newPassword);
   const row = await deps.db
     .selectFrom('users')
     .selectAll()
@@ -231,6 +233,8 @@ export async function activateAccount(
     // The first code right and the second wrong is what its issuer alone would try: oversight sees it in the log.
     return fail(expired ? 'expired' : first ? 'approval code' : null);
   }
+  // Estimated only now that both codes are right: it runs on the event loop.
+  checkPasswordStrength(input.newPassword, [row.username, row.display_name]);
   const keys = await createUserKeys(input.newPassword, deps.argon2);
   const used = await deps.db.transaction().execute(async (trx) => {
     const res = await trx

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { deriveSecretKeys } from '../crypto/kdf.ts';
+import { storedCosts } from './argon2-costs.ts';
 import { parseReceipt } from '../crypto/receipt.ts';
 import { equal, open, openJson, seal, wipe } from '../crypto/sodium.ts';
 import { displayAnswer, optionLabels } from '../shared/answers.ts';
@@ -42,10 +43,14 @@ export async function verifyReceipt(deps: Deps, input: string): Promise<{ report
     );
   const row = await deps.db
     .selectFrom('reports')
-    .select(['id', 'receipt_salt', 'receipt_verifier', 'reporter_wrapped_key'])
+    .select(['id', 'receipt_salt', 'receipt_verifier', 'reporter_wrapped_key', 'receipt_kdf'])
     .where('receipt_locator', '=', parsed.locator)
     .executeTakeFirst();
-  const { verifier, kek } = await deriveSecretKeys(parsed.secret, row?.receipt_salt ?? DUMMY_SALT, deps.argon2);
+  const { verifier, kek } = await deriveSecretKeys(
+    parsed.secret,
+    row?.receipt_salt ?? DUMMY_SALT,
+    row ? storedCosts(deps, row.receipt_kdf) : deps.argon2,
+  );
   try {
     if (row && equal(verifier, row.receipt_verifier))
       return { reportId: row.id, reportKey: open(kek, row.reporter_wrapped_key, reporterKeyAd(row.id)) };

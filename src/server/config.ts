@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ROLES, type Role } from '../shared/api.ts';
 
-const int = (def: number, min: number, max: number) => {
-  const error = `must be a whole number from ${min} to ${max}`;
+const int = (def: number, min: number, max: number, why?: string) => {
+  const error = `must be a whole number from ${min} to ${max}${why ? ` (${why})` : ''}`;
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(def);
 };
 const flag = z
@@ -83,10 +83,14 @@ const Env = z
       .string()
       .min(1)
       .default(fileURLToPath(new URL('../../profiles', import.meta.url))),
-    /** Argon2id memory cost in KiB for passwords and receipts (OWASP: at least 19456). */
-    CONFIDE_ARGON2_MEMORY_KIB: int(65536, 1024, 4_194_304),
-    /** Argon2id passes. */
-    CONFIDE_ARGON2_TIME_COST: int(3, 1, 100),
+    /**
+     * Argon2id memory cost in KiB for passwords and receipts. No less than OWASP's minimum for Argon2id (19 MiB with
+     * 2 passes): a copy of the database must not be cheaper to attack offline. Each verifier keeps the costs it was
+     * made with, so raising them later breaks no sign-in. Tests lower them in code (buildDeps), never here.
+     */
+    CONFIDE_ARGON2_MEMORY_KIB: int(65536, 19_456, 4_194_304, "OWASP's minimum for Argon2id is 19456 (19 MiB)"),
+    /** Argon2id passes (at least 2: OWASP's minimum with 19 MiB). */
+    CONFIDE_ARGON2_TIME_COST: int(3, 2, 100, "OWASP's minimum for Argon2id is 2 passes with 19 MiB"),
     /** Argon2id lanes. */
     CONFIDE_ARGON2_PARALLELISM: int(1, 1, 16),
     /** Largest file a reporter may upload, in bytes (default 100 MiB). */

@@ -1,6 +1,7 @@
 /**
  * buildTestApp(): the production app (buildApp) with test dependencies: a fresh data folder, a fresh SQLite or
- * PostgreSQL database, low Argon2 costs, small file limits where a test asks, and one user per role.
+ * PostgreSQL database, low Argon2 costs (TEST_ARGON2, in code), small file limits where a test asks, and one user per
+ * role.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,12 @@ import type { Dialect } from '../../src/store/database.ts';
 import { createPgDatabase } from './db.ts';
 
 export const PASSWORD = 'correct horse battery staple';
+
+/**
+ * Argon2id costs for tests: far below the floor configuration accepts (19 MiB, 2 passes), so they are passed to
+ * buildDeps in code — the one place tests lower them; no environment variable can.
+ */
+export const TEST_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
 
 export interface TestApp {
   app: FastifyInstance;
@@ -51,8 +58,6 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const pgDb = dialect === 'postgres' ? await createPgDatabase() : null;
   const config = loadConfig({
     CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_ARGON2_MEMORY_KIB: '1024',
-    CONFIDE_ARGON2_TIME_COST: '1',
     CONFIDE_LOG_LEVEL: 'silent',
     // No role must use TOTP unless a test says so (env: { CONFIDE_TOTP_REQUIRED_ROLES: 'handler' }).
     CONFIDE_TOTP_REQUIRED_ROLES: 'none',
@@ -61,6 +66,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const waits: number[] = [];
   const built = await buildDeps(config, {
+    argon2: TEST_ARGON2,
     ...(options.now ? { now: options.now } : {}),
     slowdown: createSlowdown(100, async (ms) => waits.push(ms)),
   });

@@ -494,6 +494,16 @@ describe('public pages before reports can be taken', () => {
       expect(mismatch.body).toContain('value="Ada &lt;Admin&gt;"');
       expect(mismatch.body).not.toContain('a long enough password');
       expect(mismatch.body).toMatch(/value="eu-whistleblowing" checked>/);
+      const weak = await t.app.inject({
+        method: 'POST',
+        url: '/setup',
+        ...form({ ...fields, password: 'aaaaaaaaaaaa', password2: 'aaaaaaaaaaaa' }),
+      });
+      expect(weak.statusCode).toBe(400);
+      expect(weak.body).toContain(
+        '<a href="#f-password">Password: This password is too easy to guess. Repeated characters like &quot;aaa&quot; are easy to guess.',
+      );
+      expect(await needsSetup(t.deps)).toBe(true);
 
       const done = await t.app.inject({
         method: 'POST',

@@ -19,6 +19,7 @@ import {
 } from '../../../domain/account.ts';
 import { csrfTokenFor } from '../../../domain/sessions.ts';
 import { asAttempt } from '../../../domain/throttle.ts';
+import { isPasswordRefusal } from '../../../domain/passwords.ts';
 import { totpQrSvg } from '../../../domain/totp.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
@@ -59,6 +60,7 @@ export function accountRoutes({ deps, secureCookies }: RouteContext) {
           recoverThrottleKey(request.body.username),
           ACCOUNT_THROTTLE,
           () => recoverAccount(deps, request.body),
+          isPasswordRefusal, // the recovery key was right: not a guess
         );
         reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
         return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, deleteSession } from '../../../domain/sessions.ts';
 import { asAttempt } from '../../../domain/throttle.ts';
+import { isPasswordRefusal } from '../../../domain/passwords.ts';
 import { activateAccount, activateThrottleKey } from '../../../domain/invitations.ts';
 import { isCodeRequest, presentUser, signIn, signInThrottleKey } from '../../../domain/users.ts';
 import { accountView } from '../../../domain/account.ts';
@@ -65,6 +66,7 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
           activateThrottleKey(request.body.username),
           RULE,
           () => activateAccount(deps, request.body),
+          isPasswordRefusal, // the codes were right: not a guess
         );
         reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
         reply.header('Cache-Control', 'no-store');
