@@ -13,7 +13,11 @@ export interface Deps {
   blobs: BlobStore;
   argon2: Argon2Params;
   files: { maxFileBytes: number; maxFiles: number; maxCleanBytes: number };
-  sessions: { staffMinutes: number; reporterMinutes: number };
+  /**
+   * Session lifetimes in minutes: a session ends `…IdleMinutes` after its last request and `…Minutes` after sign-in
+   * at the latest (src/domain/sessions.ts).
+   */
+  sessions: { staffIdleMinutes: number; staffMinutes: number; reporterIdleMinutes: number; reporterMinutes: number };
   /** The deployment profile in force (chosen at setup). */
   profile(): Profile;
   /** Replaces the profile in force (setup only). */

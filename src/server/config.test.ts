@@ -68,3 +68,20 @@ describe('Argon2id costs', () => {
     );
   });
 });
+
+describe('Session lifetimes', () => {
+  it('default to 30 idle minutes and 8 hours for staff, 20 idle minutes and 2 hours for reporters', () => {
+    expect(load({}).sessions).toEqual({
+      staffIdleMinutes: 30,
+      staffMinutes: 480,
+      reporterIdleMinutes: 20,
+      reporterMinutes: 120,
+    });
+  });
+
+  it('refuse an idle time longer than the cap', () => {
+    expect(() => load({ CONFIDE_REPORTER_SESSION_IDLE_MINUTES: '90', CONFIDE_REPORTER_SESSION_MINUTES: '60' })).toThrow(
+      'CONFIDE_REPORTER_SESSION_IDLE_MINUTES: must not be more than CONFIDE_REPORTER_SESSION_MINUTES (60), the cap of a session: lower it, or raise the cap',
+    );
+  });
+});

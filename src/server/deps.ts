@@ -42,7 +42,7 @@ export async function buildDeps(
       blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')),
       argon2,
       files: config.files,
-      sessions: { staffMinutes: config.staffSessionMinutes, reporterMinutes: config.reporterSessionMinutes },
+      sessions: config.sessions,
       profile: () => profile,
       setProfile: (p) => {
         profile = p;
