@@ -196,6 +196,7 @@ export function caseGenerator(o: {
       receipt_salt: bytes.take(16),
       receipt_verifier: bytes.take(32),
       reporter_wrapped_key: bytes.take(sealedSize(1)),
+      receipt_kdf: '{"m":19456,"t":2,"p":1}',
       evidence_public_key: bytes.take(32),
       sealed_answers: bytes.take(sealedSize(answerBlocks)),
       // Most reporters stay anonymous: "{}" fits one block; a name and contact need two.

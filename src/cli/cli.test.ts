@@ -29,7 +29,7 @@ describe('confide CLI', () => {
   it('migrates, then says the database is up to date', () => {
     expect(confide(['migrate'])).toMatchObject({
       code: 0,
-      out: 'Applied: 0001_initial, 0002_case_handling, 0003_status_queue, 0004_due_process, 0007_files\n',
+      out: 'Applied: 0001_initial, 0002_case_handling, 0003_status_queue, 0004_due_process, 0005_accounts, 0007_files\n',
     });
     expect(confide(['migrate'])).toMatchObject({ code: 0, out: 'The database is up to date.\n' });
   });
@@ -57,6 +57,10 @@ describe('confide CLI', () => {
     expect(confide(['user', 'add', '--role', 'handler', '--username', 'bob'], 'short\n')).toMatchObject({
       code: 1,
       err: 'confide user add: The password needs at least 12 characters.\n',
+    });
+    expect(confide(['user', 'add', '--role', 'handler', '--username', 'bob'], 'password1234\n')).toMatchObject({
+      code: 1,
+      err: 'confide user add: This password is too easy to guess. This is similar to a commonly used password. Add more words that are less common.\n',
     });
     expect(confide(['user', 'add', '--role', 'handler'])).toMatchObject({ code: 2 });
     expect(confide(['user', 'disable', 'nobody'])).toMatchObject({

@@ -56,3 +56,30 @@ export async function deriveSecretKeys(
     wipe(master);
   }
 }
+
+/**
+ * The stored form of Argon2id costs, kept beside each verifier so that it is checked with the costs it was made
+ * with after the configured costs change: JSON `{"m": KiB, "t": passes, "p": lanes}`.
+ */
+export function encodeArgon2Params(params: Argon2Params): string {
+  return JSON.stringify({ m: params.memoryCost, t: params.timeCost, p: params.parallelism });
+}
+
+/**
+ * Reads `encodeArgon2Params`' form back.
+ * @throws RangeError when it is not that form (a corrupt row): never guess costs, the check would fail anyway
+ */
+export function decodeArgon2Params(text: string): Argon2Params {
+  const value: unknown = JSON.parse(text);
+  const { m, t, p } = (value ?? {}) as Record<string, unknown>;
+  const ok = (n: unknown, min: number, max: number): n is number =>
+    Number.isInteger(n) && (n as number) >= min && (n as number) <= max;
+  if (!ok(m, 8, 4_194_304) || !ok(t, 1, 100) || !ok(p, 1, 16))
+    throw new RangeError(`stored Argon2id costs are malformed: ${text.slice(0, 80)}`);
+  return { memoryCost: m, timeCost: t, parallelism: p };
+}
+
+/** Whether `stored` costs are below `current` in memory or passes, so the verifier should be made again. */
+export function weakerThan(stored: Argon2Params, current: Argon2Params): boolean {
+  return stored.memoryCost < current.memoryCost || stored.timeCost < current.timeCost;
+}

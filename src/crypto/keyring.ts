@@ -26,6 +26,8 @@ export interface RecoveryWrap {
 
 export interface UserKeys extends PasswordWrap, RecoveryWrap {
   publicKey: Buffer;
+  /** The Argon2id costs both wraps were made with: store them with the wraps (`encodeArgon2Params`). */
+  params: Argon2Params;
   /** printable, `XXXX XXXX … XXXX` (8 groups of 4, Crockford base32); show once, never store or log */
   recoveryKey: string;
 }
@@ -125,6 +127,7 @@ export async function createUserKeys(password: string, params: Argon2Params): Pr
     const byRecovery = await wrap(encoded, secretKey, params);
     return {
       publicKey,
+      params,
       passwordSalt: byPassword.salt,
       passwordVerifier: byPassword.verifier,
       wrappedSecretKey: byPassword.wrapped,
@@ -141,6 +144,7 @@ export async function createUserKeys(password: string, params: Argon2Params): Pr
 /**
  * The user's 32-byte X25519 secret key, or null when the password is wrong. Always runs Argon2id, then
  * compares the verifier in constant time before opening anything.
+ * @param params the costs the wrap was made with (stored beside it), not necessarily today's
  * @throws CryptoError when the verifier matches but the wrapped key does not open (corrupt row)
  * `wipe` the returned key when done; never persist it unwrapped.
  */

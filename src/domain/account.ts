@@ -3,14 +3,16 @@
  * password, and — signed out, having lost the password — choose a new one with the recovery key, which unwraps the
  * same private key, so every case granted to them still opens. Everything is audited, never with a secret.
  */
-import { rewrapWithPassword, unlockWithPassword, unlockWithRecoveryKey } from '../crypto/keyring.ts';
+import { unlockWithPassword, unlockWithRecoveryKey } from '../crypto/keyring.ts';
+import { storedCosts } from './argon2-costs.ts';
+import { checkNewPassword, checkPasswordLength, checkPasswordStrength } from './passwords.ts';
 import { wipe } from '../crypto/sodium.ts';
 import type { StaffUser } from '../shared/api.ts';
 import type { AccountView, TotpEnrolment } from '../shared/accounts.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, errors } from './errors.ts';
-import { checkThrottle, recordFailure, type ThrottleRule } from './throttle.ts';
+import { asAttempt, type ThrottleRule } from './throttle.ts';
 import {
   acceptTotpCode,
   newTotpSecret,
@@ -20,7 +22,7 @@ import {
   withTotpSecret,
   type TotpState,
 } from './totp.ts';
-import { checkNewPassword, signInThrottleKey, startStaffSession } from './users.ts';
+import { passwordColumns, signInThrottleKey, startStaffSession } from './users.ts';
 
 /** The signed-in user acting on their own account (from their session). */
 export interface AccountViewer {
@@ -45,16 +47,6 @@ async function userRow(deps: Pick<Deps, 'db'>, userId: string) {
   const row = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
   if (!row) throw errors.unauthorized('Please sign in.');
   return row;
-}
-
-/** The user's columns that hold their private key wrapped under `password` (Argon2id), for an update. */
-async function passwordColumns(deps: Pick<Deps, 'argon2'>, secretKey: Buffer, password: string) {
-  const wrap = await rewrapWithPassword(secretKey, password, deps.argon2);
-  return {
-    password_salt: wrap.passwordSalt,
-    password_verifier: wrap.passwordVerifier,
-    wrapped_secret_key: wrap.wrappedSecretKey,
-  };
 }
 
 /** The account as its owner sees it. */
@@ -139,16 +131,10 @@ export async function turnOffTotp(deps: Deps, viewer: AccountViewer, code: strin
   const row = await userRow(deps, viewer.userId);
   if (row.totp_enabled_at === null || row.totp_sealed_secret === null)
     throw errors.conflict('totp_not_enabled', 'Two-factor sign-in is not on.');
-  const key = totpOffThrottleKey(viewer.userId);
-  await checkThrottle(deps, key, ACCOUNT_THROTTLE);
-  try {
-    await withTotpSecret(viewer, row.totp_sealed_secret, (secret) =>
-      acceptTotpCode(deps, row, secret, code, 'invalid'),
-    );
-  } catch (error) {
-    if (error instanceof DomainError) await recordFailure(deps, key, ACCOUNT_THROTTLE);
-    throw error;
-  }
+  const sealed = row.totp_sealed_secret;
+  await asAttempt(deps, totpOffThrottleKey(viewer.userId), ACCOUNT_THROTTLE, () =>
+    withTotpSecret(viewer, sealed, (secret) => acceptTotpCode(deps, row, secret, code, 'invalid')),
+  );
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
@@ -171,23 +157,21 @@ export async function changePassword(
   viewer: AccountViewer,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  checkNewPassword(input.newPassword);
-  const key = signInThrottleKey(viewer.username);
-  await checkThrottle(deps, key, ACCOUNT_THROTTLE);
   const row = await userRow(deps, viewer.userId);
-  const secretKey = await unlockWithPassword(
-    input.currentPassword,
-    {
-      passwordSalt: row.password_salt,
-      passwordVerifier: row.password_verifier,
-      wrappedSecretKey: row.wrapped_secret_key,
-    },
-    deps.argon2,
-  );
-  if (!secretKey) {
-    await recordFailure(deps, key, ACCOUNT_THROTTLE);
-    throw errors.invalid('wrong_password', 'Your current password is not right. Type it again.');
-  }
+  checkNewPassword(input.newPassword, [row.username, row.display_name]);
+  const secretKey = await asAttempt(deps, signInThrottleKey(viewer.username), ACCOUNT_THROTTLE, async () => {
+    const key = await unlockWithPassword(
+      input.currentPassword,
+      {
+        passwordSalt: row.password_salt,
+        passwordVerifier: row.password_verifier,
+        wrappedSecretKey: row.wrapped_secret_key,
+      },
+      storedCosts(deps, row.password_kdf),
+    );
+    if (!key) throw errors.invalid('wrong_password', 'Your current password is not right. Type it again.');
+    return key;
+  });
   try {
     const columns = await passwordColumns(deps, secretKey, input.newPassword);
     await deps.db.transaction().execute(async (trx) => {
@@ -224,13 +208,14 @@ const DUMMY_RECOVERY = {
  * Unknown user, wrong key, disabled account and an account not yet activated (it has no recovery key) give the same
  * answer. The caller throttles (`recoverThrottleKey`).
  * @returns a new session, as `signIn` does
- * @throws DomainError weak_password | long_password (400) | unauthorized | totp_required | totp_invalid (401)
+ * @throws DomainError weak_password | long_password (400; a weak one only once the recovery key is right) |
+ *   unauthorized | totp_required | totp_invalid (401)
  */
 export async function recoverAccount(
   deps: Deps,
   input: { username: string; recoveryKey: string; newPassword: string; code?: string },
 ): Promise<{ token: string; user: StaffUser; sessionId: string; totp: TotpState }> {
-  checkNewPassword(input.newPassword);
+  checkPasswordLength(input.newPassword);
   const row = await deps.db
     .selectFrom('users')
     .selectAll()
@@ -245,7 +230,7 @@ export async function recoverAccount(
           recoveryWrappedSecretKey: row.recovery_wrapped_secret_key,
         }
       : DUMMY_RECOVERY,
-    deps.argon2,
+    row?.activated_at ? storedCosts(deps, row.recovery_kdf) : deps.argon2,
   );
   const fail = async (error: DomainError, reason: string | null = null): Promise<never> => {
     if (secretKey) wipe(secretKey);
@@ -255,6 +240,13 @@ export async function recoverAccount(
     throw error;
   };
   if (!row?.activated_at || !secretKey || row.disabled_at) return fail(errors.unauthorized(WRONG_RECOVERY));
+  // Estimated only now that the recovery key is right (it runs on the event loop), before a TOTP code is used up.
+  try {
+    checkPasswordStrength(input.newPassword, [row.username, row.display_name]);
+  } catch (error) {
+    wipe(secretKey);
+    throw error;
+  }
   if (row.totp_enabled_at && row.totp_sealed_secret) {
     try {
       await withTotpSecret({ publicKey: row.public_key, secretKey }, row.totp_sealed_secret, (secret) =>

@@ -16,7 +16,7 @@ import type { Viewer } from './cases/access.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { verifyReceipt } from './reporter.ts';
-import { checkThrottle, recordFailure } from './throttle.ts';
+import { refundAttempt, takeAttempt } from './throttle.ts';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or typed is not mistaken. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -151,7 +151,7 @@ export async function receiptIsSelfDisclosure(deps: Pick<Deps, 'db' | 'profile'>
  */
 export async function verifyCertificate(deps: Deps, viewer: Viewer, input: string): Promise<CertificateVerifyResponse> {
   const key = `certificate:${viewer.userId}`;
-  await checkThrottle(deps, key, VERIFY_RULE);
+  await takeAttempt(deps, key, VERIFY_RULE);
   const normalized = normalizeCertificateCode(input);
   const row = normalized
     ? await deps.db
@@ -169,10 +169,8 @@ export async function verifyCertificate(deps: Deps, viewer: Viewer, input: strin
       reason: row ? 'valid' : 'not valid',
     }),
   );
-  if (!row) {
-    await recordFailure(deps, key, VERIFY_RULE);
-    return { valid: false };
-  }
+  if (!row) return { valid: false };
+  await refundAttempt(deps, key); // only wrong codes count
   const category = deps.profile().categories.find((c) => c.id === row.category);
   return {
     valid: true,

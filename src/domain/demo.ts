@@ -9,7 +9,7 @@ export async function seedDemo(deps: Deps): Promise<{ role: Role; username: stri
   const out: { role: Role; username: string; password: string }[] = [];
   for (const role of ROLES) {
     const username = role;
-    const password = `demo-${randomBytes(6).toString('hex')}`;
+    const password = `demo-${randomBytes(8).toString('hex')}`;
     await addUser(deps, { username, role, password, displayName: `Demo ${role}` });
     out.push({ role, username, password });
   }

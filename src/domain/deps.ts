@@ -5,6 +5,7 @@ import type { Database, Dialect } from '../store/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Role } from '../shared/api.ts';
 import type { Profile } from '../shared/profile.ts';
+import type { Slowdown } from './slowdown.ts';
 
 export interface Deps {
   db: Database;
@@ -12,12 +13,18 @@ export interface Deps {
   blobs: BlobStore;
   argon2: Argon2Params;
   files: { maxFileBytes: number; maxFiles: number; maxCleanBytes: number };
-  sessions: { staffMinutes: number; reporterMinutes: number };
+  /**
+   * Session lifetimes in minutes: a session ends `…IdleMinutes` after its last request and `…Minutes` after sign-in
+   * at the latest (src/domain/sessions.ts).
+   */
+  sessions: { staffIdleMinutes: number; staffMinutes: number; reporterIdleMinutes: number; reporterMinutes: number };
   /** The deployment profile in force (chosen at setup). */
   profile(): Profile;
   /** Replaces the profile in force (setup only). */
   setProfile(profile: Profile): void;
   now(): Date;
+  /** Holds back the answers to repeated failures (receipts), a bounded number at once. */
+  slowdown: Slowdown;
   /** Folder of the deployment profiles (setup lists them). */
   profilesDir: string;
   /** Server-wide 32-byte secret kept in the database (settings.server_secret): keys CSRF tokens. */

@@ -1,12 +1,15 @@
 /**
  * Invitations: how an administrator creates a staff account without ever knowing its password or recovery key
  * (DESIGN: an administrator may not read any report content or identity, so must not be able to sign in as a
- * supervisor, custodian or handler). The administrator creates the account without keys and gets a one-time code
- * to hand over in person; only the code's BLAKE2b hash is stored, until it expires. The person activates the
- * account with their username, the code and a password of their own: only then are their X25519 key pair, the
- * password wrap and the recovery key created, and the recovery key is shown to them alone. Until then the account
- * cannot sign in, and nothing is sealed to it (every query that seals to users' public keys asks for
- * `activated_at is not null`).
+ * supervisor, custodian or handler). The account is created without keys. An invitation is two one-time codes held
+ * by two administrators (two-person rule): the issuing administrator gets the first, and a second administrator —
+ * never the issuer, never the invited person — approves it and gets the second. Each hands their code to the named
+ * person in person; only the codes' BLAKE2b hashes are stored, until they are used or expire. The person activates
+ * the account with their username, both codes and a password of their own: only then are their X25519 key pair, the
+ * password wrap and the recovery key created, and the recovery key is shown to them alone. So neither administrator
+ * alone holds what activates the account (issue 8 item 1: with one code, its issuer activated the account after a
+ * good-faith approval). Until then the account cannot sign in, and nothing is sealed to it (every query that seals
+ * to users' public keys asks for `activated_at is not null`).
  */
 import { createUserKeys, unlockWithPassword } from '../crypto/keyring.ts';
 import { equal, hash, randomBytes } from '../crypto/sodium.ts';
@@ -14,10 +17,11 @@ import type { StaffUser } from '../shared/api.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, errors } from './errors.ts';
-import { checkNewPassword, insertUser, keyColumns, NO_KEYS, startStaffSession } from './users.ts';
+import { insertUser, keyColumns, NO_KEYS, startStaffSession } from './users.ts';
+import { checkPasswordLength, checkPasswordStrength } from './passwords.ts';
 import type { TotpState } from './totp.ts';
 
-/** How long an invitation code works. */
+/** How long an invitation's codes work: from issuing the first, and again from the approval that adds the second. */
 export const INVITATION_HOURS = 72;
 /** 20 random bytes: 160 bits, 32 Crockford base32 characters. */
 const CODE_BYTES = 20;
@@ -50,7 +54,7 @@ export function invitationHash(code: string): string {
   return hash(`confide-invitation:${canonical}`).toString('hex');
 }
 
-/** A code handed out: shown once to the administrator, who gives it to the person in person. */
+/** A code handed out: shown once to one administrator, who gives it to the named person in person. */
 export interface Invitation {
   code: string;
   expiresAt: string;
@@ -64,7 +68,8 @@ function issue(deps: Pick<Deps, 'now'>): Invitation & { hash: string } {
 
 /**
  * An administrator creates a staff account by invitation: no keys, no password, audited `user.create`.
- * @returns the user and the invitation (the code is in this answer only; it is not stored)
+ * @returns the user and the first invitation code (in this answer only; it is not stored). It works only with the
+ *   second code, which a second administrator's approval makes (`approveInvitation`).
  * @throws DomainError invalid_username | unknown_role | username_taken
  */
 export async function inviteUser(
@@ -77,6 +82,7 @@ export async function inviteUser(
     activated_at: null,
     invitation_hash: codeHash,
     invitation_expires_at: invitation.expiresAt,
+    invitation_approval_hash: null,
     invited_by: input.actor,
     invitation_approved_by: null,
   });
@@ -84,8 +90,9 @@ export async function inviteUser(
 }
 
 /**
- * A new invitation code for an account not yet activated (the first one expired or was lost); the old code stops
- * working. Audited `user.invitation`.
+ * A new first invitation code for an account not yet activated (the codes expired or were lost): both old codes stop
+ * working, and the invitation needs approving anew (a new second code) by an administrator other than `actor`.
+ * Audited `user.invitation`.
  * @throws DomainError not_found | already_activated (409)
  */
 export async function reissueInvitation(deps: Deps, userId: string, actor: string): Promise<Invitation> {
@@ -96,6 +103,7 @@ export async function reissueInvitation(deps: Deps, userId: string, actor: strin
       // A new code needs a new approval: otherwise one administrator could re-issue an approved invitation to themselves.
       .set({
         invitation_hash: codeHash,
+        invitation_approval_hash: null,
         invitation_expires_at: invitation.expiresAt,
         invited_by: actor,
         invitation_approved_by: null,
@@ -118,15 +126,19 @@ export async function reissueInvitation(deps: Deps, userId: string, actor: strin
 
 /**
  * A second administrator approves an invitation (two-person rule): never the one who issued it, nor the invited
- * person. Audited `user.invitation_approve`. A server operator without a second administrator uses
- * `npx confide user add` instead.
- * @throws DomainError not_found | conflict/own_invitation | conflict/already_activated | conflict/already_approved
+ * person. The approval makes the second code, which this administrator hands to the named person in person — never
+ * to the issuer, who holds the first. Both codes then work for INVITATION_HOURS from now. Audited
+ * `user.invitation_approve`. A server operator without a second administrator uses `npx confide user add` instead.
+ * @returns the second code (in this answer only; it is not stored)
+ * @throws DomainError not_found | conflict/own_invitation | conflict/already_activated | conflict/already_approved |
+ *   conflict/invitation_expired
  */
-export async function approveInvitation(deps: Deps, userId: string, actor: string): Promise<void> {
+export async function approveInvitation(deps: Deps, userId: string, actor: string): Promise<Invitation> {
+  const { hash: codeHash, ...approval } = issue(deps);
   await deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('users')
-      .select(['id', 'invited_by', 'invitation_approved_by', 'activated_at'])
+      .select(['id', 'invited_by', 'invitation_approved_by', 'activated_at', 'invitation_expires_at'])
       .where('id', '=', userId)
       .executeTakeFirst();
     if (!row) throw errors.notFound('No such user.');
@@ -137,64 +149,78 @@ export async function approveInvitation(deps: Deps, userId: string, actor: strin
         'own_invitation',
         'You issued this invitation: another administrator must approve it (two-person rule).',
       );
+    if (row.invitation_expires_at === null || row.invitation_expires_at <= deps.now().toISOString())
+      throw errors.conflict(
+        'invitation_expired',
+        'This invitation has expired. Make a new invitation code first (“New invitation code”); then another administrator approves it.',
+      );
     const res = await trx
       .updateTable('users')
-      .set({ invitation_approved_by: actor })
+      .set({
+        invitation_approved_by: actor,
+        invitation_approval_hash: codeHash,
+        invitation_expires_at: approval.expiresAt,
+      })
       .where('id', '=', userId)
       .where('activated_at', 'is', null)
       .where('invitation_approved_by', 'is', null)
+      .where('invitation_hash', 'is not', null)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1)
       throw errors.conflict('already_approved', 'This invitation has been approved already.');
     await audit(deps, trx, { actor, action: 'user.invitation_approve', subject: `user:${userId}` });
   });
+  return approval;
 }
 
 export const WRONG_INVITATION =
-  'Wrong username or invitation code, or the code has expired or been used. Check both, or ask your administrator for a new code.';
+  'Wrong username or invitation codes, or the codes have expired or been used. Check all three, or ask an administrator for a new invitation.';
 
 /** The throttle key of activation attempts for one username (apart from sign-in and recovery). */
 export const activateThrottleKey = (username: string) => `staff-activate:${username.trim().toLowerCase()}`;
 
 /**
- * The person activates their account: the invitation code must match, be unused and unexpired, and the account
- * enabled. Their key pair is created, wrapped under their new password and a new recovery key; the code is used up
- * (a conditional update, so two requests with one code succeed at most once), and they are signed in. Unknown user,
- * wrong, expired or used code and a disabled account get the same answer. The caller throttles
- * (`activateThrottleKey`).
+ * The person activates their account: both invitation codes — the issuer's and the approver's — must match, be
+ * unused and unexpired, and the account enabled. Their key pair is created, wrapped under their new password and a
+ * new recovery key; the codes are used up (a conditional update, so two requests with them succeed at most once),
+ * and they are signed in. Unknown user, a wrong, expired or used code and a disabled account get the same answer.
+ * The caller throttles (`activateThrottleKey`).
  * @returns a session, as `signIn` does, and the recovery key (shown to them once, never stored)
- * @throws DomainError weak_password | long_password (400) | unauthorized/invitation_invalid (401)
+ * @throws DomainError weak_password | long_password (400; a weak one only once both codes are right) |
+ *   conflict/invitation_not_approved (409: the first code
+ *   is right and no second administrator has approved yet) | unauthorized/invitation_invalid (401)
  */
 export async function activateAccount(
   deps: Deps,
-  input: { username: string; invitation: string; newPassword: string },
+  input: { username: string; invitation: string; approval: string; newPassword: string },
 ): Promise<{ token: string; user: StaffUser; sessionId: string; totp: TotpState; recoveryKey: string }> {
-  checkNewPassword(input.newPassword);
+  checkPasswordLength(input.newPassword);
   const row = await deps.db
     .selectFrom('users')
     .selectAll()
     .where('username', '=', input.username.trim().toLowerCase())
     .executeTakeFirst();
-  const typed = Buffer.from(invitationHash(input.invitation), 'hex');
   const at = deps.now().toISOString();
-  const valid =
+  const matches = (stored: string | null, typed: string) =>
+    stored !== null && equal(Buffer.from(stored, 'hex'), Buffer.from(invitationHash(typed), 'hex'));
+  const first =
     row !== undefined &&
     row.activated_at === null &&
     row.disabled_at === null &&
-    row.invitation_hash !== null &&
     row.invitation_expires_at !== null &&
     row.invitation_expires_at > at &&
-    equal(Buffer.from(row.invitation_hash, 'hex'), typed);
-  // The right code, before a second administrator approved it: say so (the person holding the code may know).
-  if (valid && row.invitation_approved_by === null) {
+    matches(row.invitation_hash, input.invitation);
+  // The right first code, before a second administrator approved it: say so (the person holding the code may know).
+  if (first && row.invitation_approval_hash === null) {
     await deps.db
       .transaction()
       .execute((trx) => audit(deps, trx, { actor: row.id, action: 'account.activate.failed', reason: 'not approved' }));
     throw errors.conflict(
       'invitation_not_approved',
-      'Your invitation is waiting for a second administrator to approve it. Try again once they have.',
+      'Your invitation is waiting for a second administrator to approve it. They will give you the second code in person; try again once you have it.',
     );
   }
+  const valid = first && matches(row.invitation_approval_hash, input.approval);
   const refused = new DomainError('unauthorized', 'invitation_invalid', WRONG_INVITATION);
   const fail = async (reason: string | null): Promise<never> => {
     await deps.db
@@ -204,8 +230,11 @@ export async function activateAccount(
   };
   if (!valid || !row) {
     const expired = row?.invitation_expires_at != null && row.invitation_expires_at <= at;
-    return fail(expired ? 'expired' : null);
+    // The first code right and the second wrong is what its issuer alone would try: oversight sees it in the log.
+    return fail(expired ? 'expired' : first ? 'approval code' : null);
   }
+  // Estimated only now that both codes are right: it runs on the event loop.
+  checkPasswordStrength(input.newPassword, [row.username, row.display_name]);
   const keys = await createUserKeys(input.newPassword, deps.argon2);
   const used = await deps.db.transaction().execute(async (trx) => {
     const res = await trx
@@ -214,11 +243,13 @@ export async function activateAccount(
         ...keyColumns(keys),
         activated_at: at,
         invitation_hash: null,
+        invitation_approval_hash: null,
         invitation_expires_at: null,
       })
       .where('id', '=', row.id)
       .where('activated_at', 'is', null)
       .where('invitation_hash', '=', row.invitation_hash)
+      .where('invitation_approval_hash', '=', row.invitation_approval_hash)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return false;
     await audit(deps, trx, { actor: row.id, action: 'account.activate', subject: `user:${row.id}` });

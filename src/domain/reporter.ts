@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { deriveSecretKeys } from '../crypto/kdf.ts';
+import { storedCosts } from './argon2-costs.ts';
 import { parseReceipt } from '../crypto/receipt.ts';
 import { equal, open, openJson, seal, wipe } from '../crypto/sodium.ts';
 import { displayAnswer, optionLabels } from '../shared/answers.ts';
@@ -19,18 +20,18 @@ import { FileIntake, type FileMeta } from './intake.ts';
 import { OUTCOME_TEXT, STATUS_TEXT } from './lifecycle.ts';
 import { answersAd, fileAd, messageAd, reporterKeyAd } from './sealing.ts';
 import { createSession, type OpenedSession } from './sessions.ts';
-import { checkThrottle, clearThrottle, recordFailure } from './throttle.ts';
+import { slowFailure } from './slowdown.ts';
 import { cleanText } from '../shared/text.ts';
 
-const RECEIPT_RULE = { limit: 5, windowMs: 15 * 60_000 };
 const DUMMY_SALT = Buffer.alloc(16, 7);
 
 /**
  * Checks a receipt and opens the report key it wraps. Unknown receipts and near misses get the same answer after the
- * same work; failures count against the receipt's locator.
+ * same work. The right receipt always passes: nothing locks a locator. Failures count against the receipt's locator
+ * and, past five in 15 minutes, are answered only after a growing wait (src/domain/slowdown.ts), after the check.
  * @returns the report's id and key (the caller wipes the key)
  * @throws DomainError receipt_typo (check digit or format: caught before any costly check),
- *   unauthorized (unknown or wrong receipt), too_many_attempts
+ *   unauthorized (unknown or wrong receipt), too_many_attempts (too many failures waiting at once)
  */
 export async function verifyReceipt(deps: Deps, input: string): Promise<{ reportId: string; reportKey: Buffer }> {
   const parsed = parseReceipt(input);
@@ -41,24 +42,24 @@ export async function verifyReceipt(deps: Deps, input: string): Promise<{ report
         ? 'This receipt has a typing mistake: please check the digits and try again.'
         : 'A receipt has 36 digits in groups of four. Please check it and try again.',
     );
-  await checkThrottle(deps, `receipt:${parsed.locator}`, RECEIPT_RULE);
   const row = await deps.db
     .selectFrom('reports')
-    .select(['id', 'receipt_salt', 'receipt_verifier', 'reporter_wrapped_key'])
+    .select(['id', 'receipt_salt', 'receipt_verifier', 'reporter_wrapped_key', 'receipt_kdf'])
     .where('receipt_locator', '=', parsed.locator)
     .executeTakeFirst();
-  const { verifier, kek } = await deriveSecretKeys(parsed.secret, row?.receipt_salt ?? DUMMY_SALT, deps.argon2);
+  const { verifier, kek } = await deriveSecretKeys(
+    parsed.secret,
+    row?.receipt_salt ?? DUMMY_SALT,
+    row ? storedCosts(deps, row.receipt_kdf) : deps.argon2,
+  );
   try {
-    if (!row || !equal(verifier, row.receipt_verifier)) {
-      await recordFailure(deps, `receipt:${parsed.locator}`, RECEIPT_RULE);
-      throw errors.unauthorized('This receipt was not recognised. Please check it and try again.');
-    }
-    const reportKey = open(kek, row.reporter_wrapped_key, reporterKeyAd(row.id));
-    await clearThrottle(deps, `receipt:${parsed.locator}`);
-    return { reportId: row.id, reportKey };
+    if (row && equal(verifier, row.receipt_verifier))
+      return { reportId: row.id, reportKey: open(kek, row.reporter_wrapped_key, reporterKeyAd(row.id)) };
   } finally {
     wipe(kek);
   }
+  await slowFailure(deps, `receipt:${parsed.locator}`);
+  throw errors.unauthorized('This receipt was not recognised. Please check it and try again.');
 }
 
 /**

@@ -12,6 +12,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { deriveSecretKeys, newSalt } from '../crypto/kdf.ts';
+import { currentCosts } from './argon2-costs.ts';
 import { generateReceipt } from '../crypto/receipt.ts';
 import { generateKeyPair, randomKey, seal, sealJson, sealTo, wipe } from '../crypto/sodium.ts';
 import { validateAnswers } from '../shared/answers.ts';
@@ -248,6 +249,7 @@ export class ReportDraft {
         due_at: nextDeadline({ status: 'received', acknowledgement_due_at: ackDue, feedback_due_at: feedbackDue }),
         receipt_locator: v.locator,
         receipt_salt: v.salt,
+        receipt_kdf: currentCosts(deps),
         receipt_verifier: v.verifier,
         reporter_wrapped_key: seal(v.kek, keys.reportKey, reporterKeyAd(id)),
         evidence_public_key: this.evidence.publicKey,

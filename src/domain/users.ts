@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { createUserKeys, unlockWithPassword, type UserKeys } from '../crypto/keyring.ts';
+import { createUserKeys, rewrapWithPassword, unlockWithPassword, type UserKeys } from '../crypto/keyring.ts';
+import { encodeArgon2Params, weakerThan } from '../crypto/kdf.ts';
 import { wipe } from '../crypto/sodium.ts';
 import type { Role, StaffUser } from '../shared/api.ts';
 import { ROLES } from '../shared/api.ts';
@@ -19,17 +20,12 @@ import type { Deps } from './deps.ts';
 import { DomainError, errors } from './errors.ts';
 import { createSession } from './sessions.ts';
 import { clearThrottle } from './throttle.ts';
+import { currentCosts, storedCosts } from './argon2-costs.ts';
+import { checkNewPassword } from './passwords.ts';
 import { acceptTotpCode, totpStateOf, withTotpSecret, type TotpState } from './totp.ts';
 import { cleanText } from '../shared/text.ts';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-export const MIN_PASSWORD = 12;
-
-export function checkNewPassword(password: string): void {
-  if ([...password].length < MIN_PASSWORD)
-    throw errors.invalid('weak_password', `The password needs at least ${MIN_PASSWORD} characters.`);
-  if (password.length > 1000) throw errors.invalid('long_password', 'The password may have at most 1000 characters.');
-}
 
 /** The key columns of an account that has none yet (an invitation not yet used): NOT NULL, so empty buffers. */
 export const NO_KEYS = {
@@ -45,7 +41,12 @@ export const NO_KEYS = {
 type NewAccount = Pick<Tables['users'], 'public_key' | 'password_salt' | 'password_verifier' | 'wrapped_secret_key'> &
   Pick<Tables['users'], 'recovery_salt' | 'recovery_verifier' | 'recovery_wrapped_secret_key'> &
   Pick<Tables['users'], 'activated_at' | 'invitation_hash' | 'invitation_expires_at'> &
-  Partial<Pick<Tables['users'], 'invited_by' | 'invitation_approved_by'>>;
+  Partial<
+    Pick<
+      Tables['users'],
+      'invited_by' | 'invitation_approved_by' | 'invitation_approval_hash' | 'password_kdf' | 'recovery_kdf'
+    >
+  >;
 
 /**
  * Inserts a staff account (audited `user.create`, reason the role) with the key and invitation columns given.
@@ -112,6 +113,8 @@ export function keyColumns(keys: UserKeys) {
     recovery_salt: keys.recoverySalt,
     recovery_verifier: keys.recoveryVerifier,
     recovery_wrapped_secret_key: keys.recoveryWrappedSecretKey,
+    password_kdf: encodeArgon2Params(keys.params),
+    recovery_kdf: encodeArgon2Params(keys.params),
   };
 }
 
@@ -119,7 +122,7 @@ export async function addUser(
   deps: Deps,
   input: { username: string; role: string; password: string; displayName?: string; actor?: string | null },
 ): Promise<{ user: StaffUser; recoveryKey: string }> {
-  checkNewPassword(input.password);
+  checkNewPassword(input.password, [input.username, input.displayName ?? '']);
   const keys = await createUserKeys(input.password, deps.argon2);
   const user = await insertUser(deps, input, {
     ...keyColumns(keys),
@@ -407,7 +410,7 @@ export async function signIn(
           wrappedSecretKey: row.wrapped_secret_key,
         }
       : DUMMY_USER,
-    deps.argon2,
+    row?.activated_at ? storedCosts(deps, row.password_kdf) : deps.argon2,
   );
   const fail = async (error: DomainError, reason: string | null = null): Promise<never> => {
     if (secretKey) wipe(secretKey);
@@ -428,7 +431,42 @@ export async function signIn(
       throw error;
     }
   }
+  await strengthenPasswordWrap(deps, row, password, secretKey);
   return startStaffSession(deps, row, secretKey);
+}
+
+/**
+ * The user's columns that hold their private key wrapped under `password` with today's Argon2id costs, for an update.
+ * The caller still owns and wipes `secretKey`.
+ */
+export async function passwordColumns(deps: Pick<Deps, 'argon2'>, secretKey: Buffer, password: string) {
+  const wrap = await rewrapWithPassword(secretKey, password, deps.argon2);
+  return {
+    password_salt: wrap.passwordSalt,
+    password_verifier: wrap.passwordVerifier,
+    wrapped_secret_key: wrap.wrappedSecretKey,
+    password_kdf: currentCosts(deps),
+  };
+}
+
+/**
+ * After a successful sign-in: when the password wrap was made with lower Argon2id costs than are configured now, wraps
+ * the private key again under the same password with today's costs (one more Argon2id, once). Conditional on the
+ * verifier still being the one checked, so a password changed meanwhile is left alone.
+ */
+async function strengthenPasswordWrap(
+  deps: Deps,
+  row: { id: string; password_kdf: string | null; password_verifier: Buffer },
+  password: string,
+  secretKey: Buffer,
+): Promise<void> {
+  if (!weakerThan(storedCosts(deps, row.password_kdf), deps.argon2)) return;
+  await deps.db
+    .updateTable('users')
+    .set(await passwordColumns(deps, secretKey, password))
+    .where('id', '=', row.id)
+    .where('password_verifier', '=', row.password_verifier)
+    .execute();
 }
 
 /** The first step of a two-factor sign-in (right password, no code yet): not a failure, so not counted. */

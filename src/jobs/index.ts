@@ -1,16 +1,30 @@
 /**
  * The periodic jobs every node runs (each under its lease, so one node at a time does the work): deadlines every
- * 5 minutes, staff notices every minute (each person still gets at most one mail per notify interval), retention
- * hourly (src/jobs/retention.ts).
+ * 5 minutes, staff notices every minute (each person still gets at most one mail per notify interval), ended
+ * sessions removed every 5 minutes, retention hourly (src/jobs/retention.ts).
  */
 import type { Deps } from '../domain/deps.ts';
 import { checkDeadlines } from './deadlines.ts';
 import { sendNotices } from './notify.ts';
 import { retentionJob } from './retention.ts';
+import { deleteEndedSessions } from '../domain/sessions.ts';
 import { createJobRunner, type Job, type JobLog, type JobRunner } from './runner.ts';
 
 export const DEADLINES_EVERY_MS = 5 * 60_000;
 export const NOTICES_EVERY_MS = 60_000;
+export const SESSIONS_EVERY_MS = 5 * 60_000;
+
+/** Removes sessions that ended (idle or at their cap) and were not looked up since, with the keys they held. */
+export function sessionsJob(deps: Deps, log: JobLog): Job {
+  return {
+    name: 'sessions',
+    intervalMs: SESSIONS_EVERY_MS,
+    async run() {
+      const removed = await deleteEndedSessions(deps);
+      if (removed > 0) log.info({ removed }, 'ended sessions removed');
+    },
+  };
+}
 
 export function deadlinesJob(deps: Deps, log: JobLog): Job {
   return {
@@ -43,5 +57,9 @@ export function noticesJob(deps: Deps, log: JobLog): Job {
 
 /** The runner with every periodic job; main.ts starts it after listening and stops it first on shutdown. */
 export function createJobs(deps: Deps, log: JobLog): JobRunner {
-  return createJobRunner(deps, [deadlinesJob(deps, log), noticesJob(deps, log), retentionJob(deps, log)], log);
+  return createJobRunner(
+    deps,
+    [deadlinesJob(deps, log), noticesJob(deps, log), sessionsJob(deps, log), retentionJob(deps, log)],
+    log,
+  );
 }

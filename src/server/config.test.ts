@@ -1,4 +1,4 @@
-/** Configuration of HTTPS behind a proxy: what is accepted, and that a bad value names the fix. */
+/** Configuration: HTTPS behind a proxy and the Argon2id floor — what is accepted, and that a bad value names the fix. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -45,6 +45,43 @@ describe('Secure cookies', () => {
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(
       'CONFIDE_SECURE_COOKIES: must not be 0 when CONFIDE_PUBLIC_URL is https (browsers would send the session cookie over plain HTTP): remove CONFIDE_SECURE_COOKIES',
+    );
+  });
+});
+
+describe('Argon2id costs', () => {
+  it('default to 64 MiB and 3 passes, and accept OWASP’s minimum of 19 MiB and 2 passes', () => {
+    expect(load({}).argon2).toEqual({ memoryCost: 65536, timeCost: 3, parallelism: 1 });
+    expect(load({ CONFIDE_ARGON2_MEMORY_KIB: '19456', CONFIDE_ARGON2_TIME_COST: '2' }).argon2).toEqual({
+      memoryCost: 19456,
+      timeCost: 2,
+      parallelism: 1,
+    });
+  });
+
+  it('refuse anything cheaper from the environment, saying what the floor is', () => {
+    expect(() => load({ CONFIDE_ARGON2_MEMORY_KIB: '1024' })).toThrow(
+      "CONFIDE_ARGON2_MEMORY_KIB: must be a whole number from 19456 to 4194304 (OWASP's minimum for Argon2id is 19456 (19 MiB))",
+    );
+    expect(() => load({ CONFIDE_ARGON2_TIME_COST: '1' })).toThrow(
+      "CONFIDE_ARGON2_TIME_COST: must be a whole number from 2 to 100 (OWASP's minimum for Argon2id is 2 passes with 19 MiB)",
+    );
+  });
+});
+
+describe('Session lifetimes', () => {
+  it('default to 30 idle minutes and 8 hours for staff, 20 idle minutes and 2 hours for reporters', () => {
+    expect(load({}).sessions).toEqual({
+      staffIdleMinutes: 30,
+      staffMinutes: 480,
+      reporterIdleMinutes: 20,
+      reporterMinutes: 120,
+    });
+  });
+
+  it('refuse an idle time longer than the cap', () => {
+    expect(() => load({ CONFIDE_REPORTER_SESSION_IDLE_MINUTES: '90', CONFIDE_REPORTER_SESSION_MINUTES: '60' })).toThrow(
+      'CONFIDE_REPORTER_SESSION_IDLE_MINUTES: must not be more than CONFIDE_REPORTER_SESSION_MINUTES (60), the cap of a session: lower it, or raise the cap',
     );
   });
 });

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ROLES, type Role } from '../shared/api.ts';
 
-const int = (def: number, min: number, max: number) => {
-  const error = `must be a whole number from ${min} to ${max}`;
+const int = (def: number, min: number, max: number, why?: string) => {
+  const error = `must be a whole number from ${min} to ${max}${why ? ` (${why})` : ''}`;
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(def);
 };
 const flag = z
@@ -83,10 +83,14 @@ const Env = z
       .string()
       .min(1)
       .default(fileURLToPath(new URL('../../profiles', import.meta.url))),
-    /** Argon2id memory cost in KiB for passwords and receipts (OWASP: at least 19456). */
-    CONFIDE_ARGON2_MEMORY_KIB: int(65536, 1024, 4_194_304),
-    /** Argon2id passes. */
-    CONFIDE_ARGON2_TIME_COST: int(3, 1, 100),
+    /**
+     * Argon2id memory cost in KiB for passwords and receipts. No less than OWASP's minimum for Argon2id (19 MiB with
+     * 2 passes): a copy of the database must not be cheaper to attack offline. Each verifier keeps the costs it was
+     * made with, so raising them later breaks no sign-in. Tests lower them in code (buildDeps), never here.
+     */
+    CONFIDE_ARGON2_MEMORY_KIB: int(65536, 19_456, 4_194_304, "OWASP's minimum for Argon2id is 19456 (19 MiB)"),
+    /** Argon2id passes (at least 2: OWASP's minimum with 19 MiB). */
+    CONFIDE_ARGON2_TIME_COST: int(3, 2, 100, "OWASP's minimum for Argon2id is 2 passes with 19 MiB"),
     /** Argon2id lanes. */
     CONFIDE_ARGON2_PARALLELISM: int(1, 1, 16),
     /** Largest file a reporter may upload, in bytes (default 100 MiB). */
@@ -95,10 +99,21 @@ const Env = z
     CONFIDE_MAX_FILES: int(20, 1, 1000),
     /** Largest file whose metadata is removed (held in memory while cleaning); bigger files are flagged. */
     CONFIDE_MAX_CLEAN_BYTES: int(100 * 1024 * 1024, 1, 2 * 1024 * 1024 * 1024),
-    /** Staff session lifetime in minutes. */
+    /**
+     * Sessions end after a time without a request (idle) and, whatever the activity, at a cap from sign-in. Staff: 30
+     * minutes idle, 8 hours at most (a working day; NIST SP 800-63B AAL2 asks for at most 30 minutes idle and 12
+     * hours).
+     */
+    CONFIDE_STAFF_SESSION_IDLE_MINUTES: int(30, 5, 24 * 60),
+    /** The cap of a staff session, in minutes from sign-in. */
     CONFIDE_STAFF_SESSION_MINUTES: int(480, 5, 7 * 24 * 60),
-    /** Reporter session lifetime in minutes. */
-    CONFIDE_REPORTER_SESSION_MINUTES: int(30, 5, 24 * 60),
+    /**
+     * Reporters: 20 minutes idle — their device may be shared or taken, and the report page shows the report — and 2
+     * hours at most. An upload that started inside the session is stored however long it takes.
+     */
+    CONFIDE_REPORTER_SESSION_IDLE_MINUTES: int(20, 5, 24 * 60),
+    /** The cap of a reporter session, in minutes from sign-in with the receipt. */
+    CONFIDE_REPORTER_SESSION_MINUTES: int(120, 5, 24 * 60),
     /** Seed one user per role and print their passwords (never in production). */
     CONFIDE_DEMO: flag,
     /**
@@ -160,6 +175,13 @@ const Env = z
       .default('info'),
   })
   .superRefine((e, ctx) => {
+    for (const who of ['STAFF', 'REPORTER'] as const)
+      if (e[`CONFIDE_${who}_SESSION_IDLE_MINUTES`] > e[`CONFIDE_${who}_SESSION_MINUTES`])
+        ctx.addIssue({
+          code: 'custom',
+          path: [`CONFIDE_${who}_SESSION_IDLE_MINUTES`],
+          message: `must not be more than CONFIDE_${who}_SESSION_MINUTES (${e[`CONFIDE_${who}_SESSION_MINUTES`]}), the cap of a session: lower it, or raise the cap`,
+        });
     const secure = e.CONFIDE_SECURE_COOKIES;
     if (e.CONFIDE_PUBLIC_URL?.startsWith('https://') && (secure === '0' || secure === 'false'))
       ctx.addIssue({
@@ -179,8 +201,11 @@ export interface Config {
   profilesDir: string;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   files: { maxFileBytes: number; maxFiles: number; maxCleanBytes: number };
-  staffSessionMinutes: number;
-  reporterSessionMinutes: number;
+  /**
+   * Session lifetimes in minutes: a session ends `…IdleMinutes` after its last request, and `…Minutes` after sign-in
+   * at the latest.
+   */
+  sessions: { staffIdleMinutes: number; staffMinutes: number; reporterIdleMinutes: number; reporterMinutes: number };
   demo: boolean;
   /** Cookies carry the Secure flag (also set per request when it arrived over HTTPS). */
   secureCookies: boolean;
@@ -234,8 +259,12 @@ export function loadConfig(
       maxFiles: e.CONFIDE_MAX_FILES,
       maxCleanBytes: e.CONFIDE_MAX_CLEAN_BYTES,
     }),
-    staffSessionMinutes: e.CONFIDE_STAFF_SESSION_MINUTES,
-    reporterSessionMinutes: e.CONFIDE_REPORTER_SESSION_MINUTES,
+    sessions: Object.freeze({
+      staffIdleMinutes: e.CONFIDE_STAFF_SESSION_IDLE_MINUTES,
+      staffMinutes: e.CONFIDE_STAFF_SESSION_MINUTES,
+      reporterIdleMinutes: e.CONFIDE_REPORTER_SESSION_IDLE_MINUTES,
+      reporterMinutes: e.CONFIDE_REPORTER_SESSION_MINUTES,
+    }),
     demo: e.CONFIDE_DEMO,
     secureCookies: https || secure === '1' || secure === 'true',
     trustProxy: e.CONFIDE_TRUST_PROXY === false ? false : Object.freeze(e.CONFIDE_TRUST_PROXY),

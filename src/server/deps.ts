@@ -3,6 +3,8 @@ import path from 'node:path';
 import { createLocalBlobStore } from '../blobs/local.ts';
 import type { Deps } from '../domain/deps.ts';
 import { DEFAULT_PROFILE, getSetting, loadServerSecret } from '../domain/setup.ts';
+import { createSlowdown } from '../domain/slowdown.ts';
+import { recordLegacyCosts } from '../domain/argon2-costs.ts';
 import { createSmtpMailer } from '../mail/mailer.ts';
 import { loadProfile, resolveProfileDir } from '../profiles/load.ts';
 import type { Profile } from '../shared/profile.ts';
@@ -14,26 +16,39 @@ export interface Built {
   close(): Promise<void>;
 }
 
-/** @throws ProfileError naming the file, field and fix; Error when the database cannot be reached or migrated */
-export async function buildDeps(config: Config, overrides: Partial<Pick<Deps, 'now'>> = {}): Promise<Built> {
+/** Answers to repeated failures that may wait at once in one process (src/domain/slowdown.ts). */
+const MAX_WAITING_FAILURES = 100;
+
+/**
+ * @param overrides what tests replace in code, never from the environment: the clock, how failures wait, and
+ *   Argon2id costs below the floor configuration accepts (so that passwords hash quickly in tests)
+ * @throws ProfileError naming the file, field and fix; Error when the database cannot be reached or migrated
+ */
+export async function buildDeps(
+  config: Config,
+  overrides: Partial<Pick<Deps, 'now' | 'slowdown' | 'argon2'>> = {},
+): Promise<Built> {
   const opened = openDatabase({ url: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'confide.sqlite') });
   try {
     await migrateToLatest(opened.db);
     const base = { db: opened.db };
+    const argon2 = overrides.argon2 ?? config.argon2;
+    await recordLegacyCosts(base, argon2);
     const profileId = (await getSetting(base, 'profile')) ?? DEFAULT_PROFILE;
     let profile: Profile = await loadProfile(resolveProfileDir(config.profilesDir, profileId));
     const deps: Deps = {
       db: opened.db,
       dialect: opened.dialect,
       blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')),
-      argon2: config.argon2,
+      argon2,
       files: config.files,
-      sessions: { staffMinutes: config.staffSessionMinutes, reporterMinutes: config.reporterSessionMinutes },
+      sessions: config.sessions,
       profile: () => profile,
       setProfile: (p) => {
         profile = p;
       },
       now: overrides.now ?? (() => new Date()),
+      slowdown: overrides.slowdown ?? createSlowdown(MAX_WAITING_FAILURES),
       profilesDir: config.profilesDir,
       serverSecret: await loadServerSecret(base),
       mailer: config.mail.smtpUrl ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : null,

@@ -35,12 +35,14 @@ export const RecoverRequest = z.object({
 });
 
 /**
- * POST /session/activate: the person an administrator invited chooses their own password with the one-time
- * invitation code; their keys and recovery key are created then.
+ * POST /session/activate: the person an administrator invited chooses their own password with the two one-time
+ * invitation codes — `invitation` from the administrator who issued it, `approval` from the one who approved it;
+ * their keys and recovery key are created then.
  */
 export const ActivateRequest = z.object({
   username: z.string().min(1).max(200),
   invitation: z.string().min(1).max(200),
+  approval: z.string().min(1).max(200),
   newPassword: z.string().min(1).max(1000),
 });
 /** The new session, with the recovery key: shown to the activating person only, once; it is never stored. */
@@ -87,7 +89,7 @@ export const UserListItem = z.object({
   activated: z.boolean(),
   /** When the pending invitation code stops working (null once activated). */
   invitationExpiresAt: z.string().nullable(),
-  /** A second administrator approved the pending invitation, so it can be used (true once activated). */
+  /** A second administrator approved the pending invitation and holds its second code (true once activated). */
   invitationApproved: z.boolean(),
   /** Whether the viewer may approve it: they did not issue it. */
   canApproveInvitation: z.boolean(),
@@ -105,13 +107,17 @@ export const CreateUserRequest = z.object({
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 /**
  * A one-time invitation code: in this response only (only its hash is stored). The administrator hands it to the
- * person, who activates the account with it and a password of their own before `expiresAt`.
+ * named person in person; with both codes — the issuer's and the approver's — the person activates the account and
+ * chooses a password of their own before `expiresAt`.
  */
 export const Invitation = z.object({ code: z.string(), expiresAt: z.string() });
 export type Invitation = z.infer<typeof Invitation>;
-/** The account created (not yet activated: no password, no keys) and its invitation. */
+/** The account created (not yet activated: no password, no keys) and the first of its two invitation codes. */
 export const CreatedUser = z.object({ user: UserListItem, invitation: Invitation });
 export type CreatedUser = z.infer<typeof CreatedUser>;
+/** The invitation approved: the second code, for the approving administrator to hand to the named person. */
+export const ApprovedInvitation = z.object({ user: UserListItem, approval: Invitation });
+export type ApprovedInvitation = z.infer<typeof ApprovedInvitation>;
 /**
  * After disabling: how many reports' identities no other enabled account can open, and a warning saying so (null
  * when none).

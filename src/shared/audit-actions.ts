@@ -235,8 +235,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
   'user.create': { text: 'Created a staff account', reporter: false },
   'user.disable': { text: 'Disabled a staff account', reporter: false },
   'user.enable': { text: 'Enabled a disabled staff account again', reporter: false },
-  'user.invitation': { text: 'Issued a new invitation code for a staff account', reporter: false },
-  'account.activate': { text: 'Activated their account with an invitation code', reporter: false },
+  'user.invitation': {
+    text: 'Issued a new first invitation code for a staff account (to be approved anew)',
+    reporter: false,
+  },
+  'user.invitation_approve': {
+    text: 'Approved another administrator’s invitation and received its second code',
+    reporter: false,
+  },
+  'account.activate': { text: 'Activated their account with both invitation codes', reporter: false },
   'account.activate.failed': { text: 'An account activation failed', reporter: false },
   'user.unlock': { text: 'Unlocked a staff account', reporter: false },
   'user.email.set': { text: 'Set a staff member’s e-mail address', reporter: false },

@@ -34,6 +34,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0002_case_handling',
         '0003_status_queue',
         '0004_due_process',
+        '0005_accounts',
         '0007_files',
       ]);
       const first = await tables(o);
@@ -69,6 +70,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0002_case_handling',
         '0003_status_queue',
         '0004_due_process',
+        '0005_accounts',
         '0007_files',
       ]);
       expect(await tables(o)).toEqual(first);

@@ -44,6 +44,15 @@ export interface UsersTable {
   /** Hex BLAKE2b of the pending invitation code (never the code); null once used and for CLI-created accounts. */
   invitation_hash: string | null;
   invitation_expires_at: string | null;
+  /**
+   * Hex BLAKE2b of the second invitation code, which the approving administrator hands over (two-person rule); null
+   * until approved, and once used.
+   */
+  invitation_approval_hash: string | null;
+  /** Argon2id costs of the password verifier and wrap, JSON `{"m","t","p"}` (src/crypto/kdf.ts); null before 0005. */
+  password_kdf: string | null;
+  /** Argon2id costs of the recovery-key verifier and wrap, as `password_kdf`. */
+  recovery_kdf: string | null;
 }
 
 export interface SessionsTable {
@@ -53,7 +62,10 @@ export interface SessionsTable {
   report_id: string | null;
   sealed_key: Buffer;
   created_at: string;
+  /** The absolute cap: the session ends then, whatever the activity. */
   expires_at: string;
+  /** The last request seen (touched at most once a minute): the session also ends after a time without one. */
+  last_seen_at: string | null;
 }
 
 export interface ReportsTable {
@@ -75,6 +87,8 @@ export interface ReportsTable {
   receipt_salt: Buffer;
   receipt_verifier: Buffer;
   reporter_wrapped_key: Buffer;
+  /** Argon2id costs of the receipt verifier and wrap, JSON `{"m","t","p"}` (src/crypto/kdf.ts); null before 0005. */
+  receipt_kdf: string | null;
   acknowledged_at: string | null;
   /** Risk of harm to the reporter, assessed before a case leaves assessing (ISO 37002 §8.3). */
   risk_level: string | null;

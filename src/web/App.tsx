@@ -6,7 +6,7 @@ import type { Role } from '../shared/api.ts';
 import { NoCasesPage } from './pages/NoCasesPage.tsx';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { StaffSession, TotpState } from '../shared/accounts.ts';
-import { ApiError, createApiClient, isAbortError } from './api/client.ts';
+import { ApiError, createApiClient, isAbortError, isSessionEnd } from './api/client.ts';
 import { ApiContext } from './api/context.ts';
 import { createStaffApi } from './api/staff.ts';
 import { AppHeader } from './components/AppHeader.tsx';
@@ -33,14 +33,17 @@ export function App() {
   const [session, setSession] = useState<SessionState>(undefined);
   const [sessionError, setSessionError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  // Set when a request found the session gone (expired, or ended elsewhere), to say so on the sign-in page.
-  const [expired, setExpired] = useState(false);
+  // Set when a request found the session gone (idle, at its cap, or ended elsewhere): why, for the sign-in page.
+  const [expired, setExpired] = useState<string | null>(null);
   const [api] = useState(() =>
     createStaffApi(
       createApiClient({
-        onUnauthorized: () => {
+        onUnauthorized: (error) => {
           setSession(null);
-          setExpired(true);
+          // Of several requests refused at once, the one that found the session ran out says why: keep that.
+          setExpired((known) =>
+            isSessionEnd(error) ? error.message : (known ?? 'Your session has ended. Sign in again to continue.'),
+          );
         },
       }),
     ),
@@ -49,7 +52,7 @@ export function App() {
 
   useEffect(() => {
     const controller = new AbortController();
-    api.getSession(controller.signal).then(
+    api.getSession(controller.signal, setExpired).then(
       (current) => setSession(current),
       (failure: unknown) => {
         if (isAbortError(failure)) return;
@@ -62,7 +65,7 @@ export function App() {
   const signOut = useCallback(async () => {
     await api.signOut();
     setSession(null);
-    setExpired(false);
+    setExpired(null);
     navigate(casesPath());
   }, [api]);
 
@@ -94,7 +97,7 @@ export function App() {
           <SignInPage
             expired={expired}
             onSignedIn={(current) => {
-              setExpired(false);
+              setExpired(null);
               setSession(current);
             }}
           />

@@ -1,7 +1,8 @@
 /**
  * Staff accounts in the workspace, in Debian's Chromium: an administrator lands on the Users page and invites a
- * handler (the invitation code shown once); the handler activates the account on the sign-in page with the code and
- * a password of their own and alone sees the recovery key; the handler, whose role must use two-factor sign-in, can only set it up
+ * handler (the first invitation code shown once); a second administrator approves (the second code shown to them
+ * once); the handler activates the account on the sign-in page with both codes and a password of their own and alone
+ * sees the recovery key; the handler, whose role must use two-factor sign-in, can only set it up
  * (QR code from the app's own origin, or the key typed by hand) and then works; the administrator resets the
  * handler's password, which ends the handler's session; the handler chooses a new password with the recovery key
  * and the code from the app. The server runs on a clock the test moves, so each code belongs to a fresh step.
@@ -46,14 +47,22 @@ describe.runIf(HAVE_CHROMIUM)('staff accounts in the workspace', () => {
     await web.fillSignIn(second, 'admin2', PASSWORD);
     const secondRow = second.getByRole('row', { name: /Hedda Gabler/ });
     await secondRow.getByRole('button', { name: 'Approve invitation Hedda Gabler' }).click();
+    const approvalBox = second.getByRole('group', { name: 'Second invitation code' });
+    await approvalBox.getByText('Give it to Hedda Gabler in person, and only to Hedda Gabler').waitFor();
+    const approval = await approvalBox.locator('code').innerText();
+    expect(approval).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+    expect(approval).not.toBe(invitation);
+    await second.getByRole('button', { name: 'I have written it down — hide the code' }).click();
     await secondRow.getByText('Invited: not activated yet').waitFor();
+    expect(await second.getByRole('group', { name: 'Second invitation code' }).count()).toBe(0);
 
     // Hedda activates the account herself; the recovery key is shown to her, never to the administrator.
     const hedda = await web.staffPage();
-    await hedda.getByRole('button', { name: 'New here? Activate your account with your invitation code' }).click();
+    await hedda.getByRole('button', { name: 'New here? Activate your account with your invitation codes' }).click();
     await hedda.getByRole('heading', { name: 'Activate your account' }).waitFor();
     await hedda.getByRole('textbox', { name: 'Username' }).fill('hedda');
-    await hedda.getByRole('textbox', { name: 'Invitation code' }).fill(invitation);
+    await hedda.getByRole('textbox', { name: 'First invitation code' }).fill(invitation);
+    await hedda.getByRole('textbox', { name: 'Second invitation code' }).fill(approval);
     await hedda.getByLabel('New password', { exact: true }).fill(PASSWORD);
     await hedda.getByLabel('New password again').fill(PASSWORD);
     await hedda.getByRole('button', { name: 'Activate and sign in' }).click();

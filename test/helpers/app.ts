@@ -1,6 +1,7 @@
 /**
  * buildTestApp(): the production app (buildApp) with test dependencies: a fresh data folder, a fresh SQLite or
- * PostgreSQL database, low Argon2 costs, small file limits where a test asks, and one user per role.
+ * PostgreSQL database, low Argon2 costs (TEST_ARGON2, in code), small file limits where a test asks, and one user per
+ * role.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,12 +11,19 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { buildDeps } from '../../src/server/deps.ts';
 import type { Deps } from '../../src/domain/deps.ts';
+import { createSlowdown } from '../../src/domain/slowdown.ts';
 import { addUser } from '../../src/domain/users.ts';
 import { ROLES, type Role } from '../../src/shared/api.ts';
 import type { Dialect } from '../../src/store/database.ts';
 import { createPgDatabase } from './db.ts';
 
 export const PASSWORD = 'correct horse battery staple';
+
+/**
+ * Argon2id costs for tests: far below the floor configuration accepts (19 MiB, 2 passes), so they are passed to
+ * buildDeps in code — the one place tests lower them; no environment variable can.
+ */
+export const TEST_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
 
 export interface TestApp {
   app: FastifyInstance;
@@ -24,6 +32,11 @@ export interface TestApp {
   dialect: Dialect;
   databaseUrl: string | undefined;
   users: Record<Role, { id: string; username: string }>;
+  /**
+   * Every wait asked for before answering a failure (ms), in order: the test app records them and answers at once,
+   * so tests never sleep.
+   */
+  waits: number[];
   /** Signs a staff user in. @returns the cookie header value and the CSRF token */
   signIn(role: Role | string): Promise<{ cookie: string; csrf: string }>;
   close(): Promise<void>;
@@ -45,15 +58,18 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const pgDb = dialect === 'postgres' ? await createPgDatabase() : null;
   const config = loadConfig({
     CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_ARGON2_MEMORY_KIB: '1024',
-    CONFIDE_ARGON2_TIME_COST: '1',
     CONFIDE_LOG_LEVEL: 'silent',
     // No role must use TOTP unless a test says so (env: { CONFIDE_TOTP_REQUIRED_ROLES: 'handler' }).
     CONFIDE_TOTP_REQUIRED_ROLES: 'none',
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     ...options.env,
   });
-  const built = await buildDeps(config, options.now ? { now: options.now } : {});
+  const waits: number[] = [];
+  const built = await buildDeps(config, {
+    argon2: TEST_ARGON2,
+    ...(options.now ? { now: options.now } : {}),
+    slowdown: createSlowdown(100, async (ms) => waits.push(ms)),
+  });
   const lines = options.logLines;
   const app = await buildApp({
     deps: built.deps,
@@ -81,6 +97,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     dialect,
     databaseUrl: pgDb?.url,
     users,
+    waits,
     async signIn(username) {
       const res = await app.inject({
         method: 'POST',

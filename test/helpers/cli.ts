@@ -1,6 +1,6 @@
 /**
  * `npx confide` as an administrator runs it, for the CLI tests: a real process on a data folder of its own, made
- * before the calling describe block and removed after it, with low Argon2 costs so that passwords hash quickly.
+ * before the calling describe block and removed after it, with the lowest Argon2 costs configuration accepts.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,8 +40,9 @@ export function cliOnFreshData(prefix: string, extra: Record<string, string> = {
 
   const config = () => ({
     CONFIDE_DATA_DIR: dataDir,
-    CONFIDE_ARGON2_MEMORY_KIB: '1024',
-    CONFIDE_ARGON2_TIME_COST: '1',
+    // A real process reads its costs from the environment, which accepts no less than this floor.
+    CONFIDE_ARGON2_MEMORY_KIB: '19456',
+    CONFIDE_ARGON2_TIME_COST: '2',
     ...extra,
   });
   return {

@@ -106,6 +106,9 @@ describe.each(DIALECTS)('approval requests on %s', (dialect) => {
     const byHandler = await handler.send('POST', `/api/v1/requests/${id}/decision`, { decision: 'approve' });
     expect([byHandler.statusCode, errorId(byHandler)]).toEqual([404, 'not_found']);
     clock = START + 3_600_000;
+    // An hour without activity has ended the sessions: sign in again.
+    sup = await actor(t, 'supervisor');
+    handler = await actor(t, 'handler');
     const approved = await sup.send('POST', `/api/v1/requests/${id}/decision`, {
       decision: 'approve',
       note: 'Agreed.',

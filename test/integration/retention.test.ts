@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { scrubStorage } from '../../src/domain/destroy.ts';
-import { recordFailure } from '../../src/domain/throttle.ts';
+import { countAttempt } from '../../src/domain/throttle.ts';
 import { runRetention } from '../../src/jobs/retention.ts';
 import type { RetentionView } from '../../src/shared/retention.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
@@ -331,7 +331,7 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
       await sup.send('POST', `/api/v1/cases/${id}/legal-hold`, { reason: `hold ${marker}` });
       await sup.send('DELETE', `/api/v1/cases/${id}/legal-hold`, { reason: `lift ${marker}` });
       const report = await t.deps.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      await recordFailure(t.deps, `receipt:${report.receipt_locator}`, { limit: 5, windowMs: 60_000 });
+      await countAttempt(t.deps, `receipt:${report.receipt_locator}`, { limit: 5, windowMs: 60_000 });
       await close(t, id);
 
       const needles = await caseNeedles(t, id);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, errorMessage, submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import { activate, invite } from '../helpers/invitations.ts';
 import { addStaff } from '../helpers/staff-work.ts';
 
 const NEW_PASSWORD = 'a brand new passphrase 2026';
@@ -36,23 +37,14 @@ describe.each(DIALECTS)('staff accounts (%s)', (dialect) => {
   const sessionWith = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
 
   /**
-   * Creates a user through the administrator's invitation, activated by the person with PASSWORD.
+   * Creates a user through the administrators' invitation, activated by the person with PASSWORD.
    * @returns its id and the recovery key the activation showed them
    */
   async function createUser(username: string, role = 'handler') {
-    const admin = await actor(t, 'administrator');
-    const res = await admin.send('POST', '/api/v1/users', { username, displayName: `Person ${username}`, role });
-    expect(res.statusCode).toBe(201);
-    const body = res.json() as { user: { id: string }; invitation: { code: string } };
-    const approved = await (await actor(t, 'admin2')).send('POST', `/api/v1/users/${body.user.id}/invitation/approve`);
-    expect(approved.statusCode).toBe(200);
-    const activated = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/session/activate',
-      payload: { username, invitation: body.invitation.code, newPassword: PASSWORD },
-    });
+    const { id, codes } = await invite(t, username, role, { displayName: `Person ${username}` });
+    const activated = await activate(t, username, codes);
     expect(activated.statusCode).toBe(200);
-    return { id: body.user.id, recoveryKey: (activated.json() as { recoveryKey: string }).recoveryKey };
+    return { id, recoveryKey: (activated.json() as { recoveryKey: string }).recoveryKey };
   }
 
   it('is for administrators only: everyone else gets 404, and no session 401', async () => {

@@ -10,6 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, errorMessage, ESPIONAGE, submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import {
+  activate as activateWith,
+  approvalCodeOf,
+  invite as inviteApproved,
+  type InvitationCodes,
+} from '../helpers/invitations.ts';
 import { addStaff } from '../helpers/staff-work.ts';
 
 const NEW_PASSWORD = 'my very own passphrase 2026';
@@ -31,19 +37,22 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
       url: '/api/v1/session',
       payload: { username, password, ...(code ? { code } : {}) },
     });
-  const activate = (username: string, invitation: string, newPassword = NEW_PASSWORD) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/session/activate', payload: { username, invitation, newPassword } });
+  const activate = (username: string, codes: InvitationCodes, newPassword = NEW_PASSWORD) =>
+    activateWith(t, username, codes, newPassword);
   const grantsOf = (userId: string) =>
     t.deps.db.selectFrom('grants').select(['report_id', 'scope']).where('user_id', '=', userId).execute();
 
-  /** Invites as `administrator`; a second administrator approves (two-person rule) unless `approve` is false. */
+  /**
+   * Invites as `administrator`; a second administrator approves (two-person rule) unless `approve` is false.
+   * @returns the answer, the user and both codes (`approval` empty when not approved)
+   */
   async function invite(username: string, role: string, approve = true) {
     const admin = await actor(t, 'administrator');
     const res = await admin.send('POST', '/api/v1/users', { username, role });
     expect(res.statusCode).toBe(201);
     const created = res.json() as { user: { id: string }; invitation: { code: string; expiresAt: string } };
-    if (approve) await approveAs('admin2', created.user.id, 200);
-    return { res, ...created };
+    const approval = approve ? approvalCodeOf(await approveAs('admin2', created.user.id, 200)) : '';
+    return { res, ...created, codes: { invitation: created.invitation.code, approval } };
   }
   async function approveAs(username: string, userId: string, status: number) {
     const res = await (await actor(t, username)).send('POST', `/api/v1/users/${userId}/invitation/approve`);
@@ -55,10 +64,10 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
     const { user, invitation } = await invite('olaf', 'supervisor', false);
     const own = await approveAs('administrator', user.id, 409);
     expect(errorId(own)).toBe('own_invitation');
-    const early = await activate('olaf', invitation.code);
+    const early = await activate('olaf', { invitation: invitation.code, approval: 'AAAA-BBBB' });
     expect([early.statusCode, errorId(early)]).toEqual([409, 'invitation_not_approved']);
     expect(errorMessage(early)).toBe(
-      'Your invitation is waiting for a second administrator to approve it. Try again once they have.',
+      'Your invitation is waiting for a second administrator to approve it. They will give you the second code in person; try again once you have it.',
     );
     const listed = (await (await actor(t, 'administrator')).get('/api/v1/users')).json() as {
       users: { username: string; invitationApproved: boolean; canApproveInvitation: boolean }[];
@@ -67,17 +76,26 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
       invitationApproved: false,
       canApproveInvitation: false,
     });
-    await approveAs('admin2', user.id, 200);
+    const approved = await approveAs('admin2', user.id, 200);
+    expect(approved.headers['cache-control']).toBe('no-store');
+    const approval = approved.json() as { user: { invitationApproved: boolean }; approval: { code: string } };
+    expect(approval.user.invitationApproved).toBe(true);
+    expect(approval.approval.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+    expect(approval.approval.code).not.toBe(invitation.code);
     expect(errorId(await approveAs('admin2', user.id, 409))).toBe('already_approved');
-    expect((await activate('olaf', invitation.code)).statusCode).toBe(200);
-    // A new code for an approved invitation needs approving again: its issuer cannot hand it to themselves.
+    expect((await activate('olaf', { invitation: invitation.code, approval: approval.approval.code })).statusCode).toBe(
+      200,
+    );
+    // A new code for an approved invitation needs approving again: its issuer cannot hand it to themselves, and the
+    // old second code no longer works.
     const second = await invite('petra', 'custodian');
     const fresh = (
       (await (await actor(t, 'administrator')).send('POST', `/api/v1/users/${second.user.id}/invitation`)).json() as {
         invitation: { code: string };
       }
     ).invitation.code;
-    expect(errorId(await activate('petra', fresh))).toBe('invitation_not_approved');
+    const stale = await activate('petra', { invitation: fresh, approval: second.codes.approval });
+    expect(errorId(stale)).toBe('invitation_not_approved');
   });
 
   it('an invited account gets no grants and cannot sign in until the person activates it; the recovery key goes to them only', async () => {
@@ -100,21 +118,30 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
     expect([grant.statusCode, errorId(grant)]).toEqual([400, 'unknown_user']);
     expect(await grantsOf(handler.user.id)).toEqual([]);
     // No sign-in: neither with a guessed password nor with the code itself.
-    for (const password of [PASSWORD, custodian.invitation.code]) {
+    for (const password of [PASSWORD, custodian.codes.invitation, custodian.codes.approval]) {
       const res = await signIn('ines', password);
       expect([res.statusCode, errorId(res)]).toEqual([401, 'unauthorized']);
     }
 
-    // A wrong code, and another account's code, are refused alike.
-    for (const code of ['AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', supervisor.invitation.code]) {
-      const wrong = await activate('ines', code);
+    // A wrong code, another account's code, and the two codes swapped are refused alike.
+    for (const codes of [
+      { invitation: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', approval: custodian.codes.approval },
+      { invitation: supervisor.codes.invitation, approval: custodian.codes.approval },
+      { invitation: custodian.codes.invitation, approval: supervisor.codes.approval },
+      { invitation: custodian.codes.approval, approval: custodian.codes.invitation },
+    ]) {
+      const wrong = await activate('ines', codes);
       expect([wrong.statusCode, errorId(wrong)]).toEqual([401, 'invitation_invalid']);
     }
-    const weak = await activate('ines', custodian.invitation.code, 'short');
+    const weak = await activate('ines', custodian.codes, 'short');
     expect([weak.statusCode, errorId(weak)]).toEqual([400, 'weak_password']);
 
-    // Typed in lower case with spaces: the same code.
-    const ok = await activate('ines', custodian.invitation.code.toLowerCase().replace(/-/g, ' '));
+    // Typed in lower case with spaces: the same codes.
+    const spaced = (code: string) => code.toLowerCase().replace(/-/g, ' ');
+    const ok = await activate('ines', {
+      invitation: spaced(custodian.codes.invitation),
+      approval: spaced(custodian.codes.approval),
+    });
     expect(ok.statusCode).toBe(200);
     const session = ok.json() as { user: { username: string }; recoveryKey: string; csrfToken: string };
     expect(session.user.username).toBe('ines');
@@ -122,7 +149,7 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
     expect(ok.headers['cache-control']).toBe('no-store');
     expect(ok.cookies.length).toBe(1);
     // Reused: refused, and the password chosen stays.
-    const reused = await activate('ines', custodian.invitation.code, 'someone else’s password 1');
+    const reused = await activate('ines', custodian.codes, 'someone else’s password 1');
     expect([reused.statusCode, errorId(reused)]).toEqual([401, 'invitation_invalid']);
     expect((await signIn('ines', NEW_PASSWORD)).statusCode).toBe(200);
     // The recovery key works for her; the administrator never had it.
@@ -149,6 +176,9 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
     expect(audit).toEqual([
       { action: 'account.activate.failed', actor: custodian.user.id, reason: null },
       { action: 'account.activate.failed', actor: custodian.user.id, reason: null },
+      // Her first code with a wrong second one: what an issuer alone would try, marked for oversight.
+      { action: 'account.activate.failed', actor: custodian.user.id, reason: 'approval code' },
+      { action: 'account.activate.failed', actor: custodian.user.id, reason: null },
       { action: 'account.activate', actor: custodian.user.id, reason: null },
       { action: 'account.activate.failed', actor: custodian.user.id, reason: null },
     ]);
@@ -163,19 +193,20 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
   });
 
   it('an expired invitation is refused; a new code replaces it, and none is issued for an activated account', async () => {
-    const { user, invitation } = await invite('edda', 'handler');
+    const { user, codes } = await invite('edda', 'handler');
     clock += 72 * 3600_000;
-    const expired = await activate('edda', invitation.code);
+    const expired = await activate('edda', codes);
     expect([expired.statusCode, errorId(expired)]).toEqual([401, 'invitation_invalid']);
     const admin = await actor(t, 'administrator');
     const again = await admin.send('POST', `/api/v1/users/${user.id}/invitation`);
     expect(again.statusCode).toBe(200);
     const fresh = (again.json() as { invitation: { code: string } }).invitation.code;
-    expect(fresh).not.toBe(invitation.code);
+    expect(fresh).not.toBe(codes.invitation);
     clock += 60_000;
-    await approveAs('admin2', user.id, 200); // a new code is approved anew
-    expect((await activate('edda', invitation.code)).statusCode).toBe(401);
-    expect((await activate('edda', fresh)).statusCode).toBe(200);
+    const approval = approvalCodeOf(await approveAs('admin2', user.id, 200)); // a new code is approved anew
+    expect((await activate('edda', { invitation: codes.invitation, approval })).statusCode).toBe(401);
+    expect((await activate('edda', { invitation: fresh, approval: codes.approval })).statusCode).toBe(401);
+    expect((await activate('edda', { invitation: fresh, approval })).statusCode).toBe(200);
     const done = await admin.send('POST', `/api/v1/users/${user.id}/invitation`);
     expect([done.statusCode, errorId(done)]).toEqual([409, 'already_activated']);
     const reasons = await t.deps.db
@@ -191,8 +222,8 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
   });
 
   it('after an administrator clears TOTP, someone who knows only the username cannot recover the account', async () => {
-    const { invitation, user } = await invite('tilda', 'custodian');
-    const activated = await activate('tilda', invitation.code);
+    const { codes, user } = await invite('tilda', 'custodian');
+    const activated = await activate('tilda', codes);
     const { recoveryKey, csrfToken } = activated.json() as { recoveryKey: string; csrfToken: string };
     const headers = {
       cookie: activated.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
@@ -235,8 +266,8 @@ describe.each(DIALECTS)('staff invitations and account safety (%s)', (dialect) =
   });
 
   it('a right password without the code is the first step, not a failure: no lockout, audited session.code_required; wrong codes count', async () => {
-    const { invitation, user } = await invite('greta', 'handler');
-    const activated = await activate('greta', invitation.code, PASSWORD);
+    const { codes, user } = await invite('greta', 'handler');
+    const activated = await activate('greta', codes, PASSWORD);
     const headers = {
       cookie: activated.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
       'x-csrf-token': (activated.json() as { csrfToken: string }).csrfToken,
@@ -287,34 +318,21 @@ describe.each(DIALECTS)('disabling and enabling staff accounts (%s)', (dialect) 
   });
   const signIn = (username: string) =>
     t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: PASSWORD } });
-  const activate = (username: string, invitation: string, newPassword: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/session/activate', payload: { username, invitation, newPassword } });
-  async function invite(username: string, role: string) {
-    const res = await (await actor(t, 'administrator')).send('POST', '/api/v1/users', { username, role });
-    expect(res.statusCode).toBe(201);
-    const created = res.json() as { user: { id: string }; invitation: { code: string } };
-    const approved = await (
-      await actor(t, 'admin2')
-    ).send('POST', `/api/v1/users/${created.user.id}/invitation/approve`);
-    expect(approved.statusCode).toBe(200);
-    return created;
-  }
-
   it('disabling a custodian says how many identities no one else can open; enabling gives the account back', async () => {
     const custodian = t.users.custodian.id;
     await submitCase(t, { answers: ESPIONAGE }); // sealed to the first custodian only
-    const { invitation, user } = await invite('cora', 'custodian');
-    expect((await activate('cora', invitation.code, PASSWORD)).statusCode).toBe(200);
+    const { id: coraId, codes } = await inviteApproved(t, 'cora', 'custodian');
+    expect((await activateWith(t, 'cora', codes)).statusCode).toBe(200);
     clock += 1000;
     await submitCase(t, { answers: ESPIONAGE }); // sealed to both custodians
     const admin = await actor(t, 'administrator');
 
-    const cora = await admin.send('POST', `/api/v1/users/${user.id}/disable`);
+    const cora = await admin.send('POST', `/api/v1/users/${coraId}/disable`);
     expect(cora.statusCode).toBe(200);
     expect(cora.json()).toMatchObject({ user: { disabled: true }, soleIdentityReports: 0, warning: null });
     clock += 1000;
     await submitCase(t, { answers: ESPIONAGE }); // sealed to the first custodian only
-    const enabled = await admin.send('POST', `/api/v1/users/${user.id}/enable`);
+    const enabled = await admin.send('POST', `/api/v1/users/${coraId}/enable`);
     expect(enabled.statusCode).toBe(200);
     expect((enabled.json() as { user: { disabled: boolean } }).user.disabled).toBe(false);
     expect((await signIn('cora')).statusCode).toBe(200);
@@ -340,8 +358,8 @@ describe.each(DIALECTS)('disabling and enabling staff accounts (%s)', (dialect) 
       .orderBy('seq')
       .execute();
     expect(audit).toEqual([
-      { action: 'user.disable', subject: `user:${user.id}` },
-      { action: 'user.enable', subject: `user:${user.id}` },
+      { action: 'user.disable', subject: `user:${coraId}` },
+      { action: 'user.enable', subject: `user:${coraId}` },
       { action: 'user.disable', subject: `user:${custodian}` },
       { action: 'user.enable', subject: `user:${custodian}` },
     ]);

@@ -19,8 +19,9 @@ export const userAdd: Command = {
   help: `Usage: npx confide user add --role ROLE --username NAME [--display-name "Full Name"] [--email ADDRESS]
 
 Creates a staff user with their own key pair. The password is read from standard input when it is piped
-(first line), otherwise asked for twice without echo; at least 12 characters. The recovery key is printed
-once: keep it offline; it is the only way to restore access after a lost password. With --email, the user gets
+(first line), otherwise asked for twice without echo; at least 12 characters, and not easy to guess (a weak one
+is refused with the reason). The recovery key is printed once: keep it offline; it is the only way to restore
+access after a lost password. With --email, the user gets
 a short "work is waiting" mail (never any case detail) when work arrives for them (needs CONFIDE_SMTP_URL).
 
 Roles: ${ROLES.join(', ')}

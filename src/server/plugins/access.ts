@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../../domain/cases/access.ts';
 import type { Deps } from '../../domain/deps.ts';
 import { DomainError, errors } from '../../domain/errors.ts';
-import { csrfTokenMatches, openSession, type OpenedSession } from '../../domain/sessions.ts';
+import { csrfTokenMatches, lookUpSession, sessionEndedError, type OpenedSession } from '../../domain/sessions.ts';
 import { mustEnrol, totpStateOf } from '../../domain/totp.ts';
 import type { Role } from '../../shared/api.ts';
 
@@ -22,6 +22,11 @@ declare module 'fastify' {
     noCsrf?: boolean;
     /** Open to a user who must still set up two-factor sign-in (session, account); every other staff route is not. */
     duringTotpEnrolment?: boolean;
+    /**
+     * A reporter post that carries nothing the reporter wrote (sign-out): when the session has ended, the page does
+     * not say that what they sent was not stored.
+     */
+    sendsNothing?: boolean;
   }
   interface FastifyRequest {
     viewer?: Viewer & { sessionId: string; username: string; displayName: string; totpEnrolmentRequired: boolean };
@@ -48,10 +53,16 @@ export function cookieOptions(request: FastifyRequest, secureCookies: boolean) {
 
 const unsafe = (m: string) => m !== 'GET' && m !== 'HEAD';
 
-/** Resolves the staff session (or null). */
-export async function staffFromRequest(deps: Deps, request: FastifyRequest): Promise<FastifyRequest['viewer'] | null> {
-  const session = await openSession(deps, request.cookies[STAFF_COOKIE], 'staff');
-  if (!session?.userId) return null;
+/**
+ * Resolves the staff session.
+ * @throws DomainError 401 `session_idle` | `session_cap` (it ran out: say so) | `unauthorized` (none, or disabled)
+ */
+export async function staffFromRequest(
+  deps: Deps,
+  request: FastifyRequest,
+): Promise<NonNullable<FastifyRequest['viewer']>> {
+  const { session, ended } = await lookUpSession(deps, request.cookies[STAFF_COOKIE], 'staff');
+  if (!session?.userId) throw sessionEndedError(deps, 'staff', ended);
   const user = await deps.db
     .selectFrom('users')
     .select([
@@ -66,7 +77,7 @@ export async function staffFromRequest(deps: Deps, request: FastifyRequest): Pro
     ])
     .where('id', '=', session.userId)
     .executeTakeFirst();
-  if (!user || user.disabled_at) return null;
+  if (!user || user.disabled_at) throw sessionEndedError(deps, 'staff', null);
   return {
     userId: user.id,
     role: user.role,
@@ -90,7 +101,6 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
     const config = request.routeOptions.config;
     if (config.access === 'staff') {
       const viewer = await staffFromRequest(deps, request);
-      if (!viewer) throw errors.unauthorized('Please sign in.');
       if (config.roles && !config.roles.includes(viewer.role as Role)) throw errors.notFound('Not found.');
       if (
         unsafe(request.method) &&
@@ -108,8 +118,9 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
         );
       request.viewer = viewer;
     } else if (config.access === 'reporter') {
-      const session = await openSession(deps, request.cookies[REPORTER_COOKIE], 'reporter');
-      if (!session) throw errors.unauthorized('Your session has ended. Please sign in again with your receipt.');
+      // Checked when the request starts, before a multipart body streams: an upload begun in time is taken in whole.
+      const { session, ended } = await lookUpSession(deps, request.cookies[REPORTER_COOKIE], 'reporter');
+      if (!session) throw sessionEndedError(deps, 'reporter', ended);
       if (unsafe(request.method) && !config.noCsrf) {
         const body = request.body as Record<string, unknown> | undefined;
         const token = request.headers['x-csrf-token'] ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);

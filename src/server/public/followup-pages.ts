@@ -1,5 +1,6 @@
 /** The reporter's pages after sending: sign in with the receipt, then status, replies and adding information. */
 import type { ReporterView } from '../../domain/reporter.ts';
+import { hoursText } from '../../domain/sessions.ts';
 import type { AccessLog } from '../../shared/audit.ts';
 import type { Profile } from '../../shared/profile.ts';
 import type { ReporterProtectionList } from '../../shared/protection.ts';
@@ -56,7 +57,8 @@ ${state.error && html`<p class="error-message" id="f-receipt-error"><span class=
 export interface ReportPageState {
   csrf: string;
   sent: boolean;
-  sessionMinutes: number;
+  /** The reporter session's idle time and cap, in minutes. */
+  session: { idleMinutes: number; minutes: number };
   files: { maxFiles: number; maxFileBytes: number };
   /** The message being written, kept when sending failed. */
   body?: string;
@@ -163,7 +165,7 @@ ${followUpCertificateSection(state.csrf, profile.categories.find((c) => c.id ===
 
 <section aria-labelledby="sign-out">
 <h2 id="sign-out">When you are done</h2>
-<p>Sign out when you have finished. You are signed out automatically after ${state.sessionMinutes} minutes. ${SHARED_DEVICE_ADVICE}</p>
+<p>Sign out when you have finished. You are signed out automatically after ${state.session.idleMinutes} minutes without activity, and ${hoursText(state.session.minutes)} after signing in at the latest. ${SHARED_DEVICE_ADVICE}</p>
 <form method="post" action="/follow-up/sign-out" autocomplete="off">
 <input type="hidden" name="_csrf" value="${state.csrf}">
 <button type="submit" class="button button-secondary">Sign out</button>

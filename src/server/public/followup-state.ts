@@ -15,7 +15,7 @@ import { csrfTokenFor, type OpenedSession } from '../../domain/sessions.ts';
 import { reportPage, type ReportPageState } from './followup-pages.ts';
 import { sendPage } from './layout.ts';
 
-type Loaded = 'csrf' | 'sent' | 'sessionMinutes' | 'files' | 'protection' | 'accesses' | 'identity';
+type Loaded = 'csrf' | 'sent' | 'session' | 'files' | 'protection' | 'accesses' | 'identity';
 
 /** The full page state of `session`'s report, with `extra` (form values, errors) on top. */
 export async function reportPageState(
@@ -26,7 +26,7 @@ export async function reportPageState(
   return {
     csrf: csrfTokenFor(deps, session.id),
     sent: false,
-    sessionMinutes: deps.sessions.reporterMinutes,
+    session: { idleMinutes: deps.sessions.reporterIdleMinutes, minutes: deps.sessions.reporterMinutes },
     files: deps.files,
     protection: await reporterProtection(deps, session),
     accesses: await reportAccessLog(deps, session.reportId!),

@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import { reporterProtection } from '../../domain/protection.ts';
 import { reporterAddInformation, reporterSignIn } from '../../domain/reporter.ts';
-import { deleteSession } from '../../domain/sessions.ts';
+import { deleteSession, hoursText, touchAfterRequest } from '../../domain/sessions.ts';
+import type { Deps } from '../../domain/deps.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteContext } from '../app.ts';
 import { redirectToReportDraft, sendReportPageFromDraft } from './followup-state.ts';
 import { dropDraft, readDraft, stashDraft } from '../../domain/drafts.ts';
@@ -28,6 +30,43 @@ const SIGNED_OUT = `You have signed out. ${SHARED_DEVICE_ADVICE}`;
 /** Errors the reporter can fix on the same page; anything else goes to the error page. */
 const FIXABLE = new Set(['invalid', 'too_large', 'unprocessable', 'too_many']);
 
+/**
+ * Where a reporter goes when their session has ended: the sign-in page, saying why (`idle`, `cap`, or `1` when it
+ * is not known) and, after a post, whether what they sent was stored (`sent`) or not (`notsent`).
+ */
+export function sessionEndedPath(why: 'idle' | 'cap' | '1', sending: 'sent' | 'notsent' | null = null): string {
+  return `/follow-up?expired=${why}${sending ? `&${sending}=1` : ''}`;
+}
+
+/** What the sign-in page says after a session ended (`sessionEndedPath`). */
+function endedText(deps: Deps, query: Record<string, unknown>): string {
+  const why =
+    query.expired === 'idle'
+      ? `You were signed out after ${deps.sessions.reporterIdleMinutes} minutes without activity.`
+      : query.expired === 'cap'
+        ? `You were signed out: a session lasts at most ${hoursText(deps.sessions.reporterMinutes)} from signing in.`
+        : 'Your session has ended, so you have been signed out.';
+  const sending =
+    query.sent !== undefined
+      ? ' What you just sent was stored: staff will see it.'
+      : query.notsent !== undefined
+        ? ' What you just sent was not stored, because your session had ended before it arrived; send it again after signing in.'
+        : '';
+  return `${why}${sending} To continue, enter your receipt again.`;
+}
+
+/** A post handled to its end after the session did: sign the reporter out and say what became of it. */
+function signedOutAfterSending(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ended: 'cap' | 'gone',
+  sending: 'sent' | 'notsent',
+  secureCookies: boolean,
+): FastifyReply {
+  reply.clearCookie(REPORTER_COOKIE, cookieOptions(request, secureCookies));
+  return reply.redirect(sessionEndedPath(ended === 'cap' ? 'cap' : '1', sending), 303);
+}
+
 export function followUpRoutes({ deps, secureCookies }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     app.get('/follow-up', { config: { access: 'public' } }, async (request, reply) => {
@@ -40,11 +79,7 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
           signInPage(deps.profile(), { ...draft.state, draft: query.draft as string }),
         );
       const info =
-        query.expired !== undefined
-          ? 'Your session has ended, so you have been signed out. To continue, enter your receipt again.'
-          : query.signedout !== undefined
-            ? SIGNED_OUT
-            : undefined;
+        query.expired !== undefined ? endedText(deps, query) : query.signedout !== undefined ? SIGNED_OUT : undefined;
       return sendPage(reply, 200, signInPage(deps.profile(), { receipt: '', info }));
     });
 
@@ -97,10 +132,15 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
           }
         }
         await reporterAddInformation(deps, request.reporter!, { body: fieldText(form.fields.body), files: all() });
+        // The upload may have outlasted the session: what began inside it is stored, and the page says so.
+        const ended = await touchAfterRequest(deps, request.reporter!.id);
+        if (ended) return signedOutAfterSending(request, reply, ended, 'sent', secureCookies);
         return reply.redirect('/follow-up/report?sent=1', 303);
       } catch (error) {
         await form.drain();
         if (!(error instanceof DomainError) || !FIXABLE.has(error.kind)) throw error;
+        const ended = await touchAfterRequest(deps, request.reporter!.id);
+        if (ended) return signedOutAfterSending(request, reply, ended, 'notsent', secureCookies);
         const href =
           error.id === 'empty_message' || error.id === 'message_too_long'
             ? 'f-body'
@@ -115,7 +155,7 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
       }
     });
 
-    app.post('/follow-up/sign-out', { config: { access: 'reporter' } }, async (request, reply) => {
+    app.post('/follow-up/sign-out', { config: { access: 'reporter', sendsNothing: true } }, async (request, reply) => {
       await deleteSession(deps, request.reporter!.id);
       reply.clearCookie(REPORTER_COOKIE, cookieOptions(request, secureCookies));
       return reply.redirect('/follow-up?signedout=1', 303);

@@ -14,7 +14,7 @@ import type { ErrorView } from '../errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { accessLogRoutes } from './access-log.ts';
 import { certificateDownloadRoutes } from './certificate.ts';
-import { followUpRoutes } from './followup.ts';
+import { followUpRoutes, sessionEndedPath } from './followup.ts';
 import { html } from './html.ts';
 import { landingPage } from './landing.ts';
 import { page, sendPage } from './layout.ts';
@@ -136,7 +136,10 @@ export async function renderErrorPage(
   const ctx = request.publicContext;
   if (view.status === 401 && reporterPage) {
     reply.clearCookie(REPORTER_COOKIE, cookieOptions(request, ctx?.secureCookies ?? true));
-    return reply.redirect('/follow-up?expired=1', 303);
+    const why = view.id === 'session_idle' ? 'idle' : view.id === 'session_cap' ? 'cap' : '1';
+    // A post refused because the session had ended stored nothing: say so.
+    const sent = request.method === 'POST' && !request.routeOptions.config?.sendsNothing;
+    return reply.redirect(sessionEndedPath(why, sent ? 'notsent' : null), 303);
   }
   const problem: Problem = { status: view.status, message: view.message, reporterPage };
   if (ctx && request.method !== 'GET' && request.method !== 'HEAD') {

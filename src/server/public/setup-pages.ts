@@ -1,5 +1,5 @@
 /** The pages of first start: the setup form and the administrator's recovery key, shown once. */
-import { MIN_PASSWORD } from '../../domain/users.ts';
+import { MIN_PASSWORD } from '../../domain/passwords.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { html, type Html } from './html.ts';
 import { errorSummary, notice, page, type SummaryItem } from './layout.ts';
@@ -60,7 +60,7 @@ ${textInput('username', 'Username', 'Lower-case letters, digits, dot, dash or un
 <p class="hint" id="f-displayName-hint">How other staff see this account, for example your name.</p>
 <input type="text" id="f-displayName" name="displayName" value="${state.displayName}" autocomplete="name" maxlength="200" aria-describedby="f-displayName-hint">
 </div>
-${textInput('password', 'Password', `At least ${MIN_PASSWORD} characters. A few unrelated words make a strong password that is easy to type.`, { type: 'password', autocomplete: 'new-password' }, state.errors.password)}
+${textInput('password', 'Password', `At least ${MIN_PASSWORD} characters, and hard to guess: a few unrelated words make a strong password that is easy to type. Your name, username or a common password will be refused.`, { type: 'password', autocomplete: 'new-password' }, state.errors.password)}
 ${textInput('password2', 'Password again', 'Type the same password again, to be sure it has no typing mistake.', { type: 'password', autocomplete: 'new-password' }, state.errors.password2)}
 <fieldset class="field${profileError ? ' field-error' : ''}"${profileError && html` aria-describedby="f-profile-error"`}>
 <legend>Profile</legend>

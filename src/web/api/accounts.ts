@@ -5,6 +5,7 @@
 import {
   AccountView,
   ActivatedSession,
+  ApprovedInvitation,
   CreatedUser,
   DisabledUser,
   StaffSession,
@@ -41,13 +42,15 @@ export function createAccountsApi(client: ApiClient) {
       return session;
     },
     /**
-     * Signed out, invited: the invitation code and a password of one's own activate the account and sign in.
+     * Signed out, invited: both invitation codes and a password of one's own activate the account and sign in.
      * @returns the session and the recovery key, shown this once
-     * @throws ApiError 401 `invitation_invalid` (wrong, expired or used code); 400 `weak_password`
+     * @throws ApiError 401 `invitation_invalid` (wrong, expired or used code); 409 `invitation_not_approved`;
+     *   400 `weak_password`
      */
     async activateAccount(input: {
       username: string;
       invitation: string;
+      approval: string;
       newPassword: string;
     }): Promise<ActivatedSession> {
       const session = await client.request('POST', '/session/activate', ActivatedSession, {
@@ -79,17 +82,20 @@ export function createAccountsApi(client: ApiClient) {
     listUsers(signal?: AbortSignal): Promise<UserList> {
       return client.request('GET', '/users', UserList, { signal });
     },
-    /** @returns the account (not activated) and its one-time invitation code, which is never shown again */
+    /** @returns the account (not activated) and its first one-time invitation code, which is never shown again */
     createUser(input: CreateUserRequest): Promise<CreatedUser> {
       return client.request('POST', '/users', CreatedUser, { body: input });
     },
-    /** A new invitation code for an account not yet activated. @throws ApiError 409 `already_activated` */
+    /** A new first invitation code (to be approved anew). @throws ApiError 409 `already_activated` */
     reissueInvitation(id: string): Promise<CreatedUser> {
       return client.request('POST', `${userPath(id)}/invitation`, CreatedUser);
     },
-    /** A second administrator approves an invitation. @throws ApiError 409 `own_invitation` | `already_approved` */
-    approveInvitation(id: string): Promise<UserResponse> {
-      return client.request('POST', `${userPath(id)}/invitation/approve`, UserResponse);
+    /**
+     * A second administrator approves an invitation. @returns the second one-time code, never shown again
+     * @throws ApiError 409 `own_invitation` | `already_approved` | `invitation_expired`
+     */
+    approveInvitation(id: string): Promise<ApprovedInvitation> {
+      return client.request('POST', `${userPath(id)}/invitation/approve`, ApprovedInvitation);
     },
     /** @returns the account; after disabling, also a warning when some identities no one else can open */
     async userAction(id: string, action: UserAction): Promise<UserResponse & { warning?: string | null }> {

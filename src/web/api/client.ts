@@ -1,8 +1,8 @@
 /**
  * Typed fetch wrapper for the JSON API under `/api/v1`: same-origin cookies, JSON bodies, the CSRF token on
  * every non-GET request, responses checked against the shared zod schemas, and every failure turned into one
- * `ApiError`. A 401 on any request (unless the caller opts out) clears the token and calls `onUnauthorized`,
- * which sends the user back to the sign-in screen.
+ * `ApiError`. A 401 on any request (unless the caller opts out) clears the token and calls `onUnauthorized` with
+ * the error (which says why the session ended), which sends the user back to the sign-in screen.
  */
 import type { z } from 'zod';
 import { ErrorBody } from '../../shared/api.ts';
@@ -46,7 +46,8 @@ export interface ApiClient {
 }
 
 export interface ApiClientOptions {
-  onUnauthorized: () => void;
+  /** A request found no session: `error` says why (idle, the cap, or signed out elsewhere). */
+  onUnauthorized: (error: ApiError) => void;
   fetch?: typeof fetch;
   baseUrl?: string;
 }
@@ -54,6 +55,9 @@ export interface ApiClientOptions {
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/** Whether a 401 says the session ran out (idle, or at its cap): its message then says which and what to do. */
+export const isSessionEnd = (error: ApiError): boolean => error.id === 'session_idle' || error.id === 'session_cap';
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
@@ -79,11 +83,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (isAbortError(error)) throw error;
       throw new ApiError(0, 'network', 'Could not reach the server. Check the connection and try again.');
     }
-    if (response.status === 401 && redirectOnUnauthorized) {
-      csrfToken = null;
-      options.onUnauthorized();
+    if (!response.ok) {
+      const error = await errorFrom(response);
+      if (response.status === 401 && redirectOnUnauthorized) {
+        csrfToken = null;
+        options.onUnauthorized(error);
+      }
+      throw error;
     }
-    if (!response.ok) throw await errorFrom(response);
     return response;
   }
 

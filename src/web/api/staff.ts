@@ -20,7 +20,7 @@ import { createAccountsApi } from './accounts.ts';
 import { createAuditApi } from './audit.ts';
 import { createCaseWorkApi } from './caseWork.ts';
 import { createDueProcessApi } from './dueProcess.ts';
-import { ApiError, type ApiClient } from './client.ts';
+import { ApiError, isSessionEnd, type ApiClient } from './client.ts';
 import { createProtectionApi } from './protection.ts';
 import { createRetentionApi } from './retention.ts';
 import { createRequestsApi } from './requests.ts';
@@ -49,8 +49,11 @@ export function createStaffApi(client: ApiClient) {
     ...createRetentionApi(client),
     ...createRequestsApi(client),
     ...createAccountsApi(client),
-    /** The current session, or null when not signed in. */
-    async getSession(signal?: AbortSignal): Promise<StaffSession | null> {
+    /**
+     * The current session, or null when not signed in.
+     * @param onEnded told why, when the session this browser had has just ended (idle, or at its cap)
+     */
+    async getSession(signal?: AbortSignal, onEnded?: (why: string) => void): Promise<StaffSession | null> {
       try {
         const session = await client.request('GET', '/session', StaffSession, {
           signal,
@@ -59,8 +62,9 @@ export function createStaffApi(client: ApiClient) {
         client.setCsrfToken(session.csrfToken);
         return session;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
+        if (!(error instanceof ApiError) || error.status !== 401) throw error;
+        if (isSessionEnd(error)) onEnded?.(error.message);
+        return null;
       }
     },
     /**

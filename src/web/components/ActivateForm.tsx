@@ -15,15 +15,17 @@ interface Props {
 }
 
 /**
- * A new staff member activates the account an administrator created: username, the invitation code handed over in
- * person, and a password of their own. Their keys are made then, and their recovery key is shown to them once
- * before they go on, signed in. Nothing typed is lost on a refusal.
+ * A new staff member activates the account an administrator created: username, the two invitation codes handed over
+ * in person — one by the administrator who created the account, one by the administrator who approved it — and a
+ * password of their own. Their keys are made then, and their recovery key is shown to them once before they go on,
+ * signed in. Nothing typed is lost on a refusal.
  */
 export function ActivateForm({ initialUsername, onSignedIn, onCancel }: Props) {
   const api = useApi();
   const id = useId();
   const [username, setUsername] = useState(initialUsername);
   const [invitation, setInvitation] = useState('');
+  const [approval, setApproval] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,13 +35,14 @@ export function ActivateForm({ initialUsername, onSignedIn, onCancel }: Props) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (!username.trim() || !invitation.trim()) return setError('Enter your username and your invitation code.');
+    if (!username.trim() || !invitation.trim() || !approval.trim())
+      return setError('Enter your username and both invitation codes.');
     const problem = newPasswordProblem(newPassword, repeat);
     if (problem) return setError(problem);
     setBusy(true);
     setError(null);
     try {
-      setDone(await api.activateAccount({ username: username.trim(), invitation, newPassword }));
+      setDone(await api.activateAccount({ username: username.trim(), invitation, approval, newPassword }));
     } catch (failure) {
       setBusy(false);
       setError(failure instanceof ApiError ? failure.message : 'That did not work. Try again.');
@@ -54,17 +57,27 @@ export function ActivateForm({ initialUsername, onSignedIn, onCancel }: Props) {
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="Activate your account">
       <p>
-        Your administrator gave you an invitation code: 32 letters and digits in groups of four. With it you choose your
-        own password; nobody else ever knows it.
+        Two administrators each gave you an invitation code in person: 32 letters and digits in groups of four. With
+        both you choose your own password; nobody else ever knows it.
       </p>
       <UsernameSecretFields
         id={id}
         username={username}
         onUsernameChange={setUsername}
-        secretLabel="Invitation code"
-        secret={invitation}
-        onSecretChange={setInvitation}
-        hint="Spaces, dashes and capitals do not matter. It works once, for 72 hours."
+        secrets={[
+          {
+            label: 'First invitation code',
+            value: invitation,
+            onChange: setInvitation,
+            hint: 'From the administrator who created your account. Spaces, dashes and capitals do not matter.',
+          },
+          {
+            label: 'Second invitation code',
+            value: approval,
+            onChange: setApproval,
+            hint: 'From the administrator who approved it. The codes work once, for 72 hours after the approval.',
+          },
+        ]}
       />
       <NewPasswordFields
         password={newPassword}

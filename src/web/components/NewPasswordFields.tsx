@@ -20,7 +20,10 @@ interface Props {
   onRepeatChange: (value: string) => void;
 }
 
-/** "New password" with the length rule under it, and "New password again", for choosing a password. */
+/**
+ * "New password" with the rules under it, and "New password again", for choosing a password. How hard it is to guess
+ * is judged by the server (zxcvbn), whose refusal says why and what would do.
+ */
 export function NewPasswordFields({ password, repeat, onPasswordChange, onRepeatChange }: Props) {
   const id = useId();
   return (
@@ -37,7 +40,8 @@ export function NewPasswordFields({ password, repeat, onPasswordChange, onRepeat
           aria-describedby={`${id}-new-hint`}
         />
         <p id={`${id}-new-hint`} className="hint">
-          At least {MIN_PASSWORD} characters. A few unrelated words make a good one.
+          At least {MIN_PASSWORD} characters, and hard to guess: a few unrelated words make a good one. Your name,
+          username or a common password will be refused.
         </p>
       </div>
       <div className="field">

@@ -66,10 +66,14 @@ export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
         id={id}
         username={username}
         onUsernameChange={setUsername}
-        secretLabel="Recovery key"
-        secret={recoveryKey}
-        onSecretChange={setRecoveryKey}
-        hint="For example ABCD 1234 EFGH 5678 … — spaces and capitals do not matter."
+        secrets={[
+          {
+            label: 'Recovery key',
+            value: recoveryKey,
+            onChange: setRecoveryKey,
+            hint: 'For example ABCD 1234 EFGH 5678 … — spaces and capitals do not matter.',
+          },
+        ]}
       />
       <NewPasswordFields
         password={newPassword}

@@ -11,9 +11,10 @@ interface Props {
 }
 
 /**
- * Creates a staff account by invitation: no password and no keys yet. The answer is a one-time invitation code that
- * the administrator hands over in person; the person chooses their own password with it on the sign-in page, and
- * only they see their recovery key. Nothing typed is lost when the server refuses.
+ * Creates a staff account by invitation: no password and no keys yet. The answer is the first of two one-time
+ * invitation codes, which the administrator hands over in person; another administrator approves and hands over the
+ * second. The person chooses their own password with both on the sign-in page, and only they see their recovery
+ * key. Nothing typed is lost when the server refuses.
  */
 export function UserCreateForm({ onCreated }: Props) {
   const api = useApi();

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CreatedUser, UserListItem } from '../../shared/accounts.ts';
+import type { ApprovedInvitation, CreatedUser, UserListItem } from '../../shared/accounts.ts';
 import type { UserAction } from '../api/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
@@ -12,13 +12,15 @@ interface Props {
   onChanged: (user: UserListItem) => void;
   /** A new invitation code was issued for an account not yet activated: show it once. */
   onInvited: (created: CreatedUser) => void;
+  /** This administrator approved an invitation: show its second code once. */
+  onApproved: (approved: ApprovedInvitation) => void;
 }
 
 /**
  * The staff accounts, each with what an administrator may do to it. Every action is confirmed first, in words
  * that say what happens (sessions end at once; no password is ever set by an administrator).
  */
-export function UserTable({ users, onChanged, onInvited }: Props) {
+export function UserTable({ users, onChanged, onInvited, onApproved }: Props) {
   const api = useApi();
   const [pending, setPending] = useState<{ user: UserListItem; action: UserAction } | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
@@ -89,8 +91,10 @@ export function UserTable({ users, onChanged, onInvited }: Props) {
                         className="button button--small"
                         onClick={() =>
                           void run(async () => {
-                            onChanged((await api.approveInvitation(user.id)).user);
-                            return `${user.displayName}: invitation approved; it can now be used.`;
+                            const approved = await api.approveInvitation(user.id);
+                            onChanged(approved.user);
+                            onApproved(approved);
+                            return `${user.displayName}: invitation approved; its second code is shown below.`;
                           }, 'The invitation could not be approved. Try again.')
                         }
                       >
@@ -105,7 +109,7 @@ export function UserTable({ users, onChanged, onInvited }: Props) {
                         onClick={() =>
                           void run(async () => {
                             onInvited(await api.reissueInvitation(user.id));
-                            return `${user.displayName}: a new invitation code is shown below; the old one no longer works.`;
+                            return `${user.displayName}: a new first invitation code is shown below; both old codes no longer work, and another administrator must approve again.`;
                           }, 'No new code could be made. Try again.')
                         }
                       >

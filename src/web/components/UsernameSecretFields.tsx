@@ -1,16 +1,21 @@
 /**
- * The username and a one-time secret typed from paper — an invitation code or a recovery key — as the activation
- * and recovery forms ask for them: no autocomplete or spell check on the secret, and a hint on how it may be typed.
+ * The username and one-time secrets typed from paper — the two invitation codes or a recovery key — as the
+ * activation and recovery forms ask for them: no autocomplete or spell check on a secret, and a hint under each on
+ * how it may be typed.
  */
+export interface SecretInput {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint: string;
+}
+
 interface Props {
   /** Prefix for the inputs' ids (useId of the form). */
   id: string;
   username: string;
   onUsernameChange: (value: string) => void;
-  secretLabel: string;
-  secret: string;
-  onSecretChange: (value: string) => void;
-  hint: string;
+  secrets: SecretInput[];
 }
 
 export function UsernameSecretFields(p: Props) {
@@ -26,21 +31,23 @@ export function UsernameSecretFields(p: Props) {
           onChange={(e) => p.onUsernameChange(e.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${p.id}-secret`}>{p.secretLabel}</label>
-        <input
-          id={`${p.id}-secret`}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={200}
-          value={p.secret}
-          onChange={(e) => p.onSecretChange(e.target.value)}
-          aria-describedby={`${p.id}-secret-hint`}
-        />
-        <p id={`${p.id}-secret-hint`} className="hint">
-          {p.hint}
-        </p>
-      </div>
+      {p.secrets.map((secret, i) => (
+        <div className="field" key={secret.label}>
+          <label htmlFor={`${p.id}-secret${i}`}>{secret.label}</label>
+          <input
+            id={`${p.id}-secret${i}`}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            value={secret.value}
+            onChange={(e) => secret.onChange(e.target.value)}
+            aria-describedby={`${p.id}-secret${i}-hint`}
+          />
+          <p id={`${p.id}-secret${i}-hint`} className="hint">
+            {secret.hint}
+          </p>
+        </div>
+      ))}
     </>
   );
 }

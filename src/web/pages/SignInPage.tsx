@@ -15,8 +15,8 @@ import { useTotpStep } from '../hooks/useTotpStep.ts';
  * the page the URL names.
  */
 interface Props {
-  /** The previous session ended by itself (expiry, sign-out elsewhere). */
-  expired: boolean;
+  /** Why the previous session ended by itself (idle, its cap, sign-out elsewhere), or null. */
+  expired: string | null;
   onSignedIn: (session: StaffSession) => void;
 }
 
@@ -99,7 +99,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
   return (
     <div className="sign-in">
       <h1>Sign in</h1>
-      {expired ? <p className="notice notice--info">Your session has ended. Sign in again to continue.</p> : null}
+      {expired ? <p className="notice notice--info">{expired}</p> : null}
       <form onSubmit={handleSubmit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-username`}>Username</label>
@@ -165,7 +165,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
             setError(null);
           }}
         >
-          New here? Activate your account with your invitation code
+          New here? Activate your account with your invitation codes
         </button>
       </p>
     </div>

@@ -18,7 +18,8 @@ import {
   turnOffTotp,
 } from '../../../domain/account.ts';
 import { csrfTokenFor } from '../../../domain/sessions.ts';
-import { checkThrottle, clearThrottle, recordFailure } from '../../../domain/throttle.ts';
+import { asAttempt } from '../../../domain/throttle.ts';
+import { isPasswordRefusal } from '../../../domain/passwords.ts';
 import { totpQrSvg } from '../../../domain/totp.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
@@ -54,17 +55,15 @@ export function accountRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const key = recoverThrottleKey(request.body.username);
-        await checkThrottle(deps, key, ACCOUNT_THROTTLE);
-        try {
-          const { token, user, sessionId, totp } = await recoverAccount(deps, request.body);
-          await clearThrottle(deps, key);
-          reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
-          return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
-        } catch (error) {
-          await recordFailure(deps, key, ACCOUNT_THROTTLE);
-          throw error;
-        }
+        const { token, user, sessionId, totp } = await asAttempt(
+          deps,
+          recoverThrottleKey(request.body.username),
+          ACCOUNT_THROTTLE,
+          () => recoverAccount(deps, request.body),
+          isPasswordRefusal, // the recovery key was right: not a guess
+        );
+        reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
+        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
       },
     );
 

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, deleteSession } from '../../../domain/sessions.ts';
-import { checkThrottle, clearThrottle, recordFailure } from '../../../domain/throttle.ts';
+import { asAttempt } from '../../../domain/throttle.ts';
+import { isPasswordRefusal } from '../../../domain/passwords.ts';
 import { activateAccount, activateThrottleKey } from '../../../domain/invitations.ts';
 import { isCodeRequest, presentUser, signIn, signInThrottleKey } from '../../../domain/users.ts';
 import { accountView } from '../../../domain/account.ts';
@@ -34,22 +35,16 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const key = signInThrottleKey(request.body.username);
-        await checkThrottle(deps, key, RULE);
-        try {
-          const { token, user, sessionId, totp } = await signIn(
-            deps,
-            request.body.username,
-            request.body.password,
-            request.body.code,
-          );
-          await clearThrottle(deps, key);
-          reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
-          return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
-        } catch (error) {
-          if (!isCodeRequest(error)) await recordFailure(deps, key, RULE);
-          throw error;
-        }
+        const { body } = request;
+        const { token, user, sessionId, totp } = await asAttempt(
+          deps,
+          signInThrottleKey(body.username),
+          RULE,
+          () => signIn(deps, body.username, body.password, body.code),
+          isCodeRequest,
+        );
+        reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
+        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
       },
     );
     r.post(
@@ -58,26 +53,24 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         config: { access: 'public' },
         schema: {
           tags: ['staff'],
-          summary: 'Activate an invited account: choose a password with the invitation code, and sign in',
+          summary: 'Activate an invited account: choose a password with both invitation codes, and sign in',
           description:
-            'Creates the key pair, wraps it under the new password and a new recovery key, uses the code up and signs in. The recovery key is in this response only. A wrong, expired or used code or an unknown username answers 401 `invitation_invalid`; throttled like sign-in (its own count).',
+            '`invitation` is the code from the administrator who issued the invitation, `approval` the one from the administrator who approved it. Creates the key pair, wraps it under the new password and a new recovery key, uses the codes up and signs in. The recovery key is in this response only. A right first code before any approval answers 409 `invitation_not_approved`; a wrong, expired or used code or an unknown username 401 `invitation_invalid`; throttled like sign-in (its own count).',
           body: ActivateRequest,
-          response: { 200: ActivatedSession, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+          response: { 200: ActivatedSession, 400: ErrorBody, 401: ErrorBody, 409: ErrorBody, 429: ErrorBody },
         },
       },
       async (request, reply) => {
-        const key = activateThrottleKey(request.body.username);
-        await checkThrottle(deps, key, RULE);
-        try {
-          const { token, user, sessionId, totp, recoveryKey } = await activateAccount(deps, request.body);
-          await clearThrottle(deps, key);
-          reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
-          reply.header('Cache-Control', 'no-store');
-          return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, recoveryKey };
-        } catch (error) {
-          await recordFailure(deps, key, RULE);
-          throw error;
-        }
+        const { token, user, sessionId, totp, recoveryKey } = await asAttempt(
+          deps,
+          activateThrottleKey(request.body.username),
+          RULE,
+          () => activateAccount(deps, request.body),
+          isPasswordRefusal, // the codes were right: not a guess
+        );
+        reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
+        reply.header('Cache-Control', 'no-store');
+        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, recoveryKey };
       },
     );
     r.get(

@@ -1,9 +1,10 @@
 /**
  * The administrator's users API: list staff accounts, invite new ones, disable and enable them, require a password
  * reset, clear two-factor sign-in, set the categories they work on. Administrators only; to everyone else these
- * routes do not exist (404). Nothing here reads or sets a password or a key: a new account gets a one-time
- * invitation code and the person chooses their own password with it (src/domain/invitations.ts); a reset stops the
- * old password and the user chooses a new one with their recovery key.
+ * routes do not exist (404). Nothing here reads or sets a password or a key: a new account gets two one-time
+ * invitation codes, one from the issuing administrator and one from a second, approving administrator, and the
+ * person chooses their own password with both (src/domain/invitations.ts); a reset stops the old password and the
+ * user chooses a new one with their recovery key.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,6 +23,7 @@ import {
 import { checkEmail, setUserEmail } from '../../../mail/addresses.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
+  ApprovedInvitation,
   CreatedUser,
   CreateUserRequest,
   DisabledUser,
@@ -54,9 +56,9 @@ export function userRoutes({ deps }: RouteContext) {
         config,
         schema: {
           tags,
-          summary: 'Create a staff account by invitation (the one-time code is in this response only)',
+          summary: 'Create a staff account by invitation (its first one-time code is in this response only)',
           description:
-            'The account has no password and no keys until the person activates it with the code and a password of their own (`POST /session/activate`, within 72 hours); only then is their recovery key made, and shown to them alone. Until then it cannot sign in and receives no case, identity or request.',
+            'The account has no password and no keys until the person activates it with both invitation codes and a password of their own (`POST /session/activate`): this first code, which the issuing administrator hands to the person, and the second, which another administrator gets by approving (`POST /users/{id}/invitation/approve`) and hands over in person too. Neither administrator alone can activate it. Only then is the recovery key made, and shown to the person alone. Until then the account cannot sign in and receives no case, identity or request.',
           body: CreateUserRequest,
           response: { 201: CreatedUser, ...refused },
         },
@@ -79,8 +81,9 @@ export function userRoutes({ deps }: RouteContext) {
         config,
         schema: {
           tags,
-          summary: 'A new invitation code for an account not yet activated (the old code stops working)',
-          description: '409 `already_activated` once the person has chosen their password.',
+          summary: 'A new first invitation code for an account not yet activated (both old codes stop working)',
+          description:
+            'The invitation needs approving again by another administrator, which makes a new second code. 409 `already_activated` once the person has chosen their password.',
           params: UserParams,
           response: { 200: CreatedUser, ...refused },
         },
@@ -97,16 +100,18 @@ export function userRoutes({ deps }: RouteContext) {
         config,
         schema: {
           tags,
-          summary: 'Approve an invitation another administrator issued (two-person rule); only then can it be used',
+          summary:
+            'Approve an invitation another administrator issued (two-person rule): the answer holds its second one-time code',
           description:
-            '409 `own_invitation` for the administrator who issued it, `already_approved`, `already_activated`.',
+            'The second code is in this response only: the approving administrator hands it to the named person in person, never to the issuing administrator, who holds the first. Both codes then work for 72 hours. 409 `own_invitation` for the administrator who issued it, `already_approved`, `already_activated`, `invitation_expired` (make a new code first).',
           params: UserParams,
-          response: { 200: UserResponse, ...refused },
+          response: { 200: ApprovedInvitation, ...refused },
         },
       },
-      async (request) => {
-        await approveInvitation(deps, request.params.id, request.viewer!.userId);
-        return { user: await getUserListItem(deps, request.params.id, request.viewer!.userId) };
+      async (request, reply) => {
+        const approval = await approveInvitation(deps, request.params.id, request.viewer!.userId);
+        reply.header('Cache-Control', 'no-store');
+        return { user: await getUserListItem(deps, request.params.id, request.viewer!.userId), approval };
       },
     );
 
