@@ -16,8 +16,10 @@ import { registerErrorHandler } from './errors.ts';
 import { registerAccess } from './plugins/access.ts';
 import { registerNulCheck } from './plugins/nul.ts';
 import { registerHeaders, registerOriginCheck, registerRequestLog } from './plugins/headers.ts';
+import { boundedServer, DEFAULT_BOUNDS } from './plugins/bounds.ts';
 import { apiRoutes } from './api/index.ts';
-import { publicRoutes, renderErrorPage } from './public/routes.ts';
+import { errorPageHtml, publicRoutes, renderErrorPage } from './public/routes.ts';
+import type { HttpBounds } from './config.ts';
 import { staffAssetRoutes } from './staff.ts';
 
 export interface AppOptions {
@@ -31,13 +33,17 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Folder of the built staff workspace (default dist/web). */
   webDir?: string;
+  /** How long connections may take (default: the configuration's defaults). */
+  bounds?: HttpBounds;
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { deps } = options;
+  const bounded = boundedServer(options.bounds ?? DEFAULT_BOUNDS, (view) => errorPageHtml(deps.profile(), view));
   const app = Fastify({
+    ...bounded.options,
     // Fastify's own request lines carry IP, host and full URL: they are off, and registerRequestLog writes ours.
     logger: {
       level: options.logLevel ?? 'info',
@@ -52,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  bounded.register(app);
   registerAccess(app, deps);
   registerHeaders(app);
   registerRequestLog(app);

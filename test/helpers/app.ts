@@ -59,6 +59,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     deps: built.deps,
     secureCookies: false,
     publicUrl: 'http://127.0.0.1',
+    bounds: config.http,
     logLevel: lines ? 'info' : (options.env?.CONFIDE_LOG_LEVEL ?? 'silent'),
     ...(lines ? { logStream: { write: (line: string) => void lines.push(line) } } : {}),
   });

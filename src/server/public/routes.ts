@@ -81,6 +81,7 @@ const TITLES: Record<number, string> = {
   400: 'There is a problem',
   403: 'This cannot be done',
   404: 'Page not found',
+  408: 'This took too long',
   409: 'This cannot be done',
   410: 'No longer available',
   413: 'Too large',
@@ -99,6 +100,11 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, vi
     reply.clearCookie(REPORTER_COOKIE, cookieOptions(ctx?.secureCookies ?? true));
     return reply.redirect('/follow-up?expired=1', 303);
   }
+  return reply.type('text/html; charset=utf-8').send(errorPageHtml(ctx?.deps.profile() ?? null, view, reporterPage));
+}
+
+/** The error page as a whole document: a title for the status, the message meant for people, a way back. */
+export function errorPageHtml(profile: Profile | null, view: ErrorView, reporterPage = false): string {
   const title = TITLES[view.status] ?? (view.status >= 500 ? 'Something went wrong' : 'There is a problem');
   const back = reporterPage
     ? html`<a href="/follow-up/report">Back to your report</a>`
@@ -106,5 +112,5 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, vi
   const main = html`<h1>${title}</h1>
 <p>${view.message}</p>
 <p>${back}</p>`;
-  return reply.type('text/html; charset=utf-8').send(page(ctx?.deps.profile() ?? null, { title, main }));
+  return page(profile, { title, main });
 }
