@@ -15,6 +15,7 @@ import type { Deps } from '../domain/deps.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerAccess } from './plugins/access.ts';
 import { registerNulCheck } from './plugins/nul.ts';
+import { registerParamsCheck } from './plugins/validation.ts';
 import { registerHeaders, registerOriginCheck, registerRequestLog } from './plugins/headers.ts';
 import { boundedServer, DEFAULT_BOUNDS } from './plugins/bounds.ts';
 import { apiRoutes } from './api/index.ts';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   bounded.register(app);
   registerAccess(app, deps);
+  registerParamsCheck(app);
   registerHeaders(app);
   registerRequestLog(app);
   registerOriginCheck(app);

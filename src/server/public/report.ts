@@ -3,6 +3,7 @@
  * Step 1 only checks the answers; step 2 stores everything at once through a ReportDraft, or nothing.
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { receiptIsSelfDisclosure } from '../../domain/certificates.ts';
 import { DomainError, errors } from '../../domain/errors.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
@@ -27,6 +28,8 @@ import {
 } from './report-pages.ts';
 
 const PUBLIC = { config: { access: 'public' as const } };
+const ON_CATEGORY = { ...PUBLIC, schema: { params: z.object({ categoryId: z.string() }) } };
+const ON_TOKEN = { ...PUBLIC, schema: { params: z.object({ token: z.string() }) } };
 
 type Params = { categoryId: string };
 
@@ -75,7 +78,7 @@ const unreadableAnswers = () =>
 
 export function reportRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
-    app.get<{ Params: Params }>('/report/:categoryId', PUBLIC, async (request, reply) => {
+    app.get<{ Params: Params }>('/report/:categoryId', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
       const category = categoryOf(profile, request.params.categoryId);
       if (!(await acceptingReports(deps))) return sendPage(reply, 503, notAcceptingPage(profile));
@@ -83,7 +86,7 @@ export function reportRoutes({ deps }: RouteContext) {
       return sendPage(reply, 200, questionnairePage(profile, category, { values: {}, errors: {}, identity: {} }));
     });
 
-    app.post<{ Params: Params }>('/report/:categoryId', PUBLIC, async (request, reply) => {
+    app.post<{ Params: Params }>('/report/:categoryId', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
       const category = categoryOf(profile, request.params.categoryId);
       const body = (request.body ?? {}) as Record<string, unknown>;
@@ -103,7 +106,7 @@ export function reportRoutes({ deps }: RouteContext) {
       );
     });
 
-    app.post<{ Params: Params }>('/report/:categoryId/submit', PUBLIC, async (request, reply) => {
+    app.post<{ Params: Params }>('/report/:categoryId/submit', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
       const category = categoryOf(profile, request.params.categoryId);
       const form = new FormReader(request);
@@ -163,7 +166,7 @@ export function reportRoutes({ deps }: RouteContext) {
       }
     });
 
-    app.get<{ Params: { token: string } }>('/receipt/:token', PUBLIC, async (request, reply) => {
+    app.get<{ Params: { token: string } }>('/receipt/:token', ON_TOKEN, async (request, reply) => {
       const profile = deps.profile();
       reply.header('Cache-Control', 'no-store');
       const receipt = await takeOnce(deps, request.params.token);

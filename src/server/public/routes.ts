@@ -5,6 +5,7 @@
  * with what was typed kept and a summary of the problems.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { errors } from '../../domain/errors.ts';
 import { channelStateReader } from '../../domain/channel-state.ts';
 import type { Profile } from '../../shared/profile.ts';
@@ -46,12 +47,17 @@ export function publicRoutes(ctx: RouteContext) {
         : errors.notFound('There is no page at this address. Please check it, or go to the start page.');
     });
 
-    app.get<{ Params: { file: string } }>('/assets/:file', { config: { access: 'public' } }, (request, reply) => {
-      const { file } = request.params;
-      if (!ASSET.test(file)) return reply.callNotFound();
-      reply.header('Cache-Control', 'no-cache');
-      return reply.sendFile(file, { cacheControl: false });
-    });
+    const assetSchema = { params: z.object({ file: z.string() }) };
+    app.get<{ Params: { file: string } }>(
+      '/assets/:file',
+      { config: { access: 'public' }, schema: assetSchema },
+      (request, reply) => {
+        const { file } = request.params;
+        if (!ASSET.test(file)) return reply.callNotFound();
+        reply.header('Cache-Control', 'no-cache');
+        return reply.sendFile(file, { cacheControl: false });
+      },
+    );
 
     const channelState = channelStateReader(ctx.deps);
     // The landing page depends only on the profile and the channel state: rendered once per combination.
