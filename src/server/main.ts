@@ -15,8 +15,12 @@ import { createJobs } from '../jobs/index.ts';
 /** How long after the grace period a shutdown may take to unwind requests, jobs and the database before exit(1). */
 const EXIT_MARGIN_MS = 10_000;
 
+/** The data folder, once the configuration is read: start-up errors name it. */
+let dataDir: string | undefined;
+
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, ...(process.argv.includes('--demo') ? { CONFIDE_DEMO: '1' } : {}) });
+  dataDir = config.dataDir;
   const { deps, close } = await buildDeps(config);
   const app = await buildApp({
     deps,
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = explainStartupError(error);
+  const known = explainStartupError(error, dataDir);
   if (known) console.error(`\nConfide could not start: ${known}\n`);
   else console.error(error);
   process.exit(1);

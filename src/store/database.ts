@@ -6,7 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+} from 'kysely';
 import { migrationProvider } from './migrations/index.ts';
 import type { Tables } from './tables.ts';
 
@@ -32,6 +41,13 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function openDatabase(options: DatabaseOptions): OpenDatabase {
   if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection that PostgreSQL ends (a restart, a failover, an administrator) is dropped from the pool and
+    // the next query opens a new one. Unheard, the pool's 'error' event would end the process.
+    pool.on('error', (error: Error & { code?: string }) =>
+      console.warn(
+        `PostgreSQL ended an idle connection (${error.code ?? 'no code'}: ${error.message}); the next query opens a new one.`,
+      ),
+    );
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
@@ -44,7 +60,7 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   sqlite.pragma('busy_timeout = 5000');
   // Deleted content must not linger in free pages of the file.
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({ dialect: new CauseKeepingSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -73,4 +89,32 @@ export async function migrateDownAll(db: Database): Promise<void> {
 /** A cheap query to check that the database answers. */
 export async function ping(db: Database): Promise<void> {
   await sql`select 1`.execute(db);
+}
+
+/**
+ * Kysely's SQLite dialect, except that a transaction SQLite has already rolled back itself is not rolled back again.
+ * On SQLITE_FULL, SQLITE_IOERR and the like SQLite may end the transaction at once; Kysely's own "rollback" then
+ * fails ("cannot rollback - no transaction is active") and that error replaces the one that said what happened.
+ */
+class CauseKeepingSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): SqliteDriver {
+    return new CauseKeepingSqliteDriver(this.sqlite, { database: this.sqlite });
+  }
+}
+
+class CauseKeepingSqliteDriver extends SqliteDriver {
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    config: SqliteDialectConfig,
+  ) {
+    super(config);
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection);
+  }
 }

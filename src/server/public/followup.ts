@@ -9,7 +9,7 @@ import { reporterAddInformation, reporterSignIn } from '../../domain/reporter.ts
 import { deleteSession } from '../../domain/sessions.ts';
 import type { RouteContext } from '../app.ts';
 import { sendReportPage } from './followup-state.ts';
-import { STATUS } from '../errors.ts';
+import { knownError, STATUS } from '../errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { signInPage } from './followup-pages.ts';
 import { sendPage } from './layout.ts';
@@ -75,9 +75,11 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
         }
         await reporterAddInformation(deps, request.reporter!, { body: fieldText(form.fields.body), files: all() });
         return reply.redirect('/follow-up/report?sent=1', 303);
-      } catch (error) {
+      } catch (caught) {
         await form.drain();
-        if (!(error instanceof DomainError) || !FIXABLE.has(error.kind)) throw error;
+        // The message is shown again for the reporter to send later when the server cannot store it now.
+        const error = knownError(caught, request.log);
+        if (!error || !(FIXABLE.has(error.kind) || error.id === 'storage_unavailable')) throw error ?? caught;
         const href =
           error.id === 'empty_message' || error.id === 'message_too_long'
             ? 'f-body'

@@ -5,13 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { receiptIsSelfDisclosure } from '../../domain/certificates.ts';
-import { DomainError, errors } from '../../domain/errors.ts';
+import { errors, type DomainError } from '../../domain/errors.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
 import { acceptingReports, ReportDraft } from '../../domain/submit.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Category, Profile } from '../../shared/profile.ts';
 import type { RouteContext } from '../app.ts';
-import { STATUS } from '../errors.ts';
+import { knownError, STATUS } from '../errors.ts';
 import { controlId } from './fields.ts';
 import { sendPage } from './layout.ts';
 import { fieldText, FormReader, type FormFields } from '../plugins/multipart.ts';
@@ -130,10 +130,12 @@ export function reportRoutes({ deps }: RouteContext) {
         });
         const token = await stashOnce(deps, receipt);
         return reply.redirect(`/receipt/${token}`, 303);
-      } catch (error) {
+      } catch (caught) {
         await draft.discard();
         await form.drain();
-        if (!(error instanceof DomainError)) throw error;
+        // A storage fault too shows the form again, with everything typed, for the reporter to send later.
+        const error = knownError(caught, request.log);
+        if (!error) throw caught;
         // Without the answers there is nothing to show again: the error page explains.
         const raw = readAnswers(fields);
         if (raw === null) throw error;
