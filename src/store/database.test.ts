@@ -39,3 +39,32 @@ describe('SQLite faults keep their cause', () => {
     expect((await db.selectFrom('notes').select('body').execute()).length).toBe(0);
   });
 });
+
+describe('SQLite files are private', () => {
+  let dir: string;
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const modes = (file: string) =>
+    ['', '-wal', '-shm'].map((suffix) => (fs.statSync(file + suffix).mode & 0o777).toString(8));
+
+  it('makes the database and its -wal and -shm files readable and writable by the owner only', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-db-'));
+    const file = path.join(dir, 'data', 'confide.sqlite');
+    const opened = openDatabase({ sqliteFile: file });
+    await sql`create table notes (body text)`.execute(opened.db);
+    expect(modes(file)).toEqual(['600', '600', '600']);
+    expect((fs.statSync(path.dirname(file)).mode & 0o777).toString(8)).toBe('700');
+    await opened.close();
+  });
+
+  it('narrows the files an earlier version left readable by others', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-db-'));
+    const file = path.join(dir, 'confide.sqlite');
+    const first = openDatabase({ sqliteFile: file });
+    await sql`create table notes (body text)`.execute(first.db);
+    for (const suffix of ['', '-wal', '-shm']) fs.chmodSync(file + suffix, 0o644);
+    const again = openDatabase({ sqliteFile: file });
+    expect(modes(file)).toEqual(['600', '600', '600']);
+    await again.close();
+    await first.close();
+  });
+});

@@ -25,7 +25,7 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseOptions {
   /** `postgres://…` for PostgreSQL; otherwise SQLite at `sqliteFile`. */
   url?: string | undefined;
-  /** SQLite file path (created with its folder when missing), or ':memory:'. */
+  /** SQLite file path (created, mode 0600, with its folder, 0700, when missing), or ':memory:'. */
   sqliteFile: string;
 }
 
@@ -52,8 +52,7 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (options.url) throw new Error(`DATABASE_URL must start with postgres:// (got "${options.url.split(':')[0]}:…")`);
-  if (options.sqliteFile !== ':memory:')
-    fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true, mode: 0o700 });
+  if (options.sqliteFile !== ':memory:') keepPrivate(options.sqliteFile);
   const sqlite = new SQLite(options.sqliteFile);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
@@ -62,6 +61,52 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Tables>({ dialect: new CauseKeepingSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** The database `options` name, in words and without the password: `SQLite /abs/confide.sqlite`, `PostgreSQL u@h:5432/db`. */
+export function databaseLabel(options: DatabaseOptions): string {
+  if (!options.url) return `SQLite ${path.resolve(options.sqliteFile)}`;
+  const url = new URL(options.url);
+  const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+  return `PostgreSQL ${user}${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname || '/'}`;
+}
+
+/**
+ * Whether the database holds a Confide installation (the migrations table), creating nothing: no SQLite file, no
+ * folder, no table. @throws Error when PostgreSQL cannot be reached
+ */
+export async function holdsInstallation(options: DatabaseOptions): Promise<boolean> {
+  const table = 'kysely_migration';
+  if (!options.url) {
+    if (!fs.existsSync(options.sqliteFile)) return false;
+    const sqlite = new SQLite(options.sqliteFile, { readonly: true, fileMustExist: true });
+    try {
+      return sqlite.prepare(`select 1 from sqlite_master where type = 'table' and name = ?`).get(table) !== undefined;
+    } finally {
+      sqlite.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: options.url });
+  await client.connect();
+  try {
+    return (await client.query('select 1 from information_schema.tables where table_name = $1', [table])).rowCount! > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Makes the SQLite file (and its folder, 0700) before SQLite opens it, readable and writable by this user only
+ * (0600), so that there is no moment when it is not; SQLite gives its `-wal` and `-shm` files the mode of the
+ * database file. Files left 0644 by earlier versions are narrowed to 0600.
+ */
+function keepPrivate(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    const mode = fs.statSync(f, { throwIfNoEntry: false })?.mode;
+    if (mode !== undefined && (mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+  }
 }
 
 /** Brings the schema to the latest migration. @throws Error naming the failed migration. */
