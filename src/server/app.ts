@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../domain/deps.ts';
-import { registerErrorHandler } from './errors.ts';
+import { errorResponder } from './errors.ts';
 import { registerAccess } from './plugins/access.ts';
 import { registerNulCheck } from './plugins/nul.ts';
 import { registerParamsCheck } from './plugins/validation.ts';
@@ -42,6 +42,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { deps } = options;
+  const answerError = errorResponder(deps.files.maxFileBytes, renderErrorPage);
   const bounded = boundedServer(options.bounds ?? DEFAULT_BOUNDS, (view) => errorPageHtml(deps.profile(), view));
   const app = Fastify({
     ...bounded.options,
@@ -55,6 +56,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own refusals (a malformed or overlong path) are answered like every other error.
+    frameworkErrors: (error, request, reply) => void answerError(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -66,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRequestLog(app);
   registerOriginCheck(app);
   registerNulCheck(app);
-  registerErrorHandler(app, deps.files.maxFileBytes, renderErrorPage);
+  app.setErrorHandler(answerError);
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });

@@ -4,7 +4,7 @@
  * `storage_unavailable`, logged with the original error; anything else is a 500 that shows no internals (it is logged
  * with its stack, without request data).
  */
-import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, errors, type ErrorKind } from '../domain/errors.ts';
 import { storageFaultCode } from '../store/faults.ts';
@@ -97,6 +97,10 @@ export function viewOf(error: unknown, maxFileBytes: number): ErrorView {
       id: 'too_large',
       message: `The request is larger than allowed (files up to ${Math.round(maxFileBytes / 1048576)} MiB each; text fields up to 1 MiB).`,
     };
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return { status: 414, id: 'uri_too_long', message: 'The address is longer than allowed. Please check it.' };
+  if (code === 'FST_ERR_BAD_URL')
+    return { status: 400, id: 'bad_url', message: 'The address is not valid. Please check it.' };
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
     return { status: 415, id: 'unsupported_media_type', message: 'This kind of request body is not accepted here.' };
   if (
@@ -118,12 +122,14 @@ export function viewOf(error: unknown, maxFileBytes: number): ErrorView {
   };
 }
 
-export function registerErrorHandler(
-  app: FastifyInstance,
+/** Answers an error: JSON in the API's shape under /api, the public site's error page elsewhere. */
+export type ErrorResponder = (error: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
+
+export function errorResponder(
   maxFileBytes: number,
   renderHtml: (req: FastifyRequest, reply: FastifyReply, view: ErrorView) => unknown,
-): void {
-  app.setErrorHandler((error, request, reply) => {
+): ErrorResponder {
+  return (error, request, reply) => {
     const view = viewOf(knownError(error, request.log) ?? error, maxFileBytes);
     // A DomainError is an expected refusal (503 not_accepting among them); only the unexpected is an error. A client
     // that went away mid-upload is not one: the partial files are removed by the intake (FileIntake.discard).
@@ -137,5 +143,5 @@ export function registerErrorHandler(
         .send({ error: { id: view.id, message: view.message, ...(view.details ? { details: view.details } : {}) } });
     }
     return renderHtml(request, reply.status(view.status), view);
-  });
+  };
 }

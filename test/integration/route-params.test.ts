@@ -32,6 +32,17 @@ describe.each(DIALECTS)('malformed path parameters on %s', (dialect) => {
     ]);
   });
 
+  it("answers a parameter longer than the router takes 414, in the API's shape or as a page", async () => {
+    const api = await t.app.inject({ url: `/api/v1/cases/${'a'.repeat(150)}`, headers: { cookie: staff.cookie } });
+    expect([api.statusCode, api.json()]).toEqual([
+      414,
+      { error: { id: 'uri_too_long', message: 'The address is longer than allowed. Please check it.' } },
+    ]);
+    const page = await t.app.inject({ url: `/report/${'a'.repeat(150)}` });
+    expect([page.statusCode, page.headers['content-type']]).toEqual([414, 'text/html; charset=utf-8']);
+    expect(page.body).toContain('<p>The address is longer than allowed. Please check it.</p>');
+  });
+
   it('answers every route of the OpenAPI document 4xx for malformed parameters', async () => {
     const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<OpenApi>();
     const withParams = Object.entries(doc.paths).filter(([p]) => p.includes('{'));
