@@ -37,6 +37,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** Collect log lines (at info level) into this array. */
   logLines?: string[];
+  /** Folder of the built staff workspace (default dist/web). */
+  webDir?: string;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -60,6 +62,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     secureCookies: false,
     publicUrl: 'http://127.0.0.1',
     bounds: config.http,
+    ...(options.webDir ? { webDir: options.webDir } : {}),
     logLevel: lines ? 'info' : (options.env?.CONFIDE_LOG_LEVEL ?? 'silent'),
     ...(lines ? { logStream: { write: (line: string) => void lines.push(line) } } : {}),
   });
