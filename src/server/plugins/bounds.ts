@@ -32,24 +32,29 @@ export const DEFAULT_BOUNDS: HttpBounds = {
   shutdownGraceMs: 5_000,
 };
 
-const REQUEST_TIMEOUT: ErrorView = {
+/** An answer written to the socket; a page may say more than the API (the browser's Back button keeps the form). */
+type Answer = ErrorView & { pageMessage?: string };
+
+const REQUEST_TIMEOUT: Answer = {
   status: 408,
   id: 'request_timeout',
   message:
     'The request did not arrive in time (the connection may be slow or interrupted). Nothing was stored; please send it again.',
+  pageMessage:
+    "What you sent did not arrive in time (the connection may be slow or interrupted), and nothing was stored. Go back with your browser's Back button, where what you typed is usually still filled in, and send it again.",
 };
-const ANSWER_TIMEOUT: ErrorView = {
+const ANSWER_TIMEOUT: Answer = {
   status: 503,
   id: 'answer_timeout',
   message:
     'The server took too long to answer. What you sent may or may not have been stored: check before sending it again.',
 };
-const HEADERS_TOO_LARGE: ErrorView = {
+const HEADERS_TOO_LARGE: Answer = {
   status: 431,
   id: 'headers_too_large',
   message: 'The request headers are larger than allowed.',
 };
-const MALFORMED: ErrorView = {
+const MALFORMED: Answer = {
   status: 400,
   id: 'bad_request',
   message: 'The request could not be understood (malformed body or headers).',
@@ -72,13 +77,15 @@ export function boundedServer(bounds: HttpBounds, page: ErrorPage) {
   // The request each connection is on (the last one, on a keep-alive connection), to answer in its shape.
   const current = new WeakMap<Socket, Current>();
 
-  function answer(socket: Socket, view: ErrorView): void {
+  function answer(socket: Socket, view: Answer): void {
     // A keep-alive connection's last request, already answered, says nothing about the one now arriving.
     const on = current.get(socket);
     const inFlight = on && !on.res.writableEnded ? on : undefined;
     if (!socket.writable || inFlight?.res.headersSent) return;
     const html = inFlight?.page === true;
-    const body = html ? page(view) : JSON.stringify({ error: { id: view.id, message: view.message } });
+    const body = html
+      ? page({ ...view, message: view.pageMessage ?? view.message })
+      : JSON.stringify({ error: { id: view.id, message: view.message } });
     socket.write(
       `HTTP/1.1 ${view.status} ${STATUS_CODES[view.status]}\r\n` +
         `Content-Type: ${html ? 'text/html' : 'application/json'}; charset=utf-8\r\n` +
