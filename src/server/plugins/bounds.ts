@@ -121,6 +121,7 @@ export function boundedServer(bounds: HttpBounds, page: ErrorPage) {
     let closing = false;
     app.addHook('preClose', async () => {
       closing = true;
+      app.log.info('new requests are answered 503 from now on');
     });
     app.addHook('onRequest', async (request, reply) => {
       current.set(request.raw.socket, { req: request.raw, res: reply.raw, page: isPagePath(request.url) });
