@@ -1,9 +1,12 @@
 /** `npx confide` as an administrator runs it: a real process, a real data folder. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliOnFreshData } from '../../test/helpers/cli.ts';
 
 describe('confide CLI', () => {
-  const { run: confide } = cliOnFreshData('confide-cli-');
+  const { run: confide, config } = cliOnFreshData('confide-cli-', {}, { empty: true });
+  const database = () => `Database: SQLite ${path.join(config().CONFIDE_DATA_DIR!, 'confide.sqlite')}\n`;
 
   it('prints help for the tool and for every command', () => {
     const top = confide(['--help']);
@@ -26,17 +29,29 @@ describe('confide CLI', () => {
     expect(confide(['--version'])).toMatchObject({ code: 0, out: '0.1.0\n' });
   });
 
-  it('migrates, then says the database is up to date', () => {
-    expect(confide(['migrate'])).toMatchObject({
+  it('refuses to work on a data folder without an installation, saying where it looked, and creates nothing', () => {
+    const file = path.join(config().CONFIDE_DATA_DIR!, 'confide.sqlite');
+    const refusal = `There is no Confide database at ${file}. Set CONFIDE_DATA_DIR to the data folder of the installation (or DATABASE_URL for PostgreSQL) and run the command again. Nothing was created. (A new installation is made by starting the server, or by \`npx confide migrate\`.)\n`;
+    for (const args of [
+      ['user', 'add', '--role', 'supervisor', '--username', 'alice'],
+      ['user', 'unlock', 'alice'],
+    ])
+      expect(confide(args, 'a long enough password\n')).toEqual({ code: 2, out: '', err: refusal });
+    expect(fs.readdirSync(config().CONFIDE_DATA_DIR!)).toEqual([]);
+  });
+
+  it('migrates, saying which database and that it is new, then says it is up to date', () => {
+    expect(confide(['migrate'])).toEqual({
       code: 0,
       out: 'Applied: 0001_initial, 0002_case_handling, 0003_status_queue, 0004_due_process, 0005_accounts, 0007_files\n',
+      err: database().replace('\n', ' (new: no Confide installation there yet)\n'),
     });
-    expect(confide(['migrate'])).toMatchObject({ code: 0, out: 'The database is up to date.\n' });
+    expect(confide(['migrate'])).toEqual({ code: 0, out: 'The database is up to date.\n', err: database() });
   });
 
   it('adds a user with the password from standard input and prints the recovery key once', () => {
     const r = confide(['user', 'add', '--role', 'supervisor', '--username', 'alice'], 'a long enough password\n');
-    expect(r.err).toBe('');
+    expect(r.err).toBe(database());
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
       /^Created supervisor "alice"\.\nRecovery key \(shown once, keep it offline\): [0-9A-Z]{4}( [0-9A-Z]{4}){7}\n$/,
@@ -56,16 +71,16 @@ describe('confide CLI', () => {
     expect(extra.err).toMatch(/^Unexpected argument "extra"\./);
     expect(confide(['user', 'add', '--role', 'handler', '--username', 'bob'], 'short\n')).toMatchObject({
       code: 1,
-      err: 'confide user add: The password needs at least 12 characters.\n',
+      err: `${database()}confide user add: The password needs at least 12 characters.\n`,
     });
     expect(confide(['user', 'add', '--role', 'handler', '--username', 'bob'], 'password1234\n')).toMatchObject({
       code: 1,
-      err: 'confide user add: This password is too easy to guess. This is similar to a commonly used password. Add more words that are less common.\n',
+      err: `${database()}confide user add: This password is too easy to guess. This is similar to a commonly used password. Add more words that are less common.\n`,
     });
     expect(confide(['user', 'add', '--role', 'handler'])).toMatchObject({ code: 2 });
     expect(confide(['user', 'disable', 'nobody'])).toMatchObject({
       code: 1,
-      err: 'confide user disable: No user "nobody".\n',
+      err: `${database()}confide user disable: No user "nobody".\n`,
     });
     expect(confide(['frobnicate']).code).toBe(2);
   });
@@ -78,7 +93,7 @@ describe('confide CLI', () => {
     });
     expect(confide(['user', 'unlock', 'nobody'])).toMatchObject({
       code: 1,
-      err: 'confide user unlock: No user "nobody".\n',
+      err: `${database()}confide user unlock: No user "nobody".\n`,
     });
   });
 
@@ -98,7 +113,7 @@ describe('confide CLI', () => {
     expect(confide(['user', 'email', 'erin', 'not an address']).code).toBe(2);
     expect(confide(['user', 'email', 'nobody', 'a@example.org'])).toMatchObject({
       code: 1,
-      err: 'confide user email: No user "nobody".\n',
+      err: `${database()}confide user email: No user "nobody".\n`,
     });
   });
 

@@ -1,10 +1,11 @@
 /**
- * `npx confide` — administration commands. Each command validates its arguments, calls the domain and exits
- * non-zero with a clear message on failure.
+ * `npx confide` — administration commands. Each command validates its arguments, says which database it uses,
+ * calls the domain and exits non-zero with a clear message on failure (2 when there is no installation to work on).
  */
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { commands, type Command } from './commands/index.ts';
+import { Refusal } from './commands/context.ts';
 
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -64,6 +65,10 @@ export async function run(
   try {
     return await command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, io);
   } catch (error) {
+    if (error instanceof Refusal) {
+      io.err.write(`${error.message}\n`);
+      return 2;
+    }
     io.err.write(`confide ${name}: ${(error as Error).message}\n`);
     return 1;
   }

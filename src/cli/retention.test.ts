@@ -9,6 +9,7 @@ const DAY = 86_400_000;
 
 describe('npx confide retention run', () => {
   const { run: confide, config } = cliOnFreshData('confide-cli-retention-', { CONFIDE_LOG_LEVEL: 'silent' });
+  const database = () => `Database: SQLite ${config().CONFIDE_DATA_DIR}/confide.sqlite\n`;
   const ids: Record<'due' | 'held' | 'soon', string> = { due: '', held: '', soon: '' };
 
   beforeAll(async () => {
@@ -44,7 +45,7 @@ describe('npx confide retention run', () => {
     const dry = confide(['retention', 'run', '--dry-run']);
     expect(dry).toEqual({
       code: 0,
-      err: '',
+      err: database(),
       out: [
         'Dry run: nothing was changed.',
         `Would remind the managers of 1 case: ${ids.soon}`,
@@ -62,7 +63,7 @@ describe('npx confide retention run', () => {
   it('reminds, destroys and keeps held cases, then has nothing left to do', () => {
     expect(confide(['retention', 'run'])).toEqual({
       code: 0,
-      err: '',
+      err: database(),
       out: [
         `Reminded 1 case (0 notices; 1 with no manager holding it): ${ids.soon}`,
         `Destroyed 1 case (0 files deleted): ${ids.due}`,
@@ -72,7 +73,7 @@ describe('npx confide retention run', () => {
     });
     expect(confide(['retention', 'run'])).toEqual({
       code: 0,
-      err: '',
+      err: database(),
       out: `Kept on legal hold past their retention: 1 case: ${ids.held}\n`,
     });
   });

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cliOnFreshData } from '../../test/helpers/cli.ts';
 
 describe('confide user categories', () => {
-  const { run: confide } = cliOnFreshData('confide-cli-categories-');
+  const { run: confide, config } = cliOnFreshData('confide-cli-categories-');
+  const database = () => `Database: SQLite ${config().CONFIDE_DATA_DIR}/confide.sqlite\n`;
 
   beforeAll(() => {
     expect(
@@ -24,7 +25,7 @@ describe('confide user categories', () => {
     expect(confide(['user', 'categories', 'alice', 'leak, espionage'])).toMatchObject({
       code: 0,
       out: '"alice" works on: espionage, leak.\n',
-      err: '',
+      err: database(),
     });
     expect(confide(['user', 'categories', 'alice', 'all'])).toMatchObject({
       code: 0,
@@ -35,11 +36,11 @@ describe('confide user categories', () => {
   it('refuses unknown categories and users, and missing arguments', () => {
     expect(confide(['user', 'categories', 'alice', 'espionage,nope'])).toMatchObject({
       code: 1,
-      err: 'confide user categories: There is no category “nope”. Categories: espionage, cyber-espionage, third-country, leak, self-disclosure, complaint-official.\n',
+      err: `${database()}confide user categories: There is no category “nope”. Categories: espionage, cyber-espionage, third-country, leak, self-disclosure, complaint-official.\n`,
     });
     expect(confide(['user', 'categories', 'nobody', 'all'])).toMatchObject({
       code: 1,
-      err: 'confide user categories: No user "nobody".\n',
+      err: `${database()}confide user categories: No user "nobody".\n`,
     });
     expect(confide(['user', 'categories', 'alice']).code).toBe(2);
     expect(confide(['user', 'categories', 'alice', ' , ']).code).toBe(2);

@@ -9,6 +9,7 @@ const PASSWORD = 'a long enough password';
 
 describe('confide user reset-password', () => {
   const { run: confide, config } = cliOnFreshData('confide-cli-reset-');
+  const database = () => `Database: SQLite ${config().CONFIDE_DATA_DIR}/confide.sqlite\n`;
 
   it('explains itself', () => {
     const help = confide(['user', 'reset-password', '--help']);
@@ -33,7 +34,7 @@ describe('confide user reset-password', () => {
       expect(res).toEqual({
         code: 0,
         out: 'The password of "Hanna" no longer works and their sessions have ended. They choose a new one with their recovery key.\n',
-        err: '',
+        err: database(),
       });
       const user = await deps.db
         .selectFrom('users')
@@ -56,7 +57,7 @@ describe('confide user reset-password', () => {
     expect(confide(['user', 'reset-password', 'nobody'])).toEqual({
       code: 1,
       out: '',
-      err: 'confide user reset-password: No user "nobody".\n',
+      err: `${database()}confide user reset-password: No user "nobody".\n`,
     });
   });
 });

@@ -12,12 +12,15 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../domain/deps.ts';
-import { registerErrorHandler } from './errors.ts';
+import { errorResponder } from './errors.ts';
 import { registerAccess } from './plugins/access.ts';
 import { registerNulCheck } from './plugins/nul.ts';
+import { registerParamsCheck } from './plugins/validation.ts';
 import { registerHeaders, registerOriginCheck, registerRequestLog } from './plugins/headers.ts';
+import { boundedServer, DEFAULT_BOUNDS } from './plugins/bounds.ts';
 import { apiRoutes } from './api/index.ts';
-import { publicRoutes, renderErrorPage } from './public/routes.ts';
+import { errorPageHtml, publicRoutes, renderErrorPage } from './public/routes.ts';
+import type { HttpBounds } from './config.ts';
 import { staffAssetRoutes } from './staff.ts';
 
 export interface AppOptions {
@@ -33,13 +36,18 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Folder of the built staff workspace (default dist/web). */
   webDir?: string;
+  /** How long connections may take (default: the configuration's defaults). */
+  bounds?: HttpBounds;
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { deps } = options;
+  const answerError = errorResponder(deps.files.maxFileBytes, renderErrorPage);
+  const bounded = boundedServer(options.bounds ?? DEFAULT_BOUNDS, (view) => errorPageHtml(deps.profile(), view));
   const app = Fastify({
+    ...bounded.options,
     // Fastify's own request lines carry IP, host and full URL: they are off, and registerRequestLog writes ours.
     logger: {
       level: options.logLevel ?? 'info',
@@ -51,16 +59,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own refusals (a malformed or overlong path) are answered like every other error.
+    frameworkErrors: (error, request, reply) => void answerError(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  bounded.register(app);
   registerAccess(app, deps);
+  registerParamsCheck(app);
   registerHeaders(app, { hsts: options.publicUrl.startsWith('https://') });
   registerRequestLog(app);
   registerOriginCheck(app);
   registerNulCheck(app);
-  registerErrorHandler(app, deps.files.maxFileBytes, renderErrorPage);
+  app.setErrorHandler(answerError);
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });

@@ -167,6 +167,23 @@ const Env = z
           });
         return [...new Set(roles)] as Role[];
       }),
+    /** Seconds a client has to send a request's headers (slow-header clients are answered 408 and closed). */
+    CONFIDE_HEADERS_TIMEOUT_SECONDS: int(30, 1, 600),
+    /**
+     * Seconds a client has to send a whole request, body included, answered 408 when it runs out. The default, half an
+     * hour, lets the largest file at the default limit (100 MiB) arrive at 512 kbit/s; raise it with
+     * CONFIDE_MAX_FILE_BYTES or for slower links.
+     */
+    CONFIDE_REQUEST_TIMEOUT_SECONDS: int(1800, 1, 24 * 3600),
+    /** Seconds a connection may pass with no byte in either direction before it is answered (if it can be) and closed. */
+    CONFIDE_IDLE_TIMEOUT_SECONDS: int(120, 1, 3600),
+    /** Seconds an idle keep-alive connection stays open (longer than a proxy's own, commonly 60, so the proxy closes first). */
+    CONFIDE_KEEPALIVE_TIMEOUT_SECONDS: int(72, 1, 3600),
+    /**
+     * Seconds SIGTERM/SIGINT lets requests in flight finish (new ones are answered 503) before the remaining connections
+     * are closed; keep it below the stop timeout of what runs Confide (Docker: 10, Kubernetes: 30, systemd: 90).
+     */
+    CONFIDE_SHUTDOWN_GRACE_SECONDS: int(5, 0, 600),
     /** Log level: fatal, error, warn, info, debug, silent. */
     CONFIDE_LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -175,6 +192,12 @@ const Env = z
       .default('info'),
   })
   .superRefine((e, ctx) => {
+    if (e.CONFIDE_HEADERS_TIMEOUT_SECONDS > e.CONFIDE_REQUEST_TIMEOUT_SECONDS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CONFIDE_HEADERS_TIMEOUT_SECONDS'],
+        message: `must not be more than CONFIDE_REQUEST_TIMEOUT_SECONDS (${e.CONFIDE_REQUEST_TIMEOUT_SECONDS}), which counts the headers too`,
+      });
     for (const who of ['STAFF', 'REPORTER'] as const)
       if (e[`CONFIDE_${who}_SESSION_IDLE_MINUTES`] > e[`CONFIDE_${who}_SESSION_MINUTES`])
         ctx.addIssue({
@@ -220,6 +243,16 @@ export interface Config {
   retention: { reminderDays: number; uploadGraceHours: number };
   /** Staff roles that must use TOTP two-factor sign-in (empty: none). */
   totpRequiredRoles: readonly Role[];
+  /** How long a connection may take (milliseconds); see src/server/plugins/bounds.ts. */
+  http: HttpBounds;
+}
+
+export interface HttpBounds {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  idleTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -282,5 +315,12 @@ export function loadConfig(
       uploadGraceHours: e.CONFIDE_UPLOAD_GRACE_HOURS,
     }),
     totpRequiredRoles: Object.freeze(e.CONFIDE_TOTP_REQUIRED_ROLES),
+    http: Object.freeze({
+      headersTimeoutMs: e.CONFIDE_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: e.CONFIDE_REQUEST_TIMEOUT_SECONDS * 1000,
+      idleTimeoutMs: e.CONFIDE_IDLE_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: e.CONFIDE_KEEPALIVE_TIMEOUT_SECONDS * 1000,
+      shutdownGraceMs: e.CONFIDE_SHUTDOWN_GRACE_SECONDS * 1000,
+    }),
   });
 }

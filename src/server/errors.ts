@@ -1,11 +1,13 @@
 /**
  * Turns errors into responses: a DomainError keeps its id and message; a validation error names the fields; an
- * upload cut off by the client is a 400 logged at info; anything else is a 500 that shows no internals (it is logged
+ * upload cut off by the client is a 400 logged at info; a storage fault (src/store/faults.ts) is a 503
+ * `storage_unavailable`, logged with the original error; anything else is a 500 that shows no internals (it is logged
  * with its stack, without request data).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type ErrorKind } from '../domain/errors.ts';
+import { DomainError, errors, type ErrorKind } from '../domain/errors.ts';
+import { storageFaultCode } from '../store/faults.ts';
 
 export const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -39,6 +41,25 @@ export function isAbortedUpload(error: unknown): boolean {
   return /^(Unexpected end of (form|multipart data)|Part terminated early due to unexpected end of multipart data)$/.test(
     e.message,
   );
+}
+
+/** What a person is told when the database or the file store takes no writes (disk full, read-only, I/O error). */
+export const storageUnavailable = () =>
+  errors.unavailable(
+    'storage_unavailable',
+    'The server cannot store anything at the moment. Nothing you sent was stored: please try again later, or use another of the ways to report listed on the start page.',
+  );
+
+/**
+ * The DomainError a person is shown for `error`: the error itself, `storage_unavailable` for a storage fault (logged
+ * here at error level with the original error, which says what to fix), or null for anything else (a fault: 500).
+ */
+export function knownError(error: unknown, log: FastifyBaseLogger): DomainError | null {
+  if (error instanceof DomainError) return error;
+  const code = storageFaultCode(error);
+  if (code === null) return null;
+  log.error({ err: error, code }, 'storage unavailable: the database or the file store takes no writes');
+  return storageUnavailable();
 }
 
 /** What a person may be told about an error. */
@@ -77,6 +98,10 @@ export function viewOf(error: unknown, maxFileBytes: number): ErrorView {
       id: 'too_large',
       message: `The request is larger than allowed (files up to ${Math.round(maxFileBytes / 1048576)} MiB each; text fields up to 1 MiB).`,
     };
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return { status: 414, id: 'uri_too_long', message: 'The address is longer than allowed. Please check it.' };
+  if (code === 'FST_ERR_BAD_URL')
+    return { status: 400, id: 'bad_url', message: 'The address is not valid. Please check it.' };
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
     return { status: 415, id: 'unsupported_media_type', message: 'This kind of request body is not accepted here.' };
   if (
@@ -98,19 +123,22 @@ export function viewOf(error: unknown, maxFileBytes: number): ErrorView {
   };
 }
 
-export function registerErrorHandler(
-  app: FastifyInstance,
+/** Answers an error: JSON in the API's shape under /api, the public site's error page elsewhere. */
+export type ErrorResponder = (error: unknown, request: FastifyRequest, reply: FastifyReply) => unknown;
+
+export function errorResponder(
   maxFileBytes: number,
   renderHtml: (req: FastifyRequest, reply: FastifyReply, view: ErrorView) => unknown,
-): void {
-  app.setErrorHandler((error, request, reply) => {
-    const view = viewOf(error, maxFileBytes);
+): ErrorResponder {
+  return (error, request, reply) => {
+    const view = viewOf(knownError(error, request.log) ?? error, maxFileBytes);
     // A DomainError is an expected refusal (503 not_accepting among them); only the unexpected is an error. A client
     // that went away mid-upload is not one: the partial files are removed by the intake (FileIntake.discard).
     if (view.id === 'upload_incomplete') request.log.info('upload aborted by the client');
     else if (error instanceof DomainError && error.kind === 'damaged')
       request.log.error({ ...error.log, err: error.cause }, `stored data failed its integrity check (${error.id})`);
-    else if (view.status >= 500 && !(error instanceof DomainError)) request.log.error({ err: error }, 'request failed');
+    else if (view.status >= 500 && !(error instanceof DomainError) && view.id !== 'storage_unavailable')
+      request.log.error({ err: error }, 'request failed');
     if (request.url.startsWith('/api/') || request.url.startsWith('/staff/api')) {
       return reply
         .status(view.status)
@@ -118,5 +146,5 @@ export function registerErrorHandler(
         .send({ error: { id: view.id, message: view.message, ...(view.details ? { details: view.details } : {}) } });
     }
     return renderHtml(request, reply.status(view.status), view);
-  });
+  };
 }

@@ -1,9 +1,10 @@
 /**
  * Starts Confide: validates configuration, opens and migrates the database, prints the one-time setup link when
  * there is no staff user yet (or seeds demo users with --demo), listens, runs the periodic jobs (src/jobs), and shuts
- * down cleanly on SIGINT/SIGTERM.
+ * down on SIGINT/SIGTERM within CONFIDE_SHUTDOWN_GRACE_SECONDS (exit 0), or 10 s after it at the latest (exit 1).
  */
 import { buildApp } from './app.ts';
+import { closeWithin } from './plugins/bounds.ts';
 import { loadConfig } from './config.ts';
 import { explainStartupError } from './startup-errors.ts';
 import { buildDeps } from './deps.ts';
@@ -11,8 +12,15 @@ import { issueSetupToken, needsSetup } from '../domain/setup.ts';
 import { seedDemo } from '../domain/demo.ts';
 import { createJobs } from '../jobs/index.ts';
 
+/** How long after the grace period a shutdown may take to unwind requests, jobs and the database before exit(1). */
+const EXIT_MARGIN_MS = 10_000;
+
+/** The data folder, once the configuration is read: start-up errors name it. */
+let dataDir: string | undefined;
+
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, ...(process.argv.includes('--demo') ? { CONFIDE_DEMO: '1' } : {}) });
+  dataDir = config.dataDir;
   const { deps, close } = await buildDeps(config);
   const app = await buildApp({
     deps,
@@ -20,6 +28,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     logLevel: config.logLevel,
+    bounds: config.http,
   });
 
   if (config.demo && !(await needsSetup(deps))) {
@@ -42,9 +51,13 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    await jobs.stop();
-    await app.close();
+    app.log.info({ signal, graceMs: config.http.shutdownGraceMs }, 'shutting down');
+    // Past the grace period every connection is closed; whatever still holds the process after that is a fault.
+    setTimeout(() => {
+      app.log.error({ afterMs: config.http.shutdownGraceMs + EXIT_MARGIN_MS }, 'shutdown did not finish: exiting');
+      process.exit(1);
+    }, config.http.shutdownGraceMs + EXIT_MARGIN_MS).unref();
+    await Promise.all([jobs.stop(), closeWithin(app, config.http.shutdownGraceMs)]);
     await close();
     process.exit(0);
   };
@@ -57,7 +70,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = explainStartupError(error);
+  const known = explainStartupError(error, dataDir);
   if (known) console.error(`\nConfide could not start: ${known}\n`);
   else console.error(error);
   process.exit(1);

@@ -50,6 +50,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** Collect log lines (at info level) into this array. */
   logLines?: string[];
+  /** Folder of the built staff workspace (default dist/web). */
+  webDir?: string;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -77,6 +79,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     trustProxy: config.trustProxy,
     // The configured public URL only when a test sets one (HSTS and Secure cookies follow an https one).
     publicUrl: options.env?.CONFIDE_PUBLIC_URL ? config.publicUrl : 'http://127.0.0.1',
+    bounds: config.http,
+    ...(options.webDir ? { webDir: options.webDir } : {}),
     logLevel: lines ? 'info' : (options.env?.CONFIDE_LOG_LEVEL ?? 'silent'),
     ...(lines ? { logStream: { write: (line: string) => void lines.push(line) } } : {}),
   });

@@ -27,14 +27,22 @@ export interface Cli {
 }
 
 /**
- * Makes a fresh data folder (named from `prefix`) in a beforeAll of the calling describe block and removes it in
- * an afterAll.
+ * Makes a fresh data folder (named from `prefix`) in a beforeAll of the calling describe block, with a new
+ * installation in it (`confide migrate`, as a first start of the server would) unless `options.empty`, and removes it
+ * in an afterAll.
  * @param extra settings the CLI also runs with, e.g. `{ CONFIDE_LOG_LEVEL: 'silent' }`
  */
-export function cliOnFreshData(prefix: string, extra: Record<string, string> = {}): Cli {
+export function cliOnFreshData(
+  prefix: string,
+  extra: Record<string, string> = {},
+  options: { empty?: boolean } = {},
+): Cli {
   let dataDir = '';
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    if (options.empty) return;
+    const made = cli.run(['migrate']);
+    if (made.code !== 0) throw new Error(`confide migrate failed: ${made.err}`);
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -45,7 +53,7 @@ export function cliOnFreshData(prefix: string, extra: Record<string, string> = {
     CONFIDE_ARGON2_TIME_COST: '2',
     ...extra,
   });
-  return {
+  const cli: Cli = {
     config,
     run(args, input = '') {
       const res = spawnSync(process.execPath, [BIN, ...args], {
@@ -56,4 +64,5 @@ export function cliOnFreshData(prefix: string, extra: Record<string, string> = {
       return { code: res.status, out: res.stdout, err: res.stderr };
     },
   };
+  return cli;
 }

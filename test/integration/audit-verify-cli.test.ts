@@ -35,7 +35,7 @@ describe('audit verify without a database', () => {
     expect(confide([], { CONFIDE_DATA_DIR: dataDir })).toEqual({
       code: 2,
       out: '',
-      err: `There is no Confide database at ${path.join(dataDir, 'confide.sqlite')}. Set CONFIDE_DATA_DIR to the data folder of the installation (or DATABASE_URL for PostgreSQL) and run the command again. Nothing was created.\n`,
+      err: `There is no Confide database at ${path.join(dataDir, 'confide.sqlite')}. Set CONFIDE_DATA_DIR to the data folder of the installation (or DATABASE_URL for PostgreSQL) and run the command again. Nothing was created. (A new installation is made by starting the server, or by \`npx confide migrate\`.)\n`,
     });
     expect(fs.existsSync(dataDir)).toBe(false);
   });
@@ -62,6 +62,8 @@ describe('audit verify without a database', () => {
 describe.each(DIALECTS)('audit verify on %s', (dialect) => {
   let t: TestApp;
   let env: Record<string, string>;
+  /** The line saying which database the command opened. */
+  let database: string;
   /** A data folder that must stay empty: with DATABASE_URL, the command must not make a file store in it. */
   let spareDir: string;
   beforeAll(async () => {
@@ -71,6 +73,10 @@ describe.each(DIALECTS)('audit verify on %s', (dialect) => {
       dialect === 'postgres'
         ? { CONFIDE_DATA_DIR: spareDir, DATABASE_URL: t.databaseUrl! }
         : { CONFIDE_DATA_DIR: t.dataDir };
+    const url = t.databaseUrl ? new URL(t.databaseUrl) : null;
+    database = url
+      ? `Database: PostgreSQL ${url.username}@${url.hostname}:${url.port}${url.pathname}\n`
+      : `Database: SQLite ${path.join(t.dataDir, 'confide.sqlite')}\n`;
   });
   afterAll(async () => t?.close());
 
@@ -84,7 +90,7 @@ describe.each(DIALECTS)('audit verify on %s', (dialect) => {
     const whole = confide([], env);
     expect(whole).toEqual({
       code: 0,
-      err: '',
+      err: database,
       out: `The audit log is whole: 6 entries, each linked to the one before.\nHead: 6:${six.hash}\nWrite the head down somewhere else; a later run with --expect-head and it shows whether the newest entries were removed.\n`,
     });
     expect(fs.readdirSync(spareDir)).toEqual([]);
@@ -92,7 +98,7 @@ describe.each(DIALECTS)('audit verify on %s', (dialect) => {
 
     expect(confide(['--expect-head', `6:${six.hash.toUpperCase()}`], env)).toEqual({
       code: 0,
-      err: '',
+      err: database,
       out: `The audit log is whole: 6 entries, each linked to the one before.\nHead: 6:${six.hash}\nEntry 6 still has the hash written down, and every entry after it is linked to it.\n`,
     });
     const four = await entry(4);
@@ -105,12 +111,12 @@ describe.each(DIALECTS)('audit verify on %s', (dialect) => {
     expect(confide(['--expect-head', `6:${six.hash}`], env)).toEqual({
       code: 1,
       out: `The audit log is whole: 5 entries, each linked to the one before.\nHead: 5:${five.hash}\n`,
-      err: 'The audit log does not match the head written down: the log ends at entry 5, but entry 6 was written down: the newest entries, from 6 on, were removed.\n',
+      err: `${database}The audit log does not match the head written down: the log ends at entry 5, but entry 6 was written down: the newest entries, from 6 on, were removed.\n`,
     });
     // A head that does not match the entry of that number.
     expect(confide(['--expect-head', `4:${'0'.repeat(64)}`], env)).toMatchObject({
       code: 1,
-      err: `The audit log does not match the head written down: entry 4 no longer has the hash written down (it has ${four.hash}): the log was rewritten from that entry on, or before it.\n`,
+      err: `${database}The audit log does not match the head written down: entry 4 no longer has the hash written down (it has ${four.hash}): the log was rewritten from that entry on, or before it.\n`,
     });
 
     // Every entry removed.
@@ -118,7 +124,7 @@ describe.each(DIALECTS)('audit verify on %s', (dialect) => {
     expect(confide([], env)).toEqual({
       code: 1,
       out: '',
-      err: 'The audit log holds no entries. A Confide installation that has been set up always has some: if this one was, its log was emptied.\n',
+      err: `${database}The audit log holds no entries. A Confide installation that has been set up always has some: if this one was, its log was emptied.\n`,
     });
     expect(fs.readdirSync(spareDir)).toEqual([]);
   });

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { compareHead, verifyAuditChain, verifyAuditExport, type AuditHead } from '../../domain/audit-verify.ts';
-import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../store/database.ts';
+import { requireInstallation } from './context.ts';
 import type { Command, Io } from './index.ts';
 
 const HEAD = /^(\d+):([0-9a-f]{64})$/i;
@@ -50,15 +49,7 @@ printed so it can be compared with the log or an earlier export; the first broke
 
 /** Checks the database the server uses, creating nothing: no data folder, no SQLite file, no file store. */
 async function verifyDatabase(expected: AuditHead | null, io: Io): Promise<number> {
-  const config = loadConfig();
-  const sqliteFile = path.join(config.dataDir, 'confide.sqlite');
-  if (!config.databaseUrl && !fs.existsSync(sqliteFile)) {
-    io.err.write(
-      `There is no Confide database at ${sqliteFile}. Set CONFIDE_DATA_DIR to the data folder of the installation (or DATABASE_URL for PostgreSQL) and run the command again. Nothing was created.\n`,
-    );
-    return 2;
-  }
-  const opened = openDatabase({ url: config.databaseUrl, sqliteFile });
+  const opened = openDatabase(await requireInstallation(io));
   try {
     let result;
     try {

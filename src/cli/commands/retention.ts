@@ -36,7 +36,7 @@ Options:
       io.err.write('--vacuum-full changes the database, so it cannot be combined with --dry-run.\n');
       return 2;
     }
-    const run = await withDeps((deps) =>
+    const run = await withDeps(io, (deps) =>
       runRetention(deps, { dryRun, ...(values['vacuum-full'] ? { vacuum: 'full' } : {}) }),
     );
     print(run, dryRun, io);

@@ -32,7 +32,7 @@ Example: npx confide user categories alice espionage,cyber-espionage`,
       io.err.write(`Give at least one category id, or "all".\n\n${this.help}\n`);
       return 2;
     }
-    const result = await withDeps((deps) => setUserCategories(deps, 'cli', name, ids));
+    const result = await withDeps(io, (deps) => setUserCategories(deps, 'cli', name, ids));
     io.out.write(
       result.categories === null
         ? `"${result.username}" works on every category.\n`

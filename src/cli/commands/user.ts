@@ -54,8 +54,9 @@ Example: printf '%s\\n' "$PASSWORD" | npx confide user add --role supervisor --u
       io.err.write(`${(error as Error).message}\n`);
       return 2;
     }
-    const password = await readPassword(io, `Password for ${username}: `);
-    const { user, recoveryKey } = await withDeps(async (deps) => {
+    // Asked once the installation is found, so that nobody types a password for a database that is not there.
+    const { user, recoveryKey } = await withDeps(io, async (deps) => {
+      const password = await readPassword(io, `Password for ${username}: `);
       const added = await addUser(deps, {
         role,
         username,
@@ -88,7 +89,7 @@ identities no other enabled account can open.`,
       io.err.write(`Name the user to disable.\n\n${this.help}\n`);
       return 2;
     }
-    const { soleIdentityReports } = await withDeps((deps) => disableUser(deps, name, 'cli'));
+    const { soleIdentityReports } = await withDeps(io, (deps) => disableUser(deps, name, 'cli'));
     io.out.write(`Disabled "${name}"; their sessions have ended.\n`);
     const warning = soleIdentityWarning(soleIdentityReports);
     if (warning)
@@ -113,7 +114,7 @@ them opens again.`,
       io.err.write(`Name the one user to enable.\n\n${this.help}\n`);
       return 2;
     }
-    await withDeps((deps) => enableUser(deps, name, 'cli'));
+    await withDeps(io, (deps) => enableUser(deps, name, 'cli'));
     io.out.write(`Enabled "${name}": they can sign in again.\n`);
     return 0;
   },
@@ -136,7 +137,7 @@ account cannot be restored: create a new one and have the cases granted to it ag
       io.err.write(`Name the one user whose password to reset.\n\n${this.help}\n`);
       return 2;
     }
-    await withDeps(async (deps) => requirePasswordReset(deps, (await findUser(deps, name)).id, 'cli'));
+    await withDeps(io, async (deps) => requirePasswordReset(deps, (await findUser(deps, name)).id, 'cli'));
     io.out.write(
       `The password of "${name}" no longer works and their sessions have ended. They choose a new one with their recovery key.\n`,
     );
@@ -157,7 +158,7 @@ Ten wrong passwords in 15 minutes lock a user out for the rest of that window. T
       io.err.write(`Name the user to unlock.\n\n${this.help}\n`);
       return 2;
     }
-    await withDeps((deps) => unlockUser(deps, name));
+    await withDeps(io, (deps) => unlockUser(deps, name));
     io.out.write(`Unlocked "${name}": they can sign in again now.\n`);
     return 0;
   },
@@ -186,7 +187,7 @@ Notices say only that work is waiting (counts and a link), never what or which c
         return 2;
       }
     }
-    await withDeps(async (deps) => {
+    await withDeps(io, async (deps) => {
       const user = await findUser(deps, name);
       await setUserEmail(deps, user.id, email, 'cli');
     });

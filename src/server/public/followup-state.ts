@@ -12,6 +12,7 @@ import { reporterProtection } from '../../domain/protection.ts';
 import { reporterView } from '../../domain/reporter.ts';
 import { readDraft, stashDraft } from '../../domain/drafts.ts';
 import { csrfTokenFor, type OpenedSession } from '../../domain/sessions.ts';
+import { storageFaultCode } from '../../store/faults.ts';
 import { reportPage, type ReportPageState } from './followup-pages.ts';
 import { sendPage } from './layout.ts';
 
@@ -70,7 +71,15 @@ export async function redirectToReportDraft(
   extra: PageExtra,
   fragment = '',
 ): Promise<FastifyReply> {
-  const token = await stashDraft(deps, draftScope(session), { status, extra } satisfies ReportPageDraft);
+  let token: string;
+  try {
+    token = await stashDraft(deps, draftScope(session), { status, extra } satisfies ReportPageDraft);
+  } catch (error) {
+    // The store takes no writes (disk full, read-only): show the page in this answer, so that nothing typed is lost.
+    if (storageFaultCode(error) === null) throw error;
+    reply.log.warn({ err: error }, 'draft not stored: the page answers the post itself');
+    return sendReportPage(deps, reply, session, status, extra);
+  }
   return reply.redirect(`/follow-up/report?draft=${token}${fragment}`, 303);
 }
 

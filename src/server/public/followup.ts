@@ -12,7 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteContext } from '../app.ts';
 import { redirectToReportDraft, sendReportPageFromDraft } from './followup-state.ts';
 import { dropDraft, readDraft, stashDraft } from '../../domain/drafts.ts';
-import { STATUS } from '../errors.ts';
+import { knownError, STATUS } from '../errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { signInPage } from './followup-pages.ts';
 import { SHARED_DEVICE_ADVICE, sendPage } from './layout.ts';
@@ -136,11 +136,15 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
         const ended = await touchAfterRequest(deps, request.reporter!.id);
         if (ended) return signedOutAfterSending(request, reply, ended, 'sent', secureCookies);
         return reply.redirect('/follow-up/report?sent=1', 303);
-      } catch (error) {
+      } catch (caught) {
         await form.drain();
-        if (!(error instanceof DomainError) || !FIXABLE.has(error.kind)) throw error;
-        const ended = await touchAfterRequest(deps, request.reporter!.id);
-        if (ended) return signedOutAfterSending(request, reply, ended, 'notsent', secureCookies);
+        // The message is shown again for the reporter to send later when the server cannot store it now.
+        const error = knownError(caught, request.log);
+        if (!error || !(FIXABLE.has(error.kind) || error.id === 'storage_unavailable')) throw error ?? caught;
+        if (error.id !== 'storage_unavailable') {
+          const ended = await touchAfterRequest(deps, request.reporter!.id);
+          if (ended) return signedOutAfterSending(request, reply, ended, 'notsent', secureCookies);
+        }
         const href =
           error.id === 'empty_message' || error.id === 'message_too_long'
             ? 'f-body'

@@ -5,15 +5,17 @@
  * browser keeps what was typed in its session history.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { receiptIsSelfDisclosure } from '../../domain/certificates.ts';
-import { DomainError, errors } from '../../domain/errors.ts';
+import { errors, type DomainError } from '../../domain/errors.ts';
 import { dropDraft, readDraft, stashDraft } from '../../domain/drafts.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
+import { storageFaultCode } from '../../store/faults.ts';
 import { acceptingReports, ReportDraft } from '../../domain/submit.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Category, Profile } from '../../shared/profile.ts';
 import type { RouteContext } from '../app.ts';
-import { STATUS } from '../errors.ts';
+import { knownError, STATUS } from '../errors.ts';
 import { controlId } from './fields.ts';
 import { sendPage } from './layout.ts';
 import { fieldText, FormReader, type FormFields } from '../plugins/multipart.ts';
@@ -32,6 +34,8 @@ import {
 } from './report-pages.ts';
 
 const PUBLIC = { config: { access: 'public' as const } };
+const ON_CATEGORY = { ...PUBLIC, schema: { params: z.object({ categoryId: z.string() }) } };
+const ON_TOKEN = { ...PUBLIC, schema: { params: z.object({ token: z.string() }) } };
 
 type Params = { categoryId: string };
 
@@ -90,7 +94,20 @@ async function redirectToDraft(
   draft: PageDraft,
   sentFrom: unknown,
 ): Promise<FastifyReply> {
-  const token = await stashDraft(deps, draftScope(category), draft);
+  let token: string;
+  try {
+    token = await stashDraft(deps, draftScope(category), draft);
+  } catch (error) {
+    // The store takes no writes (disk full, read-only): show the page in this answer, so that nothing typed is lost.
+    if (storageFaultCode(error) === null) throw error;
+    reply.log.warn({ err: error }, 'draft not stored: the page answers the post itself');
+    const profile = deps.profile();
+    const html =
+      draft.step === 'questions'
+        ? questionnairePage(profile, category, draft.state)
+        : detailsPage(profile, category, deps.files, draft.state);
+    return sendPage(reply, draft.status, html);
+  }
   await dropDraft(deps, draftScope(category), sentFrom);
   const page = draft.step === 'questions' ? reportPath(category) : `${reportPath(category)}/details`;
   return reply.redirect(`${page}?draft=${token}`, 303);
@@ -104,7 +121,7 @@ const unreadableAnswers = () =>
 
 export function reportRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
-    app.get<{ Params: Params }>('/report/:categoryId', PUBLIC, async (request, reply) => {
+    app.get<{ Params: Params }>('/report/:categoryId', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
       const category = categoryOf(profile, request.params.categoryId);
       if (!(await acceptingReports(deps))) return sendPage(reply, 503, notAcceptingPage(profile));
@@ -126,7 +143,7 @@ export function reportRoutes({ deps }: RouteContext) {
       return sendPage(reply, draft.status, detailsPage(profile, category, deps.files, draft.state, token as string));
     });
 
-    app.post<{ Params: Params }>('/report/:categoryId', PUBLIC, async (request, reply) => {
+    app.post<{ Params: Params }>('/report/:categoryId', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
       const category = categoryOf(profile, request.params.categoryId);
       const body = (request.body ?? {}) as Record<string, unknown>;
@@ -144,7 +161,7 @@ export function reportRoutes({ deps }: RouteContext) {
       return redirectToDraft(deps, reply, category, { step: 'details', status: 200, state }, body._draft);
     });
 
-    app.post<{ Params: Params }>('/report/:categoryId/submit', PUBLIC, async (request, reply) => {
+    app.post<{ Params: Params }>('/report/:categoryId/submit', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
       const category = categoryOf(profile, request.params.categoryId);
       const form = new FormReader(request);
@@ -169,10 +186,12 @@ export function reportRoutes({ deps }: RouteContext) {
         await dropDraft(deps, draftScope(category), fields._draft);
         const token = await stashOnce(deps, receipt);
         return reply.redirect(`/receipt/${token}`, 303);
-      } catch (error) {
+      } catch (caught) {
         await draft.discard();
         await form.drain();
-        if (!(error instanceof DomainError)) throw error;
+        // A storage fault too shows the form again, with everything typed, for the reporter to send later.
+        const error = knownError(caught, request.log);
+        if (!error) throw caught;
         // Without the answers there is nothing to show again: the error page explains.
         const raw = readAnswers(fields);
         if (raw === null) throw error;
@@ -198,7 +217,7 @@ export function reportRoutes({ deps }: RouteContext) {
       }
     });
 
-    app.get<{ Params: { token: string } }>('/receipt/:token', PUBLIC, async (request, reply) => {
+    app.get<{ Params: { token: string } }>('/receipt/:token', ON_TOKEN, async (request, reply) => {
       const profile = deps.profile();
       reply.header('Cache-Control', 'no-store');
       const receipt = await takeOnce(deps, request.params.token);

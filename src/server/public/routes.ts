@@ -6,6 +6,7 @@
  * kept and a summary of the problems (src/domain/drafts.ts), or to its error page, shown the same way.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { errors } from '../../domain/errors.ts';
 import { channelStateReader } from '../../domain/channel-state.ts';
 import type { Profile } from '../../shared/profile.ts';
@@ -48,12 +49,17 @@ export function publicRoutes(ctx: RouteContext) {
         : errors.notFound('There is no page at this address. Please check it, or go to the start page.');
     });
 
-    app.get<{ Params: { file: string } }>('/assets/:file', { config: { access: 'public' } }, (request, reply) => {
-      const { file } = request.params;
-      if (!ASSET.test(file)) return reply.callNotFound();
-      reply.header('Cache-Control', 'no-cache');
-      return reply.sendFile(file, { cacheControl: false });
-    });
+    const assetSchema = { params: z.object({ file: z.string() }) };
+    app.get<{ Params: { file: string } }>(
+      '/assets/:file',
+      { config: { access: 'public' }, schema: assetSchema },
+      (request, reply) => {
+        const { file } = request.params;
+        if (!ASSET.test(file)) return reply.callNotFound();
+        reply.header('Cache-Control', 'no-cache');
+        return reply.sendFile(file, { cacheControl: false });
+      },
+    );
 
     const channelState = channelStateReader(ctx.deps);
     // The landing page depends only on the profile and the channel state: rendered once per combination.
@@ -94,6 +100,7 @@ const TITLES: Record<number, string> = {
   400: 'There is a problem',
   403: 'This cannot be done',
   404: 'Page not found',
+  408: 'This took too long',
   409: 'This cannot be done',
   410: 'No longer available',
   413: 'Too large',
@@ -119,6 +126,14 @@ function errorPage(profile: Profile | null, problem: Problem): string {
 <p>${problem.message}</p>
 <p>${back}</p>`;
   return page(profile, { title, main });
+}
+
+/**
+ * The error page as a whole document, for answers written without a route (a request cut off by its time bound,
+ * one refused while shutting down): a title for the status, the message meant for people, a way to the start page.
+ */
+export function errorPageHtml(profile: Profile | null, view: ErrorView): string {
+  return errorPage(profile, { status: view.status, message: view.message, reporterPage: false });
 }
 
 /**

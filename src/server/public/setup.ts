@@ -4,6 +4,7 @@
  * same one-time display as a reporter's receipt.
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { DomainError, errors } from '../../domain/errors.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
 import { checkSetupToken, completeSetup, DEFAULT_PROFILE, needsSetup } from '../../domain/setup.ts';
@@ -114,7 +115,7 @@ export function setupRoutes(ctx: RouteContext) {
 
     app.get<{ Params: { token: string } }>(
       '/setup/done/:token',
-      { config: { access: 'public' } },
+      { config: { access: 'public' }, schema: { params: z.object({ token: z.string() }) } },
       async (request, reply) => {
         reply.header('Cache-Control', 'no-store');
         const recoveryKey = await takeOnce(deps, request.params.token);

@@ -19,6 +19,7 @@ import { ActionList, ActionView, OfficerList } from '../../../shared/actions.ts'
 import { ErrorBody } from '../../../shared/api.ts';
 import type { RouteContext } from '../../app.ts';
 import { FormReader, jsonField } from '../../plugins/multipart.ts';
+import { streamedBody } from '../../plugins/validation.ts';
 import { CASE_ROLES, notFound, Params } from '../cases/routes.ts';
 
 const RecordBody = z.object({
@@ -64,8 +65,8 @@ export function actionRoutes({ deps }: RouteContext) {
       '/cases/:id/actions',
       {
         config,
-        // The body is a multipart stream read by the handler; the schema documents it.
-        validatorCompiler: () => () => true,
+        // The body is a multipart stream read by the handler; its schema documents it.
+        validatorCompiler: streamedBody,
         schema: {
           tags,
           summary:
@@ -77,7 +78,7 @@ export function actionRoutes({ deps }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const params = Params.parse(request.params);
+        const params = request.params;
         if (!request.isMultipart()) {
           await assertHoldsCase(deps, request.viewer!, params.id);
           throw errors.invalid('not_multipart', 'Send the record as multipart/form-data: the “action” part first.');

@@ -7,6 +7,7 @@ import { errors } from '../../../domain/errors.ts';
 import { ErrorBody, ReceiptResponse } from '../../../shared/api.ts';
 import type { RouteContext } from '../../app.ts';
 import { FormReader, jsonField } from '../../plugins/multipart.ts';
+import { streamedBody } from '../../plugins/validation.ts';
 
 const SubmitBody = z.object({
   category: z.string().describe('category id from GET /categories'),
@@ -24,8 +25,8 @@ export function reportRoutes({ deps }: RouteContext) {
       '/reports',
       {
         config: { access: 'public' },
-        // The body is a multipart stream read by the handler; the schema documents it.
-        validatorCompiler: () => () => true,
+        // The body is a multipart stream read by the handler; its schema documents it.
+        validatorCompiler: streamedBody,
         schema: {
           tags: ['public'],
           summary: 'Submit a report (multipart/form-data; send text parts before files)',
