@@ -41,8 +41,8 @@ export async function spawnServer(env: Record<string, string>, options: { uid?: 
     env: {
       PATH: process.env.PATH ?? '',
       PORT: String(port),
-      CONFIDE_ARGON2_MEMORY_KIB: '1024',
-      CONFIDE_ARGON2_TIME_COST: '1',
+      CONFIDE_ARGON2_MEMORY_KIB: '19456',
+      CONFIDE_ARGON2_TIME_COST: '2',
       CONFIDE_TOTP_REQUIRED_ROLES: 'none',
       CONFIDE_LOG_LEVEL: 'info',
       ...env,

@@ -11,6 +11,8 @@ import type { FastifyInstance } from 'fastify';
 export interface SocketAnswer {
   status: number | null;
   contentType: string | undefined;
+  /** The Location header of a redirect. */
+  location: string | undefined;
   body: string;
   closed: boolean;
 }
@@ -40,7 +42,7 @@ export function sendOverSocket(
 ): Promise<SocketAnswer> {
   const body = typeof request.body === 'string' ? Buffer.from(request.body) : (request.body ?? Buffer.alloc(0));
   return new Promise((resolve) => {
-    const answer: SocketAnswer = { status: null, contentType: undefined, body: '', closed: false };
+    const answer: SocketAnswer = { status: null, contentType: undefined, location: undefined, body: '', closed: false };
     let settled = false;
     const settle = () => {
       if (settled) return;
@@ -63,6 +65,7 @@ export function sendOverSocket(
     req.on('response', (res) => {
       answer.status = res.statusCode ?? null;
       answer.contentType = res.headers['content-type'];
+      answer.location = res.headers.location;
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (answer.body += chunk));
     });

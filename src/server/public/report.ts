@@ -134,7 +134,7 @@ export function reportRoutes({ deps }: RouteContext) {
       return sendPage(reply, 200, questionnairePage(profile, category, state));
     });
 
-    app.get<{ Params: Params }>('/report/:categoryId/details', PUBLIC, async (request, reply) => {
+    app.get<{ Params: Params }>('/report/:categoryId/details', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
       const category = categoryOf(profile, request.params.categoryId);
       const token = (request.query as Record<string, unknown>).draft;
