@@ -29,7 +29,7 @@ describe('confide CLI', () => {
   it('migrates, then says the database is up to date', () => {
     expect(confide(['migrate'])).toMatchObject({
       code: 0,
-      out: 'Applied: 0001_initial, 0002_case_handling, 0003_status_queue, 0004_due_process, 0007_files\n',
+      out: 'Applied: 0001_initial, 0002_case_handling, 0003_status_queue, 0004_due_process, 0006_case_access, 0007_files\n',
     });
     expect(confide(['migrate'])).toMatchObject({ code: 0, out: 'The database is up to date.\n' });
   });

@@ -135,6 +135,20 @@ export interface FilesTable {
   created_at: string;
 }
 
+/**
+ * One original's file key, sealed to a staff member who holds no evidence grant, after a second person approved
+ * their 'open_original' request for that file (src/domain/cases/originals.ts): it opens that original only.
+ */
+export interface OriginalKeysTable {
+  file_id: string;
+  user_id: string;
+  report_id: string;
+  sealed_key: Buffer;
+  /** The decider whose evidence grant opened the file key. */
+  granted_by: string | null;
+  created_at: string;
+}
+
 export interface MessagesTable {
   id: string;
   report_id: string;
@@ -313,6 +327,7 @@ export interface Tables {
   audit: AuditTable;
   job_leases: JobLeasesTable;
   exclusions: ExclusionsTable;
+  original_keys: OriginalKeysTable;
   links: LinksTable;
   case_labels: CaseLabelsTable;
   notifications: NotificationsTable;

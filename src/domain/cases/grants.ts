@@ -199,13 +199,14 @@ export async function revokeGrant(deps: Deps, viewer: Viewer, reportId: string, 
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
       // A disclosed identity goes with the case: no key to the reporter's identity stays with a former holder; nor
-      // does an evidence key passed on for opening an original (src/domain/cases/originals.ts).
+      // does an original's key passed on for opening it (src/domain/cases/originals.ts).
       const removed = await trx
         .deleteFrom('grants')
         .where('report_id', '=', reportId)
         .where('user_id', '=', userId)
         .where('scope', 'in', ['case', 'identity', 'evidence'])
         .executeTakeFirst();
+      await trx.deleteFrom('original_keys').where('report_id', '=', reportId).where('user_id', '=', userId).execute();
       if (Number(removed.numDeletedRows) === 0)
         throw errors.notFound(`${user.display_name} holds no grant on this case.`);
       await recordEvent(trx, {
@@ -257,6 +258,11 @@ export async function excludeUser(
         .onConflict((oc) => oc.columns(['report_id', 'user_id']).doNothing())
         .execute();
       await trx.deleteFrom('grants').where('report_id', '=', reportId).where('user_id', '=', input.userId).execute();
+      await trx
+        .deleteFrom('original_keys')
+        .where('report_id', '=', reportId)
+        .where('user_id', '=', input.userId)
+        .execute();
       await recordEvent(trx, {
         reportId,
         at,

@@ -4,6 +4,7 @@ import * as m0001 from './0001_initial.ts';
 import * as m0002 from './0002_case_handling.ts';
 import * as m0003 from './0003_status_queue.ts';
 import * as m0004 from './0004_due_process.ts';
+import * as m0006 from './0006_case_access.ts';
 import * as m0007 from './0007_files.ts';
 
 export const migrationProvider: MigrationProvider = {
@@ -13,6 +14,7 @@ export const migrationProvider: MigrationProvider = {
       '0002_case_handling': m0002,
       '0003_status_queue': m0003,
       '0004_due_process': m0004,
+      '0006_case_access': m0006,
       '0007_files': m0007,
     };
   },
