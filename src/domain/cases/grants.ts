@@ -3,28 +3,26 @@
  * official — grants it by re-sealing the case keys, which the manager's own session opens, to the new holder's
  * public key: the server alone cannot grant what it cannot read. A complaint about an official is granted only to
  * oversight officers, an ordinary case never to them. Granting to someone outside the category's staff needs an
- * approved `grant_outside` request (two-person rule). Staff can be excluded from a case (named in it, or a
- * conflict of interest); an excluded person can never be granted it, and the refusal says why.
+ * approved `grant_outside` request (two-person rule). Staff excluded from a case (named in it, or a conflict of
+ * interest: src/domain/cases/exclusions.ts) can never be granted it, and the refusal says why.
  * @see Directive (EU) 2019/1937 Art. 9(1)(c)–(d) (impartial handler); ISO 37002 §8.3; CEL 2023 Art. 52
  */
-import { open, seal, sealTo, wipe } from '../../crypto/sodium.ts';
+import { open, sealTo } from '../../crypto/sodium.ts';
 import type { CaseAccess, Role } from '../../shared/api.ts';
-import type { Category } from '../../shared/profile.ts';
 import { queueNotices } from '../../mail/outbox.ts';
 import { audit } from '../audit.ts';
 import { coversCategory, parseCategories } from '../category-staff.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { managerRole } from '../requests/kinds.ts';
 import { useApproval } from '../requests/requests.ts';
-import { packCaseKeys } from '../sealing.ts';
-import { caseKeys, heldGrant, type Viewer } from './access.ts';
+import { heldGrant, type Viewer } from './access.ts';
+import { asManager, canManageAccess, targetUser } from './manage.ts';
 import { recordEvent } from './events.ts';
 import { EXCLUSION_REASONS, GRANTABLE_ROLES, whyNotGrantable, type ExclusionReason } from './grantable.ts';
 
-export { EXCLUSION_REASONS, GRANTABLE_ROLES, type ExclusionReason };
+export { canManageAccess, EXCLUSION_REASONS, GRANTABLE_ROLES, type ExclusionReason };
 
-const noteAd = (reportId: string, userId: string) => Buffer.from(`report:${reportId}:exclusion:${userId}`);
+export const noteAd = (reportId: string, userId: string) => Buffer.from(`report:${reportId}:exclusion:${userId}`);
 
 /** Staff that can be granted cases, for a manager's picker, with the categories each works on (null: all). */
 export async function listGrantableStaff(deps: Pick<Deps, 'db'>, role?: Role) {
@@ -80,45 +78,6 @@ export async function caseAccess(deps: Pick<Deps, 'db'>, reportId: string, caseK
 }
 
 /**
- * The case's managers manage access — supervisors; oversight officers for a complaint about an official —;
- * everyone else is told the case does not exist for them (no hint either way).
- */
-export function canManageAccess(viewer: Viewer, category?: Pick<Category, 'kind'>): boolean {
-  return viewer.role === managerRole(category);
-}
-
-async function targetUser(deps: Pick<Deps, 'db'>, userId: string) {
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'public_key', 'disabled_at', 'activated_at', 'categories'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user || user.disabled_at || !user.activated_at)
-    throw errors.invalid('unknown_user', 'There is no active staff member with that id.');
-  return user;
-}
-
-/** Runs `change` with the case keys of a manager who holds the case. @throws not_found (no grant or not a manager) */
-async function asManager<T>(
-  deps: Deps,
-  viewer: Viewer,
-  reportId: string,
-  change: (caseKey: Buffer, packed: Buffer, category: Category | undefined, categoryId: string) => Promise<T>,
-): Promise<T> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const report = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
-    const category = deps.profile().categories.find((c) => c.id === report?.category);
-    if (!report || !canManageAccess(viewer, category))
-      throw errors.notFound('There is no such case, or you have no access to it.');
-    return await change(keys.caseKey, packCaseKeys(keys), category, report.category);
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
-}
-
-/**
  * Grants the case to a staff member.
  * @param requestId an approved `grant_outside` request of the viewer's for this case and user: needed when the
  *   user does not work on the case's category (users.categories); used up by the grant
@@ -132,7 +91,7 @@ export async function grantCase(
   userId: string,
   requestId?: string | null,
 ): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey, packed, category, categoryId) => {
+  return asManager(deps, viewer, reportId, async ({ caseKey, packed, category, categoryId }) => {
     const user = await targetUser(deps, userId);
     const notGrantable = whyNotGrantable(user.role, category);
     if (notGrantable) throw errors.invalid('not_grantable', notGrantable);
@@ -194,7 +153,7 @@ export async function grantCase(
 
 /** @throws not_found | unknown_user */
 export async function revokeGrant(deps: Deps, viewer: Viewer, reportId: string, userId: string): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey) => {
+  return asManager(deps, viewer, reportId, async ({ caseKey }) => {
     const user = await targetUser(deps, userId);
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
@@ -228,119 +187,9 @@ export async function revokeGrant(deps: Deps, viewer: Viewer, reportId: string, 
   });
 }
 
-/** Excludes a staff member; a grant they hold is revoked in the same step. @throws not_found | unknown_user | self_exclusion */
-export async function excludeUser(
-  deps: Deps,
-  viewer: Viewer,
-  reportId: string,
-  input: { userId: string; reason: ExclusionReason; note?: string | undefined },
-): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey) => {
-    const user = await targetUser(deps, input.userId);
-    if (input.userId === viewer.userId)
-      throw errors.invalid(
-        'self_exclusion',
-        'Ask another manager of the case to exclude you, so that the case keeps someone who can manage it.',
-      );
-    const at = deps.now().toISOString();
-    const note = input.note?.trim();
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('exclusions')
-        .values({
-          report_id: reportId,
-          user_id: input.userId,
-          reason: input.reason,
-          sealed_note: note ? seal(caseKey, Buffer.from(note), noteAd(reportId, input.userId)) : null,
-          created_by: viewer.userId,
-          created_at: at,
-        })
-        .onConflict((oc) => oc.columns(['report_id', 'user_id']).doNothing())
-        .execute();
-      await trx.deleteFrom('grants').where('report_id', '=', reportId).where('user_id', '=', input.userId).execute();
-      await trx
-        .deleteFrom('original_keys')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', input.userId)
-        .execute();
-      await recordEvent(trx, {
-        reportId,
-        at,
-        actor: viewer.userId,
-        caseKey,
-        kind: 'exclude',
-        summary: `${user.display_name} excluded (${EXCLUSION_REASONS[input.reason]})`,
-        reason: note,
-      });
-      await audit(deps, trx, {
-        actor: viewer.userId,
-        action: 'case.exclude',
-        subject: `report:${reportId}`,
-        reason: `user:${input.userId} ${input.reason}`,
-      });
-    });
-    return caseAccess(deps, reportId, caseKey);
-  });
-}
-
-/**
- * Lifts an exclusion. Lifting one made because the report names the person (`named_in_report`) needs an approved
- * `lift_exclusion` request of the viewer's about that person, decided by another manager of the case (two-person
- * rule: one oversight officer alone cannot open a complaint to a colleague it names); it is used up here.
- * @param requestId the approved `lift_exclusion` request, for a `named_in_report` exclusion
- * @throws not_found | unknown_user | approval_required (409) | own_exclusion (409)
- * @see CEL 2023 Art. 52
- */
-export async function removeExclusion(
-  deps: Deps,
-  viewer: Viewer,
-  reportId: string,
-  userId: string,
-  requestId?: string | null,
-): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey) => {
-    const user = await targetUser(deps, userId);
-    if (userId === viewer.userId)
-      throw errors.conflict('own_exclusion', 'You cannot lift your own exclusion: another manager of the case must.');
-    const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      const exclusion = await trx
-        .selectFrom('exclusions')
-        .select('reason')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (exclusion?.reason === 'named_in_report')
-        await useApproval(deps, trx, { requestId, reportId, kind: 'lift_exclusion', viewer, subject: userId });
-      const removed = await trx
-        .deleteFrom('exclusions')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (Number(removed.numDeletedRows) === 0)
-        throw errors.notFound(`${user.display_name} is not excluded from this case.`);
-      await recordEvent(trx, {
-        reportId,
-        at,
-        actor: viewer.userId,
-        caseKey,
-        kind: 'include',
-        summary: `Exclusion of ${user.display_name} lifted`,
-      });
-      await audit(deps, trx, {
-        actor: viewer.userId,
-        action: 'case.include',
-        subject: `report:${reportId}`,
-        reason: `user:${userId}`,
-      });
-    });
-    return caseAccess(deps, reportId, caseKey);
-  });
-}
-
 /** For the case view: the access of a case, when the viewer may manage it. */
 export async function caseAccessFor(deps: Deps, viewer: Viewer, reportId: string): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey) => {
+  return asManager(deps, viewer, reportId, async ({ caseKey }) => {
     const access = await caseAccess(deps, reportId, caseKey);
     // Exclusion notes are case content: reading them is audited like opening the case.
     await deps.db

@@ -5,7 +5,10 @@
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
+import type { Category } from '../../shared/profile.ts';
 import { heldGrant, type Viewer } from '../cases/access.ts';
+import { canManageAccess } from '../cases/manage.ts';
+import { whyExclusionNeedsApproval, whyNotExcludable } from '../cases/excludable.ts';
 import { EXCLUSION_REASONS, whyNotGrantable, type ExclusionReason } from '../cases/grantable.ts';
 import { coversCategory } from '../category-staff.ts';
 import type { RequestKind } from './kinds.ts';
@@ -14,7 +17,8 @@ import type { RequestKind } from './kinds.ts';
  * @throws validation_failed (details.subject) when the subject is not a file of the case or an active staff member;
  *   invalid_subject (400, details.subject) for grant_outside when the person could never be granted the case (their role), works on its category already
  *   (grant directly), already holds it, is excluded from it, or is the requester; for lift_exclusion, when the
- *   person is not excluded as named in the report, or is the requester
+ *   person is not excluded as named in the report, or is the requester; for exclude_holder, when the person cannot
+ *   be excluded, is excluded already, could be excluded without an approval, or is the requester
  */
 export async function checkSubject(
   deps: Pick<Deps, 'db' | 'profile'>,
@@ -43,6 +47,7 @@ export async function checkSubject(
     if (!user) throw errors.validation({ subject: 'Choose an active staff member.' });
     if (kind === 'grant_outside') await checkGrantOutside(deps, viewer, reportId, user);
     if (kind === 'lift_exclusion') await checkLiftExclusion(deps, viewer, reportId, user);
+    if (kind === 'exclude_holder') await checkExcludeHolder(deps, viewer, reportId, user);
   }
 }
 
@@ -105,6 +110,43 @@ async function checkLiftExclusion(
         ? `${user.display_name} is excluded for ${EXCLUSION_REASONS[exclusion.reason as ExclusionReason] ?? exclusion.reason}, not because the report names them: a manager of the case lifts that exclusion directly.`
         : `${user.display_name} is not excluded from this case.`,
     );
+}
+
+/** An exclude_holder request names someone whose exclusion needs it (src/domain/cases/excludable.ts), never the requester. */
+async function checkExcludeHolder(
+  deps: Pick<Deps, 'db' | 'profile'>,
+  viewer: Pick<Viewer, 'userId'>,
+  reportId: string,
+  user: Subject,
+): Promise<void> {
+  if (user.id === viewer.userId)
+    throw refuse('You cannot ask to exclude yourself: another manager of the case must exclude you.');
+  const report = await deps.db
+    .selectFrom('reports')
+    .select('category')
+    .where('id', '=', reportId)
+    .executeTakeFirstOrThrow();
+  const category = deps.profile().categories.find((c) => c.id === report.category);
+  const notExcludable = whyNotExcludable(user, category);
+  if (notExcludable) throw refuse(notExcludable);
+  if (await exclusionOf(deps, reportId, user.id))
+    throw refuse(`${user.display_name} is already excluded from this case.`);
+  if (!(await whyExclusionNeedsApproval(deps.db, reportId, user, category)))
+    throw refuse(
+      `${user.display_name} neither manages this case nor is the last holder of one of its keys: a manager of the case excludes them directly, no approval is needed.`,
+    );
+}
+
+/**
+ * A request for what the viewer may do alone. @throws conflict/not_needed (a manager of the case asking to close it)
+ */
+export function refuseNeedless(
+  viewer: Pick<Viewer, 'role'>,
+  kind: RequestKind,
+  category: Pick<Category, 'kind'> | undefined,
+): void {
+  if (kind === 'close_case' && canManageAccess(viewer, category))
+    throw errors.conflict('not_needed', 'You manage this case: close it directly under Status, no approval is needed.');
 }
 
 /**
