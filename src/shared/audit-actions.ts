@@ -101,6 +101,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
     purpose: 'Lifted the exclusion of {target} from your report',
     reporter: true,
   },
+  // Written at submission before issue 8, with the number of staff a report named; now that fact stays sealed in
+  // the case (an entry only when someone is named told oversight officers which reports name someone).
   'case.exclude_named': {
     text: 'Excluded the staff a report names from it, on receipt',
     purpose: 'Kept the staff your report names away from it',

@@ -97,6 +97,12 @@ export interface ReportsTable {
   retention_reminded_at: string | null;
   /** When the reporter last asked for protection (MSS Order No. 2 Art. 6(2)). */
   protection_requested_at: string | null;
+  /**
+   * JSON [{userId, reason, note, createdBy, createdAt}] under the case key, padded (src/domain/cases/exclusion-store.ts):
+   * who is excluded from the case. Null only for reports received before 0006, whose exclusions may still be clear
+   * rows of `exclusions`.
+   */
+  sealed_exclusions: Buffer | null;
 }
 
 export interface GrantsTable {
@@ -194,6 +200,7 @@ export interface AuditTable {
   hash: string;
 }
 
+/** Exclusions written before 0006, in clear; still honoured until sealed into `reports.sealed_exclusions`. */
 export interface ExclusionsTable {
   report_id: string;
   user_id: string;

@@ -4,7 +4,6 @@
  * and when a second person must approve it.
  * @see Directive (EU) 2019/1937 Art. 9(1)(c)–(d) (impartial handler); CEL 2023 Art. 52
  */
-import { seal } from '../../crypto/sodium.ts';
 import type { CaseAccess } from '../../shared/api.ts';
 import { REQUEST_TITLES } from '../../shared/requests.ts';
 import { audit } from '../audit.ts';
@@ -15,7 +14,8 @@ import type { Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 import { whyExclusionNeedsApproval, whyNotExcludable } from './excludable.ts';
 import { EXCLUSION_REASONS, type ExclusionReason } from './grantable.ts';
-import { caseAccess, noteAd } from './grants.ts';
+import { addExclusion, dropExclusion, findExclusion } from './exclusion-store.ts';
+import { caseAccess } from './grants.ts';
 import { asManager, targetUser } from './manage.ts';
 
 /**
@@ -44,13 +44,7 @@ export async function excludeUser(
     const at = deps.now().toISOString();
     const note = input.note?.trim();
     await deps.db.transaction().execute(async (trx) => {
-      const excluded = await trx
-        .selectFrom('exclusions')
-        .select('user_id')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', input.userId)
-        .executeTakeFirst();
-      if (excluded)
+      if (await findExclusion(trx, reportId, caseKey, input.userId))
         throw errors.conflict('already_excluded', `${user.display_name} is already excluded from this case.`);
       const needsApproval = await whyExclusionNeedsApproval(trx, reportId, user, category);
       if (needsApproval && !input.requestId)
@@ -66,17 +60,13 @@ export async function excludeUser(
           viewer,
           subject: input.userId,
         });
-      await trx
-        .insertInto('exclusions')
-        .values({
-          report_id: reportId,
-          user_id: input.userId,
-          reason: input.reason,
-          sealed_note: note ? seal(caseKey, Buffer.from(note), noteAd(reportId, input.userId)) : null,
-          created_by: viewer.userId,
-          created_at: at,
-        })
-        .execute();
+      await addExclusion(
+        trx,
+        reportId,
+        caseKey,
+        { userId: input.userId, reason: input.reason, note: note || null, createdBy: viewer.userId, createdAt: at },
+        user.display_name,
+      );
       // Never a custodian's identity grant (whyNotExcludable): an identity held here was disclosed to this person.
       await trx.deleteFrom('grants').where('report_id', '=', reportId).where('user_id', '=', input.userId).execute();
       await trx
@@ -93,12 +83,9 @@ export async function excludeUser(
         summary: `${user.display_name} excluded (${EXCLUSION_REASONS[input.reason]})${needsApproval ? ', as approved' : ''}`,
         reason: note,
       });
-      await audit(deps, trx, {
-        actor: viewer.userId,
-        action: 'case.exclude',
-        subject: `report:${reportId}`,
-        reason: `user:${input.userId} ${input.reason}`,
-      });
+      // Who and why stay in the sealed history (above): the audit log, which oversight officers read and export
+      // whole, must not tell whom a report names.
+      await audit(deps, trx, { actor: viewer.userId, action: 'case.exclude', subject: `report:${reportId}` });
     });
     return caseAccess(deps, reportId, caseKey);
   });
@@ -125,21 +112,10 @@ export async function removeExclusion(
       throw errors.conflict('own_exclusion', 'You cannot lift your own exclusion: another manager of the case must.');
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
-      const exclusion = await trx
-        .selectFrom('exclusions')
-        .select('reason')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (exclusion?.reason === 'named_in_report')
+      const removed = await dropExclusion(trx, reportId, caseKey, userId);
+      if (!removed) throw errors.notFound(`${user.display_name} is not excluded from this case.`);
+      if (removed.reason === 'named_in_report')
         await useApproval(deps, trx, { requestId, reportId, kind: 'lift_exclusion', viewer, subject: userId });
-      const removed = await trx
-        .deleteFrom('exclusions')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (Number(removed.numDeletedRows) === 0)
-        throw errors.notFound(`${user.display_name} is not excluded from this case.`);
       await recordEvent(trx, {
         reportId,
         at,
@@ -148,12 +124,7 @@ export async function removeExclusion(
         kind: 'include',
         summary: `Exclusion of ${user.display_name} lifted`,
       });
-      await audit(deps, trx, {
-        actor: viewer.userId,
-        action: 'case.include',
-        subject: `report:${reportId}`,
-        reason: `user:${userId}`,
-      });
+      await audit(deps, trx, { actor: viewer.userId, action: 'case.include', subject: `report:${reportId}` });
     });
     return caseAccess(deps, reportId, caseKey);
   });

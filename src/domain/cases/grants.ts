@@ -7,7 +7,7 @@
  * interest: src/domain/cases/exclusions.ts) can never be granted it, and the refusal says why.
  * @see Directive (EU) 2019/1937 Art. 9(1)(c)–(d) (impartial handler); ISO 37002 §8.3; CEL 2023 Art. 52
  */
-import { open, sealTo } from '../../crypto/sodium.ts';
+import { sealTo } from '../../crypto/sodium.ts';
 import type { CaseAccess, Role } from '../../shared/api.ts';
 import { queueNotices } from '../../mail/outbox.ts';
 import { audit } from '../audit.ts';
@@ -18,11 +18,10 @@ import { useApproval } from '../requests/requests.ts';
 import { heldGrant, type Viewer } from './access.ts';
 import { asManager, canManageAccess, targetUser } from './manage.ts';
 import { recordEvent } from './events.ts';
+import { findExclusion, listExclusions, sealLegacyExclusions } from './exclusion-store.ts';
 import { EXCLUSION_REASONS, GRANTABLE_ROLES, whyNotGrantable, type ExclusionReason } from './grantable.ts';
 
 export { canManageAccess, EXCLUSION_REASONS, GRANTABLE_ROLES, type ExclusionReason };
-
-export const noteAd = (reportId: string, userId: string) => Buffer.from(`report:${reportId}:exclusion:${userId}`);
 
 /** Staff that can be granted cases, for a manager's picker, with the categories each works on (null: all). */
 export async function listGrantableStaff(deps: Pick<Deps, 'db'>, role?: Role) {
@@ -53,13 +52,11 @@ export async function caseAccess(deps: Pick<Deps, 'db'>, reportId: string, caseK
     .where('g.scope', '=', 'case')
     .orderBy('u.display_name')
     .execute();
-  const exclusions = await deps.db
-    .selectFrom('exclusions as x')
-    .innerJoin('users as u', 'u.id', 'x.user_id')
-    .select(['x.user_id', 'x.reason', 'x.sealed_note', 'x.created_at', 'u.display_name'])
-    .where('x.report_id', '=', reportId)
-    .orderBy('u.display_name')
-    .execute();
+  const exclusions = await listExclusions(deps.db, reportId, caseKey);
+  const names = await displayNames(
+    deps,
+    exclusions.map((x) => x.userId),
+  );
   return {
     grants: grants.map((g) => ({
       userId: g.user_id,
@@ -67,14 +64,28 @@ export async function caseAccess(deps: Pick<Deps, 'db'>, reportId: string, caseK
       role: g.role as Role,
       grantedAt: g.created_at,
     })),
-    exclusions: exclusions.map((x) => ({
-      userId: x.user_id,
-      displayName: x.display_name,
-      reason: x.reason as ExclusionReason,
-      note: x.sealed_note ? open(caseKey, x.sealed_note, noteAd(reportId, x.user_id)).toString() : null,
-      createdAt: x.created_at,
-    })),
+    exclusions: exclusions
+      // A person whose account is gone stays excluded (the id is kept), shown as such.
+      .map((x) => ({
+        userId: x.userId,
+        displayName: names.get(x.userId) ?? 'A former staff member',
+        reason: x.reason,
+        note: x.note,
+        createdAt: x.createdAt,
+      }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName)),
   };
+}
+
+/** Display names of the staff with these ids (those that still exist). */
+async function displayNames(deps: Pick<Deps, 'db'>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await deps.db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u.display_name]));
 }
 
 /**
@@ -103,19 +114,14 @@ export async function grantCase(
         'approval_required',
         `${user.display_name} does not work on “${category?.title ?? categoryId}”. Granting the case to someone outside the category's staff needs an approved request: ask for one (“Grant the case to someone outside the category's staff”), and grant it once a second person has approved it.`,
       );
-    const exclusion = await deps.db
-      .selectFrom('exclusions')
-      .select('reason')
-      .where('report_id', '=', reportId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (exclusion)
-      throw errors.conflict(
-        'excluded',
-        `${user.display_name} is excluded from this case (${EXCLUSION_REASONS[exclusion.reason as ExclusionReason] ?? exclusion.reason}) and cannot be granted it.`,
-      );
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
+      const exclusion = await findExclusion(trx, reportId, caseKey, userId);
+      if (exclusion)
+        throw errors.conflict(
+          'excluded',
+          `${user.display_name} is excluded from this case (${EXCLUSION_REASONS[exclusion.reason] ?? exclusion.reason}) and cannot be granted it.`,
+        );
       if (outside)
         await useApproval(deps, trx, { requestId, reportId, kind: 'grant_outside', viewer, subject: userId });
       await trx
@@ -190,13 +196,12 @@ export async function revokeGrant(deps: Deps, viewer: Viewer, reportId: string, 
 /** For the case view: the access of a case, when the viewer may manage it. */
 export async function caseAccessFor(deps: Deps, viewer: Viewer, reportId: string): Promise<CaseAccess> {
   return asManager(deps, viewer, reportId, async ({ caseKey }) => {
-    const access = await caseAccess(deps, reportId, caseKey);
-    // Exclusion notes are case content: reading them is audited like opening the case.
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        audit(deps, trx, { actor: viewer.userId, action: 'case.access_read', subject: `report:${reportId}` }),
-      );
-    return access;
+    // Exclusion notes are case content: reading them is audited like opening the case. Clear exclusion rows of
+    // before 0006 are sealed now that a manager's session holds the case key.
+    await deps.db.transaction().execute(async (trx) => {
+      await sealLegacyExclusions(trx, reportId, caseKey);
+      await audit(deps, trx, { actor: viewer.userId, action: 'case.access_read', subject: `report:${reportId}` });
+    });
+    return caseAccess(deps, reportId, caseKey);
   });
 }

@@ -105,7 +105,7 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
       input.kind === 'identity_disclosure'
         ? text(input.reporterNotice, 'reporterNotice', 'what the reporter will be told')
         : null;
-    if (subject !== null) await checkSubject(deps, viewer, input.kind, input.reportId, subject);
+    if (subject !== null) await checkSubject(deps, viewer, input.kind, input.reportId, subject, keys.caseKey);
     await refuseRepeat(deps, viewer, { reportId: input.reportId, kind: input.kind, subject });
     const report = await deps.db
       .selectFrom('reports')
