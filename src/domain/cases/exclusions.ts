@@ -15,7 +15,7 @@ import { recordEvent } from './events.ts';
 import { whyExclusionNeedsApproval, whyNotExcludable } from './excludable.ts';
 import { EXCLUSION_REASONS, type ExclusionReason } from './grantable.ts';
 import { addExclusion, dropExclusion, findExclusion } from './exclusion-store.ts';
-import { caseAccess } from './grants.ts';
+import { caseAccess, takeBack } from './grants.ts';
 import { asManager, targetUser } from './manage.ts';
 
 /**
@@ -68,12 +68,7 @@ export async function excludeUser(
         user.display_name,
       );
       // Never a custodian's identity grant (whyNotExcludable): an identity held here was disclosed to this person.
-      await trx.deleteFrom('grants').where('report_id', '=', reportId).where('user_id', '=', input.userId).execute();
-      await trx
-        .deleteFrom('original_keys')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', input.userId)
-        .execute();
+      await takeBack(trx, reportId, input.userId);
       await recordEvent(trx, {
         reportId,
         at,

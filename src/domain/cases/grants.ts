@@ -7,9 +7,11 @@
  * interest: src/domain/cases/exclusions.ts) can never be granted it, and the refusal says why.
  * @see Directive (EU) 2019/1937 Art. 9(1)(c)–(d) (impartial handler); ISO 37002 §8.3; CEL 2023 Art. 52
  */
+import type { Transaction } from 'kysely';
 import { sealTo } from '../../crypto/sodium.ts';
 import type { CaseAccess, Role } from '../../shared/api.ts';
 import { queueNotices } from '../../mail/outbox.ts';
+import type { Tables } from '../../store/tables.ts';
 import { audit } from '../audit.ts';
 import { coversCategory, parseCategories } from '../category-staff.ts';
 import type { Deps } from '../deps.ts';
@@ -157,22 +159,30 @@ export async function grantCase(
   });
 }
 
+/**
+ * Takes back everything a person holds of a case, inside the caller's transaction: the case, an identity disclosed
+ * to them (no key to the reporter's identity stays with a former holder), the evidence key, and originals' keys
+ * passed on to them (src/domain/cases/originals.ts). Never called for a custodian, whose identity grant may be the
+ * only one (src/domain/cases/excludable.ts).
+ * @returns how many grants were deleted (original keys not counted)
+ */
+export async function takeBack(trx: Transaction<Tables>, reportId: string, userId: string): Promise<number> {
+  const removed = await trx
+    .deleteFrom('grants')
+    .where('report_id', '=', reportId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  await trx.deleteFrom('original_keys').where('report_id', '=', reportId).where('user_id', '=', userId).execute();
+  return Number(removed.numDeletedRows);
+}
+
 /** @throws not_found | unknown_user */
 export async function revokeGrant(deps: Deps, viewer: Viewer, reportId: string, userId: string): Promise<CaseAccess> {
   return asManager(deps, viewer, reportId, async ({ caseKey }) => {
     const user = await targetUser(deps, userId);
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
-      // A disclosed identity goes with the case: no key to the reporter's identity stays with a former holder; nor
-      // does an original's key passed on for opening it (src/domain/cases/originals.ts).
-      const removed = await trx
-        .deleteFrom('grants')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', userId)
-        .where('scope', 'in', ['case', 'identity', 'evidence'])
-        .executeTakeFirst();
-      await trx.deleteFrom('original_keys').where('report_id', '=', reportId).where('user_id', '=', userId).execute();
-      if (Number(removed.numDeletedRows) === 0)
+      if ((await takeBack(trx, reportId, userId)) === 0)
         throw errors.notFound(`${user.display_name} holds no grant on this case.`);
       await recordEvent(trx, {
         reportId,

@@ -48,44 +48,51 @@ export async function checkSubject(
       .where('activated_at', 'is not', null)
       .executeTakeFirst();
     if (!user) throw errors.validation({ subject: 'Choose an active staff member.' });
+    const report = await deps.db
+      .selectFrom('reports')
+      .select(['id', 'category'])
+      .where('id', '=', reportId)
+      .executeTakeFirstOrThrow();
+    const on: Case = {
+      id: report.id,
+      categoryId: report.category,
+      category: deps.profile().categories.find((c) => c.id === report.category),
+    };
     const exclusion = await findExclusion(deps.db, reportId, caseKey, user.id);
-    if (kind === 'grant_outside') await checkGrantOutside(deps, viewer, reportId, user, exclusion);
+    if (kind === 'grant_outside') await checkGrantOutside(deps, viewer, on, user, exclusion);
     if (kind === 'lift_exclusion') checkLiftExclusion(viewer, user, exclusion);
-    if (kind === 'exclude_holder') await checkExcludeHolder(deps, viewer, reportId, user, exclusion);
+    if (kind === 'exclude_holder') await checkExcludeHolder(deps, viewer, on, user, exclusion);
   }
 }
 
 type Subject = { id: string; role: string; display_name: string; categories: string | null };
+/** The case a request is about: its id, its category's id, and the category (undefined once it left the profile). */
+type Case = { id: string; categoryId: string; category: Category | undefined };
 
 /** 400 invalid_subject: the person named cannot be the subject of this request, saying why. */
 const refuse = (message: string) => errors.invalid('invalid_subject', message, { subject: message });
 
 /** A grant_outside request names someone the grant could then be given to, and who needs the request for it. */
 async function checkGrantOutside(
-  deps: Pick<Deps, 'db' | 'profile'>,
+  deps: Pick<Deps, 'db'>,
   viewer: Pick<Viewer, 'userId'>,
-  reportId: string,
+  report: Case,
   user: Subject,
   exclusion: Exclusion | undefined,
 ): Promise<void> {
   if (user.id === viewer.userId) throw refuse('You already hold this case. Choose the person to grant it to.');
-  const report = await deps.db
-    .selectFrom('reports')
-    .select('category')
-    .where('id', '=', reportId)
-    .executeTakeFirstOrThrow();
-  const category = deps.profile().categories.find((c) => c.id === report.category);
+  const { category } = report;
   const notGrantable = whyNotGrantable(user.role, category);
   if (notGrantable) throw refuse(`${user.display_name} can never be granted this case. ${notGrantable}`);
-  if (await heldGrant(deps.db, reportId, user.id, 'case'))
+  if (await heldGrant(deps.db, report.id, user.id, 'case'))
     throw refuse(`${user.display_name} already holds this case: there is nothing to approve.`);
   if (exclusion)
     throw refuse(
       `${user.display_name} is excluded from this case (${EXCLUSION_REASONS[exclusion.reason] ?? exclusion.reason}) and cannot be granted it.`,
     );
-  if (coversCategory(user.categories, report.category))
+  if (coversCategory(user.categories, report.categoryId))
     throw refuse(
-      `${user.display_name} works on “${category?.title ?? report.category}”: grant the case to them directly, no approval is needed.`,
+      `${user.display_name} works on “${category?.title ?? report.categoryId}”: grant the case to them directly, no approval is needed.`,
     );
 }
 
@@ -103,24 +110,18 @@ function checkLiftExclusion(viewer: Pick<Viewer, 'userId'>, user: Subject, exclu
 
 /** An exclude_holder request names someone whose exclusion needs it (src/domain/cases/excludable.ts), never the requester. */
 async function checkExcludeHolder(
-  deps: Pick<Deps, 'db' | 'profile'>,
+  deps: Pick<Deps, 'db'>,
   viewer: Pick<Viewer, 'userId'>,
-  reportId: string,
+  report: Case,
   user: Subject,
   exclusion: Exclusion | undefined,
 ): Promise<void> {
   if (user.id === viewer.userId)
     throw refuse('You cannot ask to exclude yourself: another manager of the case must exclude you.');
-  const report = await deps.db
-    .selectFrom('reports')
-    .select('category')
-    .where('id', '=', reportId)
-    .executeTakeFirstOrThrow();
-  const category = deps.profile().categories.find((c) => c.id === report.category);
-  const notExcludable = whyNotExcludable(user, category);
+  const notExcludable = whyNotExcludable(user, report.category);
   if (notExcludable) throw refuse(notExcludable);
   if (exclusion) throw refuse(`${user.display_name} is already excluded from this case.`);
-  if (!(await whyExclusionNeedsApproval(deps.db, reportId, user, category)))
+  if (!(await whyExclusionNeedsApproval(deps.db, report.id, user, report.category)))
     throw refuse(
       `${user.display_name} neither manages this case nor is the last holder of one of its keys: a manager of the case excludes them directly, no approval is needed.`,
     );
