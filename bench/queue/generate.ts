@@ -209,6 +209,7 @@ export function caseGenerator(o: {
       retention_ends_at: closed ? iso(closedMs + 1095 * DAY) : null,
       retention_reminded_at: null,
       protection_requested_at: null,
+      sealed_exclusions: null,
     };
     // As submit.ts grants it: the case keys (64 B) and the evidence secret key (32 B) sealed to the supervisor.
     const grants: GrantsTable[] = [

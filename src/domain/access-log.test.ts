@@ -113,6 +113,7 @@ describe('what the reporter’s record lists', () => {
       'certificate.issue',
       'certificate.verify',
       'file.download',
+      'file.grant_original',
       'file.original',
       'identity.add',
       'identity.disclose',

@@ -9,6 +9,7 @@
 import { actionMeaning } from '../shared/audit-actions.ts';
 import type { AccessLog, AccessLogEntry } from '../shared/audit.ts';
 import { audit } from './audit.ts';
+import { seesReport } from './audit-read.ts';
 import type { Viewer } from './cases/access.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
@@ -95,26 +96,22 @@ export async function reportAccessLog(
  * The record for an oversight officer, by the report's reference (for a subject access request that reaches them
  * another way): every entry, investigative steps included — what is passed on to the reporter is the officer's call.
  * Audited as `audit.export` of the report before reading, so the record shows it too.
- * @throws not_found when no report has the reference, or the viewer is excluded from the report (alike)
+ * @throws not_found when no report has the reference, or it is a complaint the viewer does not hold (alike; see
+ *   seesReport in audit-read.ts)
  */
 export async function accessLogByReference(
-  deps: Pick<Deps, 'db' | 'dialect' | 'now'>,
+  deps: Pick<Deps, 'db' | 'dialect' | 'now' | 'profile'>,
   viewer: Pick<Viewer, 'userId'>,
   reference: string,
 ): Promise<AccessLog> {
   const report = await deps.db
     .selectFrom('reports')
-    .select('id')
+    .select(['id', 'category'])
     .where('reference', '=', reference.trim().toUpperCase())
     .executeTakeFirst();
-  // A reader excluded from the report (named in it) is answered as for a reference that does not exist.
-  const excluded = await deps.db
-    .selectFrom('exclusions')
-    .select('user_id')
-    .where('report_id', '=', report?.id ?? '')
-    .where('user_id', '=', viewer.userId)
-    .executeTakeFirst();
-  if (!report || excluded) throw errors.notFound('There is no report with this reference. Check it and try again.');
+  // A complaint the reader does not hold (one that names them, say) is answered as a reference that does not exist.
+  if (!report || !(await seesReport(deps, viewer.userId, report)))
+    throw errors.notFound('There is no report with this reference. Check it and try again.');
   await deps.db.transaction().execute((trx) =>
     audit(deps, trx, {
       actor: viewer.userId,

@@ -10,11 +10,11 @@ import { ROLES, type Role } from '../shared/api.ts';
 import { actionMeaning } from '../shared/audit-actions.ts';
 import type { AuditActor, AuditEntryView, AuditPage } from '../shared/audit.ts';
 import { audit } from './audit.ts';
-import type { Viewer } from './cases/access.ts';
+import { heldGrant, type Viewer } from './cases/access.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 
-type ReadDeps = Pick<Deps, 'db' | 'dialect' | 'now'>;
+type ReadDeps = Pick<Deps, 'db' | 'dialect' | 'now' | 'profile'>;
 
 export interface AuditFilter {
   /** YYYY-MM-DD (UTC), inclusive. */
@@ -91,25 +91,64 @@ export async function seqRange(
   return { min, max: last.seq };
 }
 
+/** Ids of the profile's categories for complaints about officials. */
+const complaintCategories = (deps: Pick<Deps, 'profile'>) =>
+  deps
+    .profile()
+    .categories.filter((c) => c.kind === 'complaint_about_official')
+    .map((c) => c.id);
+
 /**
- * The reports a reader is excluded from (named in them, a conflict of interest): the audit log hides every entry
- * about them from that reader, so a colleague named in a complaint cannot follow it through the log.
+ * Whether an oversight officer sees a report's audit entries: every report, but a complaint about an official only
+ * while they hold it (a case grant). At submission every unnamed oversight officer of its category got one, so a
+ * colleague the complaint names cannot follow it through the log; and the rule needs no list of who is excluded,
+ * which only holders of the case can read (src/domain/cases/exclusion-store.ts).
  * @see CEL 2023 Art. 52; DESIGN flow 7
  */
-export async function excludedReports(deps: Pick<Deps, 'db'>, userId: string): Promise<Set<string>> {
-  const rows = await deps.db.selectFrom('exclusions').select('report_id').where('user_id', '=', userId).execute();
-  return new Set(rows.map((r) => r.report_id));
+export async function seesReport(
+  deps: Pick<Deps, 'db' | 'profile'>,
+  userId: string,
+  report: { id: string; category: string },
+): Promise<boolean> {
+  if (!complaintCategories(deps).includes(report.category)) return true;
+  return (await heldGrant(deps.db, report.id, userId, 'case')) !== undefined;
+}
+
+/** The subjects (`report:<id>`) of the complaints a reader does not hold, as a subquery; null when there are none. */
+function hiddenSubjects(deps: Pick<Deps, 'db' | 'profile'>, userId: string) {
+  const complaints = complaintCategories(deps);
+  if (complaints.length === 0) return null;
+  return deps.db
+    .selectFrom('reports as r')
+    .select(sql<string>`'report:' || r.id`.as('subject'))
+    .where('r.category', 'in', complaints)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('grants as g')
+            .select('g.report_id')
+            .whereRef('g.report_id', '=', 'r.id')
+            .where('g.user_id', '=', userId)
+            .where('g.scope', '=', 'case'),
+        ),
+      ),
+    );
 }
 
 /**
  * A subject filter as logged: a reference (R-…) becomes `report:<id>`.
- * @throws unknown_reference when no report has that reference, or the reader is excluded from it (alike)
+ * @throws unknown_reference when no report has that reference, or it is a complaint the reader does not hold (alike)
  */
-async function resolveSubject(deps: Pick<Deps, 'db'>, subject: string, excluded: Set<string>): Promise<string> {
+async function resolveSubject(deps: Pick<Deps, 'db' | 'profile'>, userId: string, subject: string): Promise<string> {
   if (/^[a-z_]+:/.test(subject)) return subject;
   const reference = subject.toUpperCase();
-  const report = await deps.db.selectFrom('reports').select('id').where('reference', '=', reference).executeTakeFirst();
-  if (!report || excluded.has(report.id))
+  const report = await deps.db
+    .selectFrom('reports')
+    .select(['id', 'category'])
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  if (!report || !(await seesReport(deps, userId, report)))
     throw errors.invalid(
       'unknown_reference',
       `There is no report with the reference ${reference}. Check it; for a case destroyed at the end of its retention, filter by its subject (report:<id>) instead.`,
@@ -139,7 +178,7 @@ const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${
 
 /**
  * One page of the log, newest first, with actors by name and role and actions in plain words, without the entries
- * about reports the reader is excluded from. Audited as `audit.read` (subject: the report filtered on, if any;
+ * about complaints the reader does not hold (`seesReport`). Audited as `audit.read` (subject: the report filtered on, if any;
  * reason: the filters).
  * @throws invalid_date | invalid_range | unknown_reference (400)
  */
@@ -148,8 +187,8 @@ export async function listAudit(
   viewer: Pick<Viewer, 'userId'>,
   filter: AuditFilter,
 ): Promise<AuditPage> {
-  const excluded = await excludedReports(deps, viewer.userId);
-  const subject = filter.subject === undefined ? undefined : await resolveSubject(deps, filter.subject, excluded);
+  const subject = filter.subject === undefined ? undefined : await resolveSubject(deps, viewer.userId, filter.subject);
+  const hidden = hiddenSubjects(deps, viewer.userId);
   const range = await seqRange(deps, filter);
   let items: AuditEntryView[] = [];
   let nextCursor: number | null = null;
@@ -172,17 +211,7 @@ export async function listAudit(
     if (filter.cursor !== undefined) q = q.where('a.seq', '<', filter.cursor);
     if (filter.actor !== undefined) q = q.where('a.actor', '=', filter.actor);
     if (subject !== undefined) q = q.where('a.subject', '=', subject);
-    if (excluded.size > 0)
-      q = q.where((eb) =>
-        eb.or([
-          eb('a.subject', 'is', null),
-          eb(
-            'a.subject',
-            'not in',
-            [...excluded].map((id) => `report:${id}`),
-          ),
-        ]),
-      );
+    if (hidden) q = q.where((eb) => eb.or([eb('a.subject', 'is', null), eb('a.subject', 'not in', hidden)]));
     if (filter.action !== undefined) q = q.where(sql<boolean>`a.action like ${startsWith(filter.action)} escape '\\'`);
     const rows = await q
       .orderBy('a.seq', 'desc')

@@ -5,16 +5,10 @@
  * staff needs a second person's approval (request kind `grant_outside`, src/domain/cases/grants.ts).
  * @see ISO 37002 §8.2 (impartial, competent handling); DESIGN "Two-person rule"
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Tables } from '../store/tables.ts';
-import type { Category } from '../shared/profile.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
-import { managerRole } from './requests/kinds.ts';
 import { findUser } from './users.ts';
-
-type Db = Kysely<Tables> | Transaction<Tables>;
 
 /** The category ids of a `users.categories` value; null for every category (also for a value that is not a list). */
 export function parseCategories(value: string | null): string[] | null {
@@ -27,26 +21,6 @@ export function parseCategories(value: string | null): string[] | null {
 export function coversCategory(categories: string | null, categoryId: string): boolean {
   const ids = parseCategories(categories);
   return ids === null || ids.includes(categoryId);
-}
-
-/**
- * Active managers of a category: users of its manager role (supervisor; oversight for a complaint about an
- * official) assigned to it or to every category.
- */
-export async function categoryManagers(
-  db: Db,
-  category: Pick<Category, 'id' | 'kind'>,
-): Promise<{ id: string; public_key: Buffer }[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'public_key', 'categories'])
-    .where('disabled_at', 'is', null)
-    .where('activated_at', 'is not', null)
-    .where('role', '=', managerRole(category))
-    .execute();
-  return rows
-    .filter((u) => coversCategory(u.categories, category.id))
-    .map(({ id, public_key }) => ({ id, public_key }));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

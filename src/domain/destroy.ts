@@ -6,7 +6,7 @@
  * Order, so that a crash at any point leaves nothing readable and nothing half-deleted that staff could trip over:
  * 1. in one transaction: collect the blob ids of the case's files, delete the rows that do not cascade (reporter
  *    sessions, the receipt's throttle row, action records), then the reports row — the foreign keys cascade to
- *    grants, files, messages, events, exclusions, links, labels, reminders, requests and their keys, identity
+ *    grants, files, original keys, messages, events, exclusions, links, labels, reminders, requests and their keys, identity
  *    statements, protection requests and certificates — and write the audit entry;
  * 2. after the commit, delete the blobs. A crash between 1 and 2 leaves blobs that no row references: ciphertext
  *    whose keys are gone, which the abandoned-blob sweep (src/jobs/retention.ts) deletes at its next run;
@@ -24,6 +24,7 @@ export const CASE_TABLES = [
   'reports',
   'grants',
   'files',
+  'original_keys',
   'messages',
   'case_events',
   'exclusions',

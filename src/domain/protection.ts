@@ -2,8 +2,8 @@
  * Protection requests. A reporter in danger (or whose relatives are) asks from the follow-up page, with an
  * optional account sealed under the report key, which their session holds. The case becomes urgent, its next
  * deadline (`reports.due_at`) becomes the response due within the category's protectionResponseHours when that
- * comes first — so it goes first in triage and escalates like any overdue work (src/jobs/deadlines.ts) — and the
- * managers of its category and everyone holding it get a `protection` notice at once. Staff holding the case
+ * comes first — so it goes first in triage and escalates like any overdue work (src/jobs/deadlines.ts) — and
+ * everyone holding it (its managers among them) gets a `protection` notice at once. Staff holding the case
  * record the response: an outcome the reporter reads in plain words, and a note sealed under the case key.
  * @see MSS Order No. 2 Art. 6(2) (protection of informants and their close relatives); CEL 2023 Art. 46
  */
@@ -25,7 +25,6 @@ import { audit } from './audit.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './cases/access.ts';
 import { recordEvent } from './cases/events.ts';
 import { updateCaseAt } from './cases/versioned.ts';
-import { categoryManagers } from './category-staff.ts';
 import { nextDeadline } from './deadlines.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
@@ -76,10 +75,12 @@ function responseHours(category: Category | undefined): number {
 }
 
 /**
- * Who hears of a protection request at once: the active managers of the category (supervisors; oversight officers
- * for a complaint about an official) and everyone active holding the case — never anyone excluded from it.
+ * Who hears of a protection request at once: everyone active holding the case. At submission every unnamed manager
+ * of the category received a grant, so these are its managers and whoever they granted it to since; someone excluded
+ * holds no grant. (The category's managers as such are not asked: telling them apart from the excluded would need
+ * the case's exclusions, which are sealed under the case key.)
  */
-async function protectionRecipients(trx: Transaction<Tables>, reportId: string, category: Category | undefined) {
+async function protectionRecipients(trx: Transaction<Tables>, reportId: string): Promise<string[]> {
   const holders = await trx
     .selectFrom('grants')
     .innerJoin('users', 'users.id', 'grants.user_id')
@@ -88,13 +89,7 @@ async function protectionRecipients(trx: Transaction<Tables>, reportId: string, 
     .where('grants.scope', '=', 'case')
     .where('users.disabled_at', 'is', null)
     .execute();
-  const managers = category ? await categoryManagers(trx, category) : [];
-  const excluded = new Set(
-    (await trx.selectFrom('exclusions').select('user_id').where('report_id', '=', reportId).execute()).map(
-      (x) => x.user_id,
-    ),
-  );
-  return [...new Set([...managers, ...holders].map((u) => u.id))].filter((id) => !excluded.has(id)).sort();
+  return [...new Set(holders.map((u) => u.id))].sort();
 }
 
 /**
@@ -177,7 +172,7 @@ export async function requestProtection(
       .where('responded_at', 'is', null)
       .where('id', '!=', id)
       .executeTakeFirst();
-    if (!open) await queueNotices(deps, trx, await protectionRecipients(trx, reportId, category), 'protection');
+    if (!open) await queueNotices(deps, trx, await protectionRecipients(trx, reportId), 'protection');
     await audit(deps, trx, {
       actor: 'reporter',
       action: 'reporter.protection_request',

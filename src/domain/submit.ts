@@ -29,6 +29,7 @@ import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { FileIntake, type IncomingFile } from './intake.ts';
 import { managerRole } from './requests/kinds.ts';
+import { sealExclusions } from './cases/exclusion-store.ts';
 import { answersAd, identityAd, identitySecretAd, packCaseKeys, reporterKeyAd } from './sealing.ts';
 
 const DAY = 86_400_000;
@@ -227,6 +228,27 @@ export class ReportDraft {
         : new Date(now.getTime() + policy.acknowledgementDays * DAY).toISOString();
     const feedbackDue =
       policy.feedbackDays == null ? null : new Date(now.getTime() + policy.feedbackDays * DAY).toISOString();
+    const staff = await trx
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'role', 'public_key', 'categories', 'activated_at'])
+      .where('disabled_at', 'is', null)
+      .execute();
+    // Staff the report names get nothing of it, not even the identity (CEL 2023 Art. 52; DESIGN flow 7).
+    const named = new Set(namedStaff(namingTexts(v.category, v.answers as Record<string, unknown>), staff));
+    // An account not yet activated has no key pair: nothing is sealed to it (it still counts as named, above).
+    const unnamed = (role: string) =>
+      staff.filter(
+        (u) =>
+          u.role === role && u.activated_at !== null && !named.has(u.id) && coversCategory(u.categories, v.category.id),
+      );
+    let managers = unnamed(managerRole(v.category));
+    // A complaint naming every oversight officer of its category still reaches someone: the category's unnamed
+    // supervisors, and its history says so (CEL 2023 Art. 52: no complaint suppressed).
+    const rerouted = managers.length === 0 && v.category.kind === 'complaint_about_official';
+    if (rerouted) managers = unnamed('supervisor');
+    const custodians = unnamed('custodian');
+    // Nobody left who could open it: refused as a closed category is, so a refusal tells nothing of who is named.
+    if (managers.length === 0 || custodians.length === 0) throw categoryClosed();
     await trx
       .insertInto('reports')
       .values({
@@ -257,30 +279,21 @@ export class ReportDraft {
         sealed_identity: sealJson(keys.identityKey, v.identity, identityAd(id)),
         identity_public_key: this.identityPair.publicKey,
         sealed_identity_secret: seal(keys.identityKey, this.identityPair.secretKey, identitySecretAd(id)),
+        // Every report has a list, named staff or not, of one length (src/domain/cases/exclusion-store.ts).
+        sealed_exclusions: sealExclusions(
+          keys.caseKey,
+          id,
+          [...named].map((userId) => ({
+            userId,
+            reason: 'named_in_report',
+            note: null,
+            createdBy: null,
+            createdAt: at,
+          })),
+        ),
       })
       .execute();
 
-    const staff = await trx
-      .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'role', 'public_key', 'categories', 'activated_at'])
-      .where('disabled_at', 'is', null)
-      .execute();
-    // Staff the report names get nothing of it, not even the identity (CEL 2023 Art. 52; DESIGN flow 7).
-    const named = new Set(namedStaff(namingTexts(v.category, v.answers as Record<string, unknown>), staff));
-    // An account not yet activated has no key pair: nothing is sealed to it (it still counts as named, above).
-    const unnamed = (role: string) =>
-      staff.filter(
-        (u) =>
-          u.role === role && u.activated_at !== null && !named.has(u.id) && coversCategory(u.categories, v.category.id),
-      );
-    let managers = unnamed(managerRole(v.category));
-    // A complaint naming every oversight officer of its category still reaches someone: the category's unnamed
-    // supervisors, and its history says so (CEL 2023 Art. 52: no complaint suppressed).
-    const rerouted = managers.length === 0 && v.category.kind === 'complaint_about_official';
-    if (rerouted) managers = unnamed('supervisor');
-    const custodians = unnamed('custodian');
-    // Nobody left who could open it: refused as a closed category is, so a refusal tells nothing of who is named.
-    if (managers.length === 0 || custodians.length === 0) throw categoryClosed();
     const grants = [
       ...managers.flatMap((u) => [
         { scope: 'case' as const, user_id: u.id, sealed_key: sealTo(u.public_key, packCaseKeys(keys)) },
@@ -296,28 +309,8 @@ export class ReportDraft {
       .insertInto('grants')
       .values(grants.map((g) => ({ ...g, report_id: id, granted_by: null, created_at: at })))
       .execute();
-    if (named.size > 0) {
-      await trx
-        .insertInto('exclusions')
-        .values(
-          [...named].map((userId) => ({
-            report_id: id,
-            user_id: userId,
-            reason: 'named_in_report',
-            sealed_note: null,
-            created_by: null,
-            created_at: at,
-          })),
-        )
-        .execute();
-      // Who was named stays in the case (its managers see the exclusions), not in the audit log others read.
-      await audit(deps, trx, {
-        actor: 'system',
-        action: 'case.exclude_named',
-        subject: `report:${id}`,
-        reason: `${named.size} named_in_report`,
-      });
-    }
+    // Who was named stays in the sealed list above, which the case's managers read: no row, event or audit entry
+    // appears only when a report names someone (a copy of the data, or an oversight officer's export, would tell).
     if (rerouted)
       await recordEvent(trx, {
         reportId: id,

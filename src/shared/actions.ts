@@ -71,6 +71,8 @@ export const GATED_KINDS = [
   'enforcement_action',
   'knowingly_false',
   'lift_exclusion',
+  'exclude_holder',
+  'close_case',
 ] as const;
 export const GatedKind = z.enum(GATED_KINDS);
 export type GatedKind = z.infer<typeof GatedKind>;
@@ -79,7 +81,7 @@ export type GatedKind = z.infer<typeof GatedKind>;
 export const UsableApproval = z.object({
   id: z.string(),
   kind: GatedKind,
-  /** A file id (open_original) or user id (lift_exclusion), else null. */
+  /** A file id (open_original) or user id (lift_exclusion, exclude_holder), else null. */
   subject: z.string().nullable(),
   decidedAt: z.string(),
   expiresAt: z.string(),

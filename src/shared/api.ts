@@ -196,6 +196,11 @@ export const ExclusionRequest = z.object({
   userId: z.string().uuid(),
   reason: ExclusionReason,
   note: userText().trim().max(2_000).optional(),
+  /**
+   * An approved request of kind exclude_holder, needed when the person manages the case or is the last active
+   * holder of one of its keys.
+   */
+  requestId: z.string().uuid().optional(),
 });
 export const UrgentRequest = z.object({ urgent: z.boolean(), reason: userText().trim().min(1).max(2_000) });
 export const UrgentResponse = z.object({ urgent: z.boolean(), dueAt: z.string().nullable() });

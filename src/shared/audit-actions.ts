@@ -101,6 +101,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
     purpose: 'Lifted the exclusion of {target} from your report',
     reporter: true,
   },
+  // Written at submission before issue 8, with the number of staff a report named; now that fact stays sealed in
+  // the case (an entry only when someone is named told oversight officers which reports name someone).
   'case.exclude_named': {
     text: 'Excluded the staff a report names from it, on receipt',
     purpose: 'Kept the staff your report names away from it',
@@ -173,9 +175,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
     purpose: 'Recorded the answer to your request for protection',
     reporter: true,
   },
+  // Written before issue 8: approving one original passed on the key to every original of the report.
   'case.grant_evidence': {
     text: 'Gave a staff member the key to the original files of a case',
     purpose: 'Gave {target} the key to the original files you sent',
+    reporter: true,
+  },
+  'file.grant_original': {
+    text: 'Gave a staff member the key to one original file of a case, as approved',
+    purpose: 'Gave {target} the key to one original file you sent, as a second person approved',
     reporter: true,
   },
   'file.original': {

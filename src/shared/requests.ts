@@ -17,6 +17,8 @@ export const REQUEST_KINDS = [
   'enforcement_action',
   'knowingly_false',
   'lift_exclusion',
+  'exclude_holder',
+  'close_case',
 ] as const;
 export const RequestKind = z.enum(REQUEST_KINDS);
 export type RequestKind = z.infer<typeof RequestKind>;
@@ -31,16 +33,19 @@ export const REQUEST_TITLES: Record<RequestKind, string> = {
   enforcement_action: 'Record an enforcement action',
   knowingly_false: 'Mark the report knowingly false',
   lift_exclusion: 'Lift the exclusion of a staff member named in the report',
+  exclude_holder: 'Exclude another manager of the case, or the last holder of one of its keys',
+  close_case: 'Close the case',
 };
 
 /**
  * What a kind's `subject` names: a file of the case (its id) or a staff member (their user id: the person to grant
- * the case to, or whose `named_in_report` exclusion is lifted).
+ * the case to, whose `named_in_report` exclusion is lifted, or who is excluded).
  */
 export const REQUEST_SUBJECTS: Partial<Record<RequestKind, 'file' | 'user'>> = {
   open_original: 'file',
   grant_outside: 'user',
   lift_exclusion: 'user',
+  exclude_holder: 'user',
 };
 
 /** Characters (code points) a reason, legal basis, reporter notice or decision note may have. */
@@ -58,7 +63,7 @@ export const CreateRequestBody = z.object({
   kind: RequestKind,
   reason: longText,
   legalBasis: longText,
-  /** A file id (open_original) or a user id (grant_outside, lift_exclusion); ignored for other kinds. */
+  /** A file id (open_original) or a user id (grant_outside, lift_exclusion, exclude_holder); ignored for others. */
   subject: z.string().max(100).optional(),
   /** identity_disclosure: what the reporter is told once it is approved (EU 2019/1937 Art. 16(3)). */
   reporterNotice: longText.optional(),

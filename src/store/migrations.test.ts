@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createPgDatabase, DIALECTS } from '../../test/helpers/db.ts';
+import { insertReport } from '../../test/helpers/report-rows.ts';
 import { migrateDownAll, migrateToLatest, openDatabase, type OpenDatabase } from './database.ts';
+import { migrationProvider } from './migrations/index.ts';
 
 async function tables(o: OpenDatabase): Promise<string[]> {
   const rows =
@@ -35,6 +37,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0003_status_queue',
         '0004_due_process',
         '0005_accounts',
+        '0006_case_access',
         '0007_files',
       ]);
       const first = await tables(o);
@@ -52,6 +55,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'links',
         'messages',
         'notifications',
+        'original_keys',
         'protection_requests',
         'receipt_displays',
         'reminders',
@@ -71,10 +75,71 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0003_status_queue',
         '0004_due_process',
         '0005_accounts',
+        '0006_case_access',
         '0007_files',
       ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);
+    } finally {
+      await o.close();
+      await pg?.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('0006 deletes the evidence keys that approvals of one original passed on, and keeps those given at submission', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-mig-'));
+    const pg = dialect === 'postgres' ? await createPgDatabase() : null;
+    const o = openDatabase({ url: pg?.url, sqliteFile: path.join(dir, 'm.sqlite') });
+    const migrator = new Migrator({ db: o.db as unknown as Kysely<unknown>, provider: migrationProvider });
+    try {
+      expect((await migrator.migrateTo('0004_due_process')).error).toBeUndefined();
+      const key = Buffer.from('sealed');
+      const users = ['supervisor', 'handler'].map((role) => ({
+        id: `${role}-id`,
+        username: role,
+        display_name: role,
+        role,
+        public_key: key,
+        password_salt: key,
+        password_verifier: key,
+        wrapped_secret_key: key,
+        recovery_salt: key,
+        recovery_verifier: key,
+        recovery_wrapped_secret_key: key,
+        created_at: '2026-01-05T09:00:00.000Z',
+      }));
+      await o.db.insertInto('users').values(users).execute();
+      const reportId = await insertReport(o.db);
+      const grant = (user_id: string, scope: 'case' | 'evidence', granted_by: string | null) => ({
+        report_id: reportId,
+        user_id,
+        scope,
+        sealed_key: key,
+        granted_by,
+        created_at: '2026-01-05T09:00:00.000Z',
+      });
+      await o.db
+        .insertInto('grants')
+        .values([
+          grant('supervisor-id', 'case', null),
+          grant('supervisor-id', 'evidence', null),
+          grant('handler-id', 'case', 'supervisor-id'),
+          grant('handler-id', 'evidence', 'supervisor-id'),
+        ])
+        .execute();
+      expect((await migrator.migrateTo('0006_case_access')).error).toBeUndefined();
+      const left = await o.db
+        .selectFrom('grants')
+        .select(['user_id', 'scope'])
+        .orderBy('user_id')
+        .orderBy('scope')
+        .execute();
+      expect(left).toEqual([
+        { user_id: 'handler-id', scope: 'case' },
+        { user_id: 'supervisor-id', scope: 'case' },
+        { user_id: 'supervisor-id', scope: 'evidence' },
+      ]);
     } finally {
       await o.close();
       await pg?.drop();

@@ -111,6 +111,12 @@ export interface ReportsTable {
   retention_reminded_at: string | null;
   /** When the reporter last asked for protection (MSS Order No. 2 Art. 6(2)). */
   protection_requested_at: string | null;
+  /**
+   * JSON [{userId, reason, note, createdBy, createdAt}] under the case key, padded (src/domain/cases/exclusion-store.ts):
+   * who is excluded from the case. Null only for reports received before 0006, whose exclusions may still be clear
+   * rows of `exclusions`.
+   */
+  sealed_exclusions: Buffer | null;
 }
 
 export interface GrantsTable {
@@ -146,6 +152,20 @@ export interface FilesTable {
    * blob's role; 1, rows written before 0007 (exact length, no binding; their sizes come from the blob's length).
    */
   blob_format: number;
+  created_at: string;
+}
+
+/**
+ * One original's file key, sealed to a staff member who holds no evidence grant, after a second person approved
+ * their 'open_original' request for that file (src/domain/cases/originals.ts): it opens that original only.
+ */
+export interface OriginalKeysTable {
+  file_id: string;
+  user_id: string;
+  report_id: string;
+  sealed_key: Buffer;
+  /** The decider whose evidence grant opened the file key. */
+  granted_by: string | null;
   created_at: string;
 }
 
@@ -194,6 +214,7 @@ export interface AuditTable {
   hash: string;
 }
 
+/** Exclusions written before 0006, in clear; still honoured until sealed into `reports.sealed_exclusions`. */
 export interface ExclusionsTable {
   report_id: string;
   user_id: string;
@@ -327,6 +348,7 @@ export interface Tables {
   audit: AuditTable;
   job_leases: JobLeasesTable;
   exclusions: ExclusionsTable;
+  original_keys: OriginalKeysTable;
   links: LinksTable;
   case_labels: CaseLabelsTable;
   notifications: NotificationsTable;

@@ -62,8 +62,10 @@ describe.each(DIALECTS)('approval gates on %s', (dialect) => {
       .where('user_id', '=', userId)
       .where('scope', '=', 'evidence')
       .executeTakeFirst();
+  const originalKeys = (userId: string) =>
+    t.deps.db.selectFrom('original_keys').select(['file_id', 'granted_by']).where('user_id', '=', userId).execute();
 
-  it('opens an original only with an approval for that file, once; a handler gets the evidence key re-sealed on approval', async () => {
+  it('opens an original only with an approval for that file, once; a handler gets that file’s key re-sealed on approval', async () => {
     const c = await caseWithFile();
     const url = (requestId?: string) =>
       `/api/v1/cases/${c.id}/files/${c.fileId}/original${requestId ? `?requestId=${requestId}` : ''}`;
@@ -85,7 +87,8 @@ describe.each(DIALECTS)('approval gates on %s', (dialect) => {
       kind: 'open_original',
       subject: c.fileId,
     });
-    expect(await evidenceGrant(c.id, t.users.handler.id)).toEqual({ granted_by: t.users.supervisor.id });
+    expect(await evidenceGrant(c.id, t.users.handler.id)).toBeUndefined();
+    expect(await originalKeys(t.users.handler.id)).toEqual([{ file_id: c.fileId, granted_by: t.users.supervisor.id }]);
     const approvals = (await handler.get(`/api/v1/cases/${c.id}/approvals`)).json() as {
       approvals: { id: string; kind: string; subject: string | null }[];
     };
@@ -112,14 +115,14 @@ describe.each(DIALECTS)('approval gates on %s', (dialect) => {
       .selectFrom('audit')
       .select(['action', 'actor', 'reason'])
       .where('subject', '=', `report:${c.id}`)
-      .where('action', 'in', ['case.grant_evidence', 'file.original'])
+      .where('action', 'in', ['file.grant_original', 'file.original'])
       .orderBy('seq')
       .execute();
     expect(entries).toEqual([
       {
-        action: 'case.grant_evidence',
+        action: 'file.grant_original',
         actor: t.users.supervisor.id,
-        reason: `user:${t.users.handler.id} request:${requestId}`,
+        reason: `user:${t.users.handler.id} file:${c.fileId} request:${requestId}`,
       },
       { action: 'file.original', actor: t.users.handler.id, reason: `file:${c.fileId} request:${requestId}` },
     ]);
@@ -131,9 +134,9 @@ describe.each(DIALECTS)('approval gates on %s', (dialect) => {
     ]);
     expect((await (await actor(t, 'oversight')).get(url(requestId))).statusCode).toBe(404);
 
-    // The evidence key passed on goes with the case when the handler's access is revoked.
+    // The file key passed on goes with the case when the handler's access is revoked.
     expect((await sup.send('DELETE', `/api/v1/cases/${c.id}/grants/${t.users.handler.id}`)).statusCode).toBe(200);
-    expect(await evidenceGrant(c.id, t.users.handler.id)).toBeUndefined();
+    expect(await originalKeys(t.users.handler.id)).toEqual([]);
   });
 
   it('lets a supervisor who holds the evidence key open an original after a second supervisor approves', async () => {
@@ -175,6 +178,7 @@ describe.each(DIALECTS)('approval gates on %s', (dialect) => {
     const row = await t.deps.db.selectFrom('requests').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.status).toBe('pending');
     expect(await evidenceGrant(c.id, t.users.handler.id)).toBeUndefined();
+    expect((await originalKeys(t.users.handler.id)).filter((k) => k.file_id === c.fileId)).toEqual([]);
   });
 
   it('exports a case as a JSON bundle only with an approved export request, once', async () => {
@@ -304,9 +308,9 @@ describe.each(DIALECTS)('approval gates on %s', (dialect) => {
     ).toBe(200);
     expect((await handler.send('POST', `/api/v1/cases/${c.id}/risk`, { level: 'low' })).statusCode).toBe(200);
     expect(errorId(await close({ requestId }))).toBe('approval_required');
-    // Other outcomes need no approval.
+    // Other outcomes need no approval of this kind (a handler's closing needs its own: test/integration/exclusions.test.ts).
     expect(
-      (await handler.send('POST', `/api/v1/cases/${c.id}/status`, { status: 'closed', outcome: 'unsubstantiated' }))
+      (await sup.send('POST', `/api/v1/cases/${c.id}/status`, { status: 'closed', outcome: 'unsubstantiated' }))
         .statusCode,
     ).toBe(200);
   });

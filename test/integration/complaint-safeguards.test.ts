@@ -117,12 +117,20 @@ describe.each(DIALECTS)('lifting a named exclusion, and the audit log of an excl
       'already_granted',
       'Zoë Brandt already holds this case: nothing to grant.',
     ]);
-    // Excluded again, the used approval does not lift it a second time.
-    const excluded = await over.send('POST', `/api/v1/cases/${c.id}/exclusions`, {
-      userId: brandt,
-      reason: 'named_in_report',
-    });
-    expect(excluded.statusCode).toBe(201);
+    // Excluded again — she manages the complaint now, so that too needs Kim's approval —, the used approval does not
+    // lift it a second time.
+    const exclude = (id?: string) =>
+      over.send('POST', `/api/v1/cases/${c.id}/exclusions`, {
+        userId: brandt,
+        reason: 'named_in_report',
+        ...(id ? { requestId: id } : {}),
+      });
+    expect(errorId(await exclude())).toBe('approval_required');
+    const toExclude = (await ask(over, c.id, 'exclude_holder', brandt)).json() as { id: string };
+    expect(
+      (await kim.send('POST', `/api/v1/requests/${toExclude.id}/decision`, { decision: 'approve' })).statusCode,
+    ).toBe(200);
+    expect((await exclude(toExclude.id)).statusCode).toBe(201);
     const reused = await over.send('DELETE', `/api/v1/cases/${c.id}/exclusions/${brandt}?requestId=${requestId}`);
     expect([reused.statusCode, errorId(reused)]).toEqual([409, 'approval_required']);
   });

@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSealed, sealJson } from '../../src/crypto/sodium.ts';
 import { caseKeys, heldGrant } from '../../src/domain/cases/access.ts';
@@ -17,6 +16,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { approval, viewerOf } from '../helpers/approvals.ts';
 import { actor, errorId, type Actor } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import { allCells } from '../helpers/cells.ts';
 import { filesUnder } from '../helpers/marker-scan.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
 import { legacyBlob } from '../helpers/secretstream.ts';
@@ -41,23 +41,6 @@ function onBucket(length: number): boolean {
     if (p > (chunks - 1) * 65_536 && p <= chunks * 65_536) return isPadme(p);
   }
   return false;
-}
-
-/** Every cell of every table. */
-async function allCells(t: TestApp): Promise<{ table: string; column: string; value: unknown }[]> {
-  const tables =
-    t.dialect === 'postgres'
-      ? await sql<{
-          name: string;
-        }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(t.deps.db)
-      : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(t.deps.db);
-  const cells: { table: string; column: string; value: unknown }[] = [];
-  for (const { name } of tables.rows) {
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.deps.db);
-    for (const row of rows.rows)
-      for (const [column, value] of Object.entries(row)) cells.push({ table: name, column, value });
-  }
-  return cells;
 }
 
 describe.each(DIALECTS)('stored file copies on %s', (dialect) => {

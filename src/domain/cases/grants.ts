@@ -3,28 +3,27 @@
  * official — grants it by re-sealing the case keys, which the manager's own session opens, to the new holder's
  * public key: the server alone cannot grant what it cannot read. A complaint about an official is granted only to
  * oversight officers, an ordinary case never to them. Granting to someone outside the category's staff needs an
- * approved `grant_outside` request (two-person rule). Staff can be excluded from a case (named in it, or a
- * conflict of interest); an excluded person can never be granted it, and the refusal says why.
+ * approved `grant_outside` request (two-person rule). Staff excluded from a case (named in it, or a conflict of
+ * interest: src/domain/cases/exclusions.ts) can never be granted it, and the refusal says why.
  * @see Directive (EU) 2019/1937 Art. 9(1)(c)–(d) (impartial handler); ISO 37002 §8.3; CEL 2023 Art. 52
  */
-import { open, seal, sealTo, wipe } from '../../crypto/sodium.ts';
+import type { Transaction } from 'kysely';
+import { sealTo } from '../../crypto/sodium.ts';
 import type { CaseAccess, Role } from '../../shared/api.ts';
-import type { Category } from '../../shared/profile.ts';
 import { queueNotices } from '../../mail/outbox.ts';
+import type { Tables } from '../../store/tables.ts';
 import { audit } from '../audit.ts';
 import { coversCategory, parseCategories } from '../category-staff.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { managerRole } from '../requests/kinds.ts';
 import { useApproval } from '../requests/requests.ts';
-import { packCaseKeys } from '../sealing.ts';
-import { caseKeys, heldGrant, type Viewer } from './access.ts';
+import { heldGrant, type Viewer } from './access.ts';
+import { asManager, canManageAccess, targetUser } from './manage.ts';
 import { recordEvent } from './events.ts';
+import { findExclusion, listExclusions, sealLegacyExclusions } from './exclusion-store.ts';
 import { EXCLUSION_REASONS, GRANTABLE_ROLES, whyNotGrantable, type ExclusionReason } from './grantable.ts';
 
-export { EXCLUSION_REASONS, GRANTABLE_ROLES, type ExclusionReason };
-
-const noteAd = (reportId: string, userId: string) => Buffer.from(`report:${reportId}:exclusion:${userId}`);
+export { canManageAccess, EXCLUSION_REASONS, GRANTABLE_ROLES, type ExclusionReason };
 
 /** Staff that can be granted cases, for a manager's picker, with the categories each works on (null: all). */
 export async function listGrantableStaff(deps: Pick<Deps, 'db'>, role?: Role) {
@@ -55,13 +54,11 @@ export async function caseAccess(deps: Pick<Deps, 'db'>, reportId: string, caseK
     .where('g.scope', '=', 'case')
     .orderBy('u.display_name')
     .execute();
-  const exclusions = await deps.db
-    .selectFrom('exclusions as x')
-    .innerJoin('users as u', 'u.id', 'x.user_id')
-    .select(['x.user_id', 'x.reason', 'x.sealed_note', 'x.created_at', 'u.display_name'])
-    .where('x.report_id', '=', reportId)
-    .orderBy('u.display_name')
-    .execute();
+  const exclusions = await listExclusions(deps.db, reportId, caseKey);
+  const names = await displayNames(
+    deps,
+    exclusions.map((x) => x.userId),
+  );
   return {
     grants: grants.map((g) => ({
       userId: g.user_id,
@@ -69,53 +66,28 @@ export async function caseAccess(deps: Pick<Deps, 'db'>, reportId: string, caseK
       role: g.role as Role,
       grantedAt: g.created_at,
     })),
-    exclusions: exclusions.map((x) => ({
-      userId: x.user_id,
-      displayName: x.display_name,
-      reason: x.reason as ExclusionReason,
-      note: x.sealed_note ? open(caseKey, x.sealed_note, noteAd(reportId, x.user_id)).toString() : null,
-      createdAt: x.created_at,
-    })),
+    exclusions: exclusions
+      // A person whose account is gone stays excluded (the id is kept), shown as such.
+      .map((x) => ({
+        userId: x.userId,
+        displayName: names.get(x.userId) ?? 'A former staff member',
+        reason: x.reason,
+        note: x.note,
+        createdAt: x.createdAt,
+      }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName)),
   };
 }
 
-/**
- * The case's managers manage access — supervisors; oversight officers for a complaint about an official —;
- * everyone else is told the case does not exist for them (no hint either way).
- */
-export function canManageAccess(viewer: Viewer, category?: Pick<Category, 'kind'>): boolean {
-  return viewer.role === managerRole(category);
-}
-
-async function targetUser(deps: Pick<Deps, 'db'>, userId: string) {
-  const user = await deps.db
+/** Display names of the staff with these ids (those that still exist). */
+async function displayNames(deps: Pick<Deps, 'db'>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await deps.db
     .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'public_key', 'disabled_at', 'activated_at', 'categories'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user || user.disabled_at || !user.activated_at)
-    throw errors.invalid('unknown_user', 'There is no active staff member with that id.');
-  return user;
-}
-
-/** Runs `change` with the case keys of a manager who holds the case. @throws not_found (no grant or not a manager) */
-async function asManager<T>(
-  deps: Deps,
-  viewer: Viewer,
-  reportId: string,
-  change: (caseKey: Buffer, packed: Buffer, category: Category | undefined, categoryId: string) => Promise<T>,
-): Promise<T> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const report = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
-    const category = deps.profile().categories.find((c) => c.id === report?.category);
-    if (!report || !canManageAccess(viewer, category))
-      throw errors.notFound('There is no such case, or you have no access to it.');
-    return await change(keys.caseKey, packCaseKeys(keys), category, report.category);
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u.display_name]));
 }
 
 /**
@@ -132,7 +104,7 @@ export async function grantCase(
   userId: string,
   requestId?: string | null,
 ): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey, packed, category, categoryId) => {
+  return asManager(deps, viewer, reportId, async ({ caseKey, packed, category, categoryId }) => {
     const user = await targetUser(deps, userId);
     const notGrantable = whyNotGrantable(user.role, category);
     if (notGrantable) throw errors.invalid('not_grantable', notGrantable);
@@ -144,19 +116,14 @@ export async function grantCase(
         'approval_required',
         `${user.display_name} does not work on “${category?.title ?? categoryId}”. Granting the case to someone outside the category's staff needs an approved request: ask for one (“Grant the case to someone outside the category's staff”), and grant it once a second person has approved it.`,
       );
-    const exclusion = await deps.db
-      .selectFrom('exclusions')
-      .select('reason')
-      .where('report_id', '=', reportId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (exclusion)
-      throw errors.conflict(
-        'excluded',
-        `${user.display_name} is excluded from this case (${EXCLUSION_REASONS[exclusion.reason as ExclusionReason] ?? exclusion.reason}) and cannot be granted it.`,
-      );
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
+      const exclusion = await findExclusion(trx, reportId, caseKey, userId);
+      if (exclusion)
+        throw errors.conflict(
+          'excluded',
+          `${user.display_name} is excluded from this case (${EXCLUSION_REASONS[exclusion.reason] ?? exclusion.reason}) and cannot be granted it.`,
+        );
       if (outside)
         await useApproval(deps, trx, { requestId, reportId, kind: 'grant_outside', viewer, subject: userId });
       await trx
@@ -192,21 +159,30 @@ export async function grantCase(
   });
 }
 
+/**
+ * Takes back everything a person holds of a case, inside the caller's transaction: the case, an identity disclosed
+ * to them (no key to the reporter's identity stays with a former holder), the evidence key, and originals' keys
+ * passed on to them (src/domain/cases/originals.ts). Never called for a custodian, whose identity grant may be the
+ * only one (src/domain/cases/excludable.ts).
+ * @returns how many grants were deleted (original keys not counted)
+ */
+export async function takeBack(trx: Transaction<Tables>, reportId: string, userId: string): Promise<number> {
+  const removed = await trx
+    .deleteFrom('grants')
+    .where('report_id', '=', reportId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  await trx.deleteFrom('original_keys').where('report_id', '=', reportId).where('user_id', '=', userId).execute();
+  return Number(removed.numDeletedRows);
+}
+
 /** @throws not_found | unknown_user */
 export async function revokeGrant(deps: Deps, viewer: Viewer, reportId: string, userId: string): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey) => {
+  return asManager(deps, viewer, reportId, async ({ caseKey }) => {
     const user = await targetUser(deps, userId);
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
-      // A disclosed identity goes with the case: no key to the reporter's identity stays with a former holder; nor
-      // does an evidence key passed on for opening an original (src/domain/cases/originals.ts).
-      const removed = await trx
-        .deleteFrom('grants')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', userId)
-        .where('scope', 'in', ['case', 'identity', 'evidence'])
-        .executeTakeFirst();
-      if (Number(removed.numDeletedRows) === 0)
+      if ((await takeBack(trx, reportId, userId)) === 0)
         throw errors.notFound(`${user.display_name} holds no grant on this case.`);
       await recordEvent(trx, {
         reportId,
@@ -227,121 +203,15 @@ export async function revokeGrant(deps: Deps, viewer: Viewer, reportId: string, 
   });
 }
 
-/** Excludes a staff member; a grant they hold is revoked in the same step. @throws not_found | unknown_user | self_exclusion */
-export async function excludeUser(
-  deps: Deps,
-  viewer: Viewer,
-  reportId: string,
-  input: { userId: string; reason: ExclusionReason; note?: string | undefined },
-): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey) => {
-    const user = await targetUser(deps, input.userId);
-    if (input.userId === viewer.userId)
-      throw errors.invalid(
-        'self_exclusion',
-        'Ask another manager of the case to exclude you, so that the case keeps someone who can manage it.',
-      );
-    const at = deps.now().toISOString();
-    const note = input.note?.trim();
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('exclusions')
-        .values({
-          report_id: reportId,
-          user_id: input.userId,
-          reason: input.reason,
-          sealed_note: note ? seal(caseKey, Buffer.from(note), noteAd(reportId, input.userId)) : null,
-          created_by: viewer.userId,
-          created_at: at,
-        })
-        .onConflict((oc) => oc.columns(['report_id', 'user_id']).doNothing())
-        .execute();
-      await trx.deleteFrom('grants').where('report_id', '=', reportId).where('user_id', '=', input.userId).execute();
-      await recordEvent(trx, {
-        reportId,
-        at,
-        actor: viewer.userId,
-        caseKey,
-        kind: 'exclude',
-        summary: `${user.display_name} excluded (${EXCLUSION_REASONS[input.reason]})`,
-        reason: note,
-      });
-      await audit(deps, trx, {
-        actor: viewer.userId,
-        action: 'case.exclude',
-        subject: `report:${reportId}`,
-        reason: `user:${input.userId} ${input.reason}`,
-      });
-    });
-    return caseAccess(deps, reportId, caseKey);
-  });
-}
-
-/**
- * Lifts an exclusion. Lifting one made because the report names the person (`named_in_report`) needs an approved
- * `lift_exclusion` request of the viewer's about that person, decided by another manager of the case (two-person
- * rule: one oversight officer alone cannot open a complaint to a colleague it names); it is used up here.
- * @param requestId the approved `lift_exclusion` request, for a `named_in_report` exclusion
- * @throws not_found | unknown_user | approval_required (409) | own_exclusion (409)
- * @see CEL 2023 Art. 52
- */
-export async function removeExclusion(
-  deps: Deps,
-  viewer: Viewer,
-  reportId: string,
-  userId: string,
-  requestId?: string | null,
-): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey) => {
-    const user = await targetUser(deps, userId);
-    if (userId === viewer.userId)
-      throw errors.conflict('own_exclusion', 'You cannot lift your own exclusion: another manager of the case must.');
-    const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      const exclusion = await trx
-        .selectFrom('exclusions')
-        .select('reason')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (exclusion?.reason === 'named_in_report')
-        await useApproval(deps, trx, { requestId, reportId, kind: 'lift_exclusion', viewer, subject: userId });
-      const removed = await trx
-        .deleteFrom('exclusions')
-        .where('report_id', '=', reportId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (Number(removed.numDeletedRows) === 0)
-        throw errors.notFound(`${user.display_name} is not excluded from this case.`);
-      await recordEvent(trx, {
-        reportId,
-        at,
-        actor: viewer.userId,
-        caseKey,
-        kind: 'include',
-        summary: `Exclusion of ${user.display_name} lifted`,
-      });
-      await audit(deps, trx, {
-        actor: viewer.userId,
-        action: 'case.include',
-        subject: `report:${reportId}`,
-        reason: `user:${userId}`,
-      });
-    });
-    return caseAccess(deps, reportId, caseKey);
-  });
-}
-
 /** For the case view: the access of a case, when the viewer may manage it. */
 export async function caseAccessFor(deps: Deps, viewer: Viewer, reportId: string): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async (caseKey) => {
-    const access = await caseAccess(deps, reportId, caseKey);
-    // Exclusion notes are case content: reading them is audited like opening the case.
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        audit(deps, trx, { actor: viewer.userId, action: 'case.access_read', subject: `report:${reportId}` }),
-      );
-    return access;
+  return asManager(deps, viewer, reportId, async ({ caseKey }) => {
+    // Exclusion notes are case content: reading them is audited like opening the case. Clear exclusion rows of
+    // before 0006 are sealed now that a manager's session holds the case key.
+    await deps.db.transaction().execute(async (trx) => {
+      await sealLegacyExclusions(trx, reportId, caseKey);
+      await audit(deps, trx, { actor: viewer.userId, action: 'case.access_read', subject: `report:${reportId}` });
+    });
+    return caseAccess(deps, reportId, caseKey);
   });
 }

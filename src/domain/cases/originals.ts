@@ -2,13 +2,15 @@
  * Opening an original file — as received, with its metadata — under the two-person rule. Each original has its own
  * file key sealed to the report's evidence public key; the evidence private key is held in `evidence` grants
  * (supervisors receive one at submission). A download needs the viewer's approved 'open_original' request for that
- * file, used once. When the requester holds no evidence grant, approving the request has the decider's session
- * re-seal the evidence key to the requester, as an identity disclosure re-seals the identity key: the server alone
- * cannot.
+ * file, used once. When the requester holds no evidence grant, approving the request has the decider's session open
+ * that one file's key and seal it to the requester (`original_keys`): the server alone cannot, and the requester
+ * never receives the evidence private key, which would open every original of the report, later ones included.
  * @see CEL 2023 Art. 25–31 (prior approval); DESIGN.md "two-person rule"
  */
 import type { Readable } from 'node:stream';
+import type { Transaction } from 'kysely';
 import { openJson, openSealed, sealTo, wipe } from '../../crypto/sodium.ts';
+import type { Tables } from '../../store/tables.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
@@ -22,55 +24,109 @@ import { recordEvent } from './events.ts';
 const noEvidenceKey = () =>
   errors.conflict(
     'no_evidence_key',
-    'You do not hold this case’s evidence key, so you cannot open its originals or pass the key on. A supervisor who received the report holds it: ask one to decide.',
+    'You do not hold this case’s evidence key, so you cannot open its originals or pass one on. A supervisor who received the report holds it: ask one to decide.',
   );
+
+const noFileKey = () =>
+  errors.conflict(
+    'no_original_key',
+    'You hold no key to this original. Ask again (“Open an original file (with its metadata)”): a supervisor who received the report approves it and passes its key on to you.',
+  );
+
+/** The original's file key, opened with the evidence key of a `viewer` who holds an evidence grant; null without one. */
+async function fileKeyByEvidence(
+  db: Transaction<Tables>,
+  viewer: Pick<Viewer, 'userId' | 'publicKey' | 'secretKey'>,
+  reportId: string,
+  sealedOriginalKey: Buffer,
+): Promise<Buffer | null> {
+  const grant = await heldGrant(db, reportId, viewer.userId, 'evidence');
+  if (!grant) return null;
+  const report = await db
+    .selectFrom('reports')
+    .select('evidence_public_key')
+    .where('id', '=', reportId)
+    .executeTakeFirstOrThrow();
+  const evidenceKey = openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key);
+  try {
+    return openSealed(report.evidence_public_key, evidenceKey, sealedOriginalKey);
+  } finally {
+    wipe(evidenceKey);
+  }
+}
+
+/** The original's file key for the viewer: through their evidence grant, or the key passed on to them for this file. */
+async function viewerFileKey(
+  trx: Transaction<Tables>,
+  viewer: Viewer,
+  reportId: string,
+  file: { id: string; sealed_original_key: Buffer },
+): Promise<Buffer> {
+  const byEvidence = await fileKeyByEvidence(trx, viewer, reportId, file.sealed_original_key);
+  if (byEvidence) return byEvidence;
+  const passed = await trx
+    .selectFrom('original_keys')
+    .select('sealed_key')
+    .where('file_id', '=', file.id)
+    .where('user_id', '=', viewer.userId)
+    .executeTakeFirst();
+  if (!passed) throw noFileKey();
+  return openSealed(viewer.publicKey, viewer.secretKey, passed.sealed_key);
+}
 
 /**
  * On approval of an 'open_original' request: when the requester has no evidence grant, the decider's session opens
- * its own and seals the evidence private key to the requester. The approval stays to be used for the download.
+ * its own, opens the file key of the one original the request names and seals that key to the requester. The
+ * approval stays to be used for the download.
  * @throws conflict/no_evidence_key when the decider holds no evidence grant either
  */
-export const shareEvidenceKey: ApprovalEffect = async (deps, trx, decider, request) => {
+export const shareOriginalKey: ApprovalEffect = async (deps, trx, decider, request) => {
   if (await heldGrant(trx, request.report_id, request.requester_id, 'evidence')) return;
-  const own = await heldGrant(trx, request.report_id, decider.userId, 'evidence');
-  if (!own) throw noEvidenceKey();
+  const file = await trx
+    .selectFrom('files')
+    .select(['id', 'sealed_original_key'])
+    .where('id', '=', request.subject ?? '')
+    .where('report_id', '=', request.report_id)
+    .executeTakeFirstOrThrow();
+  const fileKey = await fileKeyByEvidence(trx, decider, request.report_id, file.sealed_original_key);
+  if (!fileKey) throw noEvidenceKey();
   const requester = await trx
     .selectFrom('users')
     .select('public_key')
     .where('id', '=', request.requester_id)
     .executeTakeFirstOrThrow();
-  const evidenceKey = openSealed(decider.publicKey, decider.secretKey, own.sealed_key);
   try {
     await trx
-      .insertInto('grants')
+      .insertInto('original_keys')
       .values({
-        report_id: request.report_id,
+        file_id: file.id,
         user_id: request.requester_id,
-        scope: 'evidence',
-        sealed_key: sealTo(requester.public_key, evidenceKey),
+        report_id: request.report_id,
+        sealed_key: sealTo(requester.public_key, fileKey),
         granted_by: decider.userId,
         created_at: deps.now().toISOString(),
       })
+      .onConflict((oc) => oc.columns(['file_id', 'user_id']).doNothing())
       .execute();
   } finally {
-    wipe(evidenceKey);
+    wipe(fileKey);
   }
   await audit(deps, trx, {
     actor: decider.userId,
-    action: 'case.grant_evidence',
+    action: 'file.grant_original',
     subject: `report:${request.report_id}`,
-    reason: `user:${request.requester_id} request:${request.id}`,
+    reason: `user:${request.requester_id} file:${file.id} request:${request.id}`,
   });
 };
 
-onApproval('open_original', shareEvidenceKey, { keepsApproval: true });
+onApproval('open_original', shareOriginalKey, { keepsApproval: true });
 
 /**
  * The original of a file, decrypted as a stream, after using the viewer's approval for it. Audited
  * ('file.original') with a case event. The blob is checked before the approval is used: a missing or altered
  * original leaves the approval unused.
  * @returns `size` in bytes, null when not known (a file stored before sizes were sealed whose blob is missing)
- * @throws not_found (no grant, no such file) | conflict/approval_required | conflict/no_evidence_key
+ * @throws not_found (no grant, no such file) | conflict/approval_required | conflict/no_original_key
  *   | damaged/file_missing | damaged/file_damaged
  */
 export async function openOriginal(
@@ -89,22 +145,13 @@ export async function openOriginal(
       .where('id', '=', fileId)
       .executeTakeFirst();
     if (!f) throw errors.notFound('There is no such file in this case.');
-    const report = await deps.db
-      .selectFrom('reports')
-      .select('evidence_public_key')
-      .where('id', '=', reportId)
-      .executeTakeFirstOrThrow();
     const at = deps.now().toISOString();
     let stream: Readable | null = null;
     const opened = await deps.db
       .transaction()
       .execute(async (trx) => {
         await useApproval(deps, trx, { requestId, reportId, kind: 'open_original', viewer, subject: fileId });
-        const grant = await heldGrant(trx, reportId, viewer.userId, 'evidence');
-        if (!grant) throw noEvidenceKey();
-        const evidenceKey = openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key);
-        const fileKey = openSealed(report.evidence_public_key, evidenceKey, f.sealed_original_key);
-        wipe(evidenceKey);
+        const fileKey = await viewerFileKey(trx, viewer, reportId, f);
         try {
           const meta = openJson<OriginalMeta>(fileKey, f.sealed_original_meta, fileAd(reportId, f.id));
           // Before the approval is spent: a missing or altered original rolls the transaction back.

@@ -4,7 +4,7 @@ import type { CaseDetail, CaseStatus, MessageView, RiskLevel } from '../../share
 import { feedbackTemplates } from '../feedback.ts';
 import { labelAnswers } from './answers.ts';
 import { listEvents } from './events.ts';
-import { canManageAccess } from './grants.ts';
+import { canManageAccess } from './manage.ts';
 import { listLabels } from './labels.ts';
 import { listLinks } from './links.ts';
 import { outcomeNoticeMissing } from './status.ts';

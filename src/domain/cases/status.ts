@@ -6,10 +6,13 @@ import { nextDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { allowedTransitions, canTransition } from '../lifecycle.ts';
+import { managerRole } from '../requests/kinds.ts';
 import { useApproval } from '../requests/requests.ts';
+import { REQUEST_TITLES } from '../../shared/requests.ts';
 import { retentionOnStatusChange } from '../retention.ts';
 import { pendingProtectionDue } from '../protection.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { canManageAccess } from './manage.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
 
@@ -44,10 +47,40 @@ export async function outcomeNoticeMissing(
 }
 
 /**
+ * The approval a status change uses, if any (two-person rule): referring a case outside, and finding a report
+ * knowingly false (MSS Order No. 2 Art. 21; EU 2019/1937 Art. 23(2)), whoever moves it; any other closing by someone
+ * who does not manage the case (a handler), since closing starts the countdown to the case's destruction
+ * (src/domain/retention.ts) — a manager of the case closes alone.
+ */
+function approvalGate(
+  deps: Pick<Deps, 'profile'>,
+  viewer: Pick<Viewer, 'role'>,
+  categoryId: string,
+  to: CaseStatus,
+  outcome: Outcome | null,
+): 'export' | 'knowingly_false' | 'close_case' | null {
+  if (to === 'referred') return 'export';
+  if (outcome === 'knowingly_false') return 'knowingly_false';
+  const category = deps.profile().categories.find((c) => c.id === categoryId);
+  return to === 'closed' && !canManageAccess(viewer, category) ? 'close_case' : null;
+}
+
+/** 409 approval_required for a closing by someone who does not manage the case, saying who approves it. */
+function closingNeedsApproval(deps: Pick<Deps, 'profile'>, categoryId: string) {
+  const category = deps.profile().categories.find((c) => c.id === categoryId);
+  const manager = managerRole(category) === 'oversight' ? 'an oversight officer' : 'a supervisor';
+  return errors.conflict(
+    'approval_required',
+    `Closing a case starts the countdown to its destruction, so only a manager of the case closes it alone. Ask for an approval (“${REQUEST_TITLES.close_case}”), which ${manager} holding the case decides, and close the case once it is approved.`,
+  );
+}
+
+/**
  * Moves a case through its lifecycle. Closing needs an outcome; reopening a closed case needs a reason; leaving
  * "assessing" needs an assessment of the risk of harm to the reporter (ISO 37002 §8.3); closing a complaint about
- * an official needs an outcome notice to the complainant first (Counter-Espionage Law 2023 Art. 52); referring it
- * and closing it as knowingly false each need an approved request (two-person rule). Writes are guarded by the
+ * an official needs an outcome notice to the complainant first (Counter-Espionage Law 2023 Art. 52); referring it,
+ * closing it as knowingly false and closing it by someone who does not manage it each need an approved request
+ * (two-person rule, `approvalGate`). Writes are guarded by the
  * row's version, so of two concurrent changes one wins and the other gets a conflict.
  * @throws not_found | invalid_transition | outcome_required | outcome_only_when_closing | reason_required |
  *   risk_assessment_required | outcome_notice_required | approval_required | conflict
@@ -60,7 +93,10 @@ export async function changeStatus(
     status: CaseStatus;
     outcome?: Outcome | undefined;
     reason?: string | undefined;
-    /** The approved request that referring ('export') or closing as knowingly false ('knowingly_false') uses. */
+    /**
+     * The approved request that referring ('export'), closing as knowingly false ('knowingly_false') or closing by
+     * someone who does not manage the case ('close_case') uses.
+     */
     requestId?: string | undefined;
   },
 ): Promise<{ status: CaseStatus; outcome: Outcome | null }> {
@@ -104,12 +140,11 @@ export async function changeStatus(
       );
     const at = deps.now().toISOString();
     const outcome = input.status === 'closed' ? (input.outcome ?? null) : null;
+    const gate = approvalGate(deps, viewer, r.category, input.status, outcome);
+    if (gate === 'close_case' && !input.requestId) throw closingNeedsApproval(deps, r.category);
     // An unanswered protection request keeps its deadline whatever the status (a reporter can be in danger later).
     const protectionDue = await pendingProtectionDue(deps.db, reportId);
     await deps.db.transaction().execute(async (trx) => {
-      // Two-person rule: referring a case outside, and finding a report knowingly false (MSS Order No. 2 Art. 21;
-      // EU 2019/1937 Art. 23(2)), each use an approval of the mover's, once.
-      const gate = input.status === 'referred' ? 'export' : outcome === 'knowingly_false' ? 'knowingly_false' : null;
       if (gate) await useApproval(deps, trx, { requestId: input.requestId, reportId, kind: gate, viewer });
       await updateCaseAt(trx, reportId, r.version, {
         status: input.status,

@@ -17,7 +17,7 @@ import { recordEvent } from '../cases/events.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { MAX_REASON } from '../../shared/requests.ts';
-import { checkSubject, refuseRepeat } from './checks.ts';
+import { checkSubject, refuseNeedless, refuseRepeat } from './checks.ts';
 import { discloseIdentity } from './disclose.ts';
 import {
   deciderRole,
@@ -90,7 +90,7 @@ async function deciders(deps: Pick<Deps, 'db'>, reportId: string, role: string, 
  * Asks for a second person's approval.
  * @returns the new request's id
  * @throws not_found (no grant on the case) | validation_failed | invalid/unknown_kind | conflict/no_decider |
- *   conflict/already_requested | conflict/already_disclosed
+ *   conflict/already_requested | conflict/already_disclosed | conflict/not_needed
  */
 export async function createRequest(deps: Deps, viewer: Viewer, input: RequestInput): Promise<{ id: string }> {
   if (!(REQUEST_KINDS as readonly string[]).includes(input.kind))
@@ -105,7 +105,7 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
       input.kind === 'identity_disclosure'
         ? text(input.reporterNotice, 'reporterNotice', 'what the reporter will be told')
         : null;
-    if (subject !== null) await checkSubject(deps, viewer, input.kind, input.reportId, subject);
+    if (subject !== null) await checkSubject(deps, viewer, input.kind, input.reportId, subject, keys.caseKey);
     await refuseRepeat(deps, viewer, { reportId: input.reportId, kind: input.kind, subject });
     const report = await deps.db
       .selectFrom('reports')
@@ -113,8 +113,10 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
       .where('id', '=', input.reportId)
       .executeTakeFirstOrThrow();
     const category = deps.profile().categories.find((c) => c.id === report.category);
+    refuseNeedless(viewer, input.kind, category);
     const role = deciderRole(input.kind, category);
-    const people = await deciders(deps, input.reportId, role, viewer.userId);
+    // The person a request is about never decides it, nor reads its reason (exclude_holder names a holder).
+    const people = (await deciders(deps, input.reportId, role, viewer.userId)).filter((p) => p.id !== subject);
     if (people.length === 0)
       throw errors.conflict(
         'no_decider',
@@ -236,7 +238,7 @@ export function onApproval(kind: RequestKind, effect: ApprovalEffect, options: {
 /**
  * Approves or refuses a request. The decider must be someone other than the requester, sealed in as a decider when
  * the request was made, and still hold the case (or, for identity disclosure, its identity).
- * @throws not_found | conflict/own_request | conflict/own_exclusion (a lift_exclusion about the decider) |
+ * @throws not_found | conflict/own_request | conflict/own_exclusion (a lift_exclusion or exclude_holder about the decider) |
  *   conflict/decided | conflict/expired | conflict/requester_gone (an identity disclosure to someone who no longer
  *   holds the case)
  */
@@ -258,7 +260,7 @@ export async function decideRequest(
   if (!key) throw notFound;
   if (row.requester_id === viewer.userId)
     throw errors.conflict('own_request', 'You cannot decide your own request: a second person must.');
-  if (row.kind === 'lift_exclusion' && row.subject === viewer.userId)
+  if ((row.kind === 'lift_exclusion' || row.kind === 'exclude_holder') && row.subject === viewer.userId)
     throw errors.conflict('own_exclusion', 'You cannot decide about your own exclusion: another manager must.');
   const report = await deps.db
     .selectFrom('reports')

@@ -5,6 +5,7 @@ import * as m0002 from './0002_case_handling.ts';
 import * as m0003 from './0003_status_queue.ts';
 import * as m0004 from './0004_due_process.ts';
 import * as m0005 from './0005_accounts.ts';
+import * as m0006 from './0006_case_access.ts';
 import * as m0007 from './0007_files.ts';
 
 export const migrationProvider: MigrationProvider = {
@@ -15,6 +16,7 @@ export const migrationProvider: MigrationProvider = {
       '0003_status_queue': m0003,
       '0004_due_process': m0004,
       '0005_accounts': m0005,
+      '0006_case_access': m0006,
       '0007_files': m0007,
     };
   },

@@ -22,7 +22,7 @@ interface Props {
  * grants, revocations and exclusions.
  */
 export function AccessSection({ caseId, categoryId, complaint = false, onChanged }: Props) {
-  const { access, handlers, error, replace } = useCaseAccess(caseId, complaint ? 'oversight' : 'handler');
+  const { access, handlers, excludable, error, replace } = useCaseAccess(caseId, complaint ? 'oversight' : 'handler');
 
   function changed(next: CaseAccess) {
     replace(next);
@@ -41,7 +41,11 @@ export function AccessSection({ caseId, categoryId, complaint = false, onChanged
         onChanged={changed}
       />
       <ExclusionList caseId={caseId} exclusions={access.exclusions} onChanged={changed} />
-      <ExclusionForm caseId={caseId} options={exclusionOptions(handlers, access)} onChanged={changed} />
+      <ExclusionForm
+        caseId={caseId}
+        options={exclusionOptions(excludable, access, complaint ? 'oversight' : 'supervisor')}
+        onChanged={changed}
+      />
     </>
   );
 }

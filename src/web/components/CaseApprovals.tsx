@@ -29,7 +29,8 @@ export function CaseApprovals({ caseId, files, canManageAccess, onChanged }: Pro
       <p>
         Sensitive steps need a second person’s approval: disclosing the reporter’s identity (an identity custodian
         decides), opening an original file, deleting early, exporting, granting outside the category, recording an
-        enforcement action, or marking the report knowingly false. An approval is used once and expires after 7 days.
+        enforcement action, marking the report knowingly false, excluding another manager of the case or the last holder
+        of one of its keys, and a handler’s closing of the case. An approval is used once and expires after 7 days.
       </p>
       {error ? <ErrorMessage message={`Requests could not be loaded: ${error.message}`} /> : null}
       {items === null && !error ? <p role="status">Loading requests…</p> : null}

@@ -16,7 +16,12 @@ interface Props {
   onChanged: (access: CaseAccess) => void;
 }
 
-/** Excludes a person from the case — for example because they are named in it — so it can never be granted to them. */
+/**
+ * Excludes a person from the case — for example because they are named in it — so it can never be granted to them.
+ * Excluding another manager of the case, or the last holder of one of its keys, uses the viewer's approved request
+ * (“Exclude another manager of the case, or the last holder of one of its keys”); without one the server says how to
+ * ask for it.
+ */
 export function ExclusionForm({ caseId, options, onChanged }: Props) {
   const api = useApi();
   const id = useId();
@@ -31,8 +36,17 @@ export function ExclusionForm({ caseId, options, onChanged }: Props) {
     if (!chosen) return refuse('Choose whom to exclude.');
     if (reason === '') return refuse('Choose the reason for the exclusion.');
     await run(async () => {
+      // Excluding another manager, or the last holder of a key, needs an approval (two-person rule): use mine, if any.
+      const approval = (await api.usableApprovals(caseId)).approvals.find(
+        (a) => a.kind === 'exclude_holder' && a.subject === chosen.id,
+      );
       onChanged(
-        await api.exclude(caseId, { userId: chosen.id, reason, ...(note.trim() ? { note: note.trim() } : {}) }),
+        await api.exclude(caseId, {
+          userId: chosen.id,
+          reason,
+          ...(note.trim() ? { note: note.trim() } : {}),
+          ...(approval ? { requestId: approval.id } : {}),
+        }),
       );
       setUserId('');
       setReason('');
@@ -78,7 +92,8 @@ export function ExclusionForm({ caseId, options, onChanged }: Props) {
           aria-describedby={`${id}-hint`}
         />
         <p id={`${id}-hint`} className="hint">
-          Optional. Kept with the exclusion and shown to supervisors.
+          Optional. Kept with the exclusion and shown to the case’s managers. Excluding another manager of the case, or
+          the last person who holds one of its keys, needs an approval: ask for it under Approvals first.
         </p>
       </div>
       <button type="submit" className="button" aria-disabled={busy}>

@@ -27,13 +27,14 @@ interface Props {
 
 /**
  * The staff a request names, loaded when such a kind is chosen: for grant_outside, staff who could be granted the
- * case; for lift_exclusion, those excluded from it because the report names them.
+ * case; for lift_exclusion, those excluded from it because the report names them; for exclude_holder, those who
+ * hold it.
  */
 function useStaffOptions(caseId: string, kind: RequestKind | ''): PickerOption[] {
   const api = useApi();
   const [options, setOptions] = useState<PickerOption[]>([]);
   useEffect(() => {
-    if (kind !== 'grant_outside' && kind !== 'lift_exclusion') return;
+    if (kind !== 'grant_outside' && kind !== 'lift_exclusion' && kind !== 'exclude_holder') return;
     const controller = new AbortController();
     const people =
       kind === 'lift_exclusion'
@@ -44,10 +45,14 @@ function useStaffOptions(caseId: string, kind: RequestKind | ''): PickerOption[]
                 .filter((x) => x.reason === 'named_in_report')
                 .map((x) => ({ id: x.userId, label: x.displayName })),
             )
-        : Promise.all([
-            api.listStaff('handler', controller.signal),
-            api.listStaff('supervisor', controller.signal),
-          ]).then((lists) => lists.flatMap((l) => l.staff).map((s) => ({ id: s.id, label: s.displayName })));
+        : kind === 'exclude_holder'
+          ? api
+              .getAccess(caseId, controller.signal)
+              .then((access) => access.grants.map((g) => ({ id: g.userId, label: g.displayName })))
+          : Promise.all([
+              api.listStaff('handler', controller.signal),
+              api.listStaff('supervisor', controller.signal),
+            ]).then((lists) => lists.flatMap((l) => l.staff).map((s) => ({ id: s.id, label: s.displayName })));
     people.then(setOptions, (error: unknown) => {
       if (!isAbortError(error)) setOptions([]);
     });

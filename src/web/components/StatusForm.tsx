@@ -16,19 +16,29 @@ interface Props {
   outcomeNoticeRequired: boolean;
   /** Leaving "assessing" needs a risk assessment (ISO 37002 §8.3). */
   riskLevel: RiskLevel | null;
+  /** The viewer manages the case (closes it alone); anyone else closes it with an approved “Close the case”. */
+  canManageAccess: boolean;
   /** Called after a change, and after a conflict, so the page shows the case as it now is. */
   onChanged: () => void;
 }
 
 const REASON_MISSING = 'Give a reason to reopen the case.';
 
+const GATE_MISSING = {
+  export: 'Referring the case needs an approved “Export or refer the case outside” request of yours.',
+  knowingly_false: 'Closing as knowingly false needs an approved “Mark the report knowingly false” request of yours.',
+  close_case:
+    'Closing the case needs an approved “Close the case” request of yours: only a manager of the case closes it alone, since closing starts the countdown to its destruction.',
+} as const;
+
 /**
  * Moves the case to one of the statuses the server allows next. Closing needs an outcome (and, for a complaint
- * about an official, an outcome notice sent first); reopening a closed case needs a reason. Referring the case and
- * closing it as knowingly false each use an approved request of the viewer's (two-person rule), picked here.
+ * about an official, an outcome notice sent first); reopening a closed case needs a reason. Referring the case,
+ * closing it as knowingly false, and closing it when the viewer does not manage it each use an approved request of
+ * the viewer's (two-person rule), picked here.
  */
 export function StatusForm(props: Props) {
-  const { caseId, status, allowedTransitions, outcomeNoticeRequired, riskLevel, onChanged } = props;
+  const { caseId, status, allowedTransitions, outcomeNoticeRequired, riskLevel, canManageAccess, onChanged } = props;
   const api = useApi();
   const id = useId();
   const [target, setTarget] = useState<CaseStatus | ''>('');
@@ -43,13 +53,16 @@ export function StatusForm(props: Props) {
   const choosable = allowedTransitions.includes(target as CaseStatus) ? target : '';
   // Every move out of "closed" is a reopening, which the record must explain.
   const reasonRequired = status === 'closed';
-  // Referring takes the case outside; "knowingly false" weighs on the reporter: both need a second person.
+  // Referring takes the case outside; "knowingly false" weighs on the reporter; closing starts the countdown to
+  // destruction: each needs a second person (closing, unless the viewer manages the case).
   const gate =
     choosable === 'referred'
       ? ('export' as const)
       : choosable === 'closed' && outcome === 'knowingly_false'
         ? ('knowingly_false' as const)
-        : null;
+        : choosable === 'closed' && !canManageAccess
+          ? ('close_case' as const)
+          : null;
   const usable = gate && approvals.approvals ? approvalsFor(approvals.approvals, gate) : null;
   const chosenRequest = usable?.some((a) => a.id === requestId) ? requestId : (usable?.[0]?.id ?? '');
 
@@ -60,12 +73,7 @@ export function StatusForm(props: Props) {
     if (choosable === '') return setError('Choose the new status.');
     if (choosable === 'closed' && outcome === '') return setError('Choose an outcome to close the case.');
     if (reasonRequired && reason.trim() === '') return setError(REASON_MISSING);
-    if (gate && chosenRequest === '')
-      return setError(
-        gate === 'export'
-          ? 'Referring the case needs an approved “Export or refer the case outside” request of yours.'
-          : 'Closing as knowingly false needs an approved “Mark the report knowingly false” request of yours.',
-      );
+    if (gate && chosenRequest === '') return setError(GATE_MISSING[gate]);
     setBusy(true);
     setError(null);
     try {

@@ -32,6 +32,23 @@ describe('access pickers', () => {
     ]);
   });
 
+  it('marks the managers holding the case, whose exclusion needs an approval', () => {
+    const sup = { ...person('u5', 'Eva'), role: 'supervisor' as const };
+    const held: CaseAccess = {
+      ...access,
+      grants: [
+        ...access.grants,
+        { userId: 'u5', displayName: 'Eva', role: 'supervisor', grantedAt: '2024-03-05T10:00:00Z' },
+      ],
+    };
+    expect(exclusionOptions([...staff, sup], held)).toEqual([
+      { id: 'u1', label: 'Ana' },
+      { id: 'u2', label: 'Ben' },
+      { id: 'u5', label: 'Eva (manages the case: needs an approval)' },
+    ]);
+    expect(exclusionOptions([sup], held, 'oversight')).toEqual([{ id: 'u5', label: 'Eva' }]);
+  });
+
   it("marks those who work outside the case's category, whose grant needs an approval", () => {
     const mixed = [person('u2', 'Ben', ['espionage']), person('u4', 'Dana', ['leak']), person('u3', 'Cem', ['leak'])];
     expect(grantOptions(mixed, access, 'espionage')).toEqual([

@@ -34,10 +34,24 @@ export function grantOptions(staff: readonly StaffOption[], access: CaseAccess, 
     });
 }
 
-/** Staff who can still be excluded: everyone not excluded already. */
-export function exclusionOptions(staff: readonly StaffOption[], access: CaseAccess): PickerOption[] {
+/**
+ * Staff who can still be excluded: everyone not excluded already. Those who hold the case in the managing role
+ * (`managerRole`: supervisors; oversight officers for a complaint) are marked, since excluding them needs an
+ * approval (the server also asks for one to exclude the last holder of a key, and says so).
+ */
+export function exclusionOptions(
+  staff: readonly StaffOption[],
+  access: CaseAccess,
+  managerRole: StaffOption['role'] = 'supervisor',
+): PickerOption[] {
   const excluded = new Set(access.exclusions.map((e) => e.userId));
+  const managers = new Set(access.grants.filter((g) => g.role === managerRole).map((g) => g.userId));
   return staff
     .filter((person) => !excluded.has(person.id))
-    .map((person) => ({ id: person.id, label: person.displayName }));
+    .map((person) => ({
+      id: person.id,
+      label: managers.has(person.id)
+        ? `${person.displayName} (manages the case: needs an approval)`
+        : person.displayName,
+    }));
 }

@@ -16,7 +16,7 @@ import {
 const CASE = '8b0c7a4e-9a53-4a43-9d62-2f1f3c1a7b10';
 
 describe('request form', () => {
-  it('offers granting outside the category and lifting a named exclusion only to those who grant', () => {
+  it('offers the access kinds only to those who grant, and closing only to those who do not', () => {
     expect(requestKindOptions(false).map((o) => o.value)).toEqual([
       'identity_disclosure',
       'open_original',
@@ -24,6 +24,7 @@ describe('request form', () => {
       'export',
       'enforcement_action',
       'knowingly_false',
+      'close_case',
     ]);
     expect(requestKindOptions(true).map((o) => o.value)).toEqual([
       'identity_disclosure',
@@ -34,6 +35,7 @@ describe('request form', () => {
       'enforcement_action',
       'knowingly_false',
       'lift_exclusion',
+      'exclude_holder',
     ]);
     expect(requestKindOptions(true)[0]).toEqual({
       value: 'identity_disclosure',

@@ -50,15 +50,19 @@ export function expiryLabel(request: Pick<RequestView, 'status'>): string | null
   return null;
 }
 
-/** Kinds only those who manage the case's access ask for: granting outside its staff, lifting a named exclusion. */
-const ACCESS_KINDS: readonly RequestKind[] = ['grant_outside', 'lift_exclusion'];
+/**
+ * Kinds only those who manage the case's access ask for: granting outside its staff, lifting a named exclusion,
+ * excluding another manager or the last holder of a key.
+ */
+const ACCESS_KINDS: readonly RequestKind[] = ['grant_outside', 'lift_exclusion', 'exclude_holder'];
+/** Kinds only those who do not manage the case ask for: a manager closes it alone. */
+const HOLDER_KINDS: readonly RequestKind[] = ['close_case'];
 
-/** Kinds a holder of the case may ask for; the access kinds only for those who grant. */
+/** Kinds a holder of the case may ask for: the access kinds only for those who manage it, closing only for others. */
 export function requestKindOptions(canManageAccess: boolean): { value: RequestKind; label: string }[] {
-  return REQUEST_KINDS.filter((kind) => !ACCESS_KINDS.includes(kind) || canManageAccess).map((kind) => ({
-    value: kind,
-    label: REQUEST_TITLES[kind],
-  }));
+  return REQUEST_KINDS.filter((kind) => !(canManageAccess ? HOLDER_KINDS : ACCESS_KINDS).includes(kind)).map(
+    (kind) => ({ value: kind, label: REQUEST_TITLES[kind] }),
+  );
 }
 
 export interface RequestDraft {

@@ -95,6 +95,7 @@ export function CaseViewPage({ id }: { id: string }) {
               allowedTransitions={data.allowedTransitions}
               outcomeNoticeRequired={data.outcomeNoticeRequired}
               riskLevel={data.riskLevel}
+              canManageAccess={data.canManageAccess}
               onChanged={reload}
             />
           </Section>

@@ -5,14 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  caseAccessFor,
-  excludeUser,
-  grantCase,
-  listGrantableStaff,
-  removeExclusion,
-  revokeGrant,
-} from '../../../domain/cases/grants.ts';
+import { excludeUser, removeExclusion } from '../../../domain/cases/exclusions.ts';
+import { caseAccessFor, grantCase, listGrantableStaff, revokeGrant } from '../../../domain/cases/grants.ts';
 import { setLabels } from '../../../domain/cases/labels.ts';
 import { linkCase, unlinkCase } from '../../../domain/cases/links.ts';
 import { searchCases } from '../../../domain/cases/search.ts';
@@ -123,7 +117,8 @@ export function triageRoutes({ deps }: RouteContext) {
         config,
         schema: {
           tags,
-          summary: 'Exclude a staff member from the case (conflict of interest)',
+          summary:
+            'Exclude a staff member from the case (conflict of interest); another manager of it, or the last holder of one of its keys, with an approved exclude_holder request',
           params: Params,
           body: ExclusionRequest,
           response: { 201: CaseAccess, ...refused },

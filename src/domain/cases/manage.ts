@@ -1,0 +1,58 @@
+/**
+ * Managing a case's access: who may (its managers — supervisors; oversight officers for a complaint about an
+ * official), the staff member a change is about, and running a change with the manager's own case keys.
+ */
+import { wipe } from '../../crypto/sodium.ts';
+import type { Category } from '../../shared/profile.ts';
+import type { Deps } from '../deps.ts';
+import { errors } from '../errors.ts';
+import { managerRole } from '../requests/kinds.ts';
+import { packCaseKeys } from '../sealing.ts';
+import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+
+/**
+ * The case's managers manage access — supervisors; oversight officers for a complaint about an official —;
+ * everyone else is told the case does not exist for them (no hint either way).
+ */
+export function canManageAccess(viewer: Pick<Viewer, 'role'>, category?: Pick<Category, 'kind'>): boolean {
+  return viewer.role === managerRole(category);
+}
+
+/** An enabled, activated staff member. @throws invalid/unknown_user otherwise */
+export async function targetUser(deps: Pick<Deps, 'db'>, userId: string) {
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role', 'public_key', 'disabled_at', 'activated_at', 'categories'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user || user.disabled_at || !user.activated_at)
+    throw errors.invalid('unknown_user', 'There is no active staff member with that id.');
+  return user;
+}
+
+/** What a change to a case's access runs with: the manager's case key, both keys packed for sealing, the category. */
+export interface ManagedCase {
+  caseKey: Buffer;
+  packed: Buffer;
+  category: Category | undefined;
+  categoryId: string;
+}
+
+/** Runs `change` with the case keys of a manager who holds the case. @throws not_found (no grant or not a manager) */
+export async function asManager<T>(
+  deps: Deps,
+  viewer: Viewer,
+  reportId: string,
+  change: (managed: ManagedCase) => Promise<T>,
+): Promise<T> {
+  const keys = await caseKeys(deps, viewer, reportId);
+  try {
+    const report = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
+    const category = deps.profile().categories.find((c) => c.id === report?.category);
+    if (!report || !canManageAccess(viewer, category)) throw errors.notFound(NOT_FOUND);
+    return await change({ caseKey: keys.caseKey, packed: packCaseKeys(keys), category, categoryId: report.category });
+  } finally {
+    wipe(keys.reportKey);
+    wipe(keys.caseKey);
+  }
+}
