@@ -1,9 +1,9 @@
 /**
- * Staff two-factor sign-in with time-based one-time codes (TOTP, RFC 6238: HMAC-SHA-1, 6 digits, 30-second
- * steps), computed by the otpauth library. The 160-bit secret is stored only sealed to the user's X25519 public
- * key (crypto_box_seal), so only a session that has passed the password (or the recovery key) can open it; the
- * server alone cannot produce a code. A code is accepted once: the step it belongs to is kept in
- * users.totp_last_step and later codes must belong to a later step.
+ * Staff two-factor sign-in with time-based one-time codes (TOTP, RFC 6238: HMAC-SHA-1, 6 digits, 30-second steps),
+ * computed by the otpauth library. The 160-bit secret is stored only sealed to the user's X25519 public key
+ * (crypto_box_seal), so only a session that has passed the password (or the recovery key) can open it; the application
+ * cannot produce a code on its own (root on the running server, who sees the password, can). A code is accepted once:
+ * the step it belongs to is kept in users.totp_last_step and later codes must belong to a later step.
  */
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';

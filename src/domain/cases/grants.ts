@@ -1,7 +1,8 @@
 /**
  * Who may work on a case. A manager of the case — a supervisor; an oversight officer for a complaint about an
  * official — grants it by re-sealing the case keys, which the manager's own session opens, to the new holder's
- * public key: the server alone cannot grant what it cannot read. A complaint about an official is granted only to
+ * public key: no code path grants without a manager's session (root on the running server, who sees session secrets
+ * pass, is another matter: docs/SECURITY.md). A complaint about an official is granted only to
  * oversight officers, an ordinary case never to them. Granting to someone outside the category's staff needs an
  * approved `grant_outside` request (two-person rule). Staff excluded from a case (named in it, or a conflict of
  * interest: src/domain/cases/exclusions.ts) can never be granted it, and the refusal says why.

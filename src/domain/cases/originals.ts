@@ -1,10 +1,10 @@
 /**
- * Opening an original file — as received, with its metadata — under the two-person rule. Each original has its own
- * file key sealed to the report's evidence public key; the evidence private key is held in `evidence` grants
- * (supervisors receive one at submission). A download needs the viewer's approved 'open_original' request for that
- * file, used once. When the requester holds no evidence grant, approving the request has the decider's session open
- * that one file's key and seal it to the requester (`original_keys`): the server alone cannot, and the requester
- * never receives the evidence private key, which would open every original of the report, later ones included.
+ * Opening an original file — as received, with its metadata — under the two-person rule. Each original has its own file
+ * key sealed to the report's evidence public key; the evidence private key is held in `evidence` grants (supervisors
+ * receive one at submission). A download needs the viewer's approved 'open_original' request for that file, used once.
+ * When the requester holds no evidence grant, approving the request has the decider's session open that one file's key
+ * and seal it to the requester (`original_keys`): no code path can without that session, and the requester never
+ * receives the evidence private key, which would open every original of the report, later ones included.
  * @see CEL 2023 Art. 25–31 (prior approval); DESIGN.md "two-person rule"
  */
 import type { Readable } from 'node:stream';

@@ -1,8 +1,9 @@
 /**
  * What approving an identity disclosure does, inside the decision's transaction: the deciding custodian's own
  * session opens the custodian's `identity` grant (the identity key sealed to the custodian) and seals the identity
- * key to the requester's public key, as a new `identity` grant. The server alone cannot do this: without a
- * signed-in custodian no private key exists in memory that opens an identity grant.
+ * key to the requester's public key, as a new `identity` grant. No code path can do this without a custodian's
+ * request: the custodian's private key is opened only with the session secret that request carries (root on the
+ * running server, who sees that secret pass, can: docs/SECURITY.md, "Root on the running server").
  * @see EU 2019/1937 Art. 16(2)–(3); CEL 2023 Art. 16 (the informant's identity kept confidential)
  */
 import type { Transaction } from 'kysely';

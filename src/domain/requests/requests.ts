@@ -2,7 +2,7 @@
  * Approval requests (the two-person rule). A holder of a case asks, giving a reason and a legal basis; a second
  * authorised person who is not the requester approves or refuses it; an approval is used once, by its requester,
  * before it expires. The reason and legal basis are sealed under a request key of their own, sealed in turn to the
- * requester and to each person who may decide (request_keys): the server stores what it cannot read.
+ * requester and to each person who may decide (request_keys): the database holds only ciphertext of them.
  * Every step writes an audit entry naming the request, never its reason.
  * @see CEL 2023 Art. 25–31; EU 2019/1937 Art. 16(2)–(3); LED 2016/680 Art. 25
  */
