@@ -21,6 +21,25 @@ export default tseslint.config(
     },
   },
   {
+    // The store is the only code with SQL: everything else calls src/store functions (docs/ARCHITECTURE.md).
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/**', 'src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kysely', message: 'Queries live in src/store; call a store function.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|transaction|selectNoFrom|executeQuery)$/]",
+          message: 'Queries live in src/store; call a store function.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

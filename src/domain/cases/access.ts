@@ -2,7 +2,7 @@
  * Access to a case is a grant: a case is visible only to users holding a `case` grant, whose sealed keys their
  * session's private key opens. Without a grant a case does not exist for the user (404), whatever their role.
  */
-import { openSealed } from '../../crypto/sodium.ts';
+import { openSealed, wipe } from '../../crypto/sodium.ts';
 import type { Database } from '../../store/database.ts';
 import type { GrantsTable } from '../../store/tables.ts';
 import type { Deps } from '../deps.ts';
@@ -38,6 +38,26 @@ export async function caseKeys(deps: Pick<Deps, 'db'>, viewer: Viewer, reportId:
   const grant = await heldGrant(deps.db, reportId, viewer.userId, 'case');
   if (!grant) throw errors.notFound(NOT_FOUND);
   return unpackCaseKeys(openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key));
+}
+
+/**
+ * Runs `work` with the viewer's case keys (report key and case key, 32 bytes each) and wipes both from memory
+ * when it settles, whether it resolved or threw. The one way the domain holds a case's keys.
+ * @throws not_found without a grant; whatever `work` throws
+ */
+export async function withCaseKeys<T>(
+  deps: Pick<Deps, 'db'>,
+  viewer: Viewer,
+  reportId: string,
+  work: (keys: CaseKeys) => Promise<T>,
+): Promise<T> {
+  const keys = await caseKeys(deps, viewer, reportId);
+  try {
+    return await work(keys);
+  } finally {
+    wipe(keys.reportKey);
+    wipe(keys.caseKey);
+  }
 }
 
 /** The summary columns of a case, as the queue and search present them. */

@@ -2,13 +2,12 @@
  * Managing a case's access: who may (its managers — supervisors; oversight officers for a complaint about an
  * official), the staff member a change is about, and running a change with the manager's own case keys.
  */
-import { wipe } from '../../crypto/sodium.ts';
 import type { Category } from '../../shared/profile.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { managerRole } from '../requests/kinds.ts';
 import { packCaseKeys } from '../sealing.ts';
-import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 
 /**
  * The case's managers manage access — supervisors; oversight officers for a complaint about an official —;
@@ -45,14 +44,10 @@ export async function asManager<T>(
   reportId: string,
   change: (managed: ManagedCase) => Promise<T>,
 ): Promise<T> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
     const report = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
     const category = deps.profile().categories.find((c) => c.id === report?.category);
     if (!report || !canManageAccess(viewer, category)) throw errors.notFound(NOT_FOUND);
-    return await change({ caseKey: keys.caseKey, packed: packCaseKeys(keys), category, categoryId: report.category });
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+    return change({ caseKey: keys.caseKey, packed: packCaseKeys(keys), category, categoryId: report.category });
+  });
 }

@@ -4,34 +4,16 @@
  * reporter, required before a case leaves "assessing".
  * @see ISO 37002 §8.3; REQUIREMENTS #7 (threat-to-life fast path); MSS Order No. 2 Art. 6(2)
  */
-import { wipe } from '../../crypto/sodium.ts';
 import type { RiskLevel } from '../../shared/api.ts';
+import { DAY, HOUR } from '../../shared/time.ts';
 import { audit } from '../audit.ts';
 import { nextDeadline, presentDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { pendingProtectionDue } from '../protection.ts';
-import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
-
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-
-async function withKeys<T>(
-  deps: Deps,
-  viewer: Viewer,
-  reportId: string,
-  fn: (caseKey: Buffer) => Promise<T>,
-): Promise<T> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    return await fn(keys.caseKey);
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
-}
 
 /** @throws not_found | conflict */
 export async function setUrgent(
@@ -40,7 +22,7 @@ export async function setUrgent(
   reportId: string,
   input: { urgent: boolean; reason: string },
 ): Promise<{ urgent: boolean; dueAt: string | null }> {
-  return withKeys(deps, viewer, reportId, async (caseKey) => {
+  return withCaseKeys(deps, viewer, reportId, async ({ caseKey }) => {
     const r = await deps.db
       .selectFrom('reports')
       .select(['status', 'version', 'category', 'received_at', 'feedback_due_at', 'urgent'])
@@ -96,7 +78,7 @@ export async function recordRisk(
   reportId: string,
   input: { level: RiskLevel; note?: string | undefined },
 ): Promise<{ riskLevel: RiskLevel }> {
-  return withKeys(deps, viewer, reportId, async (caseKey) => {
+  return withCaseKeys(deps, viewer, reportId, async ({ caseKey }) => {
     const at = deps.now().toISOString();
     await deps.db.transaction().execute(async (trx) => {
       const updated = await trx
