@@ -3,7 +3,7 @@
  * the addresses of the downloads. Spread into the staff API by `createStaffApi`.
  */
 import { AuditActors, AuditPage, AuditVerifyResult } from '../../shared/audit.ts';
-import type { AuditFilters } from '../lib/auditFilters.ts';
+import type { AuditFilters } from '../lib/audit-filters.ts';
 import type { ApiClient } from './client.ts';
 
 /** `?a=1&b=2` from the defined, non-empty values, or ''. */

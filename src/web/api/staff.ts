@@ -18,8 +18,8 @@ import {
 import { StaffSession } from '../../shared/accounts.ts';
 import { createAccountsApi } from './accounts.ts';
 import { createAuditApi } from './audit.ts';
-import { createCaseWorkApi } from './caseWork.ts';
-import { createDueProcessApi } from './dueProcess.ts';
+import { createCaseWorkApi } from './case-work.ts';
+import { createDueProcessApi } from './due-process.ts';
 import { ApiError, isSessionEnd, type ApiClient } from './client.ts';
 import { createProtectionApi } from './protection.ts';
 import { createRetentionApi } from './retention.ts';

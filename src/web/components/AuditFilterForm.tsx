@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ACTION_FILTERS } from '../../shared/audit-actions.ts';
 import type { AuditActors } from '../../shared/audit.ts';
-import { auditFilterProblem, hasAuditFilters, type AuditFilters } from '../lib/auditFilters.ts';
+import { auditFilterProblem, hasAuditFilters, type AuditFilters } from '../lib/audit-filters.ts';
 import { ROLE_LABELS } from '../lib/labels.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 

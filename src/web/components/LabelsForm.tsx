@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { formatLabels, MAX_LABELS, parseLabels } from '../lib/caseLabels.ts';
+import { formatLabels, MAX_LABELS, parseLabels } from '../lib/case-labels.ts';
 import { FormFeedback } from './FormFeedback.tsx';
 
 interface Props {

@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import type { AuditEntryView } from '../../shared/audit.ts';
 import { useApi } from '../api/context.ts';
-import type { AuditFilters } from '../lib/auditFilters.ts';
+import type { AuditFilters } from '../lib/audit-filters.ts';
 import { usePagedList, type PagedListState } from './usePagedList.ts';
 
 const PAGE_SIZE = 50;

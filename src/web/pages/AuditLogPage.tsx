@@ -23,7 +23,7 @@ import {
   parseAuditFilters,
   referenceIn,
   type AuditFilters,
-} from '../lib/auditFilters.ts';
+} from '../lib/audit-filters.ts';
 import { navigate } from '../router/history.ts';
 import { auditPath } from '../router/routes.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLabels, parseLabels } from './caseLabels.ts';
+import { formatLabels, parseLabels } from './case-labels.ts';
 
 describe('parseLabels', () => {
   it('splits on commas, trims, collapses spaces and drops empty entries', () => {

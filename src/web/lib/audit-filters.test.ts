@@ -5,7 +5,7 @@ import {
   hasAuditFilters,
   parseAuditFilters,
   referenceIn,
-} from './auditFilters.ts';
+} from './audit-filters.ts';
 
 describe('audit log filters in the URL', () => {
   it('read back what they wrote, in a fixed order', () => {
