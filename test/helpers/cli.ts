@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import type { TestApp } from './app.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/confide.js', import.meta.url));
 
@@ -65,4 +66,12 @@ export function cliOnFreshData(
     },
   };
   return cli;
+}
+
+/** The first line every `npx confide` command writes to stderr: which database it works on. */
+export function cliDatabaseLine(t: Pick<TestApp, 'databaseUrl' | 'dataDir'>): string {
+  const url = t.databaseUrl ? new URL(t.databaseUrl) : null;
+  return url
+    ? `Database: PostgreSQL ${url.username}@${url.hostname}:${url.port}${url.pathname}\n`
+    : `Database: SQLite ${path.join(t.dataDir, 'confide.sqlite')}\n`;
 }

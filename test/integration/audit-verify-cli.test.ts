@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { cliDatabaseLine } from '../helpers/cli.ts';
 import { DIALECTS } from '../helpers/db.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/confide.js', import.meta.url));
@@ -73,10 +74,7 @@ describe.each(DIALECTS)('audit verify on %s', (dialect) => {
       dialect === 'postgres'
         ? { CONFIDE_DATA_DIR: spareDir, DATABASE_URL: t.databaseUrl! }
         : { CONFIDE_DATA_DIR: t.dataDir };
-    const url = t.databaseUrl ? new URL(t.databaseUrl) : null;
-    database = url
-      ? `Database: PostgreSQL ${url.username}@${url.hostname}:${url.port}${url.pathname}\n`
-      : `Database: SQLite ${path.join(t.dataDir, 'confide.sqlite')}\n`;
+    database = cliDatabaseLine(t);
   });
   afterAll(async () => t?.close());
 
