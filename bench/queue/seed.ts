@@ -66,10 +66,21 @@ export function readSeedInfo(dataDir: string): SeedInfo | undefined {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SeedInfo) : undefined;
 }
 
+/** SQLite binds at most 32,766 variables a statement; a multi-row insert binds one per column and row. */
+const MAX_VARIABLES = 32_000;
+
+function chunks<T extends object>(rows: T[]): T[][] {
+  if (rows.length === 0) return [];
+  const size = Math.max(1, Math.floor(MAX_VARIABLES / Object.keys(rows[0]!).length));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
 async function insertBatch(db: Database, b: Batch): Promise<void> {
-  await db.insertInto('reports').values(b.reports).execute();
-  await db.insertInto('grants').values(b.grants).execute();
-  if (b.labels.length > 0) await db.insertInto('case_labels').values(b.labels).execute();
+  for (const rows of chunks(b.reports)) await db.insertInto('reports').values(rows).execute();
+  for (const rows of chunks(b.grants)) await db.insertInto('grants').values(rows).execute();
+  for (const rows of chunks(b.labels)) await db.insertInto('case_labels').values(rows).execute();
 }
 
 const n = (x: number) => Math.round(x).toLocaleString('en');
