@@ -5,6 +5,8 @@
 import { hash, randomBytes, equal } from '../crypto/sodium.ts';
 import type { Profile } from '../shared/profile.ts';
 import { audit } from './audit.ts';
+import { deleteSetting, findSetting, insertSettingIfMissing, upsertSetting } from '../store/settings.ts';
+import { inTransaction } from '../store/transaction.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { addUser, countActiveUsers } from './users.ts';
@@ -12,25 +14,16 @@ import { addUser, countActiveUsers } from './users.ts';
 export const DEFAULT_PROFILE = 'national-security';
 
 export async function getSetting(deps: Pick<Deps, 'db'>, key: string): Promise<string | undefined> {
-  const row = await deps.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value;
+  return findSetting(deps.db, key);
 }
 
 export async function putSetting(deps: Pick<Deps, 'db'>, key: string, value: string): Promise<void> {
-  await deps.db
-    .insertInto('settings')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  await upsertSetting(deps.db, key, value);
 }
 
 /** The server-wide secret, made on first start; every node reads the same one. */
 export async function loadServerSecret(deps: Pick<Deps, 'db'>): Promise<Buffer> {
-  await deps.db
-    .insertInto('settings')
-    .values({ key: 'server_secret', value: randomBytes(32).toString('base64') })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
+  await insertSettingIfMissing(deps.db, 'server_secret', randomBytes(32).toString('base64'));
   return Buffer.from((await getSetting(deps, 'server_secret'))!, 'base64');
 }
 
@@ -65,10 +58,10 @@ export async function completeSetup(
     throw errors.forbidden('This setup link is not valid. Use the link printed by the newest `npm start`.');
   const { user, recoveryKey } = await addUser(deps, { ...input, role: 'administrator' });
   await putSetting(deps, 'profile', input.profile.id);
-  await deps.db.deleteFrom('settings').where('key', '=', 'setup_token_hash').execute();
-  await deps.db
-    .transaction()
-    .execute((trx) => audit(deps, trx, { actor: user.id, action: 'setup.complete', reason: input.profile.id }));
+  await deleteSetting(deps.db, 'setup_token_hash');
+  await inTransaction(deps.db, (trx) =>
+    audit(deps, trx, { actor: user.id, action: 'setup.complete', reason: input.profile.id }),
+  );
   deps.setProfile(input.profile);
   return { recoveryKey };
 }
