@@ -9,7 +9,8 @@ import { deleteSetting, findSetting, insertSettingIfMissing, upsertSetting } fro
 import { inTransaction } from '../store/transaction.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
-import { addUser, countActiveUsers } from './users.ts';
+import { countActiveUsers } from './user-list.ts';
+import { addUser } from './users.ts';
 
 export const DEFAULT_PROFILE = 'national-security';
 
