@@ -45,18 +45,29 @@ export async function checkSetupToken(deps: Pick<Deps, 'db'>, token: string): Pr
 }
 
 /**
- * Creates the first administrator and sets the profile.
+ * Whether the setup link may be used: no active staff user yet, and `token` is the newest setup token.
+ * @throws DomainError setup_done (409) | forbidden (403: a wrong or old link)
+ */
+export async function checkSetupOpen(deps: Pick<Deps, 'db'>, token: string): Promise<void> {
+  if (!(await needsSetup(deps)))
+    throw errors.conflict('setup_done', 'Confide is already set up. Staff sign in to the staff workspace at /staff/.');
+  if (!(await checkSetupToken(deps, token)))
+    throw errors.forbidden(
+      'This setup link is not valid. Use the link printed on the server console by the newest start of Confide.',
+    );
+}
+
+/**
+ * Creates the first administrator and sets the profile. Every check of the input is here (the setup form only
+ * compares its two password fields and asks for a profile).
  * @returns the administrator's recovery key (shown once)
- * @throws DomainError setup_done | bad_setup_token | unknown_profile | weak_password | invalid_username
+ * @throws DomainError setup_done | forbidden (bad setup token) | weak_password | long_password | invalid_username
  */
 export async function completeSetup(
   deps: Deps,
   input: { token: string; username: string; password: string; displayName?: string; profile: Profile },
 ): Promise<{ recoveryKey: string }> {
-  if (!(await needsSetup(deps)))
-    throw errors.conflict('setup_done', 'Confide is already set up. Sign in to the staff workspace.');
-  if (!(await checkSetupToken(deps, input.token)))
-    throw errors.forbidden('This setup link is not valid. Use the link printed by the newest `npm start`.');
+  await checkSetupOpen(deps, input.token);
   const { user, recoveryKey } = await addUser(deps, { ...input, role: 'administrator' });
   await putSetting(deps, 'profile', input.profile.id);
   await deleteSetting(deps.db, 'setup_token_hash');
