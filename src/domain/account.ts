@@ -5,14 +5,13 @@
  */
 import { unlockWithPassword, unlockWithRecoveryKey } from '../crypto/keyring.ts';
 import { storedCosts } from './argon2-costs.ts';
-import { checkNewPassword, checkPasswordLength, checkPasswordStrength } from './passwords.ts';
+import { checkNewPassword, checkPasswordLength, checkPasswordStrength, isPasswordRefusal } from './passwords.ts';
 import { wipe } from '../crypto/sodium.ts';
-import type { StaffUser } from '../shared/api.ts';
 import type { AccountView, TotpEnrolment } from '../shared/accounts.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, errors } from './errors.ts';
-import { asAttempt, type ThrottleRule } from './throttle.ts';
+import { asRecoveryAttempt, asSignInAttempt, asTotpOffAttempt } from './throttle.ts';
 import {
   acceptTotpCode,
   newTotpSecret,
@@ -22,7 +21,17 @@ import {
   withTotpSecret,
   type TotpState,
 } from './totp.ts';
-import { passwordColumns, signInThrottleKey, startStaffSession } from './users.ts';
+import { passwordColumns, startStaffSession, type StaffSignIn } from './sign-in.ts';
+import { deleteSessionsOfUser } from '../store/sessions.ts';
+import { inTransaction } from '../store/transaction.ts';
+import {
+  clearTotp,
+  findUserById,
+  findUserByName,
+  markTotpEnabled,
+  setPendingTotp,
+  updatePasswordWrap,
+} from '../store/users.ts';
 
 /** The signed-in user acting on their own account (from their session). */
 export interface AccountViewer {
@@ -34,17 +43,11 @@ export interface AccountViewer {
   sessionId: string;
 }
 
-/** Same limit as sign-in: ten failures in 15 minutes, then refused for the rest of the window. */
-export const ACCOUNT_THROTTLE: ThrottleRule = { limit: 10, windowMs: 15 * 60_000 };
-/** The throttle key of recovery attempts for one username (apart from sign-in, so one cannot block the other). */
-export const recoverThrottleKey = (username: string) => `staff-recover:${username.trim().toLowerCase()}`;
-const totpOffThrottleKey = (userId: string) => `totp-off:${userId}`;
-
 /** Where the QR code of a pending set-up is served (same origin; CSP img-src 'self'). */
 export const TOTP_QR_PATH = '/api/v1/account/totp/qr.svg';
 
 async function userRow(deps: Pick<Deps, 'db'>, userId: string) {
-  const row = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  const row = await findUserById(deps.db, userId);
   if (!row) throw errors.unauthorized('Please sign in.');
   return row;
 }
@@ -63,14 +66,8 @@ export async function accountView(deps: Deps, viewer: AccountViewer): Promise<Ac
 export async function startTotpEnrolment(deps: Deps, viewer: AccountViewer): Promise<TotpEnrolment> {
   const secret = newTotpSecret();
   try {
-    await deps.db.transaction().execute(async (trx) => {
-      const res = await trx
-        .updateTable('users')
-        .set({ totp_sealed_secret: sealTotpSecret(viewer.publicKey, secret), totp_last_step: null })
-        .where('id', '=', viewer.userId)
-        .where('totp_enabled_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1)
+    await inTransaction(deps.db, async (trx) => {
+      if (!(await setPendingTotp(trx, viewer.userId, sealTotpSecret(viewer.publicKey, secret))))
         throw errors.conflict(
           'totp_already_enabled',
           'Two-factor sign-in is already on. To move it to another phone, turn it off first (with a current code), then set it up again.',
@@ -107,15 +104,11 @@ export async function pendingTotpUri(deps: Deps, viewer: AccountViewer): Promise
  */
 export async function confirmTotp(deps: Deps, viewer: AccountViewer, code: string): Promise<TotpState> {
   const { row, sealed } = await pendingSecret(deps, viewer);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await withTotpSecret(viewer, sealed, (secret) =>
       acceptTotpCode({ db: trx, now: deps.now }, row, secret, code, 'invalid'),
     );
-    await trx
-      .updateTable('users')
-      .set({ totp_enabled_at: deps.now().toISOString() })
-      .where('id', '=', viewer.userId)
-      .execute();
+    await markTotpEnabled(trx, viewer.userId, deps.now().toISOString());
     await audit(deps, trx, { actor: viewer.userId, action: 'account.totp.enable', subject: `user:${viewer.userId}` });
   });
   return totpStateOf(deps, { ...row, totp_enabled_at: deps.now().toISOString() });
@@ -132,15 +125,11 @@ export async function turnOffTotp(deps: Deps, viewer: AccountViewer, code: strin
   if (row.totp_enabled_at === null || row.totp_sealed_secret === null)
     throw errors.conflict('totp_not_enabled', 'Two-factor sign-in is not on.');
   const sealed = row.totp_sealed_secret;
-  await asAttempt(deps, totpOffThrottleKey(viewer.userId), ACCOUNT_THROTTLE, () =>
+  await asTotpOffAttempt(deps, viewer.userId, () =>
     withTotpSecret(viewer, sealed, (secret) => acceptTotpCode(deps, row, secret, code, 'invalid')),
   );
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_sealed_secret: null, totp_enabled_at: null, totp_last_step: null })
-      .where('id', '=', viewer.userId)
-      .execute();
+  await inTransaction(deps.db, async (trx) => {
+    await clearTotp(trx, viewer.userId);
     await audit(deps, trx, { actor: viewer.userId, action: 'account.totp.disable', subject: `user:${viewer.userId}` });
   });
   return totpStateOf(deps, { ...row, totp_enabled_at: null, totp_sealed_secret: null });
@@ -159,7 +148,7 @@ export async function changePassword(
 ): Promise<void> {
   const row = await userRow(deps, viewer.userId);
   checkNewPassword(input.newPassword, [row.username, row.display_name]);
-  const secretKey = await asAttempt(deps, signInThrottleKey(viewer.username), ACCOUNT_THROTTLE, async () => {
+  const secretKey = await asSignInAttempt(deps, viewer.username, async () => {
     const key = await unlockWithPassword(
       input.currentPassword,
       {
@@ -174,13 +163,9 @@ export async function changePassword(
   });
   try {
     const columns = await passwordColumns(deps, secretKey, input.newPassword);
-    await deps.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set(columns).where('id', '=', viewer.userId).execute();
-      await trx
-        .deleteFrom('sessions')
-        .where('user_id', '=', viewer.userId)
-        .where('id', '!=', viewer.sessionId)
-        .execute();
+    await inTransaction(deps.db, async (trx) => {
+      await updatePasswordWrap(trx, viewer.userId, columns);
+      await deleteSessionsOfUser(trx, viewer.userId, viewer.sessionId);
       await audit(deps, trx, {
         actor: viewer.userId,
         action: 'account.password.change',
@@ -206,21 +191,20 @@ const DUMMY_RECOVERY = {
  * password; an administrator's pending reset is cleared, every other session ends, and the user is signed in.
  * Two-factor sign-in still applies: with TOTP on, a code is needed (asked for once the recovery key is right).
  * Unknown user, wrong key, disabled account and an account not yet activated (it has no recovery key) give the same
- * answer. The caller throttles (`recoverThrottleKey`).
+ * answer. Throttled per username (`asRecoveryAttempt`, apart from sign-in); a refused new password is no failed guess.
  * @returns a new session, as `signIn` does
  * @throws DomainError weak_password | long_password (400; a weak one only once the recovery key is right) |
- *   unauthorized | totp_required | totp_invalid (401)
+ *   unauthorized | totp_required | totp_invalid (401) | too_many_attempts (429)
  */
-export async function recoverAccount(
-  deps: Deps,
-  input: { username: string; recoveryKey: string; newPassword: string; code?: string },
-): Promise<{ token: string; user: StaffUser; sessionId: string; totp: TotpState }> {
+export async function recoverAccount(deps: Deps, input: RecoverInput): Promise<StaffSignIn> {
+  return asRecoveryAttempt(deps, input.username, () => recoverWithKey(deps, input), isPasswordRefusal);
+}
+
+type RecoverInput = { username: string; recoveryKey: string; newPassword: string; code?: string };
+
+async function recoverWithKey(deps: Deps, input: RecoverInput): Promise<StaffSignIn> {
   checkPasswordLength(input.newPassword);
-  const row = await deps.db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', input.username.trim().toLowerCase())
-    .executeTakeFirst();
+  const row = await findUserByName(deps.db, input.username.trim().toLowerCase());
   const secretKey = await unlockWithRecoveryKey(
     input.recoveryKey,
     row?.activated_at
@@ -234,9 +218,9 @@ export async function recoverAccount(
   );
   const fail = async (error: DomainError, reason: string | null = null): Promise<never> => {
     if (secretKey) wipe(secretKey);
-    await deps.db
-      .transaction()
-      .execute((trx) => audit(deps, trx, { actor: row?.id ?? null, action: 'account.recover.failed', reason }));
+    await inTransaction(deps.db, (trx) =>
+      audit(deps, trx, { actor: row?.id ?? null, action: 'account.recover.failed', reason }),
+    );
     throw error;
   };
   if (!row?.activated_at || !secretKey || row.disabled_at) return fail(errors.unauthorized(WRONG_RECOVERY));
@@ -259,13 +243,9 @@ export async function recoverAccount(
   }
   try {
     const columns = await passwordColumns(deps, secretKey, input.newPassword);
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('users')
-        .set({ ...columns, password_reset_at: null })
-        .where('id', '=', row.id)
-        .execute();
-      await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    await inTransaction(deps.db, async (trx) => {
+      await updatePasswordWrap(trx, row.id, columns, { clearReset: true });
+      await deleteSessionsOfUser(trx, row.id);
       await audit(deps, trx, { actor: row.id, action: 'account.recover', subject: `user:${row.id}` });
     });
   } catch (error) {

@@ -6,6 +6,8 @@
  * (`recordLegacyCosts`) — so upgrade first, and change the costs only after that start.
  */
 import { decodeArgon2Params, encodeArgon2Params, type Argon2Params } from '../crypto/kdf.ts';
+import { fillMissingArgon2Costs, findSetting, insertSettingIfMissing } from '../store/settings.ts';
+import { inTransaction } from '../store/transaction.ts';
 import type { Deps } from './deps.ts';
 
 /** The costs a stored verifier was made with; a row without them (before 0005, not yet recorded) uses today's. */
@@ -24,27 +26,10 @@ const RECORDED = 'argon2_legacy_costs';
  * those rows alone. Idempotent; two nodes starting at once write the same values.
  */
 export async function recordLegacyCosts(deps: Pick<Deps, 'db'>, params: Argon2Params): Promise<void> {
-  const done = await deps.db.selectFrom('settings').select('key').where('key', '=', RECORDED).executeTakeFirst();
-  if (done) return;
+  if ((await findSetting(deps.db, RECORDED)) !== undefined) return;
   const costs = encodeArgon2Params(params);
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ password_kdf: costs })
-      .where('password_kdf', 'is', null)
-      .where('activated_at', 'is not', null)
-      .execute();
-    await trx
-      .updateTable('users')
-      .set({ recovery_kdf: costs })
-      .where('recovery_kdf', 'is', null)
-      .where('activated_at', 'is not', null)
-      .execute();
-    await trx.updateTable('reports').set({ receipt_kdf: costs }).where('receipt_kdf', 'is', null).execute();
-    await trx
-      .insertInto('settings')
-      .values({ key: RECORDED, value: costs })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+  await inTransaction(deps.db, async (trx) => {
+    await fillMissingArgon2Costs(trx, costs);
+    await insertSettingIfMissing(trx, RECORDED, costs);
   });
 }

@@ -16,7 +16,7 @@ import type { Viewer } from './cases/access.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { verifyReceipt } from './reporter.ts';
-import { refundAttempt, takeAttempt } from './throttle.ts';
+import { refundCertificateAttempt, takeCertificateAttempt } from './throttle.ts';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or typed is not mistaken. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -30,9 +30,6 @@ const CHANNEL_WORDS: Record<Channel, string> = {
   email: 'E-mail',
   in_person: 'In person',
 };
-
-/** Staff checking codes: ten wrong codes in 15 minutes pause that person's checks for the rest of the window. */
-const VERIFY_RULE = { limit: 10, windowMs: 15 * 60_000 };
 
 /** A fresh verification code, e.g. `7KQ2-M9XD-0HZC-4TRW-B1PE` (100 bits). */
 export function newCertificateCode(): string {
@@ -146,12 +143,12 @@ export async function receiptIsSelfDisclosure(deps: Pick<Deps, 'db' | 'profile'>
 }
 
 /**
- * Checks a verification code. Repeated wrong codes from one person are slowed like receipts.
+ * Checks a verification code. Ten wrong codes in 15 minutes from one person pause their checks for the rest of the
+ * window (`takeCertificateAttempt`).
  * @throws too_many_attempts
  */
 export async function verifyCertificate(deps: Deps, viewer: Viewer, input: string): Promise<CertificateVerifyResponse> {
-  const key = `certificate:${viewer.userId}`;
-  await takeAttempt(deps, key, VERIFY_RULE);
+  await takeCertificateAttempt(deps, viewer.userId);
   const normalized = normalizeCertificateCode(input);
   const row = normalized
     ? await deps.db
@@ -170,7 +167,7 @@ export async function verifyCertificate(deps: Deps, viewer: Viewer, input: strin
     }),
   );
   if (!row) return { valid: false };
-  await refundAttempt(deps, key); // only wrong codes count
+  await refundCertificateAttempt(deps, viewer.userId); // only wrong codes count
   const category = deps.profile().categories.find((c) => c.id === row.category);
   return {
     valid: true,

@@ -17,7 +17,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Tables } from '../store/tables.ts';
 import type { Deps } from './deps.ts';
-import { keyOf } from './throttle.ts';
+import { forgetReceiptAttempts } from './throttle.ts';
 
 /** The tables that hold rows of a case (directly or through a cascade), and sessions and throttle rows. */
 export const CASE_TABLES = [
@@ -88,10 +88,7 @@ export async function destroyCaseRows(
   // (keyed by a hash of the locator; see verifyReceipt in reporter.ts), and action records, whose request_id
   // references requests without a cascade rule.
   await trx.deleteFrom('sessions').where('report_id', '=', report.id).execute();
-  await trx
-    .deleteFrom('throttle')
-    .where('key', '=', keyOf(`receipt:${report.receipt_locator}`))
-    .execute();
+  await forgetReceiptAttempts(trx, report.receipt_locator);
   await trx.deleteFrom('actions').where('report_id', '=', report.id).execute();
   await trx.deleteFrom('reports').where('id', '=', report.id).execute();
   return { blobIds, files: files.length };

@@ -17,9 +17,19 @@ import type { StaffUser } from '../shared/api.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { DomainError, errors } from './errors.ts';
-import { insertUser, keyColumns, NO_KEYS, startStaffSession } from './users.ts';
-import { checkPasswordLength, checkPasswordStrength } from './passwords.ts';
-import type { TotpState } from './totp.ts';
+import { insertUser, keyColumns, NO_KEYS } from './users.ts';
+import { checkPasswordLength, checkPasswordStrength, isPasswordRefusal } from './passwords.ts';
+import { startStaffSession, type StaffSignIn } from './sign-in.ts';
+import { asActivationAttempt } from './throttle.ts';
+import { HOUR } from '../shared/time.ts';
+import { inTransaction } from '../store/transaction.ts';
+import {
+  activateUserRow,
+  findInvitationState,
+  findUserByName,
+  updatePendingInvitation,
+  userExists,
+} from '../store/users.ts';
 
 /** How long an invitation's codes work: from issuing the first, and again from the approval that adds the second. */
 export const INVITATION_HOURS = 72;
@@ -62,7 +72,7 @@ export interface Invitation {
 
 function issue(deps: Pick<Deps, 'now'>): Invitation & { hash: string } {
   const code = newCode();
-  const expiresAt = new Date(deps.now().getTime() + INVITATION_HOURS * 3600_000).toISOString();
+  const expiresAt = new Date(deps.now().getTime() + INVITATION_HOURS * HOUR).toISOString();
   return { code, expiresAt, hash: invitationHash(code) };
 }
 
@@ -97,23 +107,17 @@ export async function inviteUser(
  */
 export async function reissueInvitation(deps: Deps, userId: string, actor: string): Promise<Invitation> {
   const { hash: codeHash, ...invitation } = issue(deps);
-  await deps.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('users')
-      // A new code needs a new approval: otherwise one administrator could re-issue an approved invitation to themselves.
-      .set({
-        invitation_hash: codeHash,
-        invitation_approval_hash: null,
-        invitation_expires_at: invitation.expiresAt,
-        invited_by: actor,
-        invitation_approved_by: null,
-      })
-      .where('id', '=', userId)
-      .where('activated_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) {
-      const exists = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-      if (!exists) throw errors.notFound('No such user.');
+  await inTransaction(deps.db, async (trx) => {
+    // A new code needs a new approval: otherwise one administrator could re-issue an approved invitation to themselves.
+    const reissued = await updatePendingInvitation(trx, userId, {
+      invitation_hash: codeHash,
+      invitation_approval_hash: null,
+      invitation_expires_at: invitation.expiresAt,
+      invited_by: actor,
+      invitation_approved_by: null,
+    });
+    if (!reissued) {
+      if (!(await userExists(trx, userId))) throw errors.notFound('No such user.');
       throw errors.conflict(
         'already_activated',
         'This account has been activated: its owner chose a password. If they lost it, they use their recovery key; you can require a new password.',
@@ -135,12 +139,8 @@ export async function reissueInvitation(deps: Deps, userId: string, actor: strin
  */
 export async function approveInvitation(deps: Deps, userId: string, actor: string): Promise<Invitation> {
   const { hash: codeHash, ...approval } = issue(deps);
-  await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('users')
-      .select(['id', 'invited_by', 'invitation_approved_by', 'activated_at', 'invitation_expires_at'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
+  await inTransaction(deps.db, async (trx) => {
+    const row = await findInvitationState(trx, userId);
     if (!row) throw errors.notFound('No such user.');
     if (row.activated_at !== null)
       throw errors.conflict('already_activated', 'This account has been activated already.');
@@ -154,20 +154,13 @@ export async function approveInvitation(deps: Deps, userId: string, actor: strin
         'invitation_expired',
         'This invitation has expired. Make a new invitation code first (“New invitation code”); then another administrator approves it.',
       );
-    const res = await trx
-      .updateTable('users')
-      .set({
-        invitation_approved_by: actor,
-        invitation_approval_hash: codeHash,
-        invitation_expires_at: approval.expiresAt,
-      })
-      .where('id', '=', userId)
-      .where('activated_at', 'is', null)
-      .where('invitation_approved_by', 'is', null)
-      .where('invitation_hash', 'is not', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1)
-      throw errors.conflict('already_approved', 'This invitation has been approved already.');
+    const approved = await updatePendingInvitation(
+      trx,
+      userId,
+      { invitation_approved_by: actor, invitation_approval_hash: codeHash, invitation_expires_at: approval.expiresAt },
+      { unapprovedOnly: true },
+    );
+    if (!approved) throw errors.conflict('already_approved', 'This invitation has been approved already.');
     await audit(deps, trx, { actor, action: 'user.invitation_approve', subject: `user:${userId}` });
   });
   return approval;
@@ -176,30 +169,30 @@ export async function approveInvitation(deps: Deps, userId: string, actor: strin
 export const WRONG_INVITATION =
   'Wrong username or invitation codes, or the codes have expired or been used. Check all three, or ask an administrator for a new invitation.';
 
-/** The throttle key of activation attempts for one username (apart from sign-in and recovery). */
-export const activateThrottleKey = (username: string) => `staff-activate:${username.trim().toLowerCase()}`;
-
 /**
  * The person activates their account: both invitation codes — the issuer's and the approver's — must match, be
  * unused and unexpired, and the account enabled. Their key pair is created, wrapped under their new password and a
  * new recovery key; the codes are used up (a conditional update, so two requests with them succeed at most once),
  * and they are signed in. Unknown user, a wrong, expired or used code and a disabled account get the same answer.
- * The caller throttles (`activateThrottleKey`).
+ * Throttled per username (`asActivationAttempt`, its own count); a refused new password is no failed guess.
  * @returns a session, as `signIn` does, and the recovery key (shown to them once, never stored)
  * @throws DomainError weak_password | long_password (400; a weak one only once both codes are right) |
  *   conflict/invitation_not_approved (409: the first code
- *   is right and no second administrator has approved yet) | unauthorized/invitation_invalid (401)
+ *   is right and no second administrator has approved yet) | unauthorized/invitation_invalid (401) |
+ *   too_many_attempts (429)
  */
 export async function activateAccount(
   deps: Deps,
-  input: { username: string; invitation: string; approval: string; newPassword: string },
-): Promise<{ token: string; user: StaffUser; sessionId: string; totp: TotpState; recoveryKey: string }> {
+  input: ActivateInput,
+): Promise<StaffSignIn & { recoveryKey: string }> {
+  return asActivationAttempt(deps, input.username, () => activateWithCodes(deps, input), isPasswordRefusal);
+}
+
+type ActivateInput = { username: string; invitation: string; approval: string; newPassword: string };
+
+async function activateWithCodes(deps: Deps, input: ActivateInput): Promise<StaffSignIn & { recoveryKey: string }> {
   checkPasswordLength(input.newPassword);
-  const row = await deps.db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', input.username.trim().toLowerCase())
-    .executeTakeFirst();
+  const row = await findUserByName(deps.db, input.username.trim().toLowerCase());
   const at = deps.now().toISOString();
   const matches = (stored: string | null, typed: string) =>
     stored !== null && equal(Buffer.from(stored, 'hex'), Buffer.from(invitationHash(typed), 'hex'));
@@ -212,9 +205,9 @@ export async function activateAccount(
     matches(row.invitation_hash, input.invitation);
   // The right first code, before a second administrator approved it: say so (the person holding the code may know).
   if (first && row.invitation_approval_hash === null) {
-    await deps.db
-      .transaction()
-      .execute((trx) => audit(deps, trx, { actor: row.id, action: 'account.activate.failed', reason: 'not approved' }));
+    await inTransaction(deps.db, (trx) =>
+      audit(deps, trx, { actor: row.id, action: 'account.activate.failed', reason: 'not approved' }),
+    );
     throw errors.conflict(
       'invitation_not_approved',
       'Your invitation is waiting for a second administrator to approve it. They will give you the second code in person; try again once you have it.',
@@ -223,9 +216,9 @@ export async function activateAccount(
   const valid = first && matches(row.invitation_approval_hash, input.approval);
   const refused = new DomainError('unauthorized', 'invitation_invalid', WRONG_INVITATION);
   const fail = async (reason: string | null): Promise<never> => {
-    await deps.db
-      .transaction()
-      .execute((trx) => audit(deps, trx, { actor: row?.id ?? null, action: 'account.activate.failed', reason }));
+    await inTransaction(deps.db, (trx) =>
+      audit(deps, trx, { actor: row?.id ?? null, action: 'account.activate.failed', reason }),
+    );
     throw refused;
   };
   if (!valid || !row) {
@@ -236,22 +229,14 @@ export async function activateAccount(
   // Estimated only now that both codes are right: it runs on the event loop.
   checkPasswordStrength(input.newPassword, [row.username, row.display_name]);
   const keys = await createUserKeys(input.newPassword, deps.argon2);
-  const used = await deps.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('users')
-      .set({
-        ...keyColumns(keys),
-        activated_at: at,
-        invitation_hash: null,
-        invitation_approval_hash: null,
-        invitation_expires_at: null,
-      })
-      .where('id', '=', row.id)
-      .where('activated_at', 'is', null)
-      .where('invitation_hash', '=', row.invitation_hash)
-      .where('invitation_approval_hash', '=', row.invitation_approval_hash)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) return false;
+  const used = await inTransaction(deps.db, async (trx) => {
+    const activated = await activateUserRow(
+      trx,
+      row.id,
+      { ...keyColumns(keys), activated_at: at },
+      { invitationHash: row.invitation_hash, approvalHash: row.invitation_approval_hash },
+    );
+    if (!activated) return false;
     await audit(deps, trx, { actor: row.id, action: 'account.activate', subject: `user:${row.id}` });
     return true;
   });

@@ -7,9 +7,11 @@
  * and opened by a key derived from it, so the table alone opens nothing.
  */
 import { hash, open, randomBytes, seal } from '../crypto/sodium.ts';
+import { deleteExpiredSealedTexts, findSealedText, insertSealedText } from '../store/throttle.ts';
+import { MINUTE } from '../shared/time.ts';
 import type { Deps } from './deps.ts';
 
-const TTL_MS = 15 * 60_000;
+const TTL_MS = 15 * MINUTE;
 const idOf = (token: string) => hash(`receipt-display:${token}`).toString('hex');
 const keyOf = (token: string) => hash(`receipt-key:${token}`);
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -33,14 +35,11 @@ export async function putSealed(
   text: string,
   ttlMs: number,
 ): Promise<void> {
-  await deps.db
-    .insertInto('receipt_displays')
-    .values({
-      token_hash: at.id,
-      sealed_receipt: seal(at.key, Buffer.from(text)),
-      expires_at: new Date(deps.now().getTime() + ttlMs).toISOString(),
-    })
-    .execute();
+  await insertSealedText(deps.db, {
+    token_hash: at.id,
+    sealed_receipt: seal(at.key, Buffer.from(text)),
+    expires_at: new Date(deps.now().getTime() + ttlMs).toISOString(),
+  });
 }
 
 /**
@@ -53,18 +52,8 @@ export async function getSealed(
   take: boolean,
 ): Promise<string | null> {
   const now = deps.now().toISOString();
-  const row = take
-    ? await deps.db
-        .deleteFrom('receipt_displays')
-        .where('token_hash', '=', at.id)
-        .returning(['sealed_receipt', 'expires_at'])
-        .executeTakeFirst()
-    : await deps.db
-        .selectFrom('receipt_displays')
-        .select(['sealed_receipt', 'expires_at'])
-        .where('token_hash', '=', at.id)
-        .executeTakeFirst();
-  await deps.db.deleteFrom('receipt_displays').where('expires_at', '<', now).execute();
+  const row = await findSealedText(deps.db, at.id, take);
+  await deleteExpiredSealedTexts(deps.db, now);
   if (!row || row.expires_at < now) return null;
   return open(at.key, row.sealed_receipt).toString();
 }

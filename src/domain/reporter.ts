@@ -20,7 +20,7 @@ import { FileIntake, type FileMeta } from './intake.ts';
 import { OUTCOME_TEXT, STATUS_TEXT } from './lifecycle.ts';
 import { answersAd, fileAd, messageAd, reporterKeyAd } from './sealing.ts';
 import { createSession, type OpenedSession } from './sessions.ts';
-import { slowFailure } from './slowdown.ts';
+import { slowReceiptFailure } from './throttle.ts';
 import { cleanText } from '../shared/text.ts';
 
 const DUMMY_SALT = Buffer.alloc(16, 7);
@@ -58,7 +58,7 @@ export async function verifyReceipt(deps: Deps, input: string): Promise<{ report
   } finally {
     wipe(kek);
   }
-  await slowFailure(deps, `receipt:${parsed.locator}`);
+  await slowReceiptFailure(deps, parsed.locator);
   throw errors.unauthorized('This receipt was not recognised. Please check it and try again.');
 }
 

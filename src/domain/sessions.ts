@@ -10,6 +10,15 @@
  */
 import { equal, mac, open, randomBytes, seal, wipe } from '../crypto/sodium.ts';
 import { CryptoError } from '../crypto/errors.ts';
+import { MINUTE } from '../shared/time.ts';
+import {
+  deleteEndedSessionRows,
+  deleteSessionById,
+  deleteSessionsOfUser,
+  findSession,
+  insertSession,
+  touchSession,
+} from '../store/sessions.ts';
 import type { Deps } from './deps.ts';
 import { DomainError } from './errors.ts';
 
@@ -26,12 +35,12 @@ export interface OpenedSession {
 export type SessionEnd = 'idle' | 'cap';
 
 /** last_seen_at is written at most this often (ms): one write a minute per session, not one per request. */
-const TOUCH_EVERY_MS = 60_000;
+const TOUCH_EVERY_MS = MINUTE;
 
 const b64 = (b: Buffer) => b.toString('base64url');
 type SessionDeps = Pick<Deps, 'db' | 'now' | 'sessions'>;
 const idleMs = (deps: Pick<Deps, 'sessions'>, kind: 'staff' | 'reporter') =>
-  (kind === 'staff' ? deps.sessions.staffIdleMinutes : deps.sessions.reporterIdleMinutes) * 60_000;
+  (kind === 'staff' ? deps.sessions.staffIdleMinutes : deps.sessions.reporterIdleMinutes) * MINUTE;
 
 /**
  * Creates a session holding `key`, ending after the idle time for its kind or `minutes` from now at the latest.
@@ -44,19 +53,16 @@ export async function createSession(
   const id = b64(randomBytes(18));
   const secret = randomBytes(32);
   const now = deps.now();
-  await deps.db
-    .insertInto('sessions')
-    .values({
-      id,
-      kind: input.kind,
-      user_id: input.userId ?? null,
-      report_id: input.reportId ?? null,
-      sealed_key: seal(secret, input.key, Buffer.from(id)),
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + input.minutes * 60_000).toISOString(),
-      last_seen_at: now.toISOString(),
-    })
-    .execute();
+  await insertSession(deps.db, {
+    id,
+    kind: input.kind,
+    user_id: input.userId ?? null,
+    report_id: input.reportId ?? null,
+    sealed_key: seal(secret, input.key, Buffer.from(id)),
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + input.minutes * MINUTE).toISOString(),
+    last_seen_at: now.toISOString(),
+  });
   const token = `${id}.${b64(secret)}`;
   wipe(secret);
   return token;
@@ -76,11 +82,7 @@ export async function lookUpSession(
   const m = token ? /^([A-Za-z0-9_-]{24})\.([A-Za-z0-9_-]{43})$/.exec(token) : null;
   if (!m) return none;
   const [, id, secretText] = m as unknown as [string, string, string];
-  const row = await deps.db
-    .selectFrom('sessions')
-    .select(['id', 'kind', 'user_id', 'report_id', 'sealed_key', 'created_at', 'expires_at', 'last_seen_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findSession(deps.db, id);
   if (!row || row.kind !== kind) return none;
   let key: Buffer;
   try {
@@ -99,11 +101,10 @@ export async function lookUpSession(
         : null;
   if (ended) {
     wipe(key);
-    await deps.db.deleteFrom('sessions').where('id', '=', id).execute();
+    await deleteSessionById(deps.db, id);
     return { session: null, ended };
   }
-  if (now.getTime() - lastSeen >= TOUCH_EVERY_MS)
-    await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) await touchSession(deps.db, id, now.toISOString());
   return { session: { id, kind, userId: row.user_id, reportId: row.report_id, key }, ended: null };
 }
 
@@ -127,13 +128,13 @@ export async function touchAfterRequest(
   sessionId: string,
 ): Promise<'cap' | 'gone' | null> {
   const now = deps.now().toISOString();
-  const row = await deps.db.selectFrom('sessions').select('expires_at').where('id', '=', sessionId).executeTakeFirst();
+  const row = await findSession(deps.db, sessionId);
   if (!row) return 'gone';
   if (row.expires_at <= now) {
-    await deps.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    await deleteSessionById(deps.db, sessionId);
     return 'cap';
   }
-  await deps.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+  await touchSession(deps.db, sessionId, now);
   return null;
 }
 
@@ -145,18 +146,10 @@ export async function touchAfterRequest(
 export async function deleteEndedSessions(deps: Pick<Deps, 'db' | 'now' | 'sessions'>): Promise<number> {
   const now = deps.now();
   const idleSince = (kind: 'staff' | 'reporter') => new Date(now.getTime() - idleMs(deps, kind)).toISOString();
-  const res = await deps.db
-    .deleteFrom('sessions')
-    .where((eb) =>
-      eb.or([
-        eb('expires_at', '<=', now.toISOString()),
-        ...(['staff', 'reporter'] as const).map((kind) =>
-          eb.and([eb('kind', '=', kind), eb(eb.fn.coalesce('last_seen_at', 'created_at'), '<=', idleSince(kind))]),
-        ),
-      ]),
-    )
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
+  return deleteEndedSessionRows(deps.db, now.toISOString(), {
+    staff: idleSince('staff'),
+    reporter: idleSince('reporter'),
+  });
 }
 
 /** What a person is told when their session has ended, by why (401 `session_idle`, `session_cap`, `unauthorized`). */
@@ -195,12 +188,12 @@ export const hoursText = (minutes: number) =>
   minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${minutes} minutes`;
 
 export async function deleteSession(deps: Pick<Deps, 'db'>, id: string): Promise<void> {
-  await deps.db.deleteFrom('sessions').where('id', '=', id).execute();
+  await deleteSessionById(deps.db, id);
 }
 
 /** Ends every session of a user at once (password reset, disabling). */
 export async function deleteUserSessions(deps: Pick<Deps, 'db'>, userId: string): Promise<void> {
-  await deps.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await deleteSessionsOfUser(deps.db, userId);
 }
 
 /** The CSRF token bound to a session: HMAC-SHA-512-256 of its id under the server secret. */

@@ -3,17 +3,16 @@
  * only failed attempts wait before they are answered — so five near misses on a reporter's locator no longer lock
  * that reporter out, while a guesser on it gets slower answers. The waits are bounded: each is capped, and at most
  * `maxWaiting` answers wait at once in this process; past that a failure is answered at once with 429, so that no
- * one can hold an unbounded number of connections or timers open.
+ * one can hold an unbounded number of connections or timers open. The failures are counted by `slowReceiptFailure`
+ * (src/domain/throttle.ts).
  */
 import { setTimeout as sleepMs } from 'node:timers/promises';
-import type { Deps } from './deps.ts';
-import { errors } from './errors.ts';
-import { countAttempt } from './throttle.ts';
+import { MINUTE } from '../shared/time.ts';
 
 /** Failures on one key in the window that are answered without waiting. */
 export const FREE_FAILURES = 5;
 /** The window failures are counted in, in ms. */
-export const FAILURE_WINDOW_MS = 15 * 60_000;
+export const FAILURE_WINDOW_MS = 15 * MINUTE;
 /** The first wait, in ms; each further failure doubles it. */
 export const FIRST_DELAY_MS = 1000;
 /** The longest wait, in ms. */
@@ -58,15 +57,4 @@ export function createSlowdown(
       return true;
     },
   };
-}
-
-/**
- * Counts a failure on `key` (after its check: a right secret never gets here) and waits as long as the count in the
- * window asks (`failureDelayMs`). Unknown keys are counted and slowed alike, so the wait tells nothing.
- * @throws DomainError too_many_attempts (429), at once, when too many answers already wait
- */
-export async function slowFailure(deps: Pick<Deps, 'db' | 'now' | 'slowdown'>, key: string): Promise<void> {
-  const { count } = await countAttempt(deps, key, { limit: FREE_FAILURES, windowMs: FAILURE_WINDOW_MS });
-  if (!(await deps.slowdown.wait(failureDelayMs(count))))
-    throw errors.tooMany('Too many attempts are being made at the moment. Please wait a minute and try again.');
 }

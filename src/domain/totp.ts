@@ -10,6 +10,7 @@ import QRCode from 'qrcode';
 import { openSealed, randomBytes, sealTo, wipe } from '../crypto/sodium.ts';
 import type { Deps } from './deps.ts';
 import { DomainError } from './errors.ts';
+import { advanceTotpStep } from '../store/users.ts';
 
 /** Seconds per step (RFC 6238 default; what every authenticator app assumes). */
 export const TOTP_PERIOD = 30;
@@ -130,10 +131,7 @@ export async function acceptTotpCode(
   if (step === null) throw new DomainError(kind, 'totp_invalid', WRONG_CODE);
   const last = user.totp_last_step;
   if (last !== null && step <= last) throw new DomainError(kind, 'totp_invalid', USED_CODE);
-  let q = deps.db.updateTable('users').set({ totp_last_step: step }).where('id', '=', user.id);
-  q = last === null ? q.where('totp_last_step', 'is', null) : q.where('totp_last_step', '=', last);
-  const res = await q.executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError(kind, 'totp_invalid', USED_CODE);
+  if (!(await advanceTotpStep(deps.db, user.id, last, step))) throw new DomainError(kind, 'totp_invalid', USED_CODE);
 }
 
 /**

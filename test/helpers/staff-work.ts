@@ -2,7 +2,7 @@
 import type { Deps } from '../../src/domain/deps.ts';
 import { ReportDraft } from '../../src/domain/submit.ts';
 import { addUser } from '../../src/domain/users.ts';
-import { setUserEmail } from '../../src/mail/addresses.ts';
+import { setUserEmail } from '../../src/domain/user-admin.ts';
 import type { Role } from '../../src/shared/api.ts';
 import { PASSWORD } from './app.ts';
 

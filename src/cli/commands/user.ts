@@ -1,13 +1,13 @@
 import {
-  addUser,
   disableUser,
   enableUser,
-  findUser,
   requirePasswordReset,
+  setUserEmail,
   soleIdentityWarning,
   unlockUser,
-} from '../../domain/users.ts';
-import { checkEmail, setUserEmail } from '../../mail/addresses.ts';
+} from '../../domain/user-admin.ts';
+import { addUser, findUser } from '../../domain/users.ts';
+import { checkEmail } from '../../mail/addresses.ts';
 import { ROLES } from '../../shared/api.ts';
 import type { Command } from './index.ts';
 import { withDeps } from './context.ts';

@@ -10,6 +10,7 @@ import { DomainError, errors } from '../../domain/errors.ts';
 import { csrfTokenMatches, lookUpSession, sessionEndedError, type OpenedSession } from '../../domain/sessions.ts';
 import { mustEnrol, totpStateOf } from '../../domain/totp.ts';
 import type { Role } from '../../shared/api.ts';
+import { findSessionUser } from '../../store/users.ts';
 
 export type Access = 'public' | 'reporter' | 'staff';
 
@@ -63,20 +64,7 @@ export async function staffFromRequest(
 ): Promise<NonNullable<FastifyRequest['viewer']>> {
   const { session, ended } = await lookUpSession(deps, request.cookies[STAFF_COOKIE], 'staff');
   if (!session?.userId) throw sessionEndedError(deps, 'staff', ended);
-  const user = await deps.db
-    .selectFrom('users')
-    .select([
-      'id',
-      'role',
-      'public_key',
-      'disabled_at',
-      'username',
-      'display_name',
-      'totp_enabled_at',
-      'totp_sealed_secret',
-    ])
-    .where('id', '=', session.userId)
-    .executeTakeFirst();
+  const user = await findSessionUser(deps.db, session.userId);
   if (!user || user.disabled_at) throw sessionEndedError(deps, 'staff', null);
   return {
     userId: user.id,

@@ -7,9 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DomainError, errors } from '../../domain/errors.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
-import { checkSetupToken, completeSetup, DEFAULT_PROFILE, needsSetup } from '../../domain/setup.ts';
-import { MIN_PASSWORD } from '../../domain/passwords.ts';
-import { USERNAME } from '../../domain/users.ts';
+import { checkSetupOpen, completeSetup, DEFAULT_PROFILE } from '../../domain/setup.ts';
 import { listProfiles, loadProfile, ProfileError, resolveProfileDir } from '../../profiles/load.ts';
 import type { RouteContext } from '../app.ts';
 import { STATUS } from '../errors.ts';
@@ -17,21 +15,9 @@ import { sendPage } from './layout.ts';
 import { fieldText } from '../plugins/multipart.ts';
 import { setupDonePage, setupPage, type SetupState } from './setup-pages.ts';
 
-const alreadySetUp = () =>
-  errors.conflict('setup_done', 'Confide is already set up. Staff sign in to the staff workspace at /staff/.');
-const badToken = () =>
-  errors.forbidden(
-    'This setup link is not valid. Use the link printed on the server console by the newest start of Confide.',
-  );
-
 export function setupRoutes(ctx: RouteContext) {
   const { deps } = ctx;
   const root = deps.profilesDir;
-
-  async function guard(token: string): Promise<void> {
-    if (!(await needsSetup(deps))) throw alreadySetUp();
-    if (!(await checkSetupToken(deps, token))) throw badToken();
-  }
 
   /** The profiles to choose from. @throws DomainError profiles_invalid naming the problems (shown only past the token check) */
   async function profiles(): Promise<{ id: string; name: string }[]> {
@@ -50,7 +36,7 @@ export function setupRoutes(ctx: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     app.get('/setup', { config: { access: 'public' } }, async (request, reply) => {
       const token = fieldText((request.query as Record<string, unknown>).token);
-      await guard(token);
+      await checkSetupOpen(deps, token);
       return sendPage(
         reply,
         200,
@@ -68,7 +54,7 @@ export function setupRoutes(ctx: RouteContext) {
     app.post('/setup', { config: { access: 'public' } }, async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const token = fieldText(body.token);
-      await guard(token);
+      await checkSetupOpen(deps, token); // before the profiles are listed; completeSetup checks again
       const state: SetupState = {
         token,
         profiles: await profiles(),
@@ -78,12 +64,8 @@ export function setupRoutes(ctx: RouteContext) {
         errors: {},
       };
       const password = fieldText(body.password);
-      if (!USERNAME.test(state.username))
-        state.errors.username =
-          'Use 2 to 64 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit.';
-      if ([...password].length < MIN_PASSWORD)
-        state.errors.password = `The password needs at least ${MIN_PASSWORD} characters.`;
-      else if (password !== fieldText(body.password2))
+      // The form's own fields; the username and the password are checked by completeSetup.
+      if (password !== fieldText(body.password2))
         state.errors.password2 = 'The two passwords are not the same. Please type them again.';
       if (!state.profiles.some((p) => p.id === state.profile)) state.errors.profile = 'Please choose a profile.';
       if (Object.keys(state.errors).length > 0) return sendPage(reply, 422, setupPage(deps.profile(), state));

@@ -7,19 +7,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ACCOUNT_THROTTLE,
   accountView,
   changePassword,
   confirmTotp,
   pendingTotpUri,
   recoverAccount,
-  recoverThrottleKey,
   startTotpEnrolment,
   turnOffTotp,
 } from '../../../domain/account.ts';
 import { csrfTokenFor } from '../../../domain/sessions.ts';
-import { asAttempt } from '../../../domain/throttle.ts';
-import { isPasswordRefusal } from '../../../domain/passwords.ts';
 import { totpQrSvg } from '../../../domain/totp.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
@@ -55,13 +51,7 @@ export function accountRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const { token, user, sessionId, totp } = await asAttempt(
-          deps,
-          recoverThrottleKey(request.body.username),
-          ACCOUNT_THROTTLE,
-          () => recoverAccount(deps, request.body),
-          isPasswordRefusal, // the recovery key was right: not a guess
-        );
+        const { token, user, sessionId, totp } = await recoverAccount(deps, request.body);
         reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
         return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
       },

@@ -6,17 +6,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfTokenFor, deleteSession } from '../../../domain/sessions.ts';
-import { asAttempt } from '../../../domain/throttle.ts';
-import { isPasswordRefusal } from '../../../domain/passwords.ts';
-import { activateAccount, activateThrottleKey } from '../../../domain/invitations.ts';
-import { isCodeRequest, presentUser, signIn, signInThrottleKey } from '../../../domain/users.ts';
+import { activateAccount } from '../../../domain/invitations.ts';
+import { signIn } from '../../../domain/sign-in.ts';
+import { presentUser } from '../../../domain/users.ts';
 import { accountView } from '../../../domain/account.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import { ActivatedSession, ActivateRequest, SignInRequest, StaffSession } from '../../../shared/accounts.ts';
 import type { RouteContext } from '../../app.ts';
 import { cookieOptions, STAFF_COOKIE } from '../../plugins/access.ts';
-
-const RULE = { limit: 10, windowMs: 15 * 60_000 };
 
 export function sessionRoutes({ deps, secureCookies }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
@@ -36,13 +33,7 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
       },
       async (request, reply) => {
         const { body } = request;
-        const { token, user, sessionId, totp } = await asAttempt(
-          deps,
-          signInThrottleKey(body.username),
-          RULE,
-          () => signIn(deps, body.username, body.password, body.code),
-          isCodeRequest,
-        );
+        const { token, user, sessionId, totp } = await signIn(deps, body.username, body.password, body.code);
         reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
         return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
       },
@@ -61,13 +52,7 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const { token, user, sessionId, totp, recoveryKey } = await asAttempt(
-          deps,
-          activateThrottleKey(request.body.username),
-          RULE,
-          () => activateAccount(deps, request.body),
-          isPasswordRefusal, // the codes were right: not a guess
-        );
+        const { token, user, sessionId, totp, recoveryKey } = await activateAccount(deps, request.body);
         reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
         reply.header('Cache-Control', 'no-store');
         return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, recoveryKey };

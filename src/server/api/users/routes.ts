@@ -14,13 +14,13 @@ import { approveInvitation, inviteUser, reissueInvitation } from '../../../domai
 import {
   disableUserById,
   enableUserById,
-  getUserListItem,
-  listUsers,
   requirePasswordReset,
   resetUserTotp,
+  setUserEmail,
   soleIdentityWarning,
-} from '../../../domain/users.ts';
-import { checkEmail, setUserEmail } from '../../../mail/addresses.ts';
+} from '../../../domain/user-admin.ts';
+import { getUserListItem, listUsers } from '../../../domain/user-list.ts';
+import { checkEmail } from '../../../mail/addresses.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
   ApprovedInvitation,
