@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../domain/deps.ts';
-import { acquireLease, extendLease } from './lease.ts';
+import { acquireLease, extendLease } from '../store/leases.ts';
 
 export interface Job {
   /** Unique name; also the key of its lease. */

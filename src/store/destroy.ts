@@ -35,6 +35,16 @@ export async function deleteReportRows(db: Database, reportId: string, throttleK
   await db.deleteFrom('reports').where('id', '=', reportId).execute();
 }
 
+/** Of these blob ids, the ones some file row references (as its original or cleaned copy). */
+export async function listReferencedBlobs(db: Database, ids: string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('files')
+    .select(['original_blob', 'cleaned_blob'])
+    .where((eb) => eb.or([eb('original_blob', 'in', ids), eb('cleaned_blob', 'in', ids)]))
+    .execute();
+  return new Set(rows.flatMap((r) => [r.original_blob, r.cleaned_blob]).filter((id): id is string => id !== null));
+}
+
 /** SQLite: checkpoints the write-ahead log into the database file and truncates it. @returns false when busy */
 export async function checkpointWal(db: Database): Promise<boolean> {
   const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
