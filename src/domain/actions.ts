@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { openJson, sealJson } from '../crypto/sodium.ts';
 import { ActionInput, type ActionKind, type ActionView } from '../shared/actions.ts';
+import { MINUTE } from '../shared/time.ts';
 import {
   findDisplayNames,
   getReportEvidencePublicKey,
@@ -122,7 +123,7 @@ async function checkOfficers(deps: Pick<Deps, 'db'>, ids: string[]): Promise<str
 }
 
 /** How far ahead of the server's clock an action's time may be (clocks of the recording devices drift). */
-export const ACTION_CLOCK_SKEW_MS = 5 * 60_000;
+export const ACTION_CLOCK_SKEW_MS = 5 * MINUTE;
 
 /** @throws invalid/action_in_future when `at` is more than ACTION_CLOCK_SKEW_MS ahead of now */
 function checkNotFuture(deps: Pick<Deps, 'now'>, at: string): void {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../domain/deps.ts';
+import { MINUTE } from '../shared/time.ts';
 import { acquireLease, extendLease } from '../store/leases.ts';
 
 export interface Job {
@@ -46,7 +47,7 @@ export function createJobRunner(
   options: RunnerOptions = {},
 ): JobRunner {
   const holder = options.holder ?? randomUUID();
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? MINUTE;
   const stopping = new AbortController();
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<unknown>>();
