@@ -1,5 +1,5 @@
 /**
- * Runs periodic jobs on every node, each under a database lease (lease.ts), so that across all nodes one run of a
+ * Runs periodic jobs on every node, each under a database lease (src/store/leases.ts), so that across all nodes one run of a
  * job happens at a time and about once per interval. A failed run is logged and the job tried again at its next
  * interval; nothing a job throws stops the runner or the process.
  */
