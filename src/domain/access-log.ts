@@ -8,6 +8,9 @@
  */
 import { actionMeaning } from '../shared/audit-actions.ts';
 import type { AccessLog, AccessLogEntry } from '../shared/audit.ts';
+import { findReportByReference } from '../store/audit.ts';
+import { findReportReference, listAuditEntriesAbout, listReportSubjects } from '../store/access-log.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { audit } from './audit.ts';
 import { seesReport } from './audit-read.ts';
 import type { Viewer } from './cases/access.ts';
@@ -71,23 +74,9 @@ export async function reportAccessLog(
   reportId: string,
   audience: 'reporter' | 'oversight' = 'reporter',
 ): Promise<AccessLog> {
-  const report = await deps.db.selectFrom('reports').select('reference').where('id', '=', reportId).executeTakeFirst();
+  const report = await findReportReference(deps.db, reportId);
   if (!report) throw errors.notFound('This report no longer exists.');
-  const [files, requests] = await Promise.all([
-    deps.db.selectFrom('files').select('id').where('report_id', '=', reportId).execute(),
-    deps.db.selectFrom('requests').select('id').where('report_id', '=', reportId).execute(),
-  ]);
-  const subjects = [
-    `report:${reportId}`,
-    ...files.map((f) => `file:${f.id}`),
-    ...requests.map((q) => `request:${q.id}`),
-  ];
-  const rows = await deps.db
-    .selectFrom('audit')
-    .select(['at', 'actor', 'action', 'reason'])
-    .where('subject', 'in', subjects)
-    .orderBy('seq')
-    .execute();
+  const rows = await listAuditEntriesAbout(deps.db, await listReportSubjects(deps.db, reportId));
   const shown = audience === 'oversight' ? rows : rows.filter((r) => actionMeaning(r.action).reporter);
   return { reference: report.reference, generatedAt: deps.now().toISOString(), entries: presentAccesses(shown) };
 }
@@ -104,15 +93,11 @@ export async function accessLogByReference(
   viewer: Pick<Viewer, 'userId'>,
   reference: string,
 ): Promise<AccessLog> {
-  const report = await deps.db
-    .selectFrom('reports')
-    .select(['id', 'category'])
-    .where('reference', '=', reference.trim().toUpperCase())
-    .executeTakeFirst();
+  const report = await findReportByReference(deps.db, reference.trim().toUpperCase());
   // A complaint the reader does not hold (one that names them, say) is answered as a reference that does not exist.
   if (!report || !(await seesReport(deps, viewer.userId, report)))
     throw errors.notFound('There is no report with this reference. Check it and try again.');
-  await deps.db.transaction().execute((trx) =>
+  await inTransaction(deps.db, (trx) =>
     audit(deps, trx, {
       actor: viewer.userId,
       action: 'audit.export',

@@ -9,10 +9,22 @@
  *   REQUIREMENTS #30–32
  */
 import { randomUUID } from 'node:crypto';
-import { openJson, sealJson, wipe } from '../crypto/sodium.ts';
+import { openJson, sealJson } from '../crypto/sodium.ts';
 import { ActionInput, type ActionKind, type ActionView } from '../shared/actions.ts';
+import { MINUTE } from '../shared/time.ts';
+import {
+  findDisplayNames,
+  getReportEvidencePublicKey,
+  insertAction,
+  insertActionRecordingFile,
+  listActionRows,
+  listActiveUserIdsInRoles,
+  listActiveUsersInRoles,
+  setReportUpdatedAt,
+} from '../store/actions.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { audit } from './audit.ts';
-import { caseKeys, type Viewer } from './cases/access.ts';
+import { withCaseKeys, type Viewer } from './cases/access.ts';
 import { recordEvent } from './cases/events.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
@@ -62,9 +74,7 @@ export type RecordingFile = IncomingFile & { field: string };
 
 /** Checks that the viewer holds the case. @throws not_found */
 export async function assertHoldsCase(deps: Pick<Deps, 'db'>, viewer: Viewer, reportId: string): Promise<void> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  wipe(keys.reportKey);
-  wipe(keys.caseKey);
+  await withCaseKeys(deps, viewer, reportId, async () => undefined);
 }
 
 /** Active staff who can be named as officers, for the picker of a case the viewer holds. @throws not_found */
@@ -74,14 +84,7 @@ export async function listOfficers(
   reportId: string,
 ): Promise<{ id: string; displayName: string }[]> {
   await assertHoldsCase(deps, viewer, reportId);
-  const rows = await deps.db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('disabled_at', 'is', null)
-    .where('activated_at', 'is not', null)
-    .where('role', 'in', [...OFFICER_ROLES])
-    .orderBy('display_name')
-    .execute();
+  const rows = await listActiveUsersInRoles(deps.db, OFFICER_ROLES);
   return rows.map((u) => ({ id: u.id, displayName: u.display_name }));
 }
 
@@ -109,14 +112,7 @@ async function checkOfficers(deps: Pick<Deps, 'db'>, ids: string[]): Promise<str
         : 'Name a second officer: an enforcement action needs at least two different officers (Counter-Espionage Law 2023, Art. 31).',
       { officerIds: 'Choose at least two different officers.' },
     );
-  const found = await deps.db
-    .selectFrom('users')
-    .select('id')
-    .where('id', 'in', distinct)
-    .where('disabled_at', 'is', null)
-    .where('activated_at', 'is not', null)
-    .where('role', 'in', [...OFFICER_ROLES])
-    .execute();
+  const found = await listActiveUserIdsInRoles(deps.db, distinct, OFFICER_ROLES);
   if (found.length !== distinct.length)
     throw errors.invalid(
       'unknown_officer',
@@ -127,7 +123,7 @@ async function checkOfficers(deps: Pick<Deps, 'db'>, ids: string[]): Promise<str
 }
 
 /** How far ahead of the server's clock an action's time may be (clocks of the recording devices drift). */
-export const ACTION_CLOCK_SKEW_MS = 5 * 60_000;
+export const ACTION_CLOCK_SKEW_MS = 5 * MINUTE;
 
 /** @throws invalid/action_in_future when `at` is more than ACTION_CLOCK_SKEW_MS ahead of now */
 function checkNotFuture(deps: Pick<Deps, 'now'>, at: string): void {
@@ -156,85 +152,76 @@ export async function recordAction(
   raw: unknown,
   files: AsyncIterable<RecordingFile> | RecordingFile[],
 ): Promise<ActionView> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  const report = await deps.db
-    .selectFrom('reports')
-    .select('evidence_public_key')
-    .where('id', '=', reportId)
-    .executeTakeFirstOrThrow();
-  const intake = new FileIntake(
-    deps,
-    { reportKey: keys.reportKey, evidencePublicKey: report.evidence_public_key },
-    reportId,
-  );
-  try {
-    const input = parseInput(raw);
-    checkNotFuture(deps, input.at);
-    const officerIds = await checkOfficers(deps, input.officerIds);
-    let recordingType: string | null = null;
-    for await (const file of files) {
-      if (file.field !== 'recording' || recordingType !== null) {
-        file.stream.resume();
-        throw errors.invalid('unexpected_file', 'Send one file only, the recording, in the part named “recording”.');
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+    const report = await getReportEvidencePublicKey(deps.db, reportId);
+    const intake = new FileIntake(
+      deps,
+      { reportKey: keys.reportKey, evidencePublicKey: report.evidence_public_key },
+      reportId,
+    );
+    try {
+      const input = parseInput(raw);
+      checkNotFuture(deps, input.at);
+      const officerIds = await checkOfficers(deps, input.officerIds);
+      let recordingType: string | null = null;
+      for await (const file of files) {
+        if (file.field !== 'recording' || recordingType !== null) {
+          file.stream.resume();
+          throw errors.invalid('unexpected_file', 'Send one file only, the recording, in the part named “recording”.');
+        }
+        if (!isRecordingType(file.type)) {
+          file.stream.resume();
+          throw errors.invalid(
+            'recording_type',
+            `The recording must be an audio or video file; “${file.name}” was sent as “${file.type || 'unknown'}”.`,
+            { recording: 'Choose an audio or video file.' },
+          );
+        }
+        if (await intake.add(file)) recordingType = file.type.trim().toLowerCase();
       }
-      if (!isRecordingType(file.type)) {
-        file.stream.resume();
+      const noRecordingReason = input.noRecordingReason?.trim() || null;
+      const recording = intake.prepared[0] ?? null;
+      if (!recording && !noRecordingReason)
         throw errors.invalid(
-          'recording_type',
-          `The recording must be an audio or video file; “${file.name}” was sent as “${file.type || 'unknown'}”.`,
-          { recording: 'Choose an audio or video file.' },
+          'recording_required',
+          'Attach the audio or video recording of the action, or record why there is none (Counter-Espionage Law 2023, Art. 31).',
+          { recording: 'Attach the recording, or give the reason there is none.' },
+        );
+      let recordingSha256: string | null = null;
+      if (recording) {
+        const meta = openJson<FileMeta>(keys.reportKey, recording.sealed_meta, fileAd(reportId, recording.id));
+        recordingSha256 = meta.sha256 ?? null;
+        recording.sealed_meta = sealJson(
+          keys.reportKey,
+          {
+            ...meta,
+            type: recordingType!,
+            note: `Recording of an enforcement action (SHA-256 ${meta.sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
+          } satisfies FileMeta,
+          fileAd(reportId, recording.id),
         );
       }
-      if (await intake.add(file)) recordingType = file.type.trim().toLowerCase();
-    }
-    const noRecordingReason = input.noRecordingReason?.trim() || null;
-    const recording = intake.prepared[0] ?? null;
-    if (!recording && !noRecordingReason)
-      throw errors.invalid(
-        'recording_required',
-        'Attach the audio or video recording of the action, or record why there is none (Counter-Espionage Law 2023, Art. 31).',
-        { recording: 'Attach the recording, or give the reason there is none.' },
-      );
-    let recordingSha256: string | null = null;
-    if (recording) {
-      const meta = openJson<FileMeta>(keys.reportKey, recording.sealed_meta, fileAd(reportId, recording.id));
-      recordingSha256 = meta.sha256 ?? null;
-      recording.sealed_meta = sealJson(
-        keys.reportKey,
-        {
-          ...meta,
-          type: recordingType!,
-          note: `Recording of an enforcement action (SHA-256 ${meta.sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
-        } satisfies FileMeta,
-        fileAd(reportId, recording.id),
-      );
-    }
 
-    const id = randomUUID();
-    const at = deps.now().toISOString();
-    const details: ActionDetails = {
-      place: input.place,
-      credentialsShown: input.credentialsShown,
-      documentsShown: input.documentsShown,
-      noRecordingReason: recording ? null : noRecordingReason,
-      notes: input.notes?.trim() || null,
-      recordingSha256,
-    };
-    await deps.db.transaction().execute(async (trx) => {
-      await useApproval(deps, trx, {
-        requestId: input.requestId,
-        reportId,
-        kind: 'enforcement_action',
-        viewer,
-      });
-      if (recording)
-        await trx
-          .insertInto('files')
-          .values({ ...recording, report_id: reportId, author: 'staff', created_at: at })
-          .execute();
-      await trx
-        .insertInto('actions')
-        .values({
+      const id = randomUUID();
+      const at = deps.now().toISOString();
+      const details: ActionDetails = {
+        place: input.place,
+        credentialsShown: input.credentialsShown,
+        documentsShown: input.documentsShown,
+        noRecordingReason: recording ? null : noRecordingReason,
+        notes: input.notes?.trim() || null,
+        recordingSha256,
+      };
+      await inTransaction(deps.db, async (trx) => {
+        await useApproval(deps, trx, {
+          requestId: input.requestId,
+          reportId,
+          kind: 'enforcement_action',
+          viewer,
+        });
+        if (recording)
+          await insertActionRecordingFile(trx, { ...recording, report_id: reportId, author: 'staff', created_at: at });
+        await insertAction(trx, {
           id,
           report_id: reportId,
           kind: input.kind,
@@ -245,50 +232,41 @@ export async function recordAction(
           recording_file_id: recording?.id ?? null,
           created_by: viewer.userId,
           created_at: at,
-        })
-        .execute();
-      await trx.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
-      await recordEvent(trx, {
-        reportId,
-        at,
-        actor: viewer.userId,
-        caseKey: keys.caseKey,
-        kind: 'action',
-        summary: `Enforcement action recorded: ${ACTION_KIND_WORDS[input.kind]}${recording ? ', with its recording' : ', without a recording'}`,
+        });
+        await setReportUpdatedAt(trx, reportId, at);
+        await recordEvent(trx, {
+          reportId,
+          at,
+          actor: viewer.userId,
+          caseKey: keys.caseKey,
+          kind: 'action',
+          summary: `Enforcement action recorded: ${ACTION_KIND_WORDS[input.kind]}${recording ? ', with its recording' : ', without a recording'}`,
+        });
+        await audit(deps, trx, {
+          actor: viewer.userId,
+          action: 'action.record',
+          subject: `report:${reportId}`,
+          reason: `action:${id} ${input.kind} request:${input.requestId}`,
+        });
       });
-      await audit(deps, trx, {
-        actor: viewer.userId,
-        action: 'action.record',
-        subject: `report:${reportId}`,
-        reason: `action:${id} ${input.kind} request:${input.requestId}`,
-      });
-    });
-    const [view] = await actionViews(deps, reportId, keys.caseKey, id);
-    return view!;
-  } catch (error) {
-    await intake.discard();
-    throw error;
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+      const [view] = await actionViews(deps, reportId, keys.caseKey, id);
+      return view!;
+    } catch (error) {
+      await intake.discard();
+      throw error;
+    }
+  });
 }
 
 /** The action records of a case, oldest first, opened with the case key. Audited as a read. @throws not_found */
 export async function listActions(deps: Deps, viewer: Viewer, reportId: string): Promise<ActionView[]> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
     const views = await actionViews(deps, reportId, keys.caseKey);
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        audit(deps, trx, { actor: viewer.userId, action: 'action.read', subject: `report:${reportId}` }),
-      );
+    await inTransaction(deps.db, (trx) =>
+      audit(deps, trx, { actor: viewer.userId, action: 'action.read', subject: `report:${reportId}` }),
+    );
     return views;
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }
 
 /** The records of a case (or one of them), presented; the caller holds the case key and audits. */
@@ -298,32 +276,10 @@ export async function actionViews(
   caseKey: Buffer,
   onlyId?: string,
 ): Promise<ActionView[]> {
-  let q = deps.db
-    .selectFrom('actions as a')
-    .leftJoin('users as u', 'u.id', 'a.created_by')
-    .select([
-      'a.id',
-      'a.kind',
-      'a.at',
-      'a.request_id',
-      'a.officer_ids',
-      'a.sealed_details',
-      'a.recording_file_id',
-      'a.created_at',
-      'u.display_name',
-    ])
-    .where('a.report_id', '=', reportId);
-  if (onlyId) q = q.where('a.id', '=', onlyId);
-  const rows = await q.orderBy('a.at').orderBy('a.id').execute();
-  const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.officer_ids) as string[]))];
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : (await deps.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()).map((u) => [
-          u.id,
-          u.display_name,
-        ]),
-  );
+  const rows = await listActionRows(deps.db, reportId, onlyId);
+  const names = await findDisplayNames(deps.db, [
+    ...new Set(rows.flatMap((r) => JSON.parse(r.officer_ids) as string[])),
+  ]);
   return rows.map((r) => {
     const d = openJson<ActionDetails>(caseKey, r.sealed_details, detailsAd(reportId, r.id));
     return {

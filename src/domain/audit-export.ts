@@ -5,6 +5,8 @@
  * @see Directive (EU) 2016/680 Art. 25 (logs made available to the supervisory authority); REQUIREMENTS #28
  */
 import type { AuditVerifyResult } from '../shared/audit.ts';
+import { listAuditChain } from '../store/audit.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { audit } from './audit.ts';
 import { seqRange } from './audit-read.ts';
 import { verifyAuditChain } from './audit-verify.ts';
@@ -38,7 +40,7 @@ export async function exportAudit(
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<AuditExport> {
   await seqRange(deps, range); // validates the dates before anything is recorded
-  await deps.db.transaction().execute((trx) =>
+  await inTransaction(deps.db, (trx) =>
     audit(deps, trx, {
       actor: viewer.userId,
       action: 'audit.export',
@@ -57,14 +59,7 @@ async function* noChunks(): AsyncGenerator<string> {}
 async function* exportChunks(deps: Pick<Deps, 'db'>, seqs: { min: number; max: number }): AsyncGenerator<string> {
   let next = seqs.min;
   while (next <= seqs.max) {
-    const rows = await deps.db
-      .selectFrom('audit')
-      .select(['seq', 'at', 'actor', 'action', 'subject', 'reason', 'prev_hash', 'hash'])
-      .where('seq', '>=', next)
-      .where('seq', '<=', seqs.max)
-      .orderBy('seq')
-      .limit(EXPORT_PAGE)
-      .execute();
+    const rows = await listAuditChain(deps.db, next, EXPORT_PAGE, seqs.max);
     if (rows.length === 0) return;
     let chunk = '';
     for (const r of rows)
@@ -93,7 +88,7 @@ export async function verifyAuditForOversight(
 ): Promise<AuditVerifyResult> {
   const check = await verifyAuditChain(deps);
   const checkedAt = deps.now().toISOString();
-  await deps.db.transaction().execute((trx) =>
+  await inTransaction(deps.db, (trx) =>
     audit(deps, trx, {
       actor: viewer.userId,
       action: 'audit.verify',

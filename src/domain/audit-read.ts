@@ -5,10 +5,18 @@
  * @see Directive (EU) 2016/680 Art. 25 (logs of consultation and disclosure, made available to the supervisory
  *   authority); REQUIREMENTS #28
  */
-import { sql } from 'kysely';
 import { ROLES, type Role } from '../shared/api.ts';
 import { actionMeaning } from '../shared/audit-actions.ts';
 import type { AuditActor, AuditEntryView, AuditPage } from '../shared/audit.ts';
+import {
+  findFirstAuditSeqFrom,
+  findLastAuditSeqUntil,
+  findReportByReference,
+  listAuditPage,
+  listReportReferences,
+  listUserNames,
+} from '../store/audit.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { audit } from './audit.ts';
 import { heldGrant, type Viewer } from './cases/access.ts';
 import type { Deps } from './deps.ts';
@@ -65,28 +73,11 @@ export async function seqRange(
     });
   let min = 1;
   if (start !== null) {
-    const first = await deps.db
-      .selectFrom('audit')
-      .select('seq')
-      .where('at', '>=', start)
-      .orderBy('at')
-      .orderBy('seq')
-      .limit(1)
-      .executeTakeFirst();
+    const first = await findFirstAuditSeqFrom(deps.db, start);
     if (!first) return null;
     min = first.seq;
   }
-  const last = await (
-    end === null
-      ? deps.db.selectFrom('audit').select('seq').orderBy('seq', 'desc').limit(1)
-      : deps.db
-          .selectFrom('audit')
-          .select('seq')
-          .where('at', '<=', end)
-          .orderBy('at', 'desc')
-          .orderBy('seq', 'desc')
-          .limit(1)
-  ).executeTakeFirst();
+  const last = await findLastAuditSeqUntil(deps.db, end);
   if (!last || last.seq < min) return null;
   return { min, max: last.seq };
 }
@@ -114,28 +105,6 @@ export async function seesReport(
   return (await heldGrant(deps.db, report.id, userId, 'case')) !== undefined;
 }
 
-/** The subjects (`report:<id>`) of the complaints a reader does not hold, as a subquery; null when there are none. */
-function hiddenSubjects(deps: Pick<Deps, 'db' | 'profile'>, userId: string) {
-  const complaints = complaintCategories(deps);
-  if (complaints.length === 0) return null;
-  return deps.db
-    .selectFrom('reports as r')
-    .select(sql<string>`'report:' || r.id`.as('subject'))
-    .where('r.category', 'in', complaints)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('grants as g')
-            .select('g.report_id')
-            .whereRef('g.report_id', '=', 'r.id')
-            .where('g.user_id', '=', userId)
-            .where('g.scope', '=', 'case'),
-        ),
-      ),
-    );
-}
-
 /**
  * A subject filter as logged: a reference (R-…) becomes `report:<id>`.
  * @throws unknown_reference when no report has that reference, or it is a complaint the reader does not hold (alike)
@@ -143,11 +112,7 @@ function hiddenSubjects(deps: Pick<Deps, 'db' | 'profile'>, userId: string) {
 async function resolveSubject(deps: Pick<Deps, 'db' | 'profile'>, userId: string, subject: string): Promise<string> {
   if (/^[a-z_]+:/.test(subject)) return subject;
   const reference = subject.toUpperCase();
-  const report = await deps.db
-    .selectFrom('reports')
-    .select(['id', 'category'])
-    .where('reference', '=', reference)
-    .executeTakeFirst();
+  const report = await findReportByReference(deps.db, reference);
   if (!report || !(await seesReport(deps, userId, report)))
     throw errors.invalid(
       'unknown_reference',
@@ -188,35 +153,20 @@ export async function listAudit(
   filter: AuditFilter,
 ): Promise<AuditPage> {
   const subject = filter.subject === undefined ? undefined : await resolveSubject(deps, viewer.userId, filter.subject);
-  const hidden = hiddenSubjects(deps, viewer.userId);
   const range = await seqRange(deps, filter);
   let items: AuditEntryView[] = [];
   let nextCursor: number | null = null;
   if (range) {
-    let q = deps.db
-      .selectFrom('audit as a')
-      .leftJoin('users as u', 'u.id', 'a.actor')
-      .select([
-        'a.seq',
-        'a.at',
-        'a.actor',
-        'a.action',
-        'a.subject',
-        'a.reason',
-        'u.display_name as userName',
-        'u.role as userRole',
-      ])
-      .where('a.seq', '>=', range.min)
-      .where('a.seq', '<=', range.max);
-    if (filter.cursor !== undefined) q = q.where('a.seq', '<', filter.cursor);
-    if (filter.actor !== undefined) q = q.where('a.actor', '=', filter.actor);
-    if (subject !== undefined) q = q.where('a.subject', '=', subject);
-    if (hidden) q = q.where((eb) => eb.or([eb('a.subject', 'is', null), eb('a.subject', 'not in', hidden)]));
-    if (filter.action !== undefined) q = q.where(sql<boolean>`a.action like ${startsWith(filter.action)} escape '\\'`);
-    const rows = await q
-      .orderBy('a.seq', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
+    const rows = await listAuditPage(deps.db, {
+      minSeq: range.min,
+      maxSeq: range.max,
+      beforeSeq: filter.cursor,
+      actor: filter.actor,
+      subject,
+      actionLike: filter.action === undefined ? undefined : startsWith(filter.action),
+      hideUngranted: { userId: viewer.userId, categories: complaintCategories(deps) },
+      limit: filter.limit + 1,
+    });
     const page = rows.slice(0, filter.limit);
     if (rows.length > filter.limit) nextCursor = page[page.length - 1]!.seq;
     const references = await reportReferences(
@@ -234,7 +184,7 @@ export async function listAudit(
       reason: r.reason,
     }));
   }
-  await deps.db.transaction().execute((trx) =>
+  await inTransaction(deps.db, (trx) =>
     audit(deps, trx, {
       actor: viewer.userId,
       action: 'audit.read',
@@ -259,7 +209,7 @@ async function reportReferences(deps: Pick<Deps, 'db'>, subjects: (string | null
     ...new Set(subjects.filter((s): s is string => s?.startsWith('report:') === true).map((s) => s.slice(7))),
   ];
   if (ids.length === 0) return new Map();
-  const rows = await deps.db.selectFrom('reports').select(['id', 'reference']).where('id', 'in', ids).execute();
+  const rows = await listReportReferences(deps.db, ids);
   return new Map(rows.map((r) => [r.id, r.reference]));
 }
 
@@ -271,11 +221,6 @@ function subjectText(subject: string | null, references: Map<string, string>): s
 
 /** Staff accounts, to filter the log by who acted. */
 export async function listAuditActors(deps: Pick<Deps, 'db'>) {
-  const rows = await deps.db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role'])
-    .orderBy('display_name')
-    .orderBy('id')
-    .execute();
+  const rows = await listUserNames(deps.db);
   return rows.map((u) => ({ id: u.id, displayName: u.display_name, role: u.role as Role }));
 }

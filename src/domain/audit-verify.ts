@@ -4,6 +4,7 @@
  * the database and, offline, over an export (NDJSON, one entry per line, see audit-read.ts).
  * @see Directive (EU) 2016/680 Art. 25 (logging); DESIGN.md "Data" (audit: hash of the previous entry)
  */
+import { findAuditEntryHash, listAuditChain } from '../store/audit.ts';
 import { entryHash, GENESIS } from './audit.ts';
 import type { Deps } from './deps.ts';
 
@@ -69,13 +70,7 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db'>, pageSize = 5000):
   let prev = GENESIS;
   let expected = 1;
   for (;;) {
-    const rows = await deps.db
-      .selectFrom('audit')
-      .selectAll()
-      .where('seq', '>=', expected)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const rows = await listAuditChain(deps.db, expected, pageSize);
     for (const row of rows) {
       const broken = linkProblem(row, expected, prev);
       if (broken) return { ok: false, entries: expected - 1, ...broken };
@@ -100,7 +95,7 @@ export async function compareHead(
 ): Promise<string | null> {
   if (!head || head.seq < expected.seq)
     return `the log ends at entry ${head?.seq ?? 0}, but entry ${expected.seq} was written down: the newest entries, from ${(head?.seq ?? 0) + 1} on, were removed`;
-  const row = await deps.db.selectFrom('audit').select('hash').where('seq', '=', expected.seq).executeTakeFirst();
+  const row = await findAuditEntryHash(deps.db, expected.seq);
   if (row?.hash.toLowerCase() !== expected.hash.toLowerCase())
     return `entry ${expected.seq} no longer has the hash written down (it has ${row?.hash ?? 'none'}): the log was rewritten from that entry on, or before it`;
   return null;

@@ -3,9 +3,9 @@
  * BLAKE2b hash of the previous entry, so a removed or altered entry breaks the chain.
  * @see Directive (EU) 2016/680 Art. 25 (logging of consultation, disclosure, alteration, erasure)
  */
-import { sql, type Transaction } from 'kysely';
 import { hash } from '../crypto/sodium.ts';
-import type { Tables } from '../store/tables.ts';
+import { findAuditHead, insertAuditEntry, lockAuditChain } from '../store/audit.ts';
+import type { Tx } from '../store/transaction.ts';
 import type { Deps } from './deps.ts';
 
 export interface AuditEntry {
@@ -29,13 +29,9 @@ export function entryHash(
 }
 
 /** Appends one entry inside the caller's transaction. Serialised by a lock so the chain stays linear. */
-export async function audit(
-  deps: Pick<Deps, 'dialect' | 'now'>,
-  trx: Transaction<Tables>,
-  entry: AuditEntry,
-): Promise<void> {
-  if (deps.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7263)`.execute(trx);
-  const last = await trx.selectFrom('audit').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+export async function audit(deps: Pick<Deps, 'dialect' | 'now'>, trx: Tx, entry: AuditEntry): Promise<void> {
+  await lockAuditChain(trx, deps.dialect);
+  const last = await findAuditHead(trx);
   const row = {
     seq: (last?.seq ?? 0) + 1,
     at: deps.now().toISOString(),
@@ -45,8 +41,5 @@ export async function audit(
     reason: entry.reason ?? null,
   };
   const prev = last?.hash ?? GENESIS;
-  await trx
-    .insertInto('audit')
-    .values({ ...row, prev_hash: prev, hash: entryHash(prev, row) })
-    .execute();
+  await insertAuditEntry(trx, { ...row, prev_hash: prev, hash: entryHash(prev, row) });
 }

@@ -14,8 +14,14 @@
  * Blobs are never deleted first: a crash would leave a case whose files are missing.
  * @see EU 2019/1937 Art. 17, 18 (records kept no longer than necessary); HinSchG §11(5) (deleted 3 years after closure)
  */
-import { sql, type Transaction } from 'kysely';
-import type { Tables } from '../store/tables.ts';
+import {
+  checkpointWal,
+  deleteReportRows,
+  listReportFileBlobs,
+  lockReportForUpdate,
+  vacuumTables,
+} from '../store/destroy.ts';
+import type { Tx } from '../store/transaction.ts';
 import type { Deps } from './deps.ts';
 import { forgetReceiptAttempts } from './throttle.ts';
 
@@ -53,21 +59,8 @@ export interface DestroyedRows {
  * transaction at a time), so a legal hold set meanwhile waits for the destruction or wins over it.
  * @returns the columns that decide whether it may be destroyed; undefined when it is gone
  */
-export async function lockReport(deps: Pick<Deps, 'dialect'>, trx: Transaction<Tables>, reportId: string) {
-  let q = trx
-    .selectFrom('reports')
-    .select([
-      'id',
-      'category',
-      'status',
-      'receipt_locator',
-      'legal_hold_at',
-      'retention_ends_at',
-      'retention_reminded_at',
-    ])
-    .where('id', '=', reportId);
-  if (deps.dialect === 'postgres') q = q.forUpdate();
-  return q.executeTakeFirst();
+export function lockReport(deps: Pick<Deps, 'dialect'>, trx: Tx, reportId: string) {
+  return lockReportForUpdate(trx, deps.dialect, reportId);
 }
 
 /**
@@ -75,22 +68,16 @@ export async function lockReport(deps: Pick<Deps, 'dialect'>, trx: Transaction<T
  * @param report the row from `lockReport`
  */
 export async function destroyCaseRows(
-  trx: Transaction<Tables>,
+  trx: Tx,
   report: { id: string; receipt_locator: string },
 ): Promise<DestroyedRows> {
-  const files = await trx
-    .selectFrom('files')
-    .select(['cleaned_blob', 'original_blob'])
-    .where('report_id', '=', report.id)
-    .execute();
+  const files = await listReportFileBlobs(trx, report.id);
   const blobIds = files.flatMap((f) => (f.cleaned_blob ? [f.original_blob, f.cleaned_blob] : [f.original_blob]));
   // Not covered by a cascade: reporter sessions (sessions.report_id has no foreign key), the receipt's throttle row
   // (keyed by a hash of the locator; see verifyReceipt in reporter.ts), and action records, whose request_id
   // references requests without a cascade rule.
-  await trx.deleteFrom('sessions').where('report_id', '=', report.id).execute();
   await forgetReceiptAttempts(trx, report.receipt_locator);
-  await trx.deleteFrom('actions').where('report_id', '=', report.id).execute();
-  await trx.deleteFrom('reports').where('id', '=', report.id).execute();
+  await deleteReportRows(trx, report.id);
   return { blobIds, files: files.length };
 }
 
@@ -131,12 +118,8 @@ export async function scrubStorage(
   deps: Pick<Deps, 'db' | 'dialect'>,
   options: { vacuum?: 'plain' | 'full' | undefined } = {},
 ): Promise<ScrubResult> {
-  if (deps.dialect === 'sqlite') {
-    const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(deps.db);
-    return { checkpointed: rows[0]?.busy === 0 };
-  }
+  if (deps.dialect === 'sqlite') return { checkpointed: await checkpointWal(deps.db) };
   if (!options.vacuum) return {};
-  const tables = sql.raw(CASE_TABLES.join(', '));
-  await (options.vacuum === 'full' ? sql`vacuum full ${tables}` : sql`vacuum ${tables}`).execute(deps.db);
+  await vacuumTables(deps.db, CASE_TABLES, options.vacuum === 'full');
   return { vacuumed: options.vacuum };
 }

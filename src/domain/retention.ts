@@ -6,12 +6,21 @@
  * (early_deletion, the two-person rule) and is refused while a legal hold stands.
  * @see EU 2019/1937 Art. 17, 18 (records kept no longer than necessary); HinSchG §11(5) (3 years after closure)
  */
-import { open, seal, wipe } from '../crypto/sodium.ts';
+import { open, seal } from '../crypto/sodium.ts';
 import type { CaseStatus } from '../shared/api.ts';
 import { MAX_HOLD_REASON, type RetentionView } from '../shared/retention.ts';
+import { DAY } from '../shared/time.ts';
+import {
+  findReportCategory,
+  findReportRetention,
+  liftLegalHold,
+  listApprovedRequestsOf,
+  setLegalHold,
+} from '../store/retention.ts';
 import type { ReportsTable } from '../store/tables.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { audit } from './audit.ts';
-import { caseKeys, NOT_FOUND, type Viewer } from './cases/access.ts';
+import { NOT_FOUND, withCaseKeys, type Viewer } from './cases/access.ts';
 import { recordEvent } from './cases/events.ts';
 import type { Deps } from './deps.ts';
 import { deleteBlobs, destroyCaseRows, lockReport, scrubStorage } from './destroy.ts';
@@ -19,8 +28,6 @@ import { DomainError, errors } from './errors.ts';
 import { pendingProtectionDue } from './protection.ts';
 import { managerRole } from './requests/kinds.ts';
 import { effectiveStatus, useApproval } from './requests/requests.ts';
-
-const DAY = 86_400_000;
 
 /** Associated data of the sealed legal hold reason (under the case key). */
 export const legalHoldAd = (reportId: string) => Buffer.from(`report:${reportId}:legal-hold`);
@@ -71,31 +78,11 @@ function manages(deps: Pick<Deps, 'profile'>, viewer: Viewer, categoryId: string
  * @throws not_found without a grant
  */
 export async function getRetention(deps: Deps, viewer: Viewer, reportId: string): Promise<RetentionView> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const r = await deps.db
-      .selectFrom('reports')
-      .select([
-        'category',
-        'status',
-        'legal_hold_at',
-        'sealed_legal_hold_reason',
-        'retention_ends_at',
-        'retention_reminded_at',
-      ])
-      .where('id', '=', reportId)
-      .executeTakeFirst();
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+    const r = await findReportRetention(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
     const now = deps.now();
-    const approved = await deps.db
-      .selectFrom('requests')
-      .select(['id', 'status', 'expires_at'])
-      .where('report_id', '=', reportId)
-      .where('kind', '=', 'early_deletion')
-      .where('requester_id', '=', viewer.userId)
-      .where('status', '=', 'approved')
-      .orderBy('decided_at', 'desc')
-      .execute();
+    const approved = await listApprovedRequestsOf(deps.db, reportId, 'early_deletion', viewer.userId);
     return {
       status: r.status as CaseStatus,
       retentionDays: deps.profile().categories.find((c) => c.id === r.category)?.policy.retentionDays ?? null,
@@ -112,10 +99,7 @@ export async function getRetention(deps: Deps, viewer: Viewer, reportId: string)
       canManageLegalHold: manages(deps, viewer, r.category),
       approvedDeletionRequestId: approved.find((q) => effectiveStatus(q, now) === 'approved')?.id ?? null,
     };
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }
 
 function holdReason(reason: string): string {
@@ -138,9 +122,8 @@ export async function changeLegalHold(
   reportId: string,
   input: { hold: boolean; reason: string },
 ): Promise<RetentionView> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const r = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
+  await withCaseKeys(deps, viewer, reportId, async (keys) => {
+    const r = await findReportCategory(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
     if (!manages(deps, viewer, r.category))
       throw new DomainError(
@@ -150,21 +133,11 @@ export async function changeLegalHold(
       );
     const reason = holdReason(input.reason);
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('reports')
-        .set(
-          input.hold
-            ? {
-                legal_hold_at: at,
-                sealed_legal_hold_reason: seal(keys.caseKey, Buffer.from(reason), legalHoldAd(reportId)),
-              }
-            : { legal_hold_at: null, sealed_legal_hold_reason: null, retention_reminded_at: null },
-        )
-        .where('id', '=', reportId)
-        .where('legal_hold_at', input.hold ? 'is' : 'is not', null)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1)
+    await inTransaction(deps.db, async (trx) => {
+      const updated = input.hold
+        ? await setLegalHold(trx, reportId, at, seal(keys.caseKey, Buffer.from(reason), legalHoldAd(reportId)))
+        : await liftLegalHold(trx, reportId);
+      if (!updated)
         throw input.hold
           ? errors.conflict(
               'already_held',
@@ -186,10 +159,7 @@ export async function changeLegalHold(
         subject: `report:${reportId}`,
       });
     });
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
   return getRetention(deps, viewer, reportId);
 }
 
@@ -207,10 +177,8 @@ export async function deleteCaseEarly(
   reportId: string,
   requestId: string | undefined,
 ): Promise<{ files: number }> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  wipe(keys.reportKey);
-  wipe(keys.caseKey);
-  const destroyed = await deps.db.transaction().execute(async (trx) => {
+  await withCaseKeys(deps, viewer, reportId, async () => undefined); // not_found without a grant
+  const destroyed = await inTransaction(deps.db, async (trx) => {
     const report = await lockReport(deps, trx, reportId);
     if (!report) throw errors.notFound(NOT_FOUND);
     if (report.legal_hold_at)

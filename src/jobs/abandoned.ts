@@ -6,8 +6,9 @@
  * The grace period is what makes it safe beside uploads in progress: a blob is written moments before its row.
  */
 import type { Deps } from '../domain/deps.ts';
+import { HOUR } from '../shared/time.ts';
+import { listReferencedBlobs } from '../store/destroy.ts';
 
-const HOUR = 3_600_000;
 /** Blob ids checked against the files table per query. */
 const BATCH = 500;
 
@@ -20,12 +21,7 @@ export interface SweepRun {
 
 /** Of these blob ids, the ones that no file row references. */
 async function unreferenced(deps: Pick<Deps, 'db'>, ids: string[]): Promise<string[]> {
-  const rows = await deps.db
-    .selectFrom('files')
-    .select(['original_blob', 'cleaned_blob'])
-    .where((eb) => eb.or([eb('original_blob', 'in', ids), eb('cleaned_blob', 'in', ids)]))
-    .execute();
-  const used = new Set(rows.flatMap((r) => [r.original_blob, r.cleaned_blob]));
+  const used = await listReferencedBlobs(deps.db, ids);
   return ids.filter((id) => !used.has(id));
 }
 

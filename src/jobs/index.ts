@@ -8,11 +8,12 @@ import { checkDeadlines } from './deadlines.ts';
 import { sendNotices } from './notify.ts';
 import { retentionJob } from './retention.ts';
 import { deleteEndedSessions } from '../domain/sessions.ts';
+import { MINUTE } from '../shared/time.ts';
 import { createJobRunner, type Job, type JobLog, type JobRunner } from './runner.ts';
 
-export const DEADLINES_EVERY_MS = 5 * 60_000;
-export const NOTICES_EVERY_MS = 60_000;
-export const SESSIONS_EVERY_MS = 5 * 60_000;
+export const DEADLINES_EVERY_MS = 5 * MINUTE;
+export const NOTICES_EVERY_MS = MINUTE;
+export const SESSIONS_EVERY_MS = 5 * MINUTE;
 
 /** Removes sessions that ended (idle or at their cap) and were not looked up since, with the keys they held. */
 export function sessionsJob(deps: Deps, log: JobLog): Job {

@@ -8,6 +8,9 @@
 import type { Deps } from '../domain/deps.ts';
 import { composeWorkWaiting } from '../mail/compose.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { MINUTE } from '../shared/time.ts';
+import { listPendingNotices, listUsersDueNoticeMail, markNoticesSent, setUserLastNotified } from '../store/outbox.ts';
+import { inTransaction } from '../store/transaction.ts';
 import type { JobLog } from './runner.ts';
 
 /** Most people mailed per run; the rest follow at the next run. */
@@ -26,24 +29,8 @@ export interface NotifyRun {
 
 /** People who have pending notices, an address, and no mail within the interval. */
 function due(deps: JobDeps, now: Date) {
-  const since = new Date(now.getTime() - deps.notify.intervalMinutes * 60_000).toISOString();
-  return deps.db
-    .selectFrom('users')
-    .select(['users.id', 'users.email'])
-    .where('users.disabled_at', 'is', null)
-    .where('users.email', 'is not', null)
-    .where((eb) => eb.or([eb('users.last_notified_at', 'is', null), eb('users.last_notified_at', '<=', since)]))
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('notifications')
-          .select('notifications.id')
-          .whereRef('notifications.user_id', '=', 'users.id')
-          .where('notifications.sent_at', 'is', null),
-      ),
-    )
-    .orderBy('users.id')
-    .limit(BATCH)
-    .execute();
+  const since = new Date(now.getTime() - deps.notify.intervalMinutes * MINUTE).toISOString();
+  return listUsersDueNoticeMail(deps.db, since, BATCH);
 }
 
 /**
@@ -59,12 +46,7 @@ export async function sendNotices(
   const run: NotifyRun = { sent: 0, failed: 0 };
   for (const user of await due(deps, deps.now())) {
     if (signal?.aborted) break;
-    const pending = await deps.db
-      .selectFrom('notifications')
-      .select(['id', 'kind'])
-      .where('user_id', '=', user.id)
-      .where('sent_at', 'is', null)
-      .execute();
+    const pending = await listPendingNotices(deps.db, user.id);
     const counts: Record<string, number> = {};
     for (const n of pending) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
     try {
@@ -77,12 +59,14 @@ export async function sendNotices(
       continue;
     }
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < pending.length; i += CHUNK) {
-        const ids = pending.slice(i, i + CHUNK).map((n) => n.id);
-        await trx.updateTable('notifications').set({ sent_at: at }).where('id', 'in', ids).execute();
-      }
-      await trx.updateTable('users').set({ last_notified_at: at }).where('id', '=', user.id).execute();
+    await inTransaction(deps.db, async (trx) => {
+      for (let i = 0; i < pending.length; i += CHUNK)
+        await markNoticesSent(
+          trx,
+          pending.slice(i, i + CHUNK).map((n) => n.id),
+          at,
+        );
+      await setUserLastNotified(trx, user.id, at);
     });
     run.sent += 1;
   }

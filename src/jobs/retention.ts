@@ -15,10 +15,18 @@ import type { Deps } from '../domain/deps.ts';
 import { deleteBlobs, destroyCaseRows, lockReport, scrubStorage, type ScrubResult } from '../domain/destroy.ts';
 import { managerRole } from '../domain/requests/kinds.ts';
 import { queueNotices } from '../mail/outbox.ts';
+import { DAY, HOUR } from '../shared/time.ts';
+import {
+  listActiveCaseHolders,
+  listClosedDueDestruction,
+  listClosedDueReminder,
+  listClosedHeldPastRetention,
+  markRetentionReminded,
+} from '../store/retention.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { sweepAbandonedBlobs } from './abandoned.ts';
 import type { Job, JobLog } from './runner.ts';
 
-const DAY = 86_400_000;
 /** Cases handled per query; runs loop until none is left (or the runner stops). */
 const BATCH = 100;
 /** Most cases a dry run lists of each kind. */
@@ -54,56 +62,27 @@ export interface RetentionOptions {
 
 type JobDeps = Pick<Deps, 'db' | 'dialect' | 'now' | 'profile' | 'blobs' | 'retention'>;
 
-const closed = (deps: JobDeps) =>
-  deps.db.selectFrom('reports').select(['id', 'category']).where('status', '=', 'closed');
-
 /** Closed cases due a reminder: not reminded, not held, retention ending within the notice period. */
 function dueReminder(deps: JobDeps, now: Date, limit: number) {
-  return closed(deps)
-    .where('legal_hold_at', 'is', null)
-    .where('retention_reminded_at', 'is', null)
-    .where('retention_ends_at', '<=', new Date(now.getTime() + deps.retention.reminderDays * DAY).toISOString())
-    .orderBy('retention_ends_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const endsBy = new Date(now.getTime() + deps.retention.reminderDays * DAY).toISOString();
+  return listClosedDueReminder(deps.db, endsBy, limit);
 }
 
 /** Closed cases due destruction: retention ended, reminded at least the notice period ago, not held. */
 function dueDestruction(deps: JobDeps, now: Date, limit: number) {
-  return closed(deps)
-    .where('legal_hold_at', 'is', null)
-    .where('retention_ends_at', '<=', now.toISOString())
-    .where('retention_reminded_at', '<=', new Date(now.getTime() - deps.retention.reminderDays * DAY).toISOString())
-    .orderBy('retention_ends_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const remindedBy = new Date(now.getTime() - deps.retention.reminderDays * DAY).toISOString();
+  return listClosedDueDestruction(deps.db, now.toISOString(), remindedBy, limit);
 }
 
 async function remind(deps: JobDeps, cases: { id: string; category: string }[], run: RetentionRun): Promise<void> {
   const nowIso = deps.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    const holders = await trx
-      .selectFrom('grants')
-      .innerJoin('users', 'users.id', 'grants.user_id')
-      .select(['grants.report_id', 'users.id', 'users.role'])
-      .where(
-        'grants.report_id',
-        'in',
-        cases.map((c) => c.id),
-      )
-      .where('grants.scope', '=', 'case')
-      .where('users.disabled_at', 'is', null)
-      .execute();
+  await inTransaction(deps.db, async (trx) => {
+    const holders = await listActiveCaseHolders(
+      trx,
+      cases.map((c) => c.id),
+    );
     for (const c of cases) {
-      const marked = await trx
-        .updateTable('reports')
-        .set({ retention_reminded_at: nowIso })
-        .where('id', '=', c.id)
-        .where('retention_reminded_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(marked.numUpdatedRows) !== 1) continue;
+      if (!(await markRetentionReminded(trx, c.id, nowIso))) continue;
       const role = managerRole(deps.profile().categories.find((k) => k.id === c.category));
       const users = holders.filter((h) => h.report_id === c.id && h.role === role).map((h) => h.id);
       await queueNotices(deps, trx, users, 'retention');
@@ -123,7 +102,7 @@ async function remind(deps: JobDeps, cases: { id: string; category: string }[], 
 /** Destroys one case if it is still due (a hold set or a reopening since the query wins). @returns whether it did */
 async function destroy(deps: JobDeps, id: string, run: RetentionRun): Promise<boolean> {
   const now = deps.now();
-  const rows = await deps.db.transaction().execute(async (trx) => {
+  const rows = await inTransaction(deps.db, async (trx) => {
     const r = await lockReport(deps, trx, id);
     const noticeSince = new Date(now.getTime() - deps.retention.reminderDays * DAY).toISOString();
     if (
@@ -183,21 +162,14 @@ export async function runRetention(deps: JobDeps, options: RetentionOptions = {}
       }
     }
   }
-  run.held = (
-    await closed(deps)
-      .where('legal_hold_at', 'is not', null)
-      .where('retention_ends_at', '<=', now.toISOString())
-      .orderBy('retention_ends_at')
-      .limit(DRY_RUN_LIMIT)
-      .execute()
-  ).map((c) => c.id);
+  run.held = (await listClosedHeldPastRetention(deps.db, now.toISOString(), DRY_RUN_LIMIT)).map((c) => c.id);
 
   if (!stopped()) {
     const sweep = await sweepAbandonedBlobs(deps, options);
     run.abandoned = sweep.abandoned.length;
     run.partials = sweep.partials;
     if (!options.dryRun && run.abandoned + (run.partials ?? 0) > 0)
-      await deps.db.transaction().execute((trx) =>
+      await inTransaction(deps.db, (trx) =>
         audit(deps, trx, {
           actor: 'system',
           action: 'retention.sweep',
@@ -213,7 +185,7 @@ export async function runRetention(deps: JobDeps, options: RetentionOptions = {}
 }
 
 /** Retention is counted in days: hourly is prompt enough, and cheap when nothing is due. */
-export const RETENTION_EVERY_MS = 60 * 60_000;
+export const RETENTION_EVERY_MS = HOUR;
 
 /** The periodic retention job (registered in index.ts): logs what it did, and every held case it skipped. */
 export function retentionJob(deps: Deps, log: JobLog): Job {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { openDatabase, type OpenDatabase } from '../store/database.ts';
-import { acquireLease } from './lease.ts';
+import { acquireLease } from '../store/leases.ts';
 import { createJobRunner, type Job, type JobLog } from './runner.ts';
 
 function recordingLog() {

@@ -1,11 +1,12 @@
 /**
- * Runs periodic jobs on every node, each under a database lease (lease.ts), so that across all nodes one run of a
+ * Runs periodic jobs on every node, each under a database lease (src/store/leases.ts), so that across all nodes one run of a
  * job happens at a time and about once per interval. A failed run is logged and the job tried again at its next
  * interval; nothing a job throws stops the runner or the process.
  */
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../domain/deps.ts';
-import { acquireLease, extendLease } from './lease.ts';
+import { MINUTE } from '../shared/time.ts';
+import { acquireLease, extendLease } from '../store/leases.ts';
 
 export interface Job {
   /** Unique name; also the key of its lease. */
@@ -46,7 +47,7 @@ export function createJobRunner(
   options: RunnerOptions = {},
 ): JobRunner {
   const holder = options.holder ?? randomUUID();
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? MINUTE;
   const stopping = new AbortController();
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<unknown>>();

@@ -3,10 +3,9 @@
  * what kind of work waits — never which case — and the notification job (src/jobs/notify.ts) batches a
  * person's pending notices into one mail.
  */
-import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import type { Deps } from '../domain/deps.ts';
-import type { Tables } from '../store/tables.ts';
+import { insertNotices } from '../store/outbox.ts';
+import type { Tx } from '../store/transaction.ts';
 
 /**
  * - `new_report`: a report was taken in and granted to this supervisor for triage
@@ -32,14 +31,10 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
  */
 export async function queueNotices(
   deps: Pick<Deps, 'now'>,
-  trx: Transaction<Tables>,
+  trx: Tx,
   userIds: readonly string[],
   kind: NoticeKind,
 ): Promise<void> {
   if (userIds.length === 0) return;
-  const at = deps.now().toISOString();
-  await trx
-    .insertInto('notifications')
-    .values(userIds.map((user_id) => ({ id: randomUUID(), user_id, kind, created_at: at, sent_at: null })))
-    .execute();
+  await insertNotices(trx, userIds, kind, deps.now().toISOString());
 }

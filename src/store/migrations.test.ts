@@ -1,4 +1,5 @@
 /** The migrations run up, down and up again on every available database, leaving the same schema. */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,32 @@ import { createPgDatabase, DIALECTS } from '../../test/helpers/db.ts';
 import { insertReport } from '../../test/helpers/report-rows.ts';
 import { migrateDownAll, migrateToLatest, openDatabase, type OpenDatabase } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
+import committed from './migrations.checksums.json' with { type: 'json' };
+
+const FROZEN =
+  'migrations are frozen once committed: make a new numbered migration (src/store/migrations/NNNN_what.ts, ' +
+  'registered in migrations/index.ts) instead of editing this one, and append its name and sha256 to ' +
+  'src/store/migrations.checksums.json (docs/ARCHITECTURE.md, "Changing the schema")';
+
+describe('committed migrations', () => {
+  it('keep their contents: each file has the checksum recorded when it was committed', async () => {
+    const dir = path.join(import.meta.dirname, 'migrations');
+    const names = Object.keys(await migrationProvider.getMigrations());
+    const sums = names.map((name) => ({
+      name,
+      sha256: createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, `${name}.ts`)))
+        .digest('hex'),
+    }));
+    for (const [i, entry] of committed.entries())
+      expect(sums[i], `${entry.name}.ts changed or moved: ${FROZEN}`).toEqual(entry);
+    expect(names, `a migration is not in the checksum list: ${FROZEN}`).toEqual(committed.map((c) => c.name));
+    const files = fs.readdirSync(dir).filter((f) => f !== 'index.ts');
+    expect(files.sort(), 'every file in src/store/migrations is registered in migrations/index.ts').toEqual(
+      names.map((n) => `${n}.ts`),
+    );
+  });
+});
 
 async function tables(o: OpenDatabase): Promise<string[]> {
   const rows =
@@ -39,6 +66,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0005_accounts',
         '0006_case_access',
         '0007_files',
+        '0008_backfill_edited',
       ]);
       const first = await tables(o);
       expect(first).toEqual([
@@ -77,6 +105,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0005_accounts',
         '0006_case_access',
         '0007_files',
+        '0008_backfill_edited',
       ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);

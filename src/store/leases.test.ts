@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
-import { openDatabase, type OpenDatabase } from '../store/database.ts';
-import { acquireLease, extendLease } from './lease.ts';
+import { openDatabase, type OpenDatabase } from './database.ts';
+import { acquireLease, extendLease } from './leases.ts';
 
 const T0 = new Date('2030-01-07T09:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);

@@ -4,7 +4,7 @@
  * only matches when the lease ran out or is already ours — and the rows affected say who won, so two nodes can
  * never both hold it. The same SQL serves SQLite and PostgreSQL (times are ISO 8601 UTC strings, which sort).
  */
-import type { Database } from '../store/database.ts';
+import type { Database } from './database.ts';
 
 const iso = (d: Date) => d.toISOString();
 
