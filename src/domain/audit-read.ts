@@ -10,7 +10,8 @@ import { ROLES, type Role } from '../shared/api.ts';
 import { actionMeaning } from '../shared/audit-actions.ts';
 import type { AuditActor, AuditEntryView, AuditPage } from '../shared/audit.ts';
 import { audit } from './audit.ts';
-import { heldGrant, type Viewer } from './cases/access.ts';
+import { heldGrant } from '../store/grants.ts';
+import type { Viewer } from './cases/access.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 
