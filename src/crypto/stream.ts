@@ -9,7 +9,7 @@
  *   Communication with PURBs", PETS 2019) of at least 4 KiB. The blob's length, 24 + P + 17·⌈P / 64 KiB⌉, is a
  *   function of P alone, and P tells only n's bucket: O(log log n) bits of it, for at most 12 % more bytes.
  * - Every chunk is authenticated with the blob's associated data (which file of which report, and which copy: see
- *   `fileBlobAd` in src/domain/sealing.ts), so a blob moved to another row or role does not decrypt.
+ *   `fileBlobAd` in src/crypto/case-keys.ts), so a blob moved to another row or role does not decrypt.
  * - Tags mark the end of the data: chunks before the one that holds the 0x80 byte are TAG_MESSAGE; that one (the
  *   boundary) is TAG_PUSH, or TAG_FINAL when nothing follows it; the chunks after it hold zeros only, TAG_MESSAGE
  *   but the last, TAG_FINAL. The true length is read from the authenticated stream itself, never from a column.

@@ -30,7 +30,7 @@ import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { FileIntake, type FileMeta, type IncomingFile } from './intake.ts';
 import { useApproval } from './requests/requests.ts';
-import { fileAd } from './sealing.ts';
+import { fileAd } from '../crypto/case-keys.ts';
 
 /** Roles whose members can be named as officers of an action. */
 export const OFFICER_ROLES = ['handler', 'supervisor', 'oversight'] as const;

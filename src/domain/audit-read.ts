@@ -18,7 +18,8 @@ import {
 } from '../store/audit.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { audit } from './audit.ts';
-import { heldGrant, type Viewer } from './cases/access.ts';
+import { heldGrant } from '../store/grants.ts';
+import type { Viewer } from './cases/access.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 

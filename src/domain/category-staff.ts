@@ -5,6 +5,8 @@
  * staff needs a second person's approval (request kind `grant_outside`, src/domain/cases/grants.ts).
  * @see ISO 37002 §8.2 (impartial, competent handling); DESIGN "Two-person rule"
  */
+import { findUserNameById, updateUserCategories } from '../store/category-staff.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
@@ -47,21 +49,11 @@ export async function setUserCategories(
       'unknown_category',
       `There is no category ${unknown.map((u) => `“${u}”`).join(', ')}. Categories: ${known.join(', ')}.`,
     );
-  const byId = UUID.test(user.trim())
-    ? await deps.db.selectFrom('users').select('id').where('id', '=', user.trim().toLowerCase()).executeTakeFirst()
-    : undefined;
-  const { id } = byId ?? (await findUser(deps, user));
-  const row = await deps.db
-    .selectFrom('users')
-    .select(['id', 'username'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ categories: ids === null ? null : JSON.stringify(ids) })
-      .where('id', '=', row.id)
-      .execute();
+  const byId = UUID.test(user.trim()) ? await findUserNameById(deps.db, user.trim().toLowerCase()) : undefined;
+  const row = byId ?? (await findUserNameById(deps.db, (await findUser(deps, user)).id));
+  if (!row) throw errors.notFound(`There is no user “${user}”.`);
+  await inTransaction(deps.db, async (trx) => {
+    await updateUserCategories(trx, row.id, ids === null ? null : JSON.stringify(ids));
     await audit(deps, trx, {
       actor,
       action: 'user.categories',

@@ -9,7 +9,7 @@ import { CryptoError } from '../crypto/errors.ts';
 import { createDecryptStream, legacyPlainSize, type BlobFormat } from '../crypto/stream.ts';
 import type { Deps } from './deps.ts';
 import { DomainError } from './errors.ts';
-import { fileBlobAd, type BlobRole } from './sealing.ts';
+import { fileBlobAd, type BlobRole } from '../crypto/case-keys.ts';
 
 /** Exact sizes in bytes; null when unknown (a format-1 blob that is missing from the file store). */
 export interface FileSizes {

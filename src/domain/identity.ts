@@ -16,12 +16,13 @@ import { open, openJson, openSealed, randomKey, sealJson, sealTo, wipe } from '.
 import { validateAnswers, type Answers } from '../shared/answers.ts';
 import type { CaseIdentity } from '../shared/requests.ts';
 import { audit } from './audit.ts';
-import { caseKeys, heldGrant, type Viewer } from './cases/access.ts';
+import { heldGrant } from '../store/grants.ts';
+import { caseKeys, type Viewer } from './cases/access.ts';
 import { labelAnswers } from './cases/answers.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { reporterNoticeAd } from './requests/requests.ts';
-import { identityAd, identitySecretAd, identityStatementAd } from './sealing.ts';
+import { identityAd, identitySecretAd, identityStatementAd } from '../crypto/case-keys.ts';
 import type { OpenedSession } from './sessions.ts';
 
 /** A `sealTo` of a 32-byte key: 32 + crypto_box_SEALBYTES (48). */

@@ -15,7 +15,7 @@ import { formatBytes } from '../shared/format.ts';
 import type { FilesTable } from '../store/tables.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
-import { fileAd, fileBlobAd } from './sealing.ts';
+import { fileAd, fileBlobAd } from '../crypto/case-keys.ts';
 
 export interface IncomingFile {
   /** As sent by the client: untrusted. */

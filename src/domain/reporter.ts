@@ -18,7 +18,7 @@ import type { IncomingFile } from './intake.ts';
 import { fileSizes } from './file-blobs.ts';
 import { FileIntake, type FileMeta } from './intake.ts';
 import { OUTCOME_TEXT, STATUS_TEXT } from './lifecycle.ts';
-import { answersAd, fileAd, messageAd, reporterKeyAd } from './sealing.ts';
+import { answersAd, fileAd, messageAd, reporterKeyAd } from '../crypto/case-keys.ts';
 import { createSession, type OpenedSession } from './sessions.ts';
 import { slowReceiptFailure } from './throttle.ts';
 import { cleanText } from '../shared/text.ts';

@@ -7,13 +7,14 @@
  * ORDER BY … LIMIT/OFFSET, which both SQLite and PostgreSQL answer from a sort of one number per case.
  * @see Directive (EU) 2019/1937 Art. 9(1)(b) (acknowledge within 7 days), Art. 27 (annual statistics)
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
 import { CHANNELS, type Statistics } from '../shared/api.ts';
+import { DAY } from '../shared/time.ts';
+import { countOverdue, countReceivedByDay, countReceivedTotals, hoursToColumn } from '../store/statistics.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { audit } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 
-const DAY = 86_400_000;
 /** The dates statistics accept (inclusive). */
 const FIRST_DAY = '1970-01-01';
 const LAST_DAY = '9000-12-31';
@@ -42,42 +43,12 @@ export async function statistics(deps: StatisticsDeps, range: StatisticsRange): 
   const { from, to } = resolveRange(range, now);
   const start = `${from}T00:00:00.000Z`;
   const end = `${addDays(to, 1)}T00:00:00.000Z`;
-  const received = deps.db.selectFrom('reports').where('received_at', '>=', start).where('received_at', '<', end);
-
-  // substr(…) is written out (no parameters) so PostgreSQL matches the selected and the grouped expression.
-  const day = sql<string>`substr(received_at, 1, 10)`;
   const nowIso = now.toISOString();
-  const count = (condition: Expression<SqlBool>) =>
-    sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
   // Independent queries: PostgreSQL runs them side by side on the pool; SQLite's one connection takes them in turn.
-  const [daily, totals, overdue] = await Promise.all([
-    received
-      .select([day.as('day'), 'category', 'channel', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy([day, 'category', 'channel'])
-      .execute(),
-    received
-      .select((eb) => [
-        count(eb('acknowledged_at', 'is not', null)).as('acknowledged'),
-        count(eb('closed_at', 'is not', null)).as('closed'),
-        // Decided: acknowledged, or still unacknowledged after the deadline (a miss); the rest may yet make it.
-        count(
-          eb.and([
-            eb('acknowledgement_due_at', 'is not', null),
-            eb.or([eb('acknowledged_at', 'is not', null), eb('acknowledgement_due_at', '<', nowIso)]),
-          ]),
-        ).as('decided'),
-        // ISO strings in one format compare as the instants they name.
-        count(eb('acknowledged_at', '<=', eb.ref('acknowledgement_due_at'))).as('inTime'),
-      ])
-      .executeTakeFirstOrThrow(),
-    deps.db
-      .selectFrom('reports')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      // urgent is 0 or 1: naming both lets the queue index (urgent, due_at) find the few overdue rows.
-      .where('urgent', 'in', [0, 1])
-      .where('due_at', '<', nowIso)
-      .where('status', '<>', 'closed')
-      .executeTakeFirstOrThrow(),
+  const [daily, totals, overdueNow] = await Promise.all([
+    countReceivedByDay(deps.db, start, end),
+    countReceivedTotals(deps.db, start, end, nowIso),
+    countOverdue(deps.db, nowIso),
   ]);
   const [medianHoursToAcknowledge, medianHoursToClose] = await Promise.all([
     medianHours(deps, start, end, 'acknowledged_at', Number(totals.acknowledged)),
@@ -93,7 +64,7 @@ export async function statistics(deps: StatisticsDeps, range: StatisticsRange): 
     medianHoursToAcknowledge,
     medianHoursToClose,
     acknowledgedWithinDeadline: Number(totals.decided) === 0 ? null : Number(totals.inTime) / Number(totals.decided),
-    overdueNow: Number(overdue.n),
+    overdueNow,
     total,
   };
 }
@@ -109,9 +80,7 @@ export async function readStatistics(
   action: 'statistics.read' | 'statistics.export',
 ): Promise<Statistics> {
   const result = await statistics(deps, range);
-  await deps.db
-    .transaction()
-    .execute((trx) => audit(deps, trx, { actor, action, reason: `${result.from}..${result.to}` }));
+  await inTransaction(deps.db, (trx) => audit(deps, trx, { actor, action, reason: `${result.from}..${result.to}` }));
   return result;
 }
 
@@ -202,24 +171,14 @@ async function medianHours(
   count: number,
 ): Promise<number | null> {
   if (count === 0) return null;
-  const hours =
-    deps.dialect === 'postgres'
-      ? sql<number>`extract(epoch from (${sql.ref(column)}::timestamptz - received_at::timestamptz))::float8 / 3600`
-      : sql<number>`(julianday(${sql.ref(column)}) - julianday(received_at)) * 24`;
   // The middle one (odd count) or the middle two (even count).
-  const rows = await deps.db
-    .selectFrom('reports')
-    .select(hours.as('hours'))
-    .where('received_at', '>=', start)
-    .where('received_at', '<', end)
-    .where(column, 'is not', null)
-    .orderBy(hours)
-    .limit(count % 2 === 1 ? 1 : 2)
-    .offset(Math.floor((count - 1) / 2))
-    .execute();
+  const rows = await hoursToColumn(deps.db, deps.dialect, { start, end }, column, {
+    limit: count % 2 === 1 ? 1 : 2,
+    offset: Math.floor((count - 1) / 2),
+  });
   // Rows changed since they were counted: what is left is still the best answer.
   if (rows.length === 0) return null;
-  const middle = rows.reduce((sum, r) => sum + Number(r.hours), 0) / rows.length;
+  const middle = rows.reduce((sum, hours) => sum + hours, 0) / rows.length;
   // To the hundredth of an hour (36 s): julianday's float arithmetic is exact to milliseconds, not beyond.
   return Math.round(middle * 100) / 100;
 }

@@ -30,7 +30,7 @@ import { errors } from './errors.ts';
 import { FileIntake, type IncomingFile } from './intake.ts';
 import { managerRole } from './requests/kinds.ts';
 import { sealExclusions } from './cases/exclusion-store.ts';
-import { answersAd, identityAd, identitySecretAd, packCaseKeys, reporterKeyAd } from './sealing.ts';
+import { answersAd, identityAd, identitySecretAd, packCaseKeys, reporterKeyAd } from '../crypto/case-keys.ts';
 
 const DAY = 86_400_000;
 

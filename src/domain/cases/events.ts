@@ -3,12 +3,12 @@
  * same transaction as the change; what was done and why are sealed under the case key (staff only).
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { open, seal } from '../../crypto/sodium.ts';
 import type { CaseEventView, CaseStatus } from '../../shared/api.ts';
 import type { Deps } from '../deps.ts';
-import { eventAd } from '../sealing.ts';
-import type { Tables } from '../../store/tables.ts';
+import { eventAd } from '../../crypto/case-keys.ts';
+import { insertCaseEvent, listCaseEventRows } from '../../store/case-events.ts';
+import type { Tx } from '../../store/transaction.ts';
 
 export type EventKind =
   | 'status'
@@ -30,8 +30,9 @@ export type EventKind =
   | 'original'
   | 'export';
 
+/** Records one event of a case, its summary and reason sealed under the case key, inside the caller's transaction. */
 export async function recordEvent(
-  trx: Transaction<Tables>,
+  trx: Tx,
   input: {
     reportId: string;
     at: string;
@@ -47,31 +48,21 @@ export async function recordEvent(
 ): Promise<void> {
   const id = randomUUID();
   const payload = JSON.stringify({ summary: input.summary, reason: input.reason?.trim() || null });
-  await trx
-    .insertInto('case_events')
-    .values({
-      id,
-      report_id: input.reportId,
-      at: input.at,
-      actor_user_id: input.actor,
-      kind: input.kind,
-      from_status: input.fromStatus ?? null,
-      to_status: input.toStatus ?? null,
-      sealed_reason: seal(input.caseKey, Buffer.from(payload), eventAd(input.reportId, id)),
-    })
-    .execute();
+  await insertCaseEvent(trx, {
+    id,
+    report_id: input.reportId,
+    at: input.at,
+    actor_user_id: input.actor,
+    kind: input.kind,
+    from_status: input.fromStatus ?? null,
+    to_status: input.toStatus ?? null,
+    sealed_reason: seal(input.caseKey, Buffer.from(payload), eventAd(input.reportId, id)),
+  });
 }
 
 /** The history of a case, oldest first, opened with the case key. */
 export async function listEvents(deps: Pick<Deps, 'db'>, reportId: string, caseKey: Buffer): Promise<CaseEventView[]> {
-  const rows = await deps.db
-    .selectFrom('case_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .select(['e.id', 'e.at', 'e.kind', 'e.from_status', 'e.to_status', 'e.sealed_reason', 'u.display_name'])
-    .where('e.report_id', '=', reportId)
-    .orderBy('e.at')
-    .orderBy('e.id')
-    .execute();
+  const rows = await listCaseEventRows(deps.db, reportId);
   return rows.map((e) => {
     const text = e.sealed_reason ? open(caseKey, e.sealed_reason, eventAd(reportId, e.id)).toString() : null;
     let summary = e.kind === 'status' ? `Status changed from ${e.from_status} to ${e.to_status}` : e.kind;

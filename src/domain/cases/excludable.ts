@@ -10,6 +10,7 @@
  */
 import type { Category } from '../../shared/profile.ts';
 import type { Database } from '../../store/database.ts';
+import { hasOtherActiveHolder, listHeldScopes } from '../../store/grants.ts';
 import type { GrantsTable } from '../../store/tables.ts';
 import { managerRole } from '../requests/kinds.ts';
 import { whyNotGrantable } from './grantable.ts';
@@ -44,27 +45,10 @@ export async function whyExclusionNeedsApproval(
   user: { id: string; role: string; display_name: string },
   category: Pick<Category, 'kind'> | undefined,
 ): Promise<string | null> {
-  const held = await db
-    .selectFrom('grants')
-    .select('scope')
-    .where('report_id', '=', reportId)
-    .where('user_id', '=', user.id)
-    .execute();
-  const scopes = held.map((g) => g.scope);
+  const scopes = await listHeldScopes(db, reportId, user.id);
   if (scopes.includes('case') && user.role === managerRole(category)) return `${user.display_name} manages this case.`;
   for (const scope of scopes) {
-    const other = await db
-      .selectFrom('grants as g')
-      .innerJoin('users as u', 'u.id', 'g.user_id')
-      .select('u.id')
-      .where('g.report_id', '=', reportId)
-      .where('g.scope', '=', scope)
-      .where('g.user_id', '!=', user.id)
-      .where('u.disabled_at', 'is', null)
-      .where('u.activated_at', 'is not', null)
-      .limit(1)
-      .executeTakeFirst();
-    if (!other)
+    if (!(await hasOtherActiveHolder(db, reportId, scope, user.id)))
       return `${user.display_name} is the only active person who holds ${KEY_WORDS[scope]}: excluding them would leave it with no one who can open it.`;
   }
   return null;

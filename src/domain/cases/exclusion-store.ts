@@ -7,10 +7,12 @@
  * manager's session next reads the case's access (`sealLegacyExclusions`).
  * @see issue 8 item 6; docs/SECURITY.md "Staff access to cases"
  */
-import type { Transaction } from 'kysely';
+import { exclusionsAd, legacyNoteAd } from '../../crypto/case-keys.ts';
 import { open, openJson, seal } from '../../crypto/sodium.ts';
 import type { Database } from '../../store/database.ts';
-import type { Tables } from '../../store/tables.ts';
+import { deleteLegacyExclusions, listLegacyExclusionRows } from '../../store/exclusions.ts';
+import { findSealedExclusions, swapSealedExclusions } from '../../store/reports.ts';
+import type { Tx } from '../../store/transaction.ts';
 import { errors } from '../errors.ts';
 import type { ExclusionReason } from './grantable.ts';
 
@@ -22,11 +24,6 @@ export interface Exclusion {
   createdBy: string | null;
   createdAt: string;
 }
-
-/** Associated data of a case's sealed exclusion list. */
-export const exclusionsAd = (reportId: string) => Buffer.from(`report:${reportId}:exclusions`);
-/** Associated data of the note of a clear exclusion row (before 0006). */
-export const legacyNoteAd = (reportId: string, userId: string) => Buffer.from(`report:${reportId}:exclusion:${userId}`);
 
 /**
  * The JSON is padded with spaces to at least this many bytes before sealing (which pads further to 256-byte
@@ -47,18 +44,10 @@ interface Stored {
 }
 
 async function readStored(db: Database, reportId: string, caseKey: Buffer): Promise<Stored> {
-  const report = await db
-    .selectFrom('reports')
-    .select('sealed_exclusions')
-    .where('id', '=', reportId)
-    .executeTakeFirst();
+  const report = await findSealedExclusions(db, reportId);
   const sealed = report?.sealed_exclusions ?? null;
   const list = sealed ? openJson<Exclusion[]>(caseKey, sealed, exclusionsAd(reportId)) : [];
-  const rows = await db
-    .selectFrom('exclusions')
-    .select(['user_id', 'reason', 'sealed_note', 'created_by', 'created_at'])
-    .where('report_id', '=', reportId)
-    .execute();
+  const rows = await listLegacyExclusionRows(db, reportId);
   const legacy = rows.map((x) => ({
     userId: x.user_id,
     reason: x.reason as ExclusionReason,
@@ -94,20 +83,13 @@ export async function findExclusion(
  * @throws conflict/conflict when someone changed the case's exclusions at the same time
  */
 async function writeList(
-  trx: Transaction<Tables>,
+  trx: Tx,
   reportId: string,
   caseKey: Buffer,
   read: Buffer | null,
   list: readonly Exclusion[],
 ): Promise<void> {
-  const update = trx
-    .updateTable('reports')
-    .set({ sealed_exclusions: sealExclusions(caseKey, reportId, list) })
-    .where('id', '=', reportId);
-  const done = await (
-    read === null ? update.where('sealed_exclusions', 'is', null) : update.where('sealed_exclusions', '=', read)
-  ).executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1)
+  if ((await swapSealedExclusions(trx, reportId, read, sealExclusions(caseKey, reportId, list))) !== 1)
     throw errors.conflict(
       'conflict',
       'Someone else changed who is excluded from this case at the same time. Reload it and try again.',
@@ -116,7 +98,7 @@ async function writeList(
 
 /** Adds an exclusion to the case's sealed list, inside the caller's transaction. @throws conflict/already_excluded | conflict/conflict */
 export async function addExclusion(
-  trx: Transaction<Tables>,
+  trx: Tx,
   reportId: string,
   caseKey: Buffer,
   entry: Exclusion,
@@ -134,7 +116,7 @@ export async function addExclusion(
  * @throws conflict/conflict
  */
 export async function dropExclusion(
-  trx: Transaction<Tables>,
+  trx: Tx,
   reportId: string,
   caseKey: Buffer,
   userId: string,
@@ -142,7 +124,7 @@ export async function dropExclusion(
   const stored = await readStored(trx, reportId, caseKey);
   const legacy = stored.legacy.find((x) => x.userId === userId);
   if (legacy) {
-    await trx.deleteFrom('exclusions').where('report_id', '=', reportId).where('user_id', '=', userId).execute();
+    await deleteLegacyExclusions(trx, reportId, userId);
     return legacy;
   }
   const sealed = stored.list.find((x) => x.userId === userId);
@@ -161,16 +143,12 @@ export async function dropExclusion(
  * Seals a case's clear exclusion rows (written before 0006) into its list and deletes them, inside the caller's
  * transaction; nothing when there are none. @returns how many rows were sealed @throws conflict/conflict
  */
-export async function sealLegacyExclusions(
-  trx: Transaction<Tables>,
-  reportId: string,
-  caseKey: Buffer,
-): Promise<number> {
+export async function sealLegacyExclusions(trx: Tx, reportId: string, caseKey: Buffer): Promise<number> {
   const stored = await readStored(trx, reportId, caseKey);
   if (stored.legacy.length === 0) return 0;
   const sealedIds = new Set(stored.list.map((x) => x.userId));
   const moved = stored.legacy.filter((x) => !sealedIds.has(x.userId));
   await writeList(trx, reportId, caseKey, stored.sealed, [...stored.list, ...moved]);
-  await trx.deleteFrom('exclusions').where('report_id', '=', reportId).execute();
+  await deleteLegacyExclusions(trx, reportId);
   return stored.legacy.length;
 }

@@ -10,6 +10,7 @@ import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { useApproval } from '../requests/requests.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import type { Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 import { whyExclusionNeedsApproval, whyNotExcludable } from './excludable.ts';
@@ -43,7 +44,7 @@ export async function excludeUser(
     if (notExcludable) throw errors.invalid('not_excludable', notExcludable);
     const at = deps.now().toISOString();
     const note = input.note?.trim();
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       if (await findExclusion(trx, reportId, caseKey, input.userId))
         throw errors.conflict('already_excluded', `${user.display_name} is already excluded from this case.`);
       const needsApproval = await whyExclusionNeedsApproval(trx, reportId, user, category);
@@ -106,7 +107,7 @@ export async function removeExclusion(
     if (userId === viewer.userId)
       throw errors.conflict('own_exclusion', 'You cannot lift your own exclusion: another manager of the case must.');
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       const removed = await dropExclusion(trx, reportId, caseKey, userId);
       if (!removed) throw errors.notFound(`${user.display_name} is not excluded from this case.`);
       if (removed.reason === 'named_in_report')

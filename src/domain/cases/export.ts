@@ -5,7 +5,12 @@
  * part of it (that needs its own disclosure). Audited ('case.export') with a case event.
  * @see CEL 2023 Art. 25–31 (prior approval); EU 2019/1937 Art. 16(1)–(2) (confidentiality when passing reports on)
  */
-import { open, openJson, wipe } from '../../crypto/sodium.ts';
+import { open, openJson } from '../../crypto/sodium.ts';
+import { listMessageRows } from '../../store/case-events.ts';
+import { listCaseFileRows } from '../../store/case-files.ts';
+import { getDisplayName } from '../../store/category-staff.ts';
+import { findReport } from '../../store/reports.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import type { CaseExport } from '../../shared/actions.ts';
 import type { CaseStatus, Channel, Outcome } from '../../shared/api.ts';
 import { actionViews } from '../actions.ts';
@@ -15,11 +20,10 @@ import { errors } from '../errors.ts';
 import { fileSizes } from '../file-blobs.ts';
 import type { FileMeta } from '../intake.ts';
 import { useApproval } from '../requests/requests.ts';
-import { answersAd, fileAd, messageAd } from '../sealing.ts';
-import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { answersAd, fileAd, messageAd } from '../../crypto/case-keys.ts';
+import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { labelAnswers } from './answers.ts';
 import { listEvents, recordEvent } from './events.ts';
-import { messageRows } from './read.ts';
 
 type AnswerValue = string | string[] | boolean | null;
 
@@ -33,30 +37,19 @@ export async function exportCase(
   reportId: string,
   requestId: string | undefined,
 ): Promise<{ fileName: string; bundle: CaseExport }> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const r = await deps.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+    const r = await findReport(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
     const category = deps.profile().categories.find((c) => c.id === r.category);
     const answers = openJson<Record<string, AnswerValue>>(keys.reportKey, r.sealed_answers, answersAd(r.id));
-    const messages = await messageRows(deps, r.id);
-    const files = await deps.db
-      .selectFrom('files')
-      .select(['id', 'author', 'sealed_meta', 'original_blob', 'cleaned_blob', 'blob_format', 'cleaning', 'created_at'])
-      .where('report_id', '=', r.id)
-      .orderBy('created_at')
-      .orderBy('position')
-      .execute();
-    const me = await deps.db
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', viewer.userId)
-      .executeTakeFirstOrThrow();
+    const messages = await listMessageRows(deps.db, r.id);
+    const files = await listCaseFileRows(deps.db, r.id);
+    const exportedBy = await getDisplayName(deps.db, viewer.userId);
     const at = deps.now().toISOString();
     const bundle: CaseExport = {
       format: 'confide-case-export/1',
       exportedAt: at,
-      exportedBy: me.display_name,
+      exportedBy,
       requestId: requestId ?? '',
       case: {
         id: r.id,
@@ -105,7 +98,7 @@ export async function exportCase(
       ),
       actions: await actionViews(deps, r.id, keys.caseKey),
     };
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       await useApproval(deps, trx, { requestId, reportId, kind: 'export', viewer });
       await recordEvent(trx, {
         reportId,
@@ -125,8 +118,5 @@ export async function exportCase(
     // The history includes the export itself.
     bundle.events = await listEvents(deps, r.id, keys.caseKey);
     return { fileName: `case-${r.reference}.json`, bundle };
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }

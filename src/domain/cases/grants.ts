@@ -8,17 +8,18 @@
  * interest: src/domain/cases/exclusions.ts) can never be granted it, and the refusal says why.
  * @see Directive (EU) 2019/1937 Art. 9(1)(c)–(d) (impartial handler); ISO 37002 §8.3; CEL 2023 Art. 52
  */
-import type { Transaction } from 'kysely';
-import { sealTo } from '../../crypto/sodium.ts';
+import { sealCaseKeys } from '../../crypto/case-keys.ts';
 import type { CaseAccess, Role } from '../../shared/api.ts';
 import { queueNotices } from '../../mail/outbox.ts';
-import type { Tables } from '../../store/tables.ts';
+import { findDisplayNames, listActiveStaff } from '../../store/category-staff.ts';
+import { deleteHeldKeys, heldGrant, insertCaseGrant, listCaseGrantHolders } from '../../store/grants.ts';
+import { inTransaction, type Tx } from '../../store/transaction.ts';
 import { audit } from '../audit.ts';
 import { coversCategory, parseCategories } from '../category-staff.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { useApproval } from '../requests/requests.ts';
-import { heldGrant, type Viewer } from './access.ts';
+import type { Viewer } from './access.ts';
 import { asManager, canManageAccess, targetUser } from './manage.ts';
 import { recordEvent } from './events.ts';
 import { findExclusion, listExclusions, sealLegacyExclusions } from './exclusion-store.ts';
@@ -28,14 +29,7 @@ export { canManageAccess, EXCLUSION_REASONS, GRANTABLE_ROLES, type ExclusionReas
 
 /** Staff that can be granted cases, for a manager's picker, with the categories each works on (null: all). */
 export async function listGrantableStaff(deps: Pick<Deps, 'db'>, role?: Role) {
-  const q = deps.db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'categories'])
-    .where('disabled_at', 'is', null)
-    .where('activated_at', 'is not', null)
-    .where('role', 'in', role ? [role] : [...GRANTABLE_ROLES])
-    .orderBy('display_name');
-  const rows = await q.execute();
+  const rows = await listActiveStaff(deps.db, role ? [role] : GRANTABLE_ROLES);
   return rows.map((u) => ({
     id: u.id,
     username: u.username,
@@ -47,17 +41,10 @@ export async function listGrantableStaff(deps: Pick<Deps, 'db'>, role?: Role) {
 
 /** Grants and exclusions of a case. Only for those who may manage access (caller checks). */
 export async function caseAccess(deps: Pick<Deps, 'db'>, reportId: string, caseKey: Buffer): Promise<CaseAccess> {
-  const grants = await deps.db
-    .selectFrom('grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select(['g.user_id', 'g.created_at', 'u.display_name', 'u.role'])
-    .where('g.report_id', '=', reportId)
-    .where('g.scope', '=', 'case')
-    .orderBy('u.display_name')
-    .execute();
+  const grants = await listCaseGrantHolders(deps.db, reportId);
   const exclusions = await listExclusions(deps.db, reportId, caseKey);
-  const names = await displayNames(
-    deps,
+  const names = await findDisplayNames(
+    deps.db,
     exclusions.map((x) => x.userId),
   );
   return {
@@ -80,17 +67,6 @@ export async function caseAccess(deps: Pick<Deps, 'db'>, reportId: string, caseK
   };
 }
 
-/** Display names of the staff with these ids (those that still exist). */
-async function displayNames(deps: Pick<Deps, 'db'>, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await deps.db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((u) => [u.id, u.display_name]));
-}
-
 /**
  * Grants the case to a staff member.
  * @param requestId an approved `grant_outside` request of the viewer's for this case and user: needed when the
@@ -105,7 +81,7 @@ export async function grantCase(
   userId: string,
   requestId?: string | null,
 ): Promise<CaseAccess> {
-  return asManager(deps, viewer, reportId, async ({ caseKey, packed, category, categoryId }) => {
+  return asManager(deps, viewer, reportId, async ({ keys, caseKey, category, categoryId }) => {
     const user = await targetUser(deps, userId);
     const notGrantable = whyNotGrantable(user.role, category);
     if (notGrantable) throw errors.invalid('not_grantable', notGrantable);
@@ -118,7 +94,7 @@ export async function grantCase(
         `${user.display_name} does not work on “${category?.title ?? categoryId}”. Granting the case to someone outside the category's staff needs an approved request: ask for one (“Grant the case to someone outside the category's staff”), and grant it once a second person has approved it.`,
       );
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       const exclusion = await findExclusion(trx, reportId, caseKey, userId);
       if (exclusion)
         throw errors.conflict(
@@ -127,18 +103,13 @@ export async function grantCase(
         );
       if (outside)
         await useApproval(deps, trx, { requestId, reportId, kind: 'grant_outside', viewer, subject: userId });
-      await trx
-        .insertInto('grants')
-        .values({
-          report_id: reportId,
-          user_id: userId,
-          scope: 'case',
-          sealed_key: sealTo(user.public_key, packed),
-          granted_by: viewer.userId,
-          created_at: at,
-        })
-        .onConflict((oc) => oc.columns(['report_id', 'user_id', 'scope']).doNothing())
-        .execute();
+      await insertCaseGrant(trx, {
+        reportId,
+        userId,
+        sealedKey: sealCaseKeys(user.public_key, keys),
+        grantedBy: viewer.userId,
+        createdAt: at,
+      });
       await recordEvent(trx, {
         reportId,
         at,
@@ -167,14 +138,8 @@ export async function grantCase(
  * only one (src/domain/cases/excludable.ts).
  * @returns how many grants were deleted (original keys not counted)
  */
-export async function takeBack(trx: Transaction<Tables>, reportId: string, userId: string): Promise<number> {
-  const removed = await trx
-    .deleteFrom('grants')
-    .where('report_id', '=', reportId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  await trx.deleteFrom('original_keys').where('report_id', '=', reportId).where('user_id', '=', userId).execute();
-  return Number(removed.numDeletedRows);
+export function takeBack(trx: Tx, reportId: string, userId: string): Promise<number> {
+  return deleteHeldKeys(trx, reportId, userId);
 }
 
 /** @throws not_found | unknown_user */
@@ -182,7 +147,7 @@ export async function revokeGrant(deps: Deps, viewer: Viewer, reportId: string, 
   return asManager(deps, viewer, reportId, async ({ caseKey }) => {
     const user = await targetUser(deps, userId);
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       if ((await takeBack(trx, reportId, userId)) === 0)
         throw errors.notFound(`${user.display_name} holds no grant on this case.`);
       await recordEvent(trx, {
@@ -209,7 +174,7 @@ export async function caseAccessFor(deps: Deps, viewer: Viewer, reportId: string
   return asManager(deps, viewer, reportId, async ({ caseKey }) => {
     // Exclusion notes are case content: reading them is audited like opening the case. Clear exclusion rows of
     // before 0006 are sealed now that a manager's session holds the case key.
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       await sealLegacyExclusions(trx, reportId, caseKey);
       await audit(deps, trx, { actor: viewer.userId, action: 'case.access_read', subject: `report:${reportId}` });
     });

@@ -3,11 +3,14 @@
  * recorded as first (who reported first is decided by registration time, MSS Order No. 2 Art. 8–10). The viewer
  * must hold both cases; otherwise the other case does not exist for them.
  */
-import { wipe } from '../../crypto/sodium.ts';
+import { deleteLink, findLink, insertLink, listLinkRows } from '../../store/case-links.ts';
+import { findGrantedReportByReference } from '../../store/grants.ts';
+import { getReportReferenceAndReceipt } from '../../store/reports.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { caseKeys, grantedReports, type Viewer } from './access.ts';
+import { withCaseKeys, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 
 export interface LinkView {
@@ -23,22 +26,7 @@ export async function listLinks(
   viewer: Pick<Viewer, 'userId'>,
   reportId: string,
 ): Promise<LinkView[]> {
-  const rows = await deps.db
-    .selectFrom('links as l')
-    .innerJoin('reports as o', (j) =>
-      j.on((eb) =>
-        eb.or([
-          eb.and([eb('l.report_id', '=', reportId), eb('o.id', '=', eb.ref('l.other_id'))]),
-          eb.and([eb('l.other_id', '=', reportId), eb('o.id', '=', eb.ref('l.report_id'))]),
-        ]),
-      ),
-    )
-    .innerJoin('grants as g', (j) =>
-      j.onRef('g.report_id', '=', 'o.id').on('g.user_id', '=', viewer.userId).on('g.scope', '=', 'case'),
-    )
-    .select(['o.id', 'o.reference', 'l.kind', 'l.first_report_id'])
-    .orderBy('o.received_at')
-    .execute();
+  const rows = await listLinkRows(deps.db, viewer.userId, reportId);
   return rows.map((r) => ({
     id: r.id,
     reference: r.reference,
@@ -54,45 +42,25 @@ export async function linkCase(
   reportId: string,
   input: { reference: string; kind: 'duplicate' | 'related' },
 ): Promise<LinkView[]> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
     const reference = input.reference.trim().toUpperCase();
-    const other = await grantedReports(deps, viewer)
-      .select(['r.id', 'r.received_at'])
-      .where('r.reference', '=', reference)
-      .executeTakeFirst();
+    const other = await findGrantedReportByReference(deps.db, viewer.userId, reference);
     if (!other) throw errors.notFound(`There is no case ${reference} that you have access to.`);
     if (other.id === reportId) throw errors.invalid('self_link', 'A case cannot be linked to itself.');
-    const self = await deps.db
-      .selectFrom('reports')
-      .select(['received_at', 'reference'])
-      .where('id', '=', reportId)
-      .executeTakeFirstOrThrow();
-    const existing = await deps.db
-      .selectFrom('links')
-      .select('kind')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('report_id', '=', reportId), eb('other_id', '=', other.id)]),
-          eb.and([eb('report_id', '=', other.id), eb('other_id', '=', reportId)]),
-        ]),
-      )
-      .executeTakeFirst();
+    const self = await getReportReferenceAndReceipt(deps.db, reportId);
+    const existing = await findLink(deps.db, reportId, other.id);
     if (existing) throw errors.conflict('already_linked', `This case is already linked to ${reference}.`);
     const first = self.received_at <= other.received_at ? reportId : other.id;
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('links')
-        .values({
-          report_id: reportId,
-          other_id: other.id,
-          kind: input.kind,
-          first_report_id: first,
-          created_by: viewer.userId,
-          created_at: at,
-        })
-        .execute();
+    await inTransaction(deps.db, async (trx) => {
+      await insertLink(trx, {
+        report_id: reportId,
+        other_id: other.id,
+        kind: input.kind,
+        first_report_id: first,
+        created_by: viewer.userId,
+        created_at: at,
+      });
       await recordEvent(trx, {
         reportId,
         at,
@@ -109,37 +77,18 @@ export async function linkCase(
       });
     });
     return listLinks(deps, viewer, reportId);
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }
 
 /** @throws not_found */
 export async function unlinkCase(deps: Deps, viewer: Viewer, reportId: string, otherId: string): Promise<LinkView[]> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    await caseKeys(deps, viewer, otherId).then((k) => {
-      wipe(k.reportKey);
-      wipe(k.caseKey);
-    });
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+    // The viewer must hold the other case too; otherwise it does not exist for them.
+    await withCaseKeys(deps, viewer, otherId, async () => undefined);
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      const removed = await trx
-        .deleteFrom('links')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('report_id', '=', reportId), eb('other_id', '=', otherId)]),
-            eb.and([eb('report_id', '=', otherId), eb('other_id', '=', reportId)]),
-          ]),
-        )
-        .executeTakeFirst();
-      if (Number(removed.numDeletedRows) === 0) throw errors.notFound('These cases are not linked.');
-      const other = await trx
-        .selectFrom('reports')
-        .select('reference')
-        .where('id', '=', otherId)
-        .executeTakeFirstOrThrow();
+    await inTransaction(deps.db, async (trx) => {
+      if ((await deleteLink(trx, reportId, otherId)) === 0) throw errors.notFound('These cases are not linked.');
+      const other = await getReportReferenceAndReceipt(trx, otherId);
       await recordEvent(trx, {
         reportId,
         at,
@@ -156,8 +105,5 @@ export async function unlinkCase(deps: Deps, viewer: Viewer, reportId: string, o
       });
     });
     return listLinks(deps, viewer, reportId);
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }

@@ -6,7 +6,9 @@ import type { Category } from '../../shared/profile.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { managerRole } from '../requests/kinds.ts';
-import { packCaseKeys } from '../sealing.ts';
+import type { CaseKeys } from '../../crypto/case-keys.ts';
+import { findStaffMember } from '../../store/category-staff.ts';
+import { findReportCategory } from '../../store/reports.ts';
 import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 
 /**
@@ -19,20 +21,16 @@ export function canManageAccess(viewer: Pick<Viewer, 'role'>, category?: Pick<Ca
 
 /** An enabled, activated staff member. @throws invalid/unknown_user otherwise */
 export async function targetUser(deps: Pick<Deps, 'db'>, userId: string) {
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'public_key', 'disabled_at', 'activated_at', 'categories'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const user = await findStaffMember(deps.db, userId);
   if (!user || user.disabled_at || !user.activated_at)
     throw errors.invalid('unknown_user', 'There is no active staff member with that id.');
   return user;
 }
 
-/** What a change to a case's access runs with: the manager's case key, both keys packed for sealing, the category. */
+/** What a change to a case's access runs with: the manager's case keys (to seal to a new holder), the category. */
 export interface ManagedCase {
+  keys: CaseKeys;
   caseKey: Buffer;
-  packed: Buffer;
   category: Category | undefined;
   categoryId: string;
 }
@@ -45,9 +43,9 @@ export async function asManager<T>(
   change: (managed: ManagedCase) => Promise<T>,
 ): Promise<T> {
   return withCaseKeys(deps, viewer, reportId, async (keys) => {
-    const report = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
+    const report = await findReportCategory(deps.db, reportId);
     const category = deps.profile().categories.find((c) => c.id === report?.category);
     if (!report || !canManageAccess(viewer, category)) throw errors.notFound(NOT_FOUND);
-    return change({ caseKey: keys.caseKey, packed: packCaseKeys(keys), category, categoryId: report.category });
+    return change({ keys, caseKey: keys.caseKey, category, categoryId: report.category });
   });
 }

@@ -1,12 +1,16 @@
 /** Replies to the reporter and internal notes. */
 import { randomUUID } from 'node:crypto';
-import { seal, wipe } from '../../crypto/sodium.ts';
+import { seal } from '../../crypto/sodium.ts';
+import { insertMessage } from '../../store/case-events.ts';
+import { getDisplayName } from '../../store/category-staff.ts';
+import { updateReport } from '../../store/reports.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import type { MessageView } from '../../shared/api.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { messageAd } from '../sealing.ts';
-import { caseKeys, type Viewer } from './access.ts';
+import { messageAd } from '../../crypto/case-keys.ts';
+import { withCaseKeys, type Viewer } from './access.ts';
 import { cleanText } from '../../shared/text.ts';
 
 /** Adds a reply to the reporter (under the report key) or an internal note (under the case key). */
@@ -16,9 +20,8 @@ export async function addCaseMessage(
   reportId: string,
   input: { body: string; visibility: 'reporter' | 'internal'; kind?: 'message' | 'outcome_notice' | undefined },
 ): Promise<MessageView> {
-  const keys = await caseKeys(deps, viewer, reportId);
   const kind = input.kind ?? 'message';
-  try {
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
     if (kind === 'outcome_notice' && input.visibility !== 'reporter')
       throw errors.invalid(
         'outcome_notice_to_reporter',
@@ -30,26 +33,19 @@ export async function addCaseMessage(
     // Cleaned here as well as by the request schema, so that what is stored is what the 201 answer holds.
     const body = cleanText(input.body).trim();
     const sealed = seal(key, Buffer.from(body), messageAd(reportId, id));
-    const author = await deps.db
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', viewer.userId)
-      .executeTakeFirstOrThrow();
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('messages')
-        .values({
-          id,
-          report_id: reportId,
-          author: 'staff',
-          author_user_id: viewer.userId,
-          visibility: input.visibility,
-          kind,
-          sealed_body: sealed,
-          created_at: at,
-        })
-        .execute();
-      await trx.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
+    const authorName = await getDisplayName(deps.db, viewer.userId);
+    await inTransaction(deps.db, async (trx) => {
+      await insertMessage(trx, {
+        id,
+        report_id: reportId,
+        author: 'staff',
+        author_user_id: viewer.userId,
+        visibility: input.visibility,
+        kind,
+        sealed_body: sealed,
+        created_at: at,
+      });
+      await updateReport(trx, reportId, { updated_at: at });
       await audit(deps, trx, {
         actor: viewer.userId,
         action:
@@ -64,14 +60,11 @@ export async function addCaseMessage(
     return {
       id,
       author: 'staff',
-      authorName: author.display_name,
+      authorName,
       visibility: input.visibility,
       kind,
       body,
       createdAt: at,
     };
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }

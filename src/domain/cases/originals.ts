@@ -8,17 +8,20 @@
  * @see CEL 2023 Art. 25–31 (prior approval); DESIGN.md "two-person rule"
  */
 import type { Readable } from 'node:stream';
-import type { Transaction } from 'kysely';
+import { fileAd } from '../../crypto/case-keys.ts';
 import { openJson, openSealed, sealTo, wipe } from '../../crypto/sodium.ts';
-import type { Tables } from '../../store/tables.ts';
+import { findCaseFile, getOriginalKeyOfFile } from '../../store/case-files.ts';
+import { getUserPublicKey } from '../../store/category-staff.ts';
+import { findOriginalKey, heldGrant, insertOriginalKey } from '../../store/grants.ts';
+import { getReportEvidencePublicKey } from '../../store/reports.ts';
+import { inTransaction, type Tx } from '../../store/transaction.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { fileSizes, openFileBlob } from '../file-blobs.ts';
 import type { OriginalMeta } from '../intake.ts';
 import { onApproval, useApproval, type ApprovalEffect } from '../requests/requests.ts';
-import { fileAd } from '../sealing.ts';
-import { caseKeys, heldGrant, type Viewer } from './access.ts';
+import { withCaseKeys, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 
 const noEvidenceKey = () =>
@@ -35,18 +38,14 @@ const noFileKey = () =>
 
 /** The original's file key, opened with the evidence key of a `viewer` who holds an evidence grant; null without one. */
 async function fileKeyByEvidence(
-  db: Transaction<Tables>,
+  db: Tx,
   viewer: Pick<Viewer, 'userId' | 'publicKey' | 'secretKey'>,
   reportId: string,
   sealedOriginalKey: Buffer,
 ): Promise<Buffer | null> {
   const grant = await heldGrant(db, reportId, viewer.userId, 'evidence');
   if (!grant) return null;
-  const report = await db
-    .selectFrom('reports')
-    .select('evidence_public_key')
-    .where('id', '=', reportId)
-    .executeTakeFirstOrThrow();
+  const report = await getReportEvidencePublicKey(db, reportId);
   const evidenceKey = openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key);
   try {
     return openSealed(report.evidence_public_key, evidenceKey, sealedOriginalKey);
@@ -57,19 +56,14 @@ async function fileKeyByEvidence(
 
 /** The original's file key for the viewer: through their evidence grant, or the key passed on to them for this file. */
 async function viewerFileKey(
-  trx: Transaction<Tables>,
+  trx: Tx,
   viewer: Viewer,
   reportId: string,
   file: { id: string; sealed_original_key: Buffer },
 ): Promise<Buffer> {
   const byEvidence = await fileKeyByEvidence(trx, viewer, reportId, file.sealed_original_key);
   if (byEvidence) return byEvidence;
-  const passed = await trx
-    .selectFrom('original_keys')
-    .select('sealed_key')
-    .where('file_id', '=', file.id)
-    .where('user_id', '=', viewer.userId)
-    .executeTakeFirst();
+  const passed = await findOriginalKey(trx, file.id, viewer.userId);
   if (!passed) throw noFileKey();
   return openSealed(viewer.publicKey, viewer.secretKey, passed.sealed_key);
 }
@@ -82,32 +76,19 @@ async function viewerFileKey(
  */
 export const shareOriginalKey: ApprovalEffect = async (deps, trx, decider, request) => {
   if (await heldGrant(trx, request.report_id, request.requester_id, 'evidence')) return;
-  const file = await trx
-    .selectFrom('files')
-    .select(['id', 'sealed_original_key'])
-    .where('id', '=', request.subject ?? '')
-    .where('report_id', '=', request.report_id)
-    .executeTakeFirstOrThrow();
+  const file = await getOriginalKeyOfFile(trx, request.report_id, request.subject ?? '');
   const fileKey = await fileKeyByEvidence(trx, decider, request.report_id, file.sealed_original_key);
   if (!fileKey) throw noEvidenceKey();
-  const requester = await trx
-    .selectFrom('users')
-    .select('public_key')
-    .where('id', '=', request.requester_id)
-    .executeTakeFirstOrThrow();
+  const requesterKey = await getUserPublicKey(trx, request.requester_id);
   try {
-    await trx
-      .insertInto('original_keys')
-      .values({
-        file_id: file.id,
-        user_id: request.requester_id,
-        report_id: request.report_id,
-        sealed_key: sealTo(requester.public_key, fileKey),
-        granted_by: decider.userId,
-        created_at: deps.now().toISOString(),
-      })
-      .onConflict((oc) => oc.columns(['file_id', 'user_id']).doNothing())
-      .execute();
+    await insertOriginalKey(trx, {
+      fileId: file.id,
+      userId: request.requester_id,
+      reportId: request.report_id,
+      sealedKey: sealTo(requesterKey, fileKey),
+      grantedBy: decider.userId,
+      createdAt: deps.now().toISOString(),
+    });
   } finally {
     wipe(fileKey);
   }
@@ -136,61 +117,49 @@ export async function openOriginal(
   fileId: string,
   requestId: string | undefined,
 ): Promise<{ name: string; type: string; size: number | null; stream: Readable }> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const f = await deps.db
-      .selectFrom('files')
-      .select(['id', 'original_blob', 'cleaned_blob', 'blob_format', 'sealed_original_key', 'sealed_original_meta'])
-      .where('report_id', '=', reportId)
-      .where('id', '=', fileId)
-      .executeTakeFirst();
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+    const f = await findCaseFile(deps.db, reportId, fileId);
     if (!f) throw errors.notFound('There is no such file in this case.');
     const at = deps.now().toISOString();
     let stream: Readable | null = null;
-    const opened = await deps.db
-      .transaction()
-      .execute(async (trx) => {
-        await useApproval(deps, trx, { requestId, reportId, kind: 'open_original', viewer, subject: fileId });
-        const fileKey = await viewerFileKey(trx, viewer, reportId, f);
-        try {
-          const meta = openJson<OriginalMeta>(fileKey, f.sealed_original_meta, fileAd(reportId, f.id));
-          // Before the approval is spent: a missing or altered original rolls the transaction back.
-          stream = await openFileBlob(deps, {
-            reportId,
-            fileId: f.id,
-            role: 'original',
-            blob: f.original_blob,
-            blobFormat: f.blob_format,
-            key: fileKey,
-          });
-          await recordEvent(trx, {
-            reportId,
-            at,
-            actor: viewer.userId,
-            caseKey: keys.caseKey,
-            kind: 'original',
-            summary: `Original of “${meta.name}” opened`,
-          });
-          await audit(deps, trx, {
-            actor: viewer.userId,
-            action: 'file.original',
-            subject: `report:${reportId}`,
-            reason: `file:${f.id} request:${requestId}`,
-          });
-          return { meta, stream };
-        } finally {
-          // The decrypting stream keeps its own copy of the key.
-          wipe(fileKey);
-        }
-      })
-      .catch((error: unknown) => {
-        stream?.destroy();
-        throw error;
-      });
+    const opened = await inTransaction(deps.db, async (trx) => {
+      await useApproval(deps, trx, { requestId, reportId, kind: 'open_original', viewer, subject: fileId });
+      const fileKey = await viewerFileKey(trx, viewer, reportId, f);
+      try {
+        const meta = openJson<OriginalMeta>(fileKey, f.sealed_original_meta, fileAd(reportId, f.id));
+        // Before the approval is spent: a missing or altered original rolls the transaction back.
+        stream = await openFileBlob(deps, {
+          reportId,
+          fileId: f.id,
+          role: 'original',
+          blob: f.original_blob,
+          blobFormat: f.blob_format,
+          key: fileKey,
+        });
+        await recordEvent(trx, {
+          reportId,
+          at,
+          actor: viewer.userId,
+          caseKey: keys.caseKey,
+          kind: 'original',
+          summary: `Original of “${meta.name}” opened`,
+        });
+        await audit(deps, trx, {
+          actor: viewer.userId,
+          action: 'file.original',
+          subject: `report:${reportId}`,
+          reason: `file:${f.id} request:${requestId}`,
+        });
+        return { meta, stream };
+      } finally {
+        // The decrypting stream keeps its own copy of the key.
+        wipe(fileKey);
+      }
+    }).catch((error: unknown) => {
+      stream?.destroy();
+      throw error;
+    });
     const { original } = await fileSizes(deps, f, { originalSize: opened.meta.size });
     return { name: opened.meta.name, type: opened.meta.type, size: original, stream: opened.stream };
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }

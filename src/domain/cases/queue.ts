@@ -7,7 +7,9 @@
 import type { CaseList, CaseStatus, Channel } from '../../shared/api.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { grantedReports, holdsFewerGrants, SUMMARY_COLUMNS, type Viewer } from './access.ts';
+import { holdsFewerCaseGrants } from '../../store/grants.ts';
+import { listQueueRows, type QueuePage } from '../../store/queue.ts';
+import type { Viewer } from './access.ts';
 import { presentSummary } from './present.ts';
 
 export type QueueOrder = 'queue' | 'newest';
@@ -46,7 +48,7 @@ function decodeCursor(cursor: string, order: QueueOrder): Key {
 
 /**
  * On SQLite, a viewer holding at least this many case grants has the queue read from the reports' indexes (see
- * grantedReports). SQLite's planner otherwise reads every grant of the viewer and sorts them, whoever the viewer
+ * grantedReports in src/store/grants.ts). SQLite's planner otherwise reads every grant of the viewer and sorts them, whoever the viewer
  * is: 5 s for a supervisor at 1,000,000 cases. At 1,000,000 cases both sides cost about the same at 2,000 grants
  * (bench/queue: 18–20 ms vs 26 ms). PostgreSQL picks the side itself from its per-user statistics.
  */
@@ -61,59 +63,20 @@ export async function listCases(
   const order = q.order ?? 'queue';
   const fewGrants = tuning.fewGrants ?? FEW_GRANTS;
   const drive =
-    deps.dialect === 'sqlite' && !(await holdsFewerGrants(deps, viewer.userId, fewGrants)) ? 'reports' : 'grants';
-  let query = grantedReports(deps, viewer, drive)
-    .select([...SUMMARY_COLUMNS])
-    .limit(q.limit + 1);
-  if (q.status) query = query.where('r.status', '=', q.status);
-  if (q.category) query = query.where('r.category', '=', q.category);
-  if (q.channel) query = query.where('r.channel', '=', q.channel);
-  if (q.urgent !== undefined) query = query.where('r.urgent', '=', q.urgent ? 1 : 0);
-  if (q.label) {
-    const label = q.label;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('case_labels as l')
-          .select('l.report_id')
-          .whereRef('l.report_id', '=', 'r.id')
-          .where('l.label', '=', label),
-      ),
-    );
-  }
-
-  let rows;
-  if (order === 'queue') {
-    query = query.orderBy('r.urgent', 'desc').orderBy('r.due_at', 'asc').orderBy('r.id', 'asc');
-    if (q.cursor) {
-      const [urgent, due, id] = decodeCursor(q.cursor, order) as [number, string, string];
-      // A row comparison the index seeks to. Urgent sorts the other way, so it is an equality, and a page that
-      // ends the urgent cases continues at the start of the others.
-      rows = await query
-        .where('r.urgent', '=', urgent)
-        .where((eb) => eb(eb.refTuple('r.due_at', 'r.id'), '>', eb.tuple(due, id)))
-        .execute();
-      if (rows.length <= q.limit && urgent > 0)
-        rows = rows.concat(
-          await query
-            .where('r.urgent', '<', urgent)
-            .limit(q.limit + 1 - rows.length)
-            .execute(),
-        );
-    } else rows = await query.execute();
-  } else {
-    query = query.orderBy('r.received_at', 'desc').orderBy('r.id', 'desc');
-    if (q.cursor) {
-      const [at, id] = decodeCursor(q.cursor, order) as [string, string];
-      query = query.where((eb) => eb(eb.refTuple('r.received_at', 'r.id'), '<', eb.tuple(at, id)));
-    }
-    rows = await query.execute();
-  }
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
+    deps.dialect === 'sqlite' && !(await holdsFewerCaseGrants(deps.db, viewer.userId, fewGrants))
+      ? 'reports'
+      : 'grants';
+  const page: QueuePage =
+    order === 'queue'
+      ? { order, after: q.cursor ? (decodeCursor(q.cursor, order) as [number, string, string]) : undefined }
+      : { order, after: q.cursor ? (decodeCursor(q.cursor, order) as [string, string]) : undefined };
+  const rows = await listQueueRows(deps.db, viewer.userId, drive, q, page, q.limit);
+  const pageRows = rows.slice(0, q.limit);
+  const last = pageRows[pageRows.length - 1];
   const key = (r: typeof last & object): Key =>
     order === 'queue' ? [r.urgent, r.due_at, r.id] : [r.received_at, r.id];
   return {
-    items: page.map((r) => presentSummary(deps, r)),
+    items: pageRows.map((r) => presentSummary(deps, r)),
     nextCursor: rows.length > q.limit && last ? encodeCursor(order, key(last)) : null,
   };
 }

@@ -1,5 +1,10 @@
 /** Reading a case and downloading its cleaned files, decrypted for the viewer and audited. */
-import { open, openJson, wipe } from '../../crypto/sodium.ts';
+import { answersAd, fileAd, messageAd, type CaseKeys } from '../../crypto/case-keys.ts';
+import { open, openJson } from '../../crypto/sodium.ts';
+import { listMessageRows } from '../../store/case-events.ts';
+import { findCaseFile, listCaseFileRows } from '../../store/case-files.ts';
+import { findReport } from '../../store/reports.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import type { CaseDetail, CaseStatus, MessageView, RiskLevel } from '../../shared/api.ts';
 import { feedbackTemplates } from '../feedback.ts';
 import { labelAnswers } from './answers.ts';
@@ -15,15 +20,13 @@ import { errors } from '../errors.ts';
 import { fileSizes, openFileBlob } from '../file-blobs.ts';
 import type { FileMeta } from '../intake.ts';
 import { allowedTransitions } from '../lifecycle.ts';
-import { answersAd, fileAd, messageAd, type CaseKeys } from '../sealing.ts';
-import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { presentSummary } from './present.ts';
 
 /** One case with its answers, files and messages, decrypted for the viewer. Audited as a read. */
 export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Promise<CaseDetail> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const r = await deps.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+    const r = await findReport(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
     const category = deps.profile().categories.find((c) => c.id === r.category);
     const answers = openJson<Record<string, string | string[] | boolean | null>>(
@@ -31,17 +34,11 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       r.sealed_answers,
       answersAd(r.id),
     );
-    const files = await deps.db
-      .selectFrom('files')
-      .selectAll()
-      .where('report_id', '=', r.id)
-      .orderBy('created_at')
-      .orderBy('position')
-      .execute();
-    const messages = await messageRows(deps, r.id);
-    await deps.db
-      .transaction()
-      .execute((trx) => audit(deps, trx, { actor: viewer.userId, action: 'case.read', subject: `report:${r.id}` }));
+    const files = await listCaseFileRows(deps.db, r.id);
+    const messages = await listMessageRows(deps.db, r.id);
+    await inTransaction(deps.db, (trx) =>
+      audit(deps, trx, { actor: viewer.userId, action: 'case.read', subject: `report:${r.id}` }),
+    );
     return {
       ...presentSummary(deps, r),
       categoryKind: category?.kind ?? 'report',
@@ -75,22 +72,7 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       messages: messages.map((m) => presentMessage(r.id, keys, m)),
       allowedTransitions: [...allowedTransitions(r.status as CaseStatus)],
     };
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
-}
-
-/** The messages of a case as stored (bodies sealed), oldest first, with the display name of a staff author. */
-export function messageRows(deps: Pick<Deps, 'db'>, reportId: string) {
-  return deps.db
-    .selectFrom('messages as m')
-    .leftJoin('users as u', 'u.id', 'm.author_user_id')
-    .select(['m.id', 'm.author', 'm.visibility', 'm.kind', 'm.sealed_body', 'm.created_at', 'u.display_name'])
-    .where('m.report_id', '=', reportId)
-    .orderBy('m.created_at')
-    .orderBy('m.id')
-    .execute();
+  });
 }
 
 function presentMessage(
@@ -130,14 +112,8 @@ export async function openCaseFile(
   reportId: string,
   fileId: string,
 ): Promise<{ name: string; type: string; size: number | null; stream: Readable }> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const f = await deps.db
-      .selectFrom('files')
-      .selectAll()
-      .where('report_id', '=', reportId)
-      .where('id', '=', fileId)
-      .executeTakeFirst();
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+    const f = await findCaseFile(deps.db, reportId, fileId);
     if (!f) throw errors.notFound('There is no such file in this case.');
     if (!f.cleaned_blob)
       throw errors.notFound(
@@ -154,23 +130,17 @@ export async function openCaseFile(
       key: keys.reportKey,
     });
     // Subject: the report, so the reporter's record of accesses and a filter by report find the download.
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        audit(deps, trx, {
-          actor: viewer.userId,
-          action: 'file.download',
-          subject: `report:${reportId}`,
-          reason: `file:${f.id}`,
-        }),
-      )
-      .catch((error: unknown) => {
-        stream.destroy();
-        throw error;
-      });
+    await inTransaction(deps.db, (trx) =>
+      audit(deps, trx, {
+        actor: viewer.userId,
+        action: 'file.download',
+        subject: `report:${reportId}`,
+        reason: `file:${f.id}`,
+      }),
+    ).catch((error: unknown) => {
+      stream.destroy();
+      throw error;
+    });
     return { name: meta.name, type: meta.type, size: cleaned, stream };
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }

@@ -3,13 +3,15 @@
  * request: there is no server-side plaintext index, so a copy of the database reveals nothing to search.
  * The newest `limit` granted cases are searched; the answer says when that was not all of them.
  */
-import { open, openJson, wipe } from '../../crypto/sodium.ts';
+import { answersAd, messageAd } from '../../crypto/case-keys.ts';
+import { open, openJson } from '../../crypto/sodium.ts';
 import type { CaseSummary } from '../../shared/api.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
-import { answersAd, messageAd, unpackCaseKeys } from '../sealing.ts';
-import { openSealed } from '../../crypto/sodium.ts';
-import { grantedReports, SUMMARY_COLUMNS, type Viewer } from './access.ts';
+import { listMessageBodies } from '../../store/case-events.ts';
+import { listGrantedForSearch } from '../../store/queue.ts';
+import { inTransaction } from '../../store/transaction.ts';
+import { withSealedCaseKeys, type Viewer } from './access.ts';
 import { presentSummary } from './present.ts';
 
 export const SEARCH_LIMIT = 2000;
@@ -23,47 +25,30 @@ export async function searchCases(
   limit = SEARCH_LIMIT,
 ): Promise<{ items: CaseSummary[]; searched: number; complete: boolean }> {
   const needle = fold(query.trim());
-  const rows = await grantedReports(deps, viewer)
-    .select([...SUMMARY_COLUMNS, 'r.sealed_answers', 'g.sealed_key'])
-    .orderBy('r.received_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await listGrantedForSearch(deps.db, viewer.userId, limit);
   const searched = rows.slice(0, limit);
   const items: CaseSummary[] = [];
   for (const r of searched) {
-    const keys = unpackCaseKeys(openSealed(viewer.publicKey, viewer.secretKey, r.sealed_key));
-    try {
-      let hit = r.reference.toLowerCase() === needle;
-      if (!hit) {
-        const answers = openJson<Record<string, unknown>>(keys.reportKey, r.sealed_answers, answersAd(r.id));
-        hit = fold(JSON.stringify(Object.values(answers))).includes(needle);
-      }
-      if (!hit) {
-        const messages = await deps.db
-          .selectFrom('messages')
-          .select(['id', 'visibility', 'sealed_body'])
-          .where('report_id', '=', r.id)
-          .execute();
-        hit = messages.some((m) =>
-          fold(
-            open(
-              m.visibility === 'internal' ? keys.caseKey : keys.reportKey,
-              m.sealed_body,
-              messageAd(r.id, m.id),
-            ).toString(),
-          ).includes(needle),
-        );
-      }
-      if (hit) items.push(presentSummary(deps, r));
-    } finally {
-      wipe(keys.reportKey);
-      wipe(keys.caseKey);
-    }
+    const hit = await withSealedCaseKeys(viewer, r.sealed_key, async (keys) => {
+      if (r.reference.toLowerCase() === needle) return true;
+      const answers = openJson<Record<string, unknown>>(keys.reportKey, r.sealed_answers, answersAd(r.id));
+      if (fold(JSON.stringify(Object.values(answers))).includes(needle)) return true;
+      const messages = await listMessageBodies(deps.db, r.id);
+      return messages.some((m) =>
+        fold(
+          open(
+            m.visibility === 'internal' ? keys.caseKey : keys.reportKey,
+            m.sealed_body,
+            messageAd(r.id, m.id),
+          ).toString(),
+        ).includes(needle),
+      );
+    });
+    if (hit) items.push(presentSummary(deps, r));
   }
   // The query itself may be content: the audit records that a search happened, not what was searched for. A hit
   // tells the searcher something about the case's content, so each case found is recorded against its report.
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await audit(deps, trx, { actor: viewer.userId, action: 'case.search', reason: `${searched.length} cases` });
     for (const item of items)
       await audit(deps, trx, { actor: viewer.userId, action: 'case.search_hit', subject: `report:${item.id}` });

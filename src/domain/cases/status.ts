@@ -1,5 +1,7 @@
 /** Moving a case through its lifecycle (src/domain/lifecycle.ts). */
-import { wipe } from '../../crypto/sodium.ts';
+import { hasOutcomeNotice, lastReopenedAt } from '../../store/case-events.ts';
+import { findReportForStatus } from '../../store/reports.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import type { CaseStatus, Outcome } from '../../shared/api.ts';
 import { audit } from '../audit.ts';
 import { nextDeadline } from '../deadlines.ts';
@@ -11,7 +13,7 @@ import { useApproval } from '../requests/requests.ts';
 import { REQUEST_TITLES } from '../../shared/requests.ts';
 import { retentionOnStatusChange } from '../retention.ts';
 import { pendingProtectionDue } from '../protection.ts';
-import { caseKeys, NOT_FOUND, type Viewer } from './access.ts';
+import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { canManageAccess } from './manage.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
@@ -28,22 +30,8 @@ export async function outcomeNoticeMissing(
 ): Promise<boolean> {
   const kind = deps.profile().categories.find((c) => c.id === categoryId)?.kind;
   if (kind !== 'complaint_about_official') return false;
-  const reopened = await deps.db
-    .selectFrom('case_events')
-    .select('at')
-    .where('report_id', '=', reportId)
-    .where('kind', '=', 'status')
-    .where('from_status', '=', 'closed')
-    .orderBy('at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let notice = deps.db
-    .selectFrom('messages')
-    .select('id')
-    .where('report_id', '=', reportId)
-    .where('kind', '=', 'outcome_notice');
-  if (reopened) notice = notice.where('created_at', '>', reopened.at);
-  return !(await notice.executeTakeFirst());
+  const reopenedAt = await lastReopenedAt(deps.db, reportId);
+  return !(await hasOutcomeNotice(deps.db, reportId, reopenedAt));
 }
 
 /**
@@ -100,21 +88,8 @@ export async function changeStatus(
     requestId?: string | undefined;
   },
 ): Promise<{ status: CaseStatus; outcome: Outcome | null }> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const r = await deps.db
-      .selectFrom('reports')
-      .select([
-        'status',
-        'version',
-        'category',
-        'risk_level',
-        'acknowledgement_due_at',
-        'feedback_due_at',
-        'acknowledged_at',
-      ])
-      .where('id', '=', reportId)
-      .executeTakeFirst();
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+    const r = await findReportForStatus(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
     const from = r.status as CaseStatus;
     if (!canTransition(from, input.status))
@@ -144,7 +119,7 @@ export async function changeStatus(
     if (gate === 'close_case' && !input.requestId) throw closingNeedsApproval(deps, r.category);
     // An unanswered protection request keeps its deadline whatever the status (a reporter can be in danger later).
     const protectionDue = await pendingProtectionDue(deps.db, reportId);
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       if (gate) await useApproval(deps, trx, { requestId: input.requestId, reportId, kind: gate, viewer });
       await updateCaseAt(trx, reportId, r.version, {
         status: input.status,
@@ -176,8 +151,5 @@ export async function changeStatus(
       });
     });
     return { status: input.status, outcome: outcome as Outcome | null };
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }

@@ -6,6 +6,8 @@
  */
 import type { RiskLevel } from '../../shared/api.ts';
 import { DAY, HOUR } from '../../shared/time.ts';
+import { findReportForTriage, updateReport } from '../../store/reports.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit.ts';
 import { nextDeadline, presentDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
@@ -23,11 +25,7 @@ export async function setUrgent(
   input: { urgent: boolean; reason: string },
 ): Promise<{ urgent: boolean; dueAt: string | null }> {
   return withCaseKeys(deps, viewer, reportId, async ({ caseKey }) => {
-    const r = await deps.db
-      .selectFrom('reports')
-      .select(['status', 'version', 'category', 'received_at', 'feedback_due_at', 'urgent'])
-      .where('id', '=', reportId)
-      .executeTakeFirst();
+    const r = await findReportForTriage(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
     const policy = deps.profile().categories.find((c) => c.id === r.category)?.policy;
     const received = Date.parse(r.received_at);
@@ -43,7 +41,7 @@ export async function setUrgent(
       protection_due_at: await pendingProtectionDue(deps.db, reportId),
     });
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       await updateCaseAt(trx, reportId, r.version, {
         urgent: input.urgent ? 1 : 0,
         acknowledgement_due_at: ackDue,
@@ -80,13 +78,9 @@ export async function recordRisk(
 ): Promise<{ riskLevel: RiskLevel }> {
   return withCaseKeys(deps, viewer, reportId, async ({ caseKey }) => {
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('reports')
-        .set({ risk_level: input.level, updated_at: at })
-        .where('id', '=', reportId)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw errors.notFound(NOT_FOUND);
+    await inTransaction(deps.db, async (trx) => {
+      if ((await updateReport(trx, reportId, { risk_level: input.level, updated_at: at })) !== 1)
+        throw errors.notFound(NOT_FOUND);
       await recordEvent(trx, {
         reportId,
         at,

@@ -10,7 +10,8 @@ import type { Transaction } from 'kysely';
 import { openSealed, sealTo, wipe } from '../../crypto/sodium.ts';
 import type { Tables } from '../../store/tables.ts';
 import { audit } from '../audit.ts';
-import { heldGrant, type Viewer } from '../cases/access.ts';
+import { heldGrant } from '../../store/grants.ts';
+import type { Viewer } from '../cases/access.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 

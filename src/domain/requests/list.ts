@@ -10,7 +10,7 @@ import { caseKeys, type Viewer } from '../cases/access.ts';
 import { audit } from '../audit.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
-import { fileAd } from '../sealing.ts';
+import { fileAd } from '../../crypto/case-keys.ts';
 import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
 import { deciderRole, type RequestKind } from './kinds.ts';
 import { detailsAd, effectiveStatus, noteAd } from './requests.ts';
