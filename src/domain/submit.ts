@@ -22,17 +22,16 @@ import { queueNotices } from '../mail/outbox.ts';
 import type { Tables } from '../store/tables.ts';
 import { audit } from './audit.ts';
 import { coversCategory } from './category-staff.ts';
+import { categoryOf } from './categories.ts';
 import { recordEvent } from './cases/events.ts';
 import { namedStaff, namingTexts } from './complaints.ts';
-import { nextDeadline } from './deadlines.ts';
+import { acknowledgementDue, feedbackDue as feedbackDueAt, nextDeadline } from './deadlines.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { FileIntake, type IncomingFile } from './intake.ts';
 import { managerRole } from './requests/kinds.ts';
 import { sealExclusions } from './cases/exclusion-store.ts';
 import { answersAd, identityAd, identitySecretAd, packCaseKeys, reporterKeyAd } from './sealing.ts';
-
-const DAY = 86_400_000;
 
 export interface ReportInput {
   categoryId: string;
@@ -41,8 +40,6 @@ export interface ReportInput {
   answers: Record<string, unknown>;
   identity?: Record<string, unknown>;
 }
-
-const HOUR = 3_600_000;
 
 /**
  * Whether the answers make the report urgent: a choice the category marks `urgentWhen` (someone in danger).
@@ -58,7 +55,7 @@ export function isUrgent(category: Category, answers: Record<string, unknown>): 
 }
 
 export function findCategory(deps: Pick<Deps, 'profile'>, id: string): Category {
-  const category = deps.profile().categories.find((c) => c.id === id);
+  const category = categoryOf(deps, id);
   if (!category)
     throw errors.invalid('unknown_category', `There is no category “${id}”. Please choose one from the list.`);
   return category;
@@ -221,13 +218,8 @@ export class ReportDraft {
     const at = now.toISOString();
     const { policy } = v.category;
     const urgent = isUrgent(v.category, v.answers as Record<string, unknown>);
-    const ackDue = urgent
-      ? new Date(now.getTime() + policy.urgentResponseHours * HOUR).toISOString()
-      : policy.acknowledgementDays == null
-        ? null
-        : new Date(now.getTime() + policy.acknowledgementDays * DAY).toISOString();
-    const feedbackDue =
-      policy.feedbackDays == null ? null : new Date(now.getTime() + policy.feedbackDays * DAY).toISOString();
+    const ackDue = acknowledgementDue(policy, now, urgent);
+    const feedbackDue = feedbackDueAt(policy, now);
     const staff = await trx
       .selectFrom('users')
       .select(['id', 'username', 'display_name', 'role', 'public_key', 'categories', 'activated_at'])
