@@ -6,6 +6,7 @@
 import { openSealed, sealJson, wipe } from '../../crypto/sodium.ts';
 import { DAY } from '../../shared/time.ts';
 import { MAX_REASON } from '../../shared/requests.ts';
+import { findReportCategory, findRequest, findRequestKey, updateRequestIfStatus } from '../../store/requests.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit.ts';
 import { categoryOf } from '../categories.ts';
@@ -30,25 +31,16 @@ export async function decideRequest(
   requestId: string,
   input: { decision: 'approve' | 'refuse'; note?: string | null | undefined },
 ): Promise<{ status: RequestStatus }> {
-  const row = await deps.db.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+  const row = await findRequest(deps.db, requestId);
   const notFound = errors.notFound('There is no such request, or it is not yours to decide.');
   if (!row) throw notFound;
-  const key = await deps.db
-    .selectFrom('request_keys')
-    .select('sealed_key')
-    .where('request_id', '=', requestId)
-    .where('user_id', '=', viewer.userId)
-    .executeTakeFirst();
+  const key = await findRequestKey(deps.db, requestId, viewer.userId);
   if (!key) throw notFound;
   if (row.requester_id === viewer.userId)
     throw errors.conflict('own_request', 'You cannot decide your own request: a second person must.');
   if ((row.kind === 'lift_exclusion' || row.kind === 'exclude_holder') && row.subject === viewer.userId)
     throw errors.conflict('own_exclusion', 'You cannot decide about your own exclusion: another manager must.');
-  const report = await deps.db
-    .selectFrom('reports')
-    .select('category')
-    .where('id', '=', row.report_id)
-    .executeTakeFirstOrThrow();
+  const report = await findReportCategory(deps.db, row.report_id);
   const category = categoryOf(deps, report.category);
   const role = deciderRole(row.kind as RequestKind, category);
   const still = await deciders(deps, row.report_id, role, row.requester_id);
@@ -71,22 +63,16 @@ export async function decideRequest(
   const consumed = registered !== undefined && !registered.keepsApproval;
   try {
     await inTransaction(deps.db, async (trx) => {
-      const updated = await trx
-        .updateTable('requests')
-        .set({
-          status: approved ? (consumed ? 'used' : 'approved') : 'refused',
-          decided_by: viewer.userId,
-          decided_at: at,
-          sealed_decision_note: note ? sealJson(requestKey, note, noteAd(row.id)) : null,
-          used_at: consumed ? at : null,
-          // An approval may be used for REQUEST_TTL_DAYS from the decision.
-          expires_at: approved ? new Date(now.getTime() + REQUEST_TTL_DAYS * DAY).toISOString() : row.expires_at,
-        })
-        .where('id', '=', row.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1)
-        throw errors.conflict('decided', 'This request has already been decided.');
+      const updated = await updateRequestIfStatus(trx, row.id, 'pending', {
+        status: approved ? (consumed ? 'used' : 'approved') : 'refused',
+        decided_by: viewer.userId,
+        decided_at: at,
+        sealed_decision_note: note ? sealJson(requestKey, note, noteAd(row.id)) : null,
+        used_at: consumed ? at : null,
+        // An approval may be used for REQUEST_TTL_DAYS from the decision.
+        expires_at: approved ? new Date(now.getTime() + REQUEST_TTL_DAYS * DAY).toISOString() : row.expires_at,
+      });
+      if (!updated) throw errors.conflict('decided', 'This request has already been decided.');
       if (effect) await effect(deps, trx, viewer, row);
       if (keys)
         await recordEvent(trx, {

@@ -7,11 +7,19 @@
  * @see CEL 2023 Art. 25–31; EU 2019/1937 Art. 16(2)–(3); LED 2016/680 Art. 25
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { openJson, openSealed, randomKey, seal, sealJson, sealTo, wipe } from '../../crypto/sodium.ts';
 import { queueNotices } from '../../mail/outbox.ts';
 import type { Tables } from '../../store/tables.ts';
-import type { Tx } from '../../store/transaction.ts';
+import {
+  findGrantHoldersOfRole,
+  findReportCategory,
+  findRequest,
+  findRequestKey,
+  insertRequest,
+  updateRequestIfStatus,
+} from '../../store/requests.ts';
+import { inTransaction, type Tx } from '../../store/transaction.ts';
+import { categoryOf } from '../categories.ts';
 import { DAY } from '../../shared/time.ts';
 import { audit } from '../audit.ts';
 import { caseKeys, type Viewer } from '../cases/access.ts';
@@ -73,17 +81,7 @@ function text(value: string | null | undefined, field: string, label: string): s
 
 /** Active users who may decide `kind` on this report (never the requester): custodians holding its identity, or managers holding the case. */
 export async function deciders(deps: Pick<Deps, 'db'>, reportId: string, role: string, requesterId: string) {
-  return deps.db
-    .selectFrom('grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select(['u.id', 'u.public_key'])
-    .where('g.report_id', '=', reportId)
-    .where('g.scope', '=', role === 'custodian' ? 'identity' : 'case')
-    .where('u.role', '=', role)
-    .where('u.disabled_at', 'is', null)
-    .where('u.activated_at', 'is not', null)
-    .where('u.id', '!=', requesterId)
-    .execute();
+  return findGrantHoldersOfRole(deps.db, reportId, role, role === 'custodian' ? 'identity' : 'case', requesterId);
 }
 
 /**
@@ -107,12 +105,8 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
         : null;
     if (subject !== null) await checkSubject(deps, viewer, input.kind, input.reportId, subject, keys.caseKey);
     await refuseRepeat(deps, viewer, { reportId: input.reportId, kind: input.kind, subject });
-    const report = await deps.db
-      .selectFrom('reports')
-      .select('category')
-      .where('id', '=', input.reportId)
-      .executeTakeFirstOrThrow();
-    const category = deps.profile().categories.find((c) => c.id === report.category);
+    const report = await findReportCategory(deps.db, input.reportId);
+    const category = categoryOf(deps, report.category);
     refuseNeedless(viewer, input.kind, category);
     const role = deciderRole(input.kind, category);
     // The person a request is about never decides it, nor reads its reason (exclude_holder names a holder).
@@ -127,10 +121,10 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
     const id = randomUUID();
     const now = deps.now();
     const at = now.toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('requests')
-        .values({
+    await inTransaction(deps.db, async (trx) => {
+      await insertRequest(
+        trx,
+        {
           id,
           report_id: input.reportId,
           kind: input.kind,
@@ -147,18 +141,13 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
           decided_at: null,
           sealed_decision_note: null,
           used_at: null,
-        })
-        .execute();
-      await trx
-        .insertInto('request_keys')
-        .values(
-          [{ id: viewer.userId, public_key: viewer.publicKey }, ...people].map((u) => ({
-            request_id: id,
-            user_id: u.id,
-            sealed_key: sealTo(u.public_key, requestKey),
-          })),
-        )
-        .execute();
+        },
+        [{ id: viewer.userId, public_key: viewer.publicKey }, ...people].map((u) => ({
+          request_id: id,
+          user_id: u.id,
+          sealed_key: sealTo(u.public_key, requestKey),
+        })),
+      );
       await recordEvent(trx, {
         reportId: input.reportId,
         at,
@@ -195,12 +184,7 @@ export async function requestDetails(
   viewer: Viewer,
   row: { id: string; sealed_details: Buffer; sealed_decision_note: Buffer | null },
 ): Promise<(RequestDetails & { decisionNote: string | null }) | null> {
-  const k = await deps.db
-    .selectFrom('request_keys')
-    .select('sealed_key')
-    .where('request_id', '=', row.id)
-    .where('user_id', '=', viewer.userId)
-    .executeTakeFirst();
+  const k = await findRequestKey(deps.db, row.id, viewer.userId);
   if (!k) return null;
   const key = openSealed(viewer.publicKey, viewer.secretKey, k.sealed_key);
   try {
@@ -228,7 +212,7 @@ export type ApprovalEffect = (deps: Deps, trx: Tx, viewer: Viewer, request: Tabl
  */
 export async function useApproval(
   deps: Pick<Deps, 'now' | 'dialect'>,
-  trx: Transaction<Tables>,
+  trx: Tx,
   input: {
     requestId: string | null | undefined;
     reportId: string;
@@ -242,7 +226,7 @@ export async function useApproval(
     `This needs an approved request (“${REQUEST_TITLES[input.kind]}”) of yours on this case. Ask for one; a second person must approve it.`,
   );
   if (!input.requestId) throw need;
-  const row = await trx.selectFrom('requests').selectAll().where('id', '=', input.requestId).executeTakeFirst();
+  const row = await findRequest(trx, input.requestId);
   if (
     !row ||
     row.report_id !== input.reportId ||
@@ -259,13 +243,7 @@ export async function useApproval(
     );
   if (status !== 'approved') throw need;
   const at = deps.now().toISOString();
-  const updated = await trx
-    .updateTable('requests')
-    .set({ status: 'used', used_at: at })
-    .where('id', '=', row.id)
-    .where('status', '=', 'approved')
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw need;
+  if (!(await updateRequestIfStatus(trx, row.id, 'approved', { status: 'used', used_at: at }))) throw need;
   await audit(deps, trx, {
     actor: input.viewer.userId,
     action: 'request.use',
