@@ -2,6 +2,7 @@
  * Checks made before a request is stored: its subject exists (a file of this case, an active staff member), and
  * it does not repeat a request still waiting or ask for what the requester already has.
  */
+import { categoryOf } from '../categories.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
@@ -56,7 +57,7 @@ export async function checkSubject(
     const on: Case = {
       id: report.id,
       categoryId: report.category,
-      category: deps.profile().categories.find((c) => c.id === report.category),
+      category: categoryOf(deps, report.category),
     };
     const exclusion = await findExclusion(deps.db, reportId, caseKey, user.id);
     if (kind === 'grant_outside') await checkGrantOutside(deps, viewer, on, user, exclusion);
