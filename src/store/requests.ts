@@ -74,3 +74,69 @@ export async function updateRequestIfStatus(
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }
+
+/** The id of a pending, unexpired request of this requester, kind and subject (null: none) on the report; undefined when none. */
+export function findWaitingRequest(
+  db: Database,
+  q: { reportId: string; requesterId: string; kind: string; subject: string | null; now: string },
+) {
+  let waiting = db
+    .selectFrom('requests')
+    .select('id')
+    .where('report_id', '=', q.reportId)
+    .where('requester_id', '=', q.requesterId)
+    .where('kind', '=', q.kind)
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', q.now);
+  waiting = q.subject === null ? waiting.where('subject', 'is', null) : waiting.where('subject', '=', q.subject);
+  return waiting.executeTakeFirst();
+}
+
+/** The requester's account (public_key, disabled_at, activated_at) if it holds a `case` grant on the report. */
+export function findCaseHolderAccount(db: Database, reportId: string, userId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('grants as g', (j) =>
+      j.onRef('g.user_id', '=', 'u.id').on('g.report_id', '=', reportId).on('g.scope', '=', 'case'),
+    )
+    .select(['u.public_key', 'u.disabled_at', 'u.activated_at'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Writes (or replaces the sealed key and granter of) the user's `identity` grant on the report. */
+export async function upsertIdentityGrant(
+  db: Database,
+  row: { report_id: string; user_id: string; sealed_key: Buffer; granted_by: string; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto('grants')
+    .values({ ...row, scope: 'identity' })
+    .onConflict((oc) =>
+      oc
+        .columns(['report_id', 'user_id', 'scope'])
+        .doUpdateSet({ sealed_key: row.sealed_key, granted_by: row.granted_by }),
+    )
+    .execute();
+}
+
+/** The file's id if it belongs to the report; undefined otherwise. */
+export function findFileOfReport(db: Database, reportId: string, fileId: string) {
+  return db
+    .selectFrom('files')
+    .select('id')
+    .where('id', '=', fileId)
+    .where('report_id', '=', reportId)
+    .executeTakeFirst();
+}
+
+/** An active, activated staff account: (id, role, display_name, categories); undefined when none. */
+export function findActiveActivatedUser(db: Database, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'role', 'display_name', 'categories'])
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .where('activated_at', 'is not', null)
+    .executeTakeFirst();
+}
