@@ -13,6 +13,7 @@ import type { Channel } from '../shared/api.ts';
 import type { CertificateVerifyResponse } from '../shared/certificates.ts';
 import { audit } from './audit.ts';
 import type { Viewer } from './cases/access.ts';
+import { categoryOf } from './categories.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { verifyReceipt } from './reporter.ts';
@@ -93,7 +94,7 @@ export async function issueCertificate(
       'The record of this report’s receipt could not be found, so no certificate can be issued. Please contact us through another channel.',
     );
   const profile = deps.profile();
-  const category = profile.categories.find((c) => c.id === report.category);
+  const category = categoryOf(deps, report.category);
   const code = newCertificateCode();
   const issuedAt = deps.now().toISOString();
   const pdf = await renderCertificate({
@@ -139,7 +140,7 @@ export async function receiptIsSelfDisclosure(deps: Pick<Deps, 'db' | 'profile'>
     .select('category')
     .where('receipt_locator', '=', parsed.locator)
     .executeTakeFirst();
-  return deps.profile().categories.find((c) => c.id === row?.category)?.kind === 'self_disclosure';
+  return categoryOf(deps, row?.category)?.kind === 'self_disclosure';
 }
 
 /**
@@ -168,7 +169,7 @@ export async function verifyCertificate(deps: Deps, viewer: Viewer, input: strin
   );
   if (!row) return { valid: false };
   await refundCertificateAttempt(deps, viewer.userId); // only wrong codes count
-  const category = deps.profile().categories.find((c) => c.id === row.category);
+  const category = categoryOf(deps, row.category);
   return {
     valid: true,
     reference: row.reference,

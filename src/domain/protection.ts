@@ -25,13 +25,12 @@ import { audit } from './audit.ts';
 import { caseKeys, NOT_FOUND, type Viewer } from './cases/access.ts';
 import { recordEvent } from './cases/events.ts';
 import { updateCaseAt } from './cases/versioned.ts';
-import { nextDeadline } from './deadlines.ts';
+import { categoryOf } from './categories.ts';
+import { nextDeadline, protectionDue, UNKNOWN_POLICY_RESPONSE_HOURS } from './deadlines.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import type { OpenedSession } from './sessions.ts';
 import { cleanText } from '../shared/text.ts';
-
-const HOUR = 3_600_000;
 
 /** A request repeated within this time with the same account, still unanswered, is the same request (a double click). */
 export const PROTECTION_REPEAT_MS = 2 * 60_000;
@@ -65,13 +64,9 @@ export async function pendingProtectionDue(db: Db, reportId: string): Promise<st
   return row?.due_at ?? null;
 }
 
-function categoryOf(deps: Pick<Deps, 'profile'>, id: string): Category | undefined {
-  return deps.profile().categories.find((c) => c.id === id);
-}
-
-/** Response hours for a case of this category (24 when the category has left the profile). */
+/** Response hours for a case of this category (UNKNOWN_POLICY_RESPONSE_HOURS when the category has left the profile). */
 function responseHours(category: Category | undefined): number {
-  return category ? protectionResponseHours(category.policy) : 24;
+  return category ? protectionResponseHours(category.policy) : UNKNOWN_POLICY_RESPONSE_HOURS;
 }
 
 /**
@@ -116,7 +111,7 @@ export async function requestProtection(
   const category = categoryOf(deps, report.category);
   const now = deps.now();
   const at = now.toISOString();
-  const dueAt = new Date(now.getTime() + responseHours(category) * HOUR).toISOString();
+  const dueAt = protectionDue(category?.policy, now);
   const id = randomUUID();
   return deps.db.transaction().execute(async (trx) => {
     // Two clicks arrive together: on PostgreSQL the second waits here for the first to commit (SQLite runs one write

@@ -12,6 +12,7 @@ import { equal, open, openJson, seal, wipe } from '../crypto/sodium.ts';
 import { displayAnswer, optionLabels } from '../shared/answers.ts';
 import type { CaseStatus } from '../shared/api.ts';
 import { audit } from './audit.ts';
+import { categoryOf } from './categories.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import type { IncomingFile } from './intake.ts';
@@ -113,7 +114,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
   const reportId = session.reportId!;
   const report = await deps.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
   if (!report) throw errors.notFound('This report no longer exists.');
-  const category = deps.profile().categories.find((c) => c.id === report.category);
+  const category = categoryOf(deps, report.category);
   const answers = openJson<Record<string, string | string[] | boolean | null>>(
     session.key,
     report.sealed_answers,

@@ -10,7 +10,6 @@
  * @see Counter-Espionage Law 2023 Art. 16; MSS Order No. 2 Art. 5–6; Directive (EU) 2019/1937 Art. 9, 16
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { deriveSecretKeys, newSalt } from '../crypto/kdf.ts';
 import { currentCosts } from './argon2-costs.ts';
 import { generateReceipt } from '../crypto/receipt.ts';
@@ -19,20 +18,26 @@ import { validateAnswers } from '../shared/answers.ts';
 import type { Channel } from '../shared/api.ts';
 import type { Category } from '../shared/profile.ts';
 import { queueNotices } from '../mail/outbox.ts';
-import type { Tables } from '../store/tables.ts';
+import {
+  findActivatedStaffRoles,
+  findActiveStaffForIntake,
+  insertFiles,
+  insertGrants,
+  insertReport,
+} from '../store/submissions.ts';
+import { inTransaction, type Tx } from '../store/transaction.ts';
 import { audit } from './audit.ts';
 import { coversCategory } from './category-staff.ts';
+import { categoryOf } from './categories.ts';
 import { recordEvent } from './cases/events.ts';
 import { namedStaff, namingTexts } from './complaints.ts';
-import { nextDeadline } from './deadlines.ts';
+import { acknowledgementDue, feedbackDue as feedbackDueAt, nextDeadline } from './deadlines.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import { FileIntake, type IncomingFile } from './intake.ts';
 import { managerRole } from './requests/kinds.ts';
 import { sealExclusions } from './cases/exclusion-store.ts';
 import { answersAd, identityAd, identitySecretAd, packCaseKeys, reporterKeyAd } from '../crypto/case-keys.ts';
-
-const DAY = 86_400_000;
 
 export interface ReportInput {
   categoryId: string;
@@ -41,8 +46,6 @@ export interface ReportInput {
   answers: Record<string, unknown>;
   identity?: Record<string, unknown>;
 }
-
-const HOUR = 3_600_000;
 
 /**
  * Whether the answers make the report urgent: a choice the category marks `urgentWhen` (someone in danger).
@@ -58,7 +61,7 @@ export function isUrgent(category: Category, answers: Record<string, unknown>): 
 }
 
 export function findCategory(deps: Pick<Deps, 'profile'>, id: string): Category {
-  const category = deps.profile().categories.find((c) => c.id === id);
+  const category = categoryOf(deps, id);
   if (!category)
     throw errors.invalid('unknown_category', `There is no category “${id}”. Please choose one from the list.`);
   return category;
@@ -92,13 +95,8 @@ export async function acceptingReports(
   category?: Pick<Category, 'id' | 'kind'>,
 ): Promise<boolean> {
   const manager = category ? managerRole(category) : 'supervisor';
-  const rows = await deps.db
-    .selectFrom('users')
-    .select(['role', 'categories'])
-    .where('disabled_at', 'is', null)
-    .where('activated_at', 'is not', null) // an invitation not yet used opens nothing
-    .where('role', 'in', [manager, 'custodian'])
-    .execute();
+  // Activated only: an invitation not yet used opens nothing.
+  const rows = await findActivatedStaffRoles(deps.db, [manager, 'custodian']);
   const covers = (u: { categories: string | null }) => !category || coversCategory(u.categories, category.id);
   return rows.some((u) => u.role === 'custodian' && covers(u)) && rows.some((u) => u.role === manager && covers(u));
 }
@@ -166,7 +164,7 @@ export class ReportDraft {
         const { verifier, kek } = await deriveSecretKeys(receipt.secret, salt, deps.argon2);
         const reference = `R-${randomBytes(4).toString('hex').toUpperCase()}`;
         try {
-          await deps.db.transaction().execute(async (trx) => {
+          await inTransaction(deps.db, async (trx) => {
             await this.insert(trx, {
               input,
               category,
@@ -202,142 +200,155 @@ export class ReportDraft {
     return this.intake.discard();
   }
 
-  private async insert(
-    trx: Transaction<Tables>,
-    v: {
-      input: ReportInput;
-      category: Category;
-      answers: unknown;
-      identity: unknown;
-      reference: string;
-      locator: string;
-      salt: Buffer;
-      verifier: Buffer;
-      kek: Buffer;
-    },
-  ): Promise<void> {
+  /** Writes the report, its grants, its files and what follows from them, in `trx`. @throws not_accepting */
+  private async insert(trx: Tx, v: InsertValues): Promise<void> {
+    const now = this.deps.now();
+    const at = now.toISOString();
+    const answers = v.answers as Record<string, unknown>;
+    const to = await chooseRecipients(trx, v.category, answers);
+    await insertReport(trx, this.reportRow(v, now, isUrgent(v.category, answers), [...to.named]));
+    await insertGrants(trx, this.grantRows(to, at));
+    await this.tellRecipients(trx, to, at);
+    await insertFiles(
+      trx,
+      this.intake.prepared.map((f) => ({ ...f, report_id: this.id, author: 'reporter' as const, created_at: at })),
+    );
+    await audit(this.deps, trx, {
+      actor: 'reporter',
+      action: 'report.submit',
+      subject: `report:${this.id}`,
+      reason: v.input.channel,
+    });
+  }
+
+  /** The report row: deadlines from the category's policy, answers, identity and keys sealed, the receipt's verifier. */
+  private reportRow(v: InsertValues, now: Date, urgent: boolean, named: string[]) {
     const { deps, id, keys } = this;
-    const now = deps.now();
     const at = now.toISOString();
     const { policy } = v.category;
-    const urgent = isUrgent(v.category, v.answers as Record<string, unknown>);
-    const ackDue = urgent
-      ? new Date(now.getTime() + policy.urgentResponseHours * HOUR).toISOString()
-      : policy.acknowledgementDays == null
-        ? null
-        : new Date(now.getTime() + policy.acknowledgementDays * DAY).toISOString();
-    const feedbackDue =
-      policy.feedbackDays == null ? null : new Date(now.getTime() + policy.feedbackDays * DAY).toISOString();
-    const staff = await trx
-      .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'role', 'public_key', 'categories', 'activated_at'])
-      .where('disabled_at', 'is', null)
-      .execute();
-    // Staff the report names get nothing of it, not even the identity (CEL 2023 Art. 52; DESIGN flow 7).
-    const named = new Set(namedStaff(namingTexts(v.category, v.answers as Record<string, unknown>), staff));
-    // An account not yet activated has no key pair: nothing is sealed to it (it still counts as named, above).
-    const unnamed = (role: string) =>
-      staff.filter(
-        (u) =>
-          u.role === role && u.activated_at !== null && !named.has(u.id) && coversCategory(u.categories, v.category.id),
-      );
-    let managers = unnamed(managerRole(v.category));
-    // A complaint naming every oversight officer of its category still reaches someone: the category's unnamed
-    // supervisors, and its history says so (CEL 2023 Art. 52: no complaint suppressed).
-    const rerouted = managers.length === 0 && v.category.kind === 'complaint_about_official';
-    if (rerouted) managers = unnamed('supervisor');
-    const custodians = unnamed('custodian');
-    // Nobody left who could open it: refused as a closed category is, so a refusal tells nothing of who is named.
-    if (managers.length === 0 || custodians.length === 0) throw categoryClosed();
-    await trx
-      .insertInto('reports')
-      .values({
+    const ackDue = acknowledgementDue(policy, now, urgent);
+    const feedbackDue = feedbackDueAt(policy, now);
+    return {
+      id,
+      reference: v.reference,
+      category: v.category.id,
+      channel: v.input.channel,
+      language: v.input.language ?? deps.profile().language,
+      status: 'received',
+      outcome: null,
+      urgent: urgent ? 1 : 0,
+      received_at: at,
+      acknowledgement_due_at: ackDue,
+      feedback_due_at: feedbackDue,
+      closed_at: null,
+      updated_at: at,
+      version: 1,
+      acknowledged_at: null,
+      risk_level: null,
+      due_at: nextDeadline({ status: 'received', acknowledgement_due_at: ackDue, feedback_due_at: feedbackDue }),
+      receipt_locator: v.locator,
+      receipt_salt: v.salt,
+      receipt_kdf: currentCosts(deps),
+      receipt_verifier: v.verifier,
+      reporter_wrapped_key: seal(v.kek, keys.reportKey, reporterKeyAd(id)),
+      evidence_public_key: this.evidence.publicKey,
+      sealed_answers: sealJson(keys.reportKey, v.answers, answersAd(id)),
+      sealed_identity: sealJson(keys.identityKey, v.identity, identityAd(id)),
+      identity_public_key: this.identityPair.publicKey,
+      sealed_identity_secret: seal(keys.identityKey, this.identityPair.secretKey, identitySecretAd(id)),
+      // Every report has a list, named staff or not, of one length (src/domain/cases/exclusion-store.ts).
+      sealed_exclusions: sealExclusions(
+        keys.caseKey,
         id,
-        reference: v.reference,
-        category: v.category.id,
-        channel: v.input.channel,
-        language: v.input.language ?? deps.profile().language,
-        status: 'received',
-        outcome: null,
-        urgent: urgent ? 1 : 0,
-        received_at: at,
-        acknowledgement_due_at: ackDue,
-        feedback_due_at: feedbackDue,
-        closed_at: null,
-        updated_at: at,
-        version: 1,
-        acknowledged_at: null,
-        risk_level: null,
-        due_at: nextDeadline({ status: 'received', acknowledgement_due_at: ackDue, feedback_due_at: feedbackDue }),
-        receipt_locator: v.locator,
-        receipt_salt: v.salt,
-        receipt_kdf: currentCosts(deps),
-        receipt_verifier: v.verifier,
-        reporter_wrapped_key: seal(v.kek, keys.reportKey, reporterKeyAd(id)),
-        evidence_public_key: this.evidence.publicKey,
-        sealed_answers: sealJson(keys.reportKey, v.answers, answersAd(id)),
-        sealed_identity: sealJson(keys.identityKey, v.identity, identityAd(id)),
-        identity_public_key: this.identityPair.publicKey,
-        sealed_identity_secret: seal(keys.identityKey, this.identityPair.secretKey, identitySecretAd(id)),
-        // Every report has a list, named staff or not, of one length (src/domain/cases/exclusion-store.ts).
-        sealed_exclusions: sealExclusions(
-          keys.caseKey,
-          id,
-          [...named].map((userId) => ({
-            userId,
-            reason: 'named_in_report',
-            note: null,
-            createdBy: null,
-            createdAt: at,
-          })),
-        ),
-      })
-      .execute();
+        named.map((userId) => ({ userId, reason: 'named_in_report', note: null, createdBy: null, createdAt: at })),
+      ),
+    } as const;
+  }
 
+  /** Case and evidence keys sealed to each manager, the identity key to each custodian. */
+  private grantRows(to: Recipients, at: string) {
+    const { id, keys } = this;
     const grants = [
-      ...managers.flatMap((u) => [
+      ...to.managers.flatMap((u) => [
         { scope: 'case' as const, user_id: u.id, sealed_key: sealTo(u.public_key, packCaseKeys(keys)) },
         { scope: 'evidence' as const, user_id: u.id, sealed_key: sealTo(u.public_key, this.evidence.secretKey) },
       ]),
-      ...custodians.map((u) => ({
+      ...to.custodians.map((u) => ({
         scope: 'identity' as const,
         user_id: u.id,
         sealed_key: sealTo(u.public_key, keys.identityKey),
       })),
     ];
-    await trx
-      .insertInto('grants')
-      .values(grants.map((g) => ({ ...g, report_id: id, granted_by: null, created_at: at })))
-      .execute();
-    // Who was named stays in the sealed list above, which the case's managers read: no row, event or audit entry
-    // appears only when a report names someone (a copy of the data, or an oversight officer's export, would tell).
-    if (rerouted)
+    return grants.map((g) => ({ ...g, report_id: id, granted_by: null, created_at: at }));
+  }
+
+  /** The rerouting, if any, in the case history; a new-report notice to each manager. */
+  private async tellRecipients(trx: Tx, to: Recipients, at: string): Promise<void> {
+    // Who was named stays in the sealed list of the report row, which the case's managers read: no row, event or audit
+    // entry appears only when a report names someone (a copy of the data, or an oversight officer's export, would tell).
+    if (to.rerouted)
       await recordEvent(trx, {
-        reportId: id,
+        reportId: this.id,
         at,
         actor: null,
-        caseKey: keys.caseKey,
+        caseKey: this.keys.caseKey,
         kind: 'grant',
         summary:
           "Every oversight officer of this category is named in the complaint, so it was granted to the category's supervisors who are not named.",
       });
     await queueNotices(
-      deps,
+      this.deps,
       trx,
-      managers.map((u) => u.id),
+      to.managers.map((u) => u.id),
       'new_report',
     );
-
-    if (this.intake.prepared.length > 0)
-      await trx
-        .insertInto('files')
-        .values(this.intake.prepared.map((f) => ({ ...f, report_id: id, author: 'reporter' as const, created_at: at })))
-        .execute();
-    await audit(deps, trx, {
-      actor: 'reporter',
-      action: 'report.submit',
-      subject: `report:${id}`,
-      reason: v.input.channel,
-    });
   }
+}
+
+interface InsertValues {
+  input: ReportInput;
+  category: Category;
+  answers: unknown;
+  identity: unknown;
+  reference: string;
+  locator: string;
+  salt: Buffer;
+  verifier: Buffer;
+  kek: Buffer;
+}
+
+type Staff = Awaited<ReturnType<typeof findActiveStaffForIntake>>[number];
+
+interface Recipients {
+  /** ids of the staff the report names (`namesStaff` fields) */
+  named: Set<string>;
+  managers: Staff[];
+  custodians: Staff[];
+  /** a complaint naming every oversight officer of its category, granted to its supervisors instead */
+  rerouted: boolean;
+}
+
+/**
+ * Who receives a report: the active, activated managers and custodians of its category that it does not name.
+ * @throws not_accepting when no manager or no custodian is left
+ */
+async function chooseRecipients(trx: Tx, category: Category, answers: Record<string, unknown>): Promise<Recipients> {
+  const staff = await findActiveStaffForIntake(trx);
+  // Staff the report names get nothing of it, not even the identity (CEL 2023 Art. 52; DESIGN flow 7).
+  const named = new Set(namedStaff(namingTexts(category, answers), staff));
+  // An account not yet activated has no key pair: nothing is sealed to it (it still counts as named, above).
+  const unnamed = (role: string) =>
+    staff.filter(
+      (u) =>
+        u.role === role && u.activated_at !== null && !named.has(u.id) && coversCategory(u.categories, category.id),
+    );
+  let managers = unnamed(managerRole(category));
+  // A complaint naming every oversight officer of its category still reaches someone: the category's unnamed
+  // supervisors, and its history says so (CEL 2023 Art. 52: no complaint suppressed).
+  const rerouted = managers.length === 0 && category.kind === 'complaint_about_official';
+  if (rerouted) managers = unnamed('supervisor');
+  const custodians = unnamed('custodian');
+  // Nobody left who could open it: refused as a closed category is, so a refusal tells nothing of who is named.
+  if (managers.length === 0 || custodians.length === 0) throw categoryClosed();
+  return { named, managers, custodians, rerouted };
 }

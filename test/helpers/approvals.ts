@@ -3,7 +3,8 @@
  * approved by another, through the domain functions that the requests API calls.
  */
 import type { Viewer } from '../../src/domain/cases/access.ts';
-import { createRequest, decideRequest } from '../../src/domain/requests/requests.ts';
+import { decideRequest } from '../../src/domain/requests/decide.ts';
+import { createRequest } from '../../src/domain/requests/requests.ts';
 import type { RequestKind } from '../../src/domain/requests/kinds.ts';
 import { openSession } from '../../src/domain/sessions.ts';
 import type { TestApp } from './app.ts';

@@ -12,7 +12,8 @@ import { approval, viewerOf } from '../helpers/approvals.ts';
 import { actor, errorId, errorMessage, type Actor } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
-import { createRequest, decideRequest } from '../../src/domain/requests/requests.ts';
+import { decideRequest } from '../../src/domain/requests/decide.ts';
+import { createRequest } from '../../src/domain/requests/requests.ts';
 
 describe.each(DIALECTS)('approval gates on %s', (dialect) => {
   let t: TestApp;

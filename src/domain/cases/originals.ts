@@ -20,7 +20,7 @@ import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { fileSizes, openFileBlob } from '../file-blobs.ts';
 import type { OriginalMeta } from '../intake.ts';
-import { onApproval, useApproval, type ApprovalEffect } from '../requests/requests.ts';
+import { useApproval, type ApprovalEffect } from '../requests/requests.ts';
 import { withCaseKeys, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 
@@ -99,8 +99,6 @@ export const shareOriginalKey: ApprovalEffect = async (deps, trx, decider, reque
     reason: `user:${request.requester_id} file:${file.id} request:${request.id}`,
   });
 };
-
-onApproval('open_original', shareOriginalKey, { keepsApproval: true });
 
 /**
  * The original of a file, decrypted as a stream, after using the viewer's approval for it. Audited

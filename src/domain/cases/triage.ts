@@ -5,11 +5,10 @@
  * @see ISO 37002 §8.3; REQUIREMENTS #7 (threat-to-life fast path); MSS Order No. 2 Art. 6(2)
  */
 import type { RiskLevel } from '../../shared/api.ts';
-import { DAY, HOUR } from '../../shared/time.ts';
 import { findReportForTriage, updateReport } from '../../store/reports.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit.ts';
-import { nextDeadline, presentDeadline } from '../deadlines.ts';
+import { acknowledgementDue, nextDeadline, presentDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { pendingProtectionDue } from '../protection.ts';
@@ -28,12 +27,7 @@ export async function setUrgent(
     const r = await findReportForTriage(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
     const policy = deps.profile().categories.find((c) => c.id === r.category)?.policy;
-    const received = Date.parse(r.received_at);
-    const ackDue = input.urgent
-      ? new Date(received + (policy?.urgentResponseHours ?? 24) * HOUR).toISOString()
-      : policy?.acknowledgementDays == null
-        ? null
-        : new Date(received + policy.acknowledgementDays * DAY).toISOString();
+    const ackDue = acknowledgementDue(policy, new Date(r.received_at), input.urgent);
     const dueAt = nextDeadline({
       status: r.status,
       acknowledgement_due_at: ackDue,

@@ -2,6 +2,13 @@
  * Checks made before a request is stored: its subject exists (a file of this case, an active staff member), and
  * it does not repeat a request still waiting or ask for what the requester already has.
  */
+import {
+  findActiveActivatedUser,
+  findFileOfReport,
+  findReportCategory,
+  findWaitingRequest,
+} from '../../store/requests.ts';
+import { categoryOf } from '../categories.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
@@ -33,31 +40,16 @@ export async function checkSubject(
 ): Promise<void> {
   const what = REQUEST_SUBJECTS[kind];
   if (what === 'file') {
-    const file = await deps.db
-      .selectFrom('files')
-      .select('id')
-      .where('id', '=', subject)
-      .where('report_id', '=', reportId)
-      .executeTakeFirst();
+    const file = await findFileOfReport(deps.db, reportId, subject);
     if (!file) throw errors.validation({ subject: 'Choose a file of this case.' });
   } else if (what === 'user') {
-    const user = await deps.db
-      .selectFrom('users')
-      .select(['id', 'role', 'display_name', 'categories'])
-      .where('id', '=', subject)
-      .where('disabled_at', 'is', null)
-      .where('activated_at', 'is not', null)
-      .executeTakeFirst();
+    const user = await findActiveActivatedUser(deps.db, subject);
     if (!user) throw errors.validation({ subject: 'Choose an active staff member.' });
-    const report = await deps.db
-      .selectFrom('reports')
-      .select(['id', 'category'])
-      .where('id', '=', reportId)
-      .executeTakeFirstOrThrow();
+    const report = await findReportCategory(deps.db, reportId);
     const on: Case = {
-      id: report.id,
+      id: reportId,
       categoryId: report.category,
-      category: deps.profile().categories.find((c) => c.id === report.category),
+      category: categoryOf(deps, report.category),
     };
     const exclusion = await findExclusion(deps.db, reportId, caseKey, user.id);
     if (kind === 'grant_outside') await checkGrantOutside(deps, viewer, on, user, exclusion);
@@ -156,17 +148,14 @@ export async function refuseRepeat(
         "The reporter's identity is already disclosed to you. It is shown in the case's “Reporter's identity” section.",
       );
   }
-  let waiting = deps.db
-    .selectFrom('requests')
-    .select('id')
-    .where('report_id', '=', input.reportId)
-    .where('requester_id', '=', viewer.userId)
-    .where('kind', '=', input.kind)
-    .where('status', '=', 'pending')
-    .where('expires_at', '>', deps.now().toISOString());
-  waiting =
-    input.subject === null ? waiting.where('subject', 'is', null) : waiting.where('subject', '=', input.subject);
-  if (await waiting.executeTakeFirst())
+  const waiting = await findWaitingRequest(deps.db, {
+    reportId: input.reportId,
+    requesterId: viewer.userId,
+    kind: input.kind,
+    subject: input.subject,
+    now: deps.now().toISOString(),
+  });
+  if (waiting)
     throw errors.conflict(
       'already_requested',
       'You already asked for this on this case, and it is waiting for a decision. You can see it in the case’s Approvals section and on the Requests page.',

@@ -6,9 +6,10 @@
  * running server, who sees that secret pass, can: docs/SECURITY.md, "Root on the running server").
  * @see EU 2019/1937 Art. 16(2)–(3); CEL 2023 Art. 16 (the informant's identity kept confidential)
  */
-import type { Transaction } from 'kysely';
 import { openSealed, sealTo, wipe } from '../../crypto/sodium.ts';
+import { findCaseHolderAccount, upsertIdentityGrant } from '../../store/requests.ts';
 import type { Tables } from '../../store/tables.ts';
+import type { Tx } from '../../store/transaction.ts';
 import { audit } from '../audit.ts';
 import { heldGrant } from '../../store/grants.ts';
 import type { Viewer } from '../cases/access.ts';
@@ -22,20 +23,13 @@ import { errors } from '../errors.ts';
  */
 export async function discloseIdentity(
   deps: Pick<Deps, 'dialect' | 'now'>,
-  trx: Transaction<Tables>,
+  trx: Tx,
   viewer: Viewer,
   request: Pick<Tables['requests'], 'id' | 'report_id' | 'requester_id'>,
 ): Promise<void> {
   const grant = await heldGrant(trx, request.report_id, viewer.userId, 'identity');
   if (!grant) throw errors.notFound('There is no such request, or it is not yours to decide.');
-  const requester = await trx
-    .selectFrom('users as u')
-    .innerJoin('grants as g', (j) =>
-      j.onRef('g.user_id', '=', 'u.id').on('g.report_id', '=', request.report_id).on('g.scope', '=', 'case'),
-    )
-    .select(['u.public_key', 'u.disabled_at', 'u.activated_at'])
-    .where('u.id', '=', request.requester_id)
-    .executeTakeFirst();
+  const requester = await findCaseHolderAccount(trx, request.report_id, request.requester_id);
   if (!requester || requester.disabled_at || !requester.activated_at)
     throw errors.conflict(
       'requester_gone',
@@ -45,20 +39,13 @@ export async function discloseIdentity(
   try {
     const at = deps.now().toISOString();
     const sealed = sealTo(requester.public_key, identityKey);
-    await trx
-      .insertInto('grants')
-      .values({
-        report_id: request.report_id,
-        user_id: request.requester_id,
-        scope: 'identity',
-        sealed_key: sealed,
-        granted_by: viewer.userId,
-        created_at: at,
-      })
-      .onConflict((oc) =>
-        oc.columns(['report_id', 'user_id', 'scope']).doUpdateSet({ sealed_key: sealed, granted_by: viewer.userId }),
-      )
-      .execute();
+    await upsertIdentityGrant(trx, {
+      report_id: request.report_id,
+      user_id: request.requester_id,
+      sealed_key: sealed,
+      granted_by: viewer.userId,
+      created_at: at,
+    });
   } finally {
     wipe(identityKey);
   }

@@ -8,6 +8,7 @@ import type { RequestBox, RequestView } from '../../shared/requests.ts';
 import type { Tables } from '../../store/tables.ts';
 import { caseKeys, type Viewer } from '../cases/access.ts';
 import { audit } from '../audit.ts';
+import { categoryOf } from '../categories.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { fileAd } from '../../crypto/case-keys.ts';
@@ -147,8 +148,6 @@ export async function caseRequests(deps: Deps, viewer: Viewer, reportId: string)
   await auditRead(deps, viewer, rows);
   return views;
 }
-
-const categoryOf = (deps: Pick<Deps, 'profile'>, id: string) => deps.profile().categories.find((c) => c.id === id);
 
 /** Whether the viewer may decide this request now; used where the case grant is already known to be held. */
 function canDecide(deps: Pick<Deps, 'profile'>, viewer: Viewer, r: Row, now: Date): boolean {

@@ -7,10 +7,20 @@
  * @see CEL 2023 Art. 25–31; EU 2019/1937 Art. 16(2)–(3); LED 2016/680 Art. 25
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { openJson, openSealed, randomKey, seal, sealJson, sealTo, wipe } from '../../crypto/sodium.ts';
 import { queueNotices } from '../../mail/outbox.ts';
 import type { Tables } from '../../store/tables.ts';
+import {
+  findGrantHoldersOfRole,
+  findReportCategory,
+  findRequest,
+  findRequestKey,
+  insertRequest,
+  updateRequestIfStatus,
+} from '../../store/requests.ts';
+import { inTransaction, type Tx } from '../../store/transaction.ts';
+import { categoryOf } from '../categories.ts';
+import { DAY } from '../../shared/time.ts';
 import { audit } from '../audit.ts';
 import { caseKeys, type Viewer } from '../cases/access.ts';
 import { recordEvent } from '../cases/events.ts';
@@ -18,7 +28,6 @@ import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { MAX_REASON } from '../../shared/requests.ts';
 import { checkSubject, refuseNeedless, refuseRepeat } from './checks.ts';
-import { discloseIdentity } from './disclose.ts';
 import {
   deciderRole,
   REQUEST_KINDS,
@@ -28,7 +37,6 @@ import {
   type RequestKind,
 } from './kinds.ts';
 
-const DAY = 86_400_000;
 export { MAX_REASON };
 
 /** Associated data of a request's sealed reason and legal basis, and of its decision note (request key). */
@@ -72,18 +80,8 @@ function text(value: string | null | undefined, field: string, label: string): s
 }
 
 /** Active users who may decide `kind` on this report (never the requester): custodians holding its identity, or managers holding the case. */
-async function deciders(deps: Pick<Deps, 'db'>, reportId: string, role: string, requesterId: string) {
-  return deps.db
-    .selectFrom('grants as g')
-    .innerJoin('users as u', 'u.id', 'g.user_id')
-    .select(['u.id', 'u.public_key'])
-    .where('g.report_id', '=', reportId)
-    .where('g.scope', '=', role === 'custodian' ? 'identity' : 'case')
-    .where('u.role', '=', role)
-    .where('u.disabled_at', 'is', null)
-    .where('u.activated_at', 'is not', null)
-    .where('u.id', '!=', requesterId)
-    .execute();
+export async function deciders(deps: Pick<Deps, 'db'>, reportId: string, role: string, requesterId: string) {
+  return findGrantHoldersOfRole(deps.db, reportId, role, role === 'custodian' ? 'identity' : 'case', requesterId);
 }
 
 /**
@@ -107,12 +105,8 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
         : null;
     if (subject !== null) await checkSubject(deps, viewer, input.kind, input.reportId, subject, keys.caseKey);
     await refuseRepeat(deps, viewer, { reportId: input.reportId, kind: input.kind, subject });
-    const report = await deps.db
-      .selectFrom('reports')
-      .select('category')
-      .where('id', '=', input.reportId)
-      .executeTakeFirstOrThrow();
-    const category = deps.profile().categories.find((c) => c.id === report.category);
+    const report = await findReportCategory(deps.db, input.reportId);
+    const category = categoryOf(deps, report.category);
     refuseNeedless(viewer, input.kind, category);
     const role = deciderRole(input.kind, category);
     // The person a request is about never decides it, nor reads its reason (exclude_holder names a holder).
@@ -127,10 +121,10 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
     const id = randomUUID();
     const now = deps.now();
     const at = now.toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('requests')
-        .values({
+    await inTransaction(deps.db, async (trx) => {
+      await insertRequest(
+        trx,
+        {
           id,
           report_id: input.reportId,
           kind: input.kind,
@@ -147,18 +141,13 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
           decided_at: null,
           sealed_decision_note: null,
           used_at: null,
-        })
-        .execute();
-      await trx
-        .insertInto('request_keys')
-        .values(
-          [{ id: viewer.userId, public_key: viewer.publicKey }, ...people].map((u) => ({
-            request_id: id,
-            user_id: u.id,
-            sealed_key: sealTo(u.public_key, requestKey),
-          })),
-        )
-        .execute();
+        },
+        [{ id: viewer.userId, public_key: viewer.publicKey }, ...people].map((u) => ({
+          request_id: id,
+          user_id: u.id,
+          sealed_key: sealTo(u.public_key, requestKey),
+        })),
+      );
       await recordEvent(trx, {
         reportId: input.reportId,
         at,
@@ -195,12 +184,7 @@ export async function requestDetails(
   viewer: Viewer,
   row: { id: string; sealed_details: Buffer; sealed_decision_note: Buffer | null },
 ): Promise<(RequestDetails & { decisionNote: string | null }) | null> {
-  const k = await deps.db
-    .selectFrom('request_keys')
-    .select('sealed_key')
-    .where('request_id', '=', row.id)
-    .where('user_id', '=', viewer.userId)
-    .executeTakeFirst();
+  const k = await findRequestKey(deps.db, row.id, viewer.userId);
   if (!k) return null;
   const key = openSealed(viewer.publicKey, viewer.secretKey, k.sealed_key);
   try {
@@ -214,124 +198,11 @@ export async function requestDetails(
   }
 }
 
-/** What runs, inside the decision's transaction, when a kind is approved (identity disclosure re-seals the key). */
-export type ApprovalEffect = (
-  deps: Deps,
-  trx: Transaction<Tables>,
-  viewer: Viewer,
-  request: Tables['requests'],
-) => Promise<void>;
-const effects = new Map<RequestKind, { effect: ApprovalEffect; keepsApproval: boolean }>([
-  // Built in rather than registered from elsewhere: approving a disclosure must never run without its re-sealing.
-  ['identity_disclosure', { effect: discloseIdentity, keepsApproval: false }],
-]);
-
 /**
- * Registers what approving `kind` does at once. An effect that runs marks the request used, unless `keepsApproval`:
- * then the effect only prepares (opening an original re-seals the evidence key to the requester) and the requester
- * still uses the approval, once, for the step itself (useApproval).
+ * What runs, inside the decision's transaction, when a kind is approved (identity disclosure re-seals the key). The
+ * table of effects by kind is src/domain/requests/effects.ts.
  */
-export function onApproval(kind: RequestKind, effect: ApprovalEffect, options: { keepsApproval?: boolean } = {}): void {
-  effects.set(kind, { effect, keepsApproval: options.keepsApproval ?? false });
-}
-
-/**
- * Approves or refuses a request. The decider must be someone other than the requester, sealed in as a decider when
- * the request was made, and still hold the case (or, for identity disclosure, its identity).
- * @throws not_found | conflict/own_request | conflict/own_exclusion (a lift_exclusion or exclude_holder about the decider) |
- *   conflict/decided | conflict/expired | conflict/requester_gone (an identity disclosure to someone who no longer
- *   holds the case)
- */
-export async function decideRequest(
-  deps: Deps,
-  viewer: Viewer,
-  requestId: string,
-  input: { decision: 'approve' | 'refuse'; note?: string | null | undefined },
-): Promise<{ status: RequestStatus }> {
-  const row = await deps.db.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst();
-  const notFound = errors.notFound('There is no such request, or it is not yours to decide.');
-  if (!row) throw notFound;
-  const key = await deps.db
-    .selectFrom('request_keys')
-    .select('sealed_key')
-    .where('request_id', '=', requestId)
-    .where('user_id', '=', viewer.userId)
-    .executeTakeFirst();
-  if (!key) throw notFound;
-  if (row.requester_id === viewer.userId)
-    throw errors.conflict('own_request', 'You cannot decide your own request: a second person must.');
-  if ((row.kind === 'lift_exclusion' || row.kind === 'exclude_holder') && row.subject === viewer.userId)
-    throw errors.conflict('own_exclusion', 'You cannot decide about your own exclusion: another manager must.');
-  const report = await deps.db
-    .selectFrom('reports')
-    .select('category')
-    .where('id', '=', row.report_id)
-    .executeTakeFirstOrThrow();
-  const category = deps.profile().categories.find((c) => c.id === report.category);
-  const role = deciderRole(row.kind as RequestKind, category);
-  const still = await deciders(deps, row.report_id, role, row.requester_id);
-  if (viewer.role !== role || !still.some((p) => p.id === viewer.userId)) throw notFound;
-  const now = deps.now();
-  const status = effectiveStatus(row, now);
-  if (status === 'expired') throw errors.conflict('expired', 'This request has expired. The requester can ask again.');
-  if (status !== 'pending') throw errors.conflict('decided', 'This request has already been decided.');
-
-  const note = input.note?.trim() || null;
-  if (note && [...note].length > MAX_REASON)
-    throw errors.validation({ note: `Please keep the note within ${MAX_REASON} characters.` });
-  // A decider who manages the case records the decision in its history; a custodian holds no case key.
-  const keys = role === 'custodian' ? null : await caseKeys(deps, viewer, row.report_id);
-  const requestKey = openSealed(viewer.publicKey, viewer.secretKey, key.sealed_key);
-  const at = now.toISOString();
-  const approved = input.decision === 'approve';
-  const registered = approved ? effects.get(row.kind as RequestKind) : undefined;
-  const effect = registered?.effect;
-  const consumed = registered !== undefined && !registered.keepsApproval;
-  try {
-    await deps.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('requests')
-        .set({
-          status: approved ? (consumed ? 'used' : 'approved') : 'refused',
-          decided_by: viewer.userId,
-          decided_at: at,
-          sealed_decision_note: note ? sealJson(requestKey, note, noteAd(row.id)) : null,
-          used_at: consumed ? at : null,
-          // An approval may be used for REQUEST_TTL_DAYS from the decision.
-          expires_at: approved ? new Date(now.getTime() + REQUEST_TTL_DAYS * DAY).toISOString() : row.expires_at,
-        })
-        .where('id', '=', row.id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1)
-        throw errors.conflict('decided', 'This request has already been decided.');
-      if (effect) await effect(deps, trx, viewer, row);
-      if (keys)
-        await recordEvent(trx, {
-          reportId: row.report_id,
-          at,
-          actor: viewer.userId,
-          caseKey: keys.caseKey,
-          kind: 'decision',
-          summary: `${approved ? 'Approved' : 'Refused'}: ${REQUEST_TITLES[row.kind as RequestKind]}`,
-          reason: note ?? undefined,
-        });
-      await audit(deps, trx, {
-        actor: viewer.userId,
-        action: approved ? 'request.approve' : 'request.refuse',
-        subject: `report:${row.report_id}`,
-        reason: `request:${row.id} ${row.kind}`,
-      });
-    });
-  } finally {
-    wipe(requestKey);
-    if (keys) {
-      wipe(keys.reportKey);
-      wipe(keys.caseKey);
-    }
-  }
-  return { status: approved ? (consumed ? 'used' : 'approved') : 'refused' };
-}
+export type ApprovalEffect = (deps: Deps, trx: Tx, viewer: Viewer, request: Tables['requests']) => Promise<void>;
 
 /**
  * Uses an approval inside the caller's transaction: it must be approved, unexpired, of this kind and case, made by
@@ -341,7 +212,7 @@ export async function decideRequest(
  */
 export async function useApproval(
   deps: Pick<Deps, 'now' | 'dialect'>,
-  trx: Transaction<Tables>,
+  trx: Tx,
   input: {
     requestId: string | null | undefined;
     reportId: string;
@@ -355,7 +226,7 @@ export async function useApproval(
     `This needs an approved request (“${REQUEST_TITLES[input.kind]}”) of yours on this case. Ask for one; a second person must approve it.`,
   );
   if (!input.requestId) throw need;
-  const row = await trx.selectFrom('requests').selectAll().where('id', '=', input.requestId).executeTakeFirst();
+  const row = await findRequest(trx, input.requestId);
   if (
     !row ||
     row.report_id !== input.reportId ||
@@ -372,13 +243,7 @@ export async function useApproval(
     );
   if (status !== 'approved') throw need;
   const at = deps.now().toISOString();
-  const updated = await trx
-    .updateTable('requests')
-    .set({ status: 'used', used_at: at })
-    .where('id', '=', row.id)
-    .where('status', '=', 'approved')
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw need;
+  if (!(await updateRequestIfStatus(trx, row.id, 'approved', { status: 'used', used_at: at }))) throw need;
   await audit(deps, trx, {
     actor: input.viewer.userId,
     action: 'request.use',

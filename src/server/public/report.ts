@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { categoryOf } from '../../domain/categories.ts';
 import { receiptIsSelfDisclosure } from '../../domain/certificates.ts';
 import { errors, type DomainError } from '../../domain/errors.ts';
 import { dropDraft, readDraft, stashDraft } from '../../domain/drafts.ts';
@@ -13,7 +14,7 @@ import { stashOnce, takeOnce } from '../../domain/once.ts';
 import { storageFaultCode } from '../../store/faults.ts';
 import { acceptingReports, ReportDraft } from '../../domain/submit.ts';
 import { validateAnswers } from '../../shared/answers.ts';
-import type { Category, Profile } from '../../shared/profile.ts';
+import type { Category } from '../../shared/profile.ts';
 import type { RouteContext } from '../app.ts';
 import { knownError, STATUS } from '../errors.ts';
 import { controlId } from './fields.ts';
@@ -39,8 +40,9 @@ const ON_TOKEN = { ...PUBLIC, schema: { params: z.object({ token: z.string() }) 
 
 type Params = { categoryId: string };
 
-function categoryOf(profile: Profile, id: string): Category {
-  const category = profile.categories.find((c) => c.id === id);
+/** The category of the route. @throws not_found */
+function requireCategory(deps: RouteContext['deps'], id: string): Category {
+  const category = categoryOf(deps, id);
   if (!category) throw errors.notFound('There is no such kind of report. Please choose one from the start page.');
   return category;
 }
@@ -123,7 +125,7 @@ export function reportRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     app.get<{ Params: Params }>('/report/:categoryId', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
-      const category = categoryOf(profile, request.params.categoryId);
+      const category = requireCategory(deps, request.params.categoryId);
       if (!(await acceptingReports(deps))) return sendPage(reply, 503, notAcceptingPage(profile));
       if (!(await acceptingReports(deps, category))) return sendPage(reply, 503, notAcceptingPage(profile, category));
       const { draft: token, expired } = request.query as Record<string, unknown>;
@@ -136,7 +138,7 @@ export function reportRoutes({ deps }: RouteContext) {
 
     app.get<{ Params: Params }>('/report/:categoryId/details', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
-      const category = categoryOf(profile, request.params.categoryId);
+      const category = requireCategory(deps, request.params.categoryId);
       const token = (request.query as Record<string, unknown>).draft;
       const draft = await readDraft<PageDraft>(deps, draftScope(category), token);
       if (draft?.step !== 'details') return reply.redirect(`${reportPath(category)}?expired=1`, 303);
@@ -145,7 +147,7 @@ export function reportRoutes({ deps }: RouteContext) {
 
     app.post<{ Params: Params }>('/report/:categoryId', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
-      const category = categoryOf(profile, request.params.categoryId);
+      const category = requireCategory(deps, request.params.categoryId);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const result = validateAnswers(category.fields, body);
       // "Change your answers" on step 2 posts the answers back here with `_edit` (never a field id).
@@ -163,7 +165,7 @@ export function reportRoutes({ deps }: RouteContext) {
 
     app.post<{ Params: Params }>('/report/:categoryId/submit', ON_CATEGORY, async (request, reply) => {
       const profile = deps.profile();
-      const category = categoryOf(profile, request.params.categoryId);
+      const category = requireCategory(deps, request.params.categoryId);
       const form = new FormReader(request);
       const { fields } = form;
       const filesPerField = new Map<string, number>();

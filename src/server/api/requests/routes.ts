@@ -7,7 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { caseRequests, listRequests } from '../../../domain/requests/list.ts';
-import { createRequest, decideRequest } from '../../../domain/requests/requests.ts';
+import { decideRequest } from '../../../domain/requests/decide.ts';
+import { createRequest } from '../../../domain/requests/requests.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
   CreateRequestBody,
