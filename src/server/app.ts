@@ -22,6 +22,7 @@ import { apiRoutes } from './api/index.ts';
 import { errorPageHtml, publicRoutes, renderErrorPage } from './public/routes.ts';
 import type { HttpBounds } from './config.ts';
 import { staffAssetRoutes } from './staff.ts';
+import type { RouteContext } from './route-context.ts';
 
 export interface AppOptions {
   deps: Deps;
@@ -111,15 +112,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     decorateReply: true,
   });
 
-  const context = { deps, secureCookies: options.secureCookies, publicUrl: options.publicUrl };
+  const context: RouteContext = { deps, secureCookies: options.secureCookies, publicUrl: options.publicUrl };
   await app.register(apiRoutes(context), { prefix: '/api/v1' });
   await app.register(publicRoutes(context));
   await app.register(staffAssetRoutes(options.webDir ?? path.join(ROOT, 'dist/web')));
   return app;
-}
-
-export interface RouteContext {
-  deps: Deps;
-  secureCookies: boolean;
-  publicUrl: string;
 }

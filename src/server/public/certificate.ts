@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { issueCertificate, issueCertificateForReceipt, type IssuedCertificate } from '../../domain/certificates.ts';
 import { contentDisposition } from '../../files/names.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from '../route-context.ts';
 import { fieldText } from '../plugins/multipart.ts';
 import { html, type Html } from './html.ts';
 

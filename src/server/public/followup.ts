@@ -9,7 +9,7 @@ import { reporterAddInformation, reporterSignIn } from '../../domain/reporter.ts
 import { deleteSession, hoursText, touchAfterRequest } from '../../domain/sessions.ts';
 import type { Deps } from '../../domain/deps.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from '../route-context.ts';
 import { redirectToReportDraft, sendReportPageFromDraft } from './followup-state.ts';
 import { dropDraft, readDraft, stashDraft } from '../../domain/drafts.ts';
 import { knownError, STATUS } from '../errors.ts';

@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { addIdentity, IDENTITY_PREFIX } from '../../domain/identity.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Profile } from '../../shared/profile.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from '../route-context.ts';
 import { redirectToReportDraft } from './followup-state.ts';
 import { STATUS } from '../errors.ts';
 import { anchorOf, controlId } from './fields.ts';

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import { requestProtection } from '../../domain/protection.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from '../route-context.ts';
 import { redirectToReportDraft } from './followup-state.ts';
 import { STATUS } from '../errors.ts';
 import { fieldText } from '../plugins/multipart.ts';

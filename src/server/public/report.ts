@@ -15,7 +15,7 @@ import { storageFaultCode } from '../../store/faults.ts';
 import { acceptingReports, ReportDraft } from '../../domain/submit.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Category } from '../../shared/profile.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from '../route-context.ts';
 import { knownError, STATUS } from '../errors.ts';
 import { controlId } from './fields.ts';
 import { sendPage } from './layout.ts';

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { errors } from '../../domain/errors.ts';
 import { channelStateReader } from '../../domain/channel-state.ts';
 import type { Profile } from '../../shared/profile.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from '../route-context.ts';
 import type { ErrorView } from '../errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { accessLogRoutes } from './access-log.ts';

@@ -9,7 +9,7 @@ import { DomainError, errors } from '../../domain/errors.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
 import { checkSetupOpen, completeSetup, DEFAULT_PROFILE } from '../../domain/setup.ts';
 import { listProfiles, loadProfile, ProfileError, resolveProfileDir } from '../../profiles/load.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from '../route-context.ts';
 import { STATUS } from '../errors.ts';
 import { sendPage } from './layout.ts';
 import { fieldText } from '../plugins/multipart.ts';

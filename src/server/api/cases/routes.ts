@@ -16,14 +16,11 @@ import {
   StatusRequest,
   StatusResponse,
 } from '../../../shared/api.ts';
-import type { RouteContext } from '../../app.ts';
+import type { RouteContext } from '../../route-context.ts';
+import { CASE_ROLES, notFound, Params } from '../case-route.ts';
 import { sendDownload } from '../download.ts';
 
-/** Roles that may hold case grants. Administrators, operators and custodians never read case content here. */
-export const CASE_ROLES = ['supervisor', 'handler', 'oversight'] as const;
-export const Params = z.object({ id: z.string().uuid() });
 const FileParams = Params.extend({ fileId: z.string().uuid() });
-export const notFound = { 401: ErrorBody, 404: ErrorBody };
 
 export function caseRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {

@@ -18,8 +18,8 @@ import {
   ReporterProtectionList,
   ReporterProtectionRequest,
 } from '../../../shared/protection.ts';
-import type { RouteContext } from '../../app.ts';
-import { CASE_ROLES, notFound, Params } from '../cases/routes.ts';
+import type { RouteContext } from '../../route-context.ts';
+import { CASE_ROLES, notFound, Params } from '../case-route.ts';
 
 const RequestParams = Params.extend({ requestId: z.string().uuid() });
 

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readStatistics } from '../../../domain/statistics.ts';
 import { ErrorBody, Statistics, StatisticsQuery } from '../../../shared/api.ts';
-import type { RouteContext } from '../../app.ts';
+import type { RouteContext } from '../../route-context.ts';
 import { statisticsCsv, statisticsFileName } from './presenter.ts';
 
 const STATISTICS_ROLES = ['supervisor', 'administrator'] as const;

@@ -32,7 +32,7 @@ import {
   UserParams,
   UserResponse,
 } from '../../../shared/accounts.ts';
-import type { RouteContext } from '../../app.ts';
+import type { RouteContext } from '../../route-context.ts';
 
 export function userRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
