@@ -3,7 +3,7 @@ import readline from 'node:readline';
 import { compareHead, verifyAuditChain, verifyAuditExport, type AuditHead } from '../../domain/audit-verify.ts';
 import { openDatabase } from '../../store/database.ts';
 import { requireInstallation } from './context.ts';
-import type { Command, Io } from './index.ts';
+import type { Command, Io } from './command.ts';
 
 const HEAD = /^(\d+):([0-9a-f]{64})$/i;
 

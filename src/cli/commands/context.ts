@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../server/config.ts';
 import { buildDeps } from '../../server/deps.ts';
 import type { Deps } from '../../domain/deps.ts';
 import { databaseLabel, holdsInstallation, type DatabaseOptions } from '../../store/database.ts';
-import type { Io } from './index.ts';
+import type { Io } from './command.ts';
 
 /** A command that cannot run as configured: its message is printed as it is, and the exit code is 2. */
 export class Refusal extends Error {

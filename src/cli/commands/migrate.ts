@@ -1,7 +1,7 @@
 import { loadConfig } from '../../server/config.ts';
 import { databaseLabel, holdsInstallation, migrateToLatest, openDatabase } from '../../store/database.ts';
 import { databaseOf } from './context.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 
 export const migrate: Command = {
   name: 'migrate',

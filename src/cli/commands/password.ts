@@ -1,6 +1,6 @@
 /** Reads a password: from standard input when it is piped (first line), or from a prompt that does not echo. */
 import readline from 'node:readline';
-import type { Io } from './index.ts';
+import type { Io } from './command.ts';
 
 export async function readPassword(io: Io, prompt: string): Promise<string> {
   if (!io.stdin.isTTY) {

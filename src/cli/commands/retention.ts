@@ -1,5 +1,5 @@
 import { runRetention, type RetentionRun } from '../../jobs/retention.ts';
-import type { Command, Io } from './index.ts';
+import type { Command, Io } from './command.ts';
 import { withDeps } from './context.ts';
 
 const cases = (n: number) => `${n} case${n === 1 ? '' : 's'}`;

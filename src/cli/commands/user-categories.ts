@@ -1,5 +1,5 @@
 import { setUserCategories } from '../../domain/category-staff.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { withDeps } from './context.ts';
 
 export const userCategories: Command = {

@@ -9,7 +9,7 @@ import {
 import { addUser, findUser } from '../../domain/users.ts';
 import { checkEmail } from '../../mail/addresses.ts';
 import { ROLES } from '../../shared/api.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { withDeps } from './context.ts';
 import { readPassword } from './password.ts';
 
