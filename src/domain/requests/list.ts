@@ -5,8 +5,9 @@
  */
 import { openJson, openSealed, wipe } from '../../crypto/sodium.ts';
 import type { RequestBox, RequestView } from '../../shared/requests.ts';
-import type { Tables } from '../../store/tables.ts';
-import { caseKeys, type Viewer } from '../cases/access.ts';
+import { listDisplayNames, listFileMetas, listRequestRows, reportsHeldOf } from '../../store/request-lists.ts';
+import { inTransaction } from '../../store/transaction.ts';
+import { caseKeys, withCaseKeys, type Viewer } from '../cases/access.ts';
 import { audit } from '../audit.ts';
 import { categoryOf } from '../categories.ts';
 import type { Deps } from '../deps.ts';
@@ -19,71 +20,7 @@ import { detailsAd, effectiveStatus, noteAd } from './requests.ts';
 /** At most this many requests per list (newest first for mine; oldest first, so soonest to expire, to decide). */
 export const LIST_LIMIT = 200;
 
-type Row = Pick<
-  Tables['requests'],
-  | 'id'
-  | 'report_id'
-  | 'kind'
-  | 'requester_id'
-  | 'status'
-  | 'subject'
-  | 'sealed_details'
-  | 'sealed_decision_note'
-  | 'created_at'
-  | 'expires_at'
-  | 'decided_at'
-> & {
-  reference: string;
-  category: string;
-  requester_name: string;
-  decider_name: string | null;
-  sealed_key: Buffer | null;
-};
-
-function baseQuery(deps: Pick<Deps, 'db'>, viewer: Pick<Viewer, 'userId'>) {
-  return deps.db
-    .selectFrom('requests as q')
-    .innerJoin('reports as r', 'r.id', 'q.report_id')
-    .innerJoin('users as u', 'u.id', 'q.requester_id')
-    .leftJoin('users as d', 'd.id', 'q.decided_by')
-    .leftJoin('request_keys as k', (j) => j.onRef('k.request_id', '=', 'q.id').on('k.user_id', '=', viewer.userId))
-    .select([
-      'q.id',
-      'q.report_id',
-      'q.kind',
-      'q.requester_id',
-      'q.status',
-      'q.subject',
-      'q.sealed_details',
-      'q.sealed_decision_note',
-      'q.created_at',
-      'q.expires_at',
-      'q.decided_at',
-      'r.reference',
-      'r.category',
-      'u.display_name as requester_name',
-      'd.display_name as decider_name',
-      'k.sealed_key',
-    ]);
-}
-
-/** Report ids among `reportIds` on which the viewer holds a grant of `scope`. */
-async function heldReports(
-  deps: Pick<Deps, 'db'>,
-  viewer: Pick<Viewer, 'userId'>,
-  reportIds: string[],
-  scope: 'case' | 'identity',
-): Promise<Set<string>> {
-  if (reportIds.length === 0) return new Set();
-  const rows = await deps.db
-    .selectFrom('grants')
-    .select('report_id')
-    .where('user_id', '=', viewer.userId)
-    .where('scope', '=', scope)
-    .where('report_id', 'in', reportIds)
-    .execute();
-  return new Set(rows.map((r) => r.report_id));
-}
+type Row = Awaited<ReturnType<typeof listRequestRows>>[number];
 
 /**
  * The viewer's requests: `to_decide` — pending, unexpired requests of others that the viewer may decide now (the
@@ -92,22 +29,12 @@ async function heldReports(
  */
 export async function listRequests(deps: Deps, viewer: Viewer, box: RequestBox): Promise<RequestView[]> {
   const now = deps.now();
-  let query = baseQuery(deps, viewer);
-  query =
-    box === 'mine'
-      ? query.where('q.requester_id', '=', viewer.userId).orderBy('q.created_at', 'desc').orderBy('q.id', 'desc')
-      : query
-          .where('k.user_id', 'is not', null)
-          .where('q.requester_id', '!=', viewer.userId)
-          .where('q.status', '=', 'pending')
-          .where('q.expires_at', '>', now.toISOString())
-          .orderBy('q.expires_at')
-          .orderBy('q.id');
-  let rows: Row[] = await query.limit(LIST_LIMIT).execute();
+  const filter = box === 'mine' ? ({ box } as const) : ({ box, now: now.toISOString() } as const);
+  let rows: Row[] = await listRequestRows(deps.db, viewer.userId, filter, LIST_LIMIT);
   if (box === 'to_decide') {
     const ids = [...new Set(rows.map((r) => r.report_id))];
-    const cases = await heldReports(deps, viewer, ids, 'case');
-    const identities = await heldReports(deps, viewer, ids, 'identity');
+    const cases = await reportsHeldOf(deps.db, viewer.userId, ids, 'case');
+    const identities = await reportsHeldOf(deps.db, viewer.userId, ids, 'identity');
     rows = rows.filter((r) => {
       const role = deciderRole(r.kind as RequestKind, categoryOf(deps, r.category));
       return role === viewer.role && (role === 'custodian' ? identities : cases).has(r.report_id);
@@ -123,7 +50,7 @@ export async function listRequests(deps: Deps, viewer: Viewer, box: RequestBox):
 async function auditRead(deps: Deps, viewer: Viewer, rows: readonly { report_id: string }[]): Promise<void> {
   const reportIds = [...new Set(rows.map((r) => r.report_id))];
   if (reportIds.length === 0) return;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     for (const id of reportIds)
       await audit(deps, trx, { actor: viewer.userId, action: 'case.requests_read', subject: `report:${id}` });
   });
@@ -134,15 +61,8 @@ async function auditRead(deps: Deps, viewer: Viewer, rows: readonly { report_id:
  * @throws not_found without a case grant
  */
 export async function caseRequests(deps: Deps, viewer: Viewer, reportId: string): Promise<RequestView[]> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  wipe(keys.reportKey);
-  wipe(keys.caseKey);
-  const rows = await baseQuery(deps, viewer)
-    .where('q.report_id', '=', reportId)
-    .orderBy('q.created_at', 'desc')
-    .orderBy('q.id', 'desc')
-    .limit(LIST_LIMIT)
-    .execute();
+  await withCaseKeys(deps, viewer, reportId, async () => undefined); // a case grant, or not_found
+  const rows = await listRequestRows(deps.db, viewer.userId, { box: 'case', reportId }, LIST_LIMIT);
   const now = deps.now();
   const views = await present(deps, viewer, rows, (r) => canDecide(deps, viewer, r, now));
   await auditRead(deps, viewer, rows);
@@ -212,21 +132,12 @@ async function subjectLabels(deps: Deps, viewer: Viewer, rows: Row[]): Promise<M
   const users = rows.filter((r) => r.subject && REQUEST_SUBJECTS[r.kind as RequestKind] === 'user');
   const files = rows.filter((r) => r.subject && REQUEST_SUBJECTS[r.kind as RequestKind] === 'file');
   if (users.length > 0) {
-    const found = await deps.db
-      .selectFrom('users')
-      .select(['id', 'display_name'])
-      .where('id', 'in', [...new Set(users.map((r) => r.subject!))])
-      .execute();
+    const found = await listDisplayNames(deps.db, [...new Set(users.map((r) => r.subject!))]);
     for (const u of found) labels.set(u.id, u.display_name);
   }
   for (const reportId of new Set(files.map((r) => r.report_id))) {
     const fileIds = [...new Set(files.filter((r) => r.report_id === reportId).map((r) => r.subject!))];
-    const found = await deps.db
-      .selectFrom('files')
-      .select(['id', 'sealed_meta'])
-      .where('report_id', '=', reportId)
-      .where('id', 'in', fileIds)
-      .execute();
+    const found = await listFileMetas(deps.db, reportId, fileIds);
     let keys: Awaited<ReturnType<typeof caseKeys>> | null = null;
     try {
       keys = await caseKeys(deps, viewer, reportId);
