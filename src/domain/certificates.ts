@@ -11,6 +11,14 @@ import { randomBytes, wipe } from '../crypto/sodium.ts';
 import { renderCertificate } from '../files/certificate-pdf.ts';
 import type { Channel } from '../shared/api.ts';
 import type { CertificateVerifyResponse } from '../shared/certificates.ts';
+import {
+  findCategoryByLocator,
+  findCertificateByHash,
+  findReportForCertificate,
+  findSubmissionEntry,
+  insertCertificate,
+} from '../store/certificates.ts';
+import { inTransaction } from '../store/transaction.ts';
 import { audit } from './audit.ts';
 import type { Viewer } from './cases/access.ts';
 import { categoryOf } from './categories.ts';
@@ -74,20 +82,9 @@ export async function issueCertificate(
   reportId: string,
   actor: string = 'reporter',
 ): Promise<IssuedCertificate> {
-  const report = await deps.db
-    .selectFrom('reports')
-    .select(['reference', 'category', 'channel', 'received_at'])
-    .where('id', '=', reportId)
-    .executeTakeFirst();
+  const report = await findReportForCertificate(deps.db, reportId);
   if (!report) throw errors.notFound('This report no longer exists.');
-  const entry = await deps.db
-    .selectFrom('audit')
-    .select(['seq', 'hash'])
-    .where('subject', '=', `report:${reportId}`)
-    .where('action', '=', 'report.submit')
-    .orderBy('seq')
-    .limit(1)
-    .executeTakeFirst();
+  const entry = await findSubmissionEntry(deps.db, reportId);
   if (!entry)
     throw errors.unavailable(
       'no_audit_record',
@@ -108,11 +105,8 @@ export async function issueCertificate(
     audit: { seq: Number(entry.seq), hash: entry.hash },
     selfDisclosure: category?.kind === 'self_disclosure',
   });
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('certificates')
-      .values({ code_hash: codeHash(normalizeCertificateCode(code)!), report_id: reportId, issued_at: issuedAt })
-      .execute();
+  await inTransaction(deps.db, async (trx) => {
+    await insertCertificate(trx, codeHash(normalizeCertificateCode(code)!), reportId, issuedAt);
     await audit(deps, trx, { actor, action: 'certificate.issue', subject: `report:${reportId}` });
   });
   return { pdf, fileName: `certificate-of-receipt-${report.reference}.pdf` };
@@ -135,11 +129,7 @@ export async function issueCertificateForReceipt(deps: Deps, receipt: string): P
 export async function receiptIsSelfDisclosure(deps: Pick<Deps, 'db' | 'profile'>, receipt: string): Promise<boolean> {
   const parsed = parseReceipt(receipt);
   if (!parsed.ok) return false;
-  const row = await deps.db
-    .selectFrom('reports')
-    .select('category')
-    .where('receipt_locator', '=', parsed.locator)
-    .executeTakeFirst();
+  const row = await findCategoryByLocator(deps.db, parsed.locator);
   return categoryOf(deps, row?.category)?.kind === 'self_disclosure';
 }
 
@@ -151,15 +141,8 @@ export async function receiptIsSelfDisclosure(deps: Pick<Deps, 'db' | 'profile'>
 export async function verifyCertificate(deps: Deps, viewer: Viewer, input: string): Promise<CertificateVerifyResponse> {
   await takeCertificateAttempt(deps, viewer.userId);
   const normalized = normalizeCertificateCode(input);
-  const row = normalized
-    ? await deps.db
-        .selectFrom('certificates as c')
-        .innerJoin('reports as r', 'r.id', 'c.report_id')
-        .select(['c.report_id', 'c.issued_at', 'r.reference', 'r.category', 'r.channel', 'r.received_at'])
-        .where('c.code_hash', '=', codeHash(normalized))
-        .executeTakeFirst()
-    : undefined;
-  await deps.db.transaction().execute((trx) =>
+  const row = normalized ? await findCertificateByHash(deps.db, codeHash(normalized)) : undefined;
+  await inTransaction(deps.db, (trx) =>
     audit(deps, trx, {
       actor: viewer.userId,
       action: 'certificate.verify',

@@ -2,10 +2,7 @@
 import type { Database } from './database.ts';
 
 /** Which requests a list holds: the viewer's own, those waiting for others' decision, or those on one case. */
-export type RequestFilter =
-  | { box: 'mine' }
-  | { box: 'to_decide'; now: string }
-  | { box: 'case'; reportId: string };
+export type RequestFilter = { box: 'mine' } | { box: 'to_decide'; now: string } | { box: 'case'; reportId: string };
 
 /**
  * Requests with their case's reference and category, the requester's and decider's names, and the viewer's sealed
