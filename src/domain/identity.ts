@@ -17,7 +17,15 @@ import { validateAnswers, type Answers } from '../shared/answers.ts';
 import type { CaseIdentity } from '../shared/requests.ts';
 import { audit } from './audit.ts';
 import { heldGrant } from '../store/grants.ts';
-import { caseKeys, type Viewer } from './cases/access.ts';
+import {
+  findIdentityKeyOfReport,
+  getReportIdentity,
+  insertIdentityStatement,
+  listIdentityStatements,
+  listUsedDisclosures,
+} from '../store/identity.ts';
+import { inTransaction } from '../store/transaction.ts';
+import { withCaseKeys, type Viewer } from './cases/access.ts';
 import { labelAnswers } from './cases/answers.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
@@ -69,14 +77,8 @@ export function openStatement(
  * @throws not_found without a case grant (custodians, administrators and operators hold none)
  */
 export async function caseIdentity(deps: Deps, viewer: Viewer, reportId: string): Promise<CaseIdentity> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  wipe(keys.reportKey);
-  wipe(keys.caseKey);
-  const report = await deps.db
-    .selectFrom('reports')
-    .select(['sealed_identity', 'identity_public_key', 'sealed_identity_secret', 'identity_added_at'])
-    .where('id', '=', reportId)
-    .executeTakeFirstOrThrow();
+  await withCaseKeys(deps, viewer, reportId, async () => undefined); // a case grant, or not_found
+  const report = await getReportIdentity(deps.db, reportId);
   const grant = await heldGrant(deps.db, reportId, viewer.userId, 'identity');
   const reporterAddedAt = report.identity_added_at;
   if (!grant) return { disclosed: false, disclosedAt: null, reporterAddedAt, answers: null, statements: null };
@@ -85,13 +87,7 @@ export async function caseIdentity(deps: Deps, viewer: Viewer, reportId: string)
   const identityKey = openSealed(viewer.publicKey, viewer.secretKey, grant.sealed_key);
   try {
     const answers = openJson<Answers>(identityKey, report.sealed_identity, identityAd(reportId));
-    const rows = await deps.db
-      .selectFrom('identity_statements')
-      .select(['id', 'sealed_identity', 'created_at'])
-      .where('report_id', '=', reportId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    const rows = await listIdentityStatements(deps.db, reportId);
     const statements: CaseIdentity['statements'] = [];
     if (rows.length > 0 && report.identity_public_key && report.sealed_identity_secret) {
       const pair = {
@@ -108,11 +104,9 @@ export async function caseIdentity(deps: Deps, viewer: Viewer, reportId: string)
         wipe(pair.secretKey);
       }
     }
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        audit(deps, trx, { actor: viewer.userId, action: 'identity.read', subject: `report:${reportId}` }),
-      );
+    await inTransaction(deps.db, (trx) =>
+      audit(deps, trx, { actor: viewer.userId, action: 'identity.read', subject: `report:${reportId}` }),
+    );
     return {
       disclosed: true,
       disclosedAt: grant.created_at,
@@ -139,21 +133,9 @@ export async function reporterIdentity(
   session: Pick<OpenedSession, 'reportId' | 'key'>,
 ): Promise<ReporterIdentityView> {
   const reportId = session.reportId!;
-  const report = await deps.db
-    .selectFrom('reports')
-    .select(['identity_public_key', 'identity_added_at'])
-    .where('id', '=', reportId)
-    .executeTakeFirst();
+  const report = await findIdentityKeyOfReport(deps.db, reportId);
   if (!report) throw errors.notFound('This report no longer exists.');
-  const disclosed = await deps.db
-    .selectFrom('requests')
-    .select(['id', 'decided_at', 'sealed_reporter_notice'])
-    .where('report_id', '=', reportId)
-    .where('kind', '=', 'identity_disclosure')
-    .where('status', '=', 'used')
-    .orderBy('decided_at')
-    .orderBy('id')
-    .execute();
+  const disclosed = await listUsedDisclosures(deps.db, reportId);
   return {
     canAdd: report.identity_public_key !== null,
     addedAt: report.identity_added_at,
@@ -189,11 +171,7 @@ export async function addIdentity(
   raw: Record<string, unknown>,
 ): Promise<{ addedAt: string }> {
   const reportId = session.reportId!;
-  const report = await deps.db
-    .selectFrom('reports')
-    .select('identity_public_key')
-    .where('id', '=', reportId)
-    .executeTakeFirst();
+  const report = await findIdentityKeyOfReport(deps.db, reportId);
   if (!report) throw errors.notFound('This report no longer exists.');
   if (!report.identity_public_key) throw errors.conflict('identity_not_possible', CANNOT_ADD);
   const result = validateAnswers(deps.profile().identity.fields, raw);
@@ -205,21 +183,9 @@ export async function addIdentity(
   if (!given) throw errors.invalid('empty_identity', 'Please fill in at least one of the questions about you.');
   const id = randomUUID();
   const at = deps.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('identity_statements')
-      .values({
-        id,
-        report_id: reportId,
-        sealed_identity: sealStatement(report.identity_public_key!, reportId, id, result.answers),
-        created_at: at,
-      })
-      .execute();
-    await trx
-      .updateTable('reports')
-      .set({ identity_added_at: at, updated_at: at })
-      .where('id', '=', reportId)
-      .execute();
+  await inTransaction(deps.db, async (trx) => {
+    const sealed = sealStatement(report.identity_public_key!, reportId, id, result.answers);
+    await insertIdentityStatement(trx, { id, reportId, sealed, at });
     await audit(deps, trx, { actor: 'reporter', action: 'identity.add', subject: `report:${reportId}` });
   });
   return { addedAt: at };
