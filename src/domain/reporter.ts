@@ -23,6 +23,17 @@ import { answersAd, fileAd, messageAd, reporterKeyAd } from '../crypto/case-keys
 import { createSession, type OpenedSession } from './sessions.ts';
 import { slowReceiptFailure } from './throttle.ts';
 import { cleanText } from '../shared/text.ts';
+import { insertMessage } from '../store/case-events.ts';
+import {
+  findEvidenceKeyOfReport,
+  findReceiptRow,
+  findWholeReport,
+  listReporterFiles,
+  listReporterMessages,
+  touchReport,
+} from '../store/reporter.ts';
+import { insertFiles } from '../store/submissions.ts';
+import { inTransaction } from '../store/transaction.ts';
 
 const DUMMY_SALT = Buffer.alloc(16, 7);
 
@@ -43,11 +54,7 @@ export async function verifyReceipt(deps: Deps, input: string): Promise<{ report
         ? 'This receipt has a typing mistake: please check the digits and try again.'
         : 'A receipt has 36 digits in groups of four. Please check it and try again.',
     );
-  const row = await deps.db
-    .selectFrom('reports')
-    .select(['id', 'receipt_salt', 'receipt_verifier', 'reporter_wrapped_key', 'receipt_kdf'])
-    .where('receipt_locator', '=', parsed.locator)
-    .executeTakeFirst();
+  const row = await findReceiptRow(deps.db, parsed.locator);
   const { verifier, kek } = await deriveSecretKeys(
     parsed.secret,
     row?.receipt_salt ?? DUMMY_SALT,
@@ -76,11 +83,9 @@ export async function reporterSignIn(deps: Deps, input: string): Promise<string>
       key: reportKey,
       minutes: deps.sessions.reporterMinutes,
     });
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        audit(deps, trx, { actor: 'reporter', action: 'reporter.sign_in', subject: `report:${reportId}` }),
-      );
+    await inTransaction(deps.db, (trx) =>
+      audit(deps, trx, { actor: 'reporter', action: 'reporter.sign_in', subject: `report:${reportId}` }),
+    );
     return token;
   } finally {
     wipe(reportKey);
@@ -112,7 +117,7 @@ export interface ReporterView {
 /** What the reporter sees of their report. @throws not_found when the report is gone */
 export async function reporterView(deps: Deps, session: OpenedSession): Promise<ReporterView> {
   const reportId = session.reportId!;
-  const report = await deps.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+  const report = await findWholeReport(deps.db, reportId);
   if (!report) throw errors.notFound('This report no longer exists.');
   const category = categoryOf(deps, report.category);
   const answers = openJson<Record<string, string | string[] | boolean | null>>(
@@ -120,22 +125,8 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
     report.sealed_answers,
     answersAd(reportId),
   );
-  const files = await deps.db
-    .selectFrom('files')
-    .select(['id', 'sealed_meta', 'original_blob', 'cleaned_blob', 'blob_format', 'created_at'])
-    .where('report_id', '=', reportId)
-    .where('author', '=', 'reporter')
-    .orderBy('created_at')
-    .orderBy('position')
-    .execute();
-  const messages = await deps.db
-    .selectFrom('messages')
-    .select(['id', 'author', 'kind', 'sealed_body', 'created_at'])
-    .where('report_id', '=', reportId)
-    .where('visibility', '=', 'reporter')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const files = await listReporterFiles(deps.db, reportId);
+  const messages = await listReporterMessages(deps.db, reportId);
   const status = report.status as CaseStatus;
   const policy = category?.policy;
   const due = status === 'closed' || !policy?.showDueDateToReporter ? null : report.feedback_due_at;
@@ -189,11 +180,7 @@ export async function reporterAddInformation(
   const body = cleanText(input.body ?? '').trim();
   if ([...body].length > 20_000)
     throw errors.invalid('message_too_long', 'A message may have at most 20000 characters.');
-  const report = await deps.db
-    .selectFrom('reports')
-    .select('evidence_public_key')
-    .where('id', '=', reportId)
-    .executeTakeFirst();
+  const report = await findEvidenceKeyOfReport(deps.db, reportId);
   if (!report) throw errors.notFound('This report no longer exists.');
   const intake = new FileIntake(
     deps,
@@ -205,30 +192,25 @@ export async function reporterAddInformation(
     if (!body && intake.prepared.length === 0)
       throw errors.invalid('empty_message', 'Please write a message or choose a file.');
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       if (body) {
         const id = randomUUID();
-        await trx
-          .insertInto('messages')
-          .values({
-            id,
-            report_id: reportId,
-            author: 'reporter',
-            author_user_id: null,
-            visibility: 'reporter',
-            sealed_body: seal(session.key, Buffer.from(body), messageAd(reportId, id)),
-            created_at: at,
-          })
-          .execute();
+        await insertMessage(trx, {
+          id,
+          report_id: reportId,
+          author: 'reporter',
+          author_user_id: null,
+          visibility: 'reporter',
+          sealed_body: seal(session.key, Buffer.from(body), messageAd(reportId, id)),
+          created_at: at,
+        });
       }
       if (intake.prepared.length > 0)
-        await trx
-          .insertInto('files')
-          .values(
-            intake.prepared.map((f) => ({ ...f, report_id: reportId, author: 'reporter' as const, created_at: at })),
-          )
-          .execute();
-      await trx.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
+        await insertFiles(
+          trx,
+          intake.prepared.map((f) => ({ ...f, report_id: reportId, author: 'reporter' as const, created_at: at })),
+        );
+      await touchReport(trx, reportId, at);
       await audit(deps, trx, { actor: 'reporter', action: 'reporter.add_information', subject: `report:${reportId}` });
     });
   } catch (error) {
