@@ -8,8 +8,7 @@
  * @see MSS Order No. 2 Art. 6(2) (protection of informants and their close relatives); CEL 2023 Art. 46
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { openJson, sealJson, wipe } from '../crypto/sodium.ts';
+import { openJson, sealJson } from '../crypto/sodium.ts';
 import { queueNotices } from '../mail/outbox.ts';
 import { protectionResponseHours, type Category } from '../shared/profile.ts';
 import {
@@ -20,9 +19,24 @@ import {
   type ProtectionOutcome,
   type ReporterProtectionList,
 } from '../shared/protection.ts';
-import type { Tables } from '../store/tables.ts';
+import {
+  answerProtectionRequest,
+  findProtectionRequest,
+  findReportDeadlines,
+  hasOtherOpenRequest,
+  insertProtectionRequest,
+  listActiveCaseHolders,
+  listProtectionRows,
+  listRecentOpenRequests,
+  listReporterProtectionRows,
+  lockReportForProtection,
+  markProtectionRequested,
+  pendingProtectionDue,
+} from '../store/protection.ts';
+import { findReportCategory } from '../store/reports.ts';
+import { inTransaction, type Tx } from '../store/transaction.ts';
 import { audit } from './audit.ts';
-import { caseKeys, NOT_FOUND, type Viewer } from './cases/access.ts';
+import { NOT_FOUND, withCaseKeys, type Viewer } from './cases/access.ts';
 import { recordEvent } from './cases/events.ts';
 import { updateCaseAt } from './cases/versioned.ts';
 import { categoryOf } from './categories.ts';
@@ -49,21 +63,6 @@ export const PROTECTION_OUTCOME_TEXT: Record<ProtectionOutcome, string> = {
     'Staff assessed the danger and found that protection measures are not needed at the moment. If the situation changes, ask again.',
 };
 
-type Db = Kysely<Tables> | Transaction<Tables>;
-
-/** The earliest response due on the case's unanswered protection requests; null when none is open. */
-export async function pendingProtectionDue(db: Db, reportId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('protection_requests')
-    .select('due_at')
-    .where('report_id', '=', reportId)
-    .where('responded_at', 'is', null)
-    .orderBy('due_at')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.due_at ?? null;
-}
-
 /** Response hours for a case of this category (UNKNOWN_POLICY_RESPONSE_HOURS when the category has left the profile). */
 function responseHours(category: Category | undefined): number {
   return category ? protectionResponseHours(category.policy) : UNKNOWN_POLICY_RESPONSE_HOURS;
@@ -75,16 +74,8 @@ function responseHours(category: Category | undefined): number {
  * holds no grant. (The category's managers as such are not asked: telling them apart from the excluded would need
  * the case's exclusions, which are sealed under the case key.)
  */
-async function protectionRecipients(trx: Transaction<Tables>, reportId: string): Promise<string[]> {
-  const holders = await trx
-    .selectFrom('grants')
-    .innerJoin('users', 'users.id', 'grants.user_id')
-    .select('users.id')
-    .where('grants.report_id', '=', reportId)
-    .where('grants.scope', '=', 'case')
-    .where('users.disabled_at', 'is', null)
-    .execute();
-  return [...new Set(holders.map((u) => u.id))].sort();
+async function protectionRecipients(trx: Tx, reportId: string): Promise<string[]> {
+  return listActiveCaseHolders(trx, reportId);
 }
 
 /**
@@ -106,68 +97,31 @@ export async function requestProtection(
       'account_too_long',
       `Please shorten what you wrote to at most ${MAX_PROTECTION_ACCOUNT} characters. Your request has not been sent yet.`,
     );
-  const report = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
+  const report = await findReportCategory(deps.db, reportId);
   if (!report) throw errors.notFound('This report no longer exists.');
   const category = categoryOf(deps, report.category);
   const now = deps.now();
   const at = now.toISOString();
   const dueAt = protectionDue(category?.policy, now);
   const id = randomUUID();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     // Two clicks arrive together: on PostgreSQL the second waits here for the first to commit (SQLite runs one write
     // transaction at a time), then finds its request.
-    if (deps.dialect === 'postgres')
-      await trx.selectFrom('reports').select('id').where('id', '=', reportId).forUpdate().execute();
-    const recent = await trx
-      .selectFrom('protection_requests')
-      .select(['id', 'sealed_details', 'requested_at', 'due_at'])
-      .where('report_id', '=', reportId)
-      .where('responded_at', 'is', null)
-      .where('requested_at', '>=', new Date(now.getTime() - PROTECTION_REPEAT_MS).toISOString())
-      .orderBy('requested_at')
-      .execute();
+    await lockReportForProtection(trx, deps.dialect, reportId);
+    const since = new Date(now.getTime() - PROTECTION_REPEAT_MS).toISOString();
+    const recent = await listRecentOpenRequests(trx, reportId, since);
     const same = recent.find(
       (r) =>
         openJson<{ account: string | null }>(session.key, r.sealed_details, accountAd(reportId, r.id)).account ===
         account,
     );
     if (same) return { id: same.id, requestedAt: same.requested_at, dueAt: same.due_at };
-    await trx
-      .insertInto('protection_requests')
-      .values({
-        id,
-        report_id: reportId,
-        sealed_details: sealJson(session.key, { account }, accountAd(reportId, id)),
-        requested_at: at,
-        due_at: dueAt,
-        responded_at: null,
-        responded_by: null,
-        outcome: null,
-        sealed_outcome_note: null,
-      })
-      .execute();
-    // One statement, so it needs no version read; the version still moves, so a staff change computed from the
-    // row before this one (its due_at) is refused as a conflict rather than overwriting the new deadline.
-    await trx
-      .updateTable('reports')
-      .set({
-        urgent: 1,
-        protection_requested_at: at,
-        due_at: sql<string>`case when due_at < ${dueAt} then due_at else ${dueAt} end`,
-        updated_at: at,
-        version: sql<number>`version + 1`,
-      })
-      .where('id', '=', reportId)
-      .execute();
+    const sealedDetails = sealJson(session.key, { account }, accountAd(reportId, id));
+    await insertProtectionRequest(trx, { id, reportId, sealedDetails, requestedAt: at, dueAt });
+    await markProtectionRequested(trx, reportId, at, dueAt);
     // Staff already alerted to an unanswered request are not alerted again: a receipt cannot flood their mail.
-    const open = await trx
-      .selectFrom('protection_requests')
-      .select('id')
-      .where('report_id', '=', reportId)
-      .where('responded_at', 'is', null)
-      .where('id', '!=', id)
-      .executeTakeFirst();
-    if (!open) await queueNotices(deps, trx, await protectionRecipients(trx, reportId), 'protection');
+    if (!(await hasOtherOpenRequest(trx, reportId, id)))
+      await queueNotices(deps, trx, await protectionRecipients(trx, reportId), 'protection');
     await audit(deps, trx, {
       actor: 'reporter',
       action: 'reporter.protection_request',
@@ -181,15 +135,9 @@ export async function requestProtection(
 /** The reporter's protection requests, oldest first: when, by when, and the outcome in plain words. */
 export async function reporterProtection(deps: Deps, session: OpenedSession): Promise<ReporterProtectionList> {
   const reportId = session.reportId!;
-  const report = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
+  const report = await findReportCategory(deps.db, reportId);
   if (!report) throw errors.notFound('This report no longer exists.');
-  const rows = await deps.db
-    .selectFrom('protection_requests')
-    .select(['id', 'requested_at', 'due_at', 'responded_at', 'outcome'])
-    .where('report_id', '=', reportId)
-    .orderBy('requested_at')
-    .orderBy('id')
-    .execute();
+  const rows = await listReporterProtectionRows(deps.db, reportId);
   return {
     responseHours: responseHours(categoryOf(deps, report.category)),
     requests: rows.map((r) => {
@@ -211,25 +159,9 @@ async function presentProtection(
   reportId: string,
   keys: { reportKey: Buffer; caseKey: Buffer },
 ): Promise<ProtectionList> {
-  const report = await deps.db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
+  const report = await findReportCategory(deps.db, reportId);
   if (!report) throw errors.notFound(NOT_FOUND);
-  const rows = await deps.db
-    .selectFrom('protection_requests as p')
-    .leftJoin('users as u', 'u.id', 'p.responded_by')
-    .select([
-      'p.id',
-      'p.requested_at',
-      'p.due_at',
-      'p.responded_at',
-      'p.outcome',
-      'p.sealed_details',
-      'p.sealed_outcome_note',
-      'u.display_name',
-    ])
-    .where('p.report_id', '=', reportId)
-    .orderBy('p.requested_at')
-    .orderBy('p.id')
-    .execute();
+  const rows = await listProtectionRows(deps.db, reportId);
   const now = deps.now().toISOString();
   return {
     responseHours: responseHours(categoryOf(deps, report.category)),
@@ -252,21 +184,13 @@ async function presentProtection(
 
 /** The protection requests of a case, decrypted for a viewer holding it. Audited as a read. @throws not_found */
 export async function listProtection(deps: Deps, viewer: Viewer, reportId: string): Promise<ProtectionList> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
     const list = await presentProtection(deps, reportId, keys);
-    await deps.db.transaction().execute((trx) =>
-      audit(deps, trx, {
-        actor: viewer.userId,
-        action: 'protection.read',
-        subject: `report:${reportId}`,
-      }),
+    await inTransaction(deps.db, (trx) =>
+      audit(deps, trx, { actor: viewer.userId, action: 'protection.read', subject: `report:${reportId}` }),
     );
     return list;
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+  });
 }
 
 /**
@@ -283,14 +207,8 @@ export async function respondToProtection(
   requestId: string,
   input: { outcome: ProtectionOutcome; note?: string | undefined },
 ): Promise<ProtectionList> {
-  const keys = await caseKeys(deps, viewer, reportId);
-  try {
-    const request = await deps.db
-      .selectFrom('protection_requests')
-      .select(['id', 'requested_at', 'responded_at'])
-      .where('id', '=', requestId)
-      .where('report_id', '=', reportId)
-      .executeTakeFirst();
+  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+    const request = await findProtectionRequest(deps.db, reportId, requestId);
     if (!request) throw errors.notFound('There is no such protection request on this case.');
     const answered = errors.conflict(
       'already_answered',
@@ -302,26 +220,17 @@ export async function respondToProtection(
     const note = input.note?.trim() || null;
     if (note && [...note].length > MAX_PROTECTION_NOTE)
       throw errors.validation({ note: `Please keep the note within ${MAX_PROTECTION_NOTE} characters.` });
-    const r = await deps.db
-      .selectFrom('reports')
-      .select(['status', 'version', 'acknowledgement_due_at', 'feedback_due_at'])
-      .where('id', '=', reportId)
-      .executeTakeFirst();
+    const r = await findReportDeadlines(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
     const at = deps.now().toISOString();
-    await deps.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('protection_requests')
-        .set({
-          responded_at: at,
-          responded_by: viewer.userId,
-          outcome: input.outcome,
-          sealed_outcome_note: note ? sealJson(keys.caseKey, note, noteAd(reportId, requestId)) : null,
-        })
-        .where('id', '=', requestId)
-        .where('responded_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw answered;
+    await inTransaction(deps.db, async (trx) => {
+      const stored = await answerProtectionRequest(trx, requestId, {
+        responded_at: at,
+        responded_by: viewer.userId,
+        outcome: input.outcome,
+        sealed_outcome_note: note ? sealJson(keys.caseKey, note, noteAd(reportId, requestId)) : null,
+      });
+      if (!stored) throw answered;
       await updateCaseAt(trx, reportId, r.version, {
         due_at: nextDeadline({ ...r, protection_due_at: await pendingProtectionDue(trx, reportId) }),
         updated_at: at,
@@ -342,9 +251,6 @@ export async function respondToProtection(
         reason: `protection:${requestId} ${input.outcome}`,
       });
     });
-    return await presentProtection(deps, reportId, keys);
-  } finally {
-    wipe(keys.reportKey);
-    wipe(keys.caseKey);
-  }
+    return presentProtection(deps, reportId, keys);
+  });
 }

@@ -25,7 +25,7 @@ import { recordEvent } from './cases/events.ts';
 import type { Deps } from './deps.ts';
 import { deleteBlobs, destroyCaseRows, lockReport, scrubStorage } from './destroy.ts';
 import { DomainError, errors } from './errors.ts';
-import { pendingProtectionDue } from './protection.ts';
+import { pendingProtectionDue } from '../store/protection.ts';
 import { managerRole } from './requests/kinds.ts';
 import { effectiveStatus, useApproval } from './requests/requests.ts';
 

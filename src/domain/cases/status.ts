@@ -12,7 +12,7 @@ import { managerRole } from '../requests/kinds.ts';
 import { useApproval } from '../requests/requests.ts';
 import { REQUEST_TITLES } from '../../shared/requests.ts';
 import { retentionOnStatusChange } from '../retention.ts';
-import { pendingProtectionDue } from '../protection.ts';
+import { pendingProtectionDue } from '../../store/protection.ts';
 import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { canManageAccess } from './manage.ts';
 import { recordEvent } from './events.ts';

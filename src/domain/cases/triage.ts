@@ -11,7 +11,7 @@ import { audit } from '../audit.ts';
 import { acknowledgementDue, nextDeadline, presentDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { pendingProtectionDue } from '../protection.ts';
+import { pendingProtectionDue } from '../../store/protection.ts';
 import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
