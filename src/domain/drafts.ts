@@ -14,6 +14,7 @@
  * token back as `_draft`, and the next post drops it.
  */
 import { hash } from '../crypto/sodium.ts';
+import { MINUTE } from '../shared/time.ts';
 import type { Deps } from './deps.ts';
 import { getSealed, isToken, newToken, putSealed, type StashAddress } from './once.ts';
 
@@ -30,7 +31,7 @@ const addressOf = (scope: string, token: string): StashAddress => ({
  */
 export async function stashDraft(deps: Pick<Deps, 'db' | 'now'>, scope: string, state: unknown): Promise<string> {
   const token = newToken();
-  await putSealed(deps, addressOf(scope, token), JSON.stringify(state), DRAFT_MINUTES * 60_000);
+  await putSealed(deps, addressOf(scope, token), JSON.stringify(state), DRAFT_MINUTES * MINUTE);
   return token;
 }
 

@@ -45,9 +45,10 @@ import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 import type { OpenedSession } from './sessions.ts';
 import { cleanText } from '../shared/text.ts';
+import { MINUTE } from '../shared/time.ts';
 
 /** A request repeated within this time with the same account, still unanswered, is the same request (a double click). */
-export const PROTECTION_REPEAT_MS = 2 * 60_000;
+export const PROTECTION_REPEAT_MS = 2 * MINUTE;
 
 const accountAd = (reportId: string, id: string) => Buffer.from(`report:${reportId}:protection:${id}:account`);
 const noteAd = (reportId: string, id: string) => Buffer.from(`report:${reportId}:protection:${id}:note`);

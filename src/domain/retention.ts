@@ -28,6 +28,7 @@ import { DomainError, errors } from './errors.ts';
 import { pendingProtectionDue } from '../store/protection.ts';
 import { managerRole } from './requests/kinds.ts';
 import { effectiveStatus, useApproval } from './requests/requests.ts';
+import { categoryOf } from './categories.ts';
 
 /** Associated data of the sealed legal hold reason (under the case key). */
 export const legalHoldAd = (reportId: string) => Buffer.from(`report:${reportId}:legal-hold`);
@@ -45,7 +46,7 @@ export function retentionOnStatusChange(
   status: CaseStatus,
   at: string,
 ): Pick<ReportsTable, 'retention_ends_at' | 'retention_reminded_at'> {
-  const days = deps.profile().categories.find((c) => c.id === categoryId)?.policy.retentionDays;
+  const days = categoryOf(deps, categoryId)?.policy.retentionDays;
   return {
     // A category no longer in the profile has no policy: the case is kept until someone deletes it.
     retention_ends_at: status === 'closed' && days ? new Date(Date.parse(at) + days * DAY).toISOString() : null,
@@ -70,7 +71,7 @@ export function destroyAfter(r: RetentionColumns, reminderDays: number, now: Dat
 
 /** Whether the viewer manages this case's category: a supervisor, or an oversight officer for a complaint. */
 function manages(deps: Pick<Deps, 'profile'>, viewer: Viewer, categoryId: string): boolean {
-  return viewer.role === managerRole(deps.profile().categories.find((c) => c.id === categoryId));
+  return viewer.role === managerRole(categoryOf(deps, categoryId));
 }
 
 /**
@@ -85,7 +86,7 @@ export async function getRetention(deps: Deps, viewer: Viewer, reportId: string)
     const approved = await listApprovedRequestsOf(deps.db, reportId, 'early_deletion', viewer.userId);
     return {
       status: r.status as CaseStatus,
-      retentionDays: deps.profile().categories.find((c) => c.id === r.category)?.policy.retentionDays ?? null,
+      retentionDays: categoryOf(deps, r.category)?.policy.retentionDays ?? null,
       retentionEndsAt: r.retention_ends_at,
       remindedAt: r.retention_reminded_at,
       destroyAfter: destroyAfter(r, deps.retention.reminderDays, now),

@@ -26,6 +26,7 @@ import {
 import { inTransaction } from '../store/transaction.ts';
 import { sweepAbandonedBlobs } from './abandoned.ts';
 import type { Job, JobLog } from './runner.ts';
+import { categoryOf } from '../domain/categories.ts';
 
 /** Cases handled per query; runs loop until none is left (or the runner stops). */
 const BATCH = 100;
@@ -83,7 +84,7 @@ async function remind(deps: JobDeps, cases: { id: string; category: string }[], 
     );
     for (const c of cases) {
       if (!(await markRetentionReminded(trx, c.id, nowIso))) continue;
-      const role = managerRole(deps.profile().categories.find((k) => k.id === c.category));
+      const role = managerRole(categoryOf(deps, c.category));
       const users = holders.filter((h) => h.report_id === c.id && h.role === role).map((h) => h.id);
       await queueNotices(deps, trx, users, 'retention');
       await audit(deps, trx, {

@@ -24,6 +24,7 @@ import { answersAd, fileAd, messageAd } from '../../crypto/case-keys.ts';
 import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { labelAnswers } from './answers.ts';
 import { listEvents, recordEvent } from './events.ts';
+import { categoryOf } from '../categories.ts';
 
 type AnswerValue = string | string[] | boolean | null;
 
@@ -40,7 +41,7 @@ export async function exportCase(
   return withCaseKeys(deps, viewer, reportId, async (keys) => {
     const r = await findReport(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
-    const category = deps.profile().categories.find((c) => c.id === r.category);
+    const category = categoryOf(deps, r.category);
     const answers = openJson<Record<string, AnswerValue>>(keys.reportKey, r.sealed_answers, answersAd(r.id));
     const messages = await listMessageRows(deps.db, r.id);
     const files = await listCaseFileRows(deps.db, r.id);

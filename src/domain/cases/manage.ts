@@ -10,6 +10,7 @@ import type { CaseKeys } from '../../crypto/case-keys.ts';
 import { findStaffMember } from '../../store/category-staff.ts';
 import { findReportCategory } from '../../store/reports.ts';
 import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
+import { categoryOf } from '../categories.ts';
 
 /**
  * The case's managers manage access — supervisors; oversight officers for a complaint about an official —;
@@ -44,7 +45,7 @@ export async function asManager<T>(
 ): Promise<T> {
   return withCaseKeys(deps, viewer, reportId, async (keys) => {
     const report = await findReportCategory(deps.db, reportId);
-    const category = deps.profile().categories.find((c) => c.id === report?.category);
+    const category = categoryOf(deps, report?.category);
     if (!report || !canManageAccess(viewer, category)) throw errors.notFound(NOT_FOUND);
     return change({ keys, caseKey: keys.caseKey, category, categoryId: report.category });
   });

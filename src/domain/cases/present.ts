@@ -2,9 +2,10 @@
 import type { CaseStatus, CaseSummary, Channel, Outcome } from '../../shared/api.ts';
 import { presentDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
+import { categoryOf } from '../categories.ts';
 
 export function categoryTitle(deps: Pick<Deps, 'profile'>, id: string): { id: string; title: string } {
-  return { id, title: deps.profile().categories.find((c) => c.id === id)?.title ?? id };
+  return { id, title: categoryOf(deps, id)?.title ?? id };
 }
 
 export type SummaryRow = {

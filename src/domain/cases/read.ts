@@ -22,13 +22,14 @@ import type { FileMeta } from '../intake.ts';
 import { allowedTransitions } from '../lifecycle.ts';
 import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { presentSummary } from './present.ts';
+import { categoryOf } from '../categories.ts';
 
 /** One case with its answers, files and messages, decrypted for the viewer. Audited as a read. */
 export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Promise<CaseDetail> {
   return withCaseKeys(deps, viewer, reportId, async (keys) => {
     const r = await findReport(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
-    const category = deps.profile().categories.find((c) => c.id === r.category);
+    const category = categoryOf(deps, r.category);
     const answers = openJson<Record<string, string | string[] | boolean | null>>(
       keys.reportKey,
       r.sealed_answers,

@@ -17,6 +17,7 @@ import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { canManageAccess } from './manage.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
+import { categoryOf } from '../categories.ts';
 
 /**
  * Whether closing this case first needs an outcome notice to the reporter (CEL 2023 Art. 52) that was not sent: for
@@ -28,7 +29,7 @@ export async function outcomeNoticeMissing(
   reportId: string,
   categoryId: string,
 ): Promise<boolean> {
-  const kind = deps.profile().categories.find((c) => c.id === categoryId)?.kind;
+  const kind = categoryOf(deps, categoryId)?.kind;
   if (kind !== 'complaint_about_official') return false;
   const reopenedAt = await lastReopenedAt(deps.db, reportId);
   return !(await hasOutcomeNotice(deps.db, reportId, reopenedAt));
@@ -49,13 +50,13 @@ function approvalGate(
 ): 'export' | 'knowingly_false' | 'close_case' | null {
   if (to === 'referred') return 'export';
   if (outcome === 'knowingly_false') return 'knowingly_false';
-  const category = deps.profile().categories.find((c) => c.id === categoryId);
+  const category = categoryOf(deps, categoryId);
   return to === 'closed' && !canManageAccess(viewer, category) ? 'close_case' : null;
 }
 
 /** 409 approval_required for a closing by someone who does not manage the case, saying who approves it. */
 function closingNeedsApproval(deps: Pick<Deps, 'profile'>, categoryId: string) {
-  const category = deps.profile().categories.find((c) => c.id === categoryId);
+  const category = categoryOf(deps, categoryId);
   const manager = managerRole(category) === 'oversight' ? 'an oversight officer' : 'a supervisor';
   return errors.conflict(
     'approval_required',

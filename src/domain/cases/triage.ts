@@ -15,6 +15,7 @@ import { pendingProtectionDue } from '../../store/protection.ts';
 import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
+import { categoryOf } from '../categories.ts';
 
 /** @throws not_found | conflict */
 export async function setUrgent(
@@ -26,7 +27,7 @@ export async function setUrgent(
   return withCaseKeys(deps, viewer, reportId, async ({ caseKey }) => {
     const r = await findReportForTriage(deps.db, reportId);
     if (!r) throw errors.notFound(NOT_FOUND);
-    const policy = deps.profile().categories.find((c) => c.id === r.category)?.policy;
+    const policy = categoryOf(deps, r.category)?.policy;
     const ackDue = acknowledgementDue(policy, new Date(r.received_at), input.urgent);
     const dueAt = nextDeadline({
       status: r.status,
