@@ -1,7 +1,7 @@
 /** `npx confide user reset-password NAME` as an administrator runs it: a real process on a real data folder. */
 import { describe, expect, it } from 'vitest';
 import { cliOnFreshData } from '../../test/helpers/cli.ts';
-import { signIn } from '../domain/sign-in.ts';
+import { signIn } from '../domain/accounts/sign-in.ts';
 import { loadConfig } from '../server/config.ts';
 import { buildDeps } from '../server/deps.ts';
 

@@ -2,7 +2,7 @@
  * A case's next deadline, kept in `reports.due_at` so the queue can sort and page by it: the acknowledgement
  * deadline while the case is received (for an urgent case, the policy's urgent response time), the feedback
  * deadline after that, none once closed — and, whatever the status, the response to an unanswered protection
- * request when that comes first (src/domain/protection.ts pendingProtectionDue).
+ * request when that comes first (src/domain/reporter/protection.ts pendingProtectionDue).
  * @see Directive (EU) 2019/1937 Art. 9(1)(b) (acknowledge in 7 days), 9(1)(f) (feedback in 3 months)
  * @see MSS Order No. 2 Art. 6(2) (protection of informants in danger)
  */

@@ -15,7 +15,7 @@ export interface Deps {
   files: { maxFileBytes: number; maxFiles: number; maxCleanBytes: number };
   /**
    * Session lifetimes in minutes: a session ends `…IdleMinutes` after its last request and `…Minutes` after sign-in
-   * at the latest (src/domain/sessions.ts).
+   * at the latest (src/domain/accounts/sessions.ts).
    */
   sessions: { staffIdleMinutes: number; staffMinutes: number; reporterIdleMinutes: number; reporterMinutes: number };
   /** The deployment profile in force (chosen at setup). */

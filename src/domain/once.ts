@@ -3,7 +3,7 @@
  * it, sealed under a random one-time token that only the redirect URL carries; the first GET takes it and
  * deletes it. Post/Redirect/Get without keeping the secret anywhere after it is shown.
  *
- * The same table holds form drafts (src/domain/drafts.ts): a row is a sealed text, found by a hash of its token
+ * The same table holds form drafts (src/domain/reporter/drafts.ts): a row is a sealed text, found by a hash of its token
  * and opened by a key derived from it, so the table alone opens nothing.
  */
 import { hash, open, randomBytes, seal } from '../crypto/sodium.ts';

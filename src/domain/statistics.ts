@@ -11,7 +11,7 @@ import { CHANNELS, type Statistics } from '../shared/api.ts';
 import { DAY } from '../shared/time.ts';
 import { countOverdue, countReceivedByDay, countReceivedTotals, hoursToColumn } from '../store/statistics.ts';
 import { inTransaction } from '../store/transaction.ts';
-import { audit } from './audit.ts';
+import { audit } from './audit/record.ts';
 import type { Deps } from './deps.ts';
 import { errors } from './errors.ts';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { addStaff, ANSWERS, grantCase, pendingNotices, submitReport } from '../../test/helpers/staff-work.ts';
-import { disableUser } from '../domain/user-admin.ts';
+import { disableUser } from '../domain/accounts/user-admin.ts';
 import { NO_DEADLINE } from '../domain/deadlines.ts';
 import { checkDeadlines } from './deadlines.ts';
 

@@ -3,11 +3,11 @@
  * has passed, its supervisors get an escalation. Each (case, kind, deadline) is handled once, recorded in
  * `reminders`, whose primary key makes a second one impossible even if two runs overlap. Notices carry only
  * their kind; one audit entry per run that did something carries the counts. An unanswered protection request is
- * a case's deadline too (src/domain/protection.ts), even on a closed case, so it is reminded of and escalated alike.
+ * a case's deadline too (src/domain/reporter/protection.ts), even on a closed case, so it is reminded of and escalated alike.
  * @see Directive (EU) 2019/1937 Art. 9(1)(b) (acknowledge within 7 days), 9(1)(f) (feedback within 3 months)
  * @see MSS Order No. 2 Art. 6(2) (protection requests)
  */
-import { audit } from '../domain/audit.ts';
+import { audit } from '../domain/audit/record.ts';
 import { categoryOf } from '../domain/categories.ts';
 import {
   deadlineRecipients,

@@ -7,7 +7,7 @@ import type { Deps } from '../domain/deps.ts';
 import { checkDeadlines } from './deadlines.ts';
 import { sendNotices } from './notify.ts';
 import { retentionJob } from './retention.ts';
-import { deleteEndedSessions } from '../domain/sessions.ts';
+import { deleteEndedSessions } from '../domain/accounts/sessions.ts';
 import { MINUTE } from '../shared/time.ts';
 import { createJobRunner, type Job, type JobLog, type JobRunner } from './runner.ts';
 

@@ -9,7 +9,7 @@ import { DIALECTS } from '../../test/helpers/db.ts';
 import { multipart, reportParts } from '../../test/helpers/multipart.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../test/helpers/smtp.ts';
 import { addStaff, ANSWERS, grantCase, pendingNotices } from '../../test/helpers/staff-work.ts';
-import { setUserEmail } from '../domain/user-admin.ts';
+import { setUserEmail } from '../domain/accounts/user-admin.ts';
 import { createSmtpMailer } from '../mail/mailer.ts';
 import { createJobs, noticesJob } from './index.ts';
 import { sendNotices } from './notify.ts';

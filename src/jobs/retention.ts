@@ -5,14 +5,20 @@
  *    official), once (reports.retention_reminded_at);
  * 2. destroys closed cases whose retention has ended, once the notice period since their reminder has passed too,
  *    unless a legal hold stands — held cases are skipped and listed in the run (and the log); each case in a
- *    transaction of its own (src/domain/destroy.ts), audited as 'case.destroy' by 'system' with reason 'retention';
+ *    transaction of its own (src/domain/retention/destroy.ts), audited as 'case.destroy' by 'system' with reason 'retention';
  * 3. sweeps the file store of abandoned blobs (src/jobs/abandoned.ts), the safety net for step 2's blobs;
  * 4. scrubs the database files (SQLite: checkpoint; PostgreSQL: VACUUM when something was destroyed).
  * @see EU 2019/1937 Art. 17, 18; HinSchG §11(5)
  */
-import { audit } from '../domain/audit.ts';
+import { audit } from '../domain/audit/record.ts';
 import type { Deps } from '../domain/deps.ts';
-import { deleteBlobs, destroyCaseRows, lockReport, scrubStorage, type ScrubResult } from '../domain/destroy.ts';
+import {
+  deleteBlobs,
+  destroyCaseRows,
+  lockReport,
+  scrubStorage,
+  type ScrubResult,
+} from '../domain/retention/destroy.ts';
 import { managerRole } from '../domain/requests/kinds.ts';
 import { queueNotices } from '../mail/outbox.ts';
 import { DAY, HOUR } from '../shared/time.ts';

@@ -1,6 +1,6 @@
 /**
  * Staff e-mail addresses: where "work is waiting" notices go. A person without one sees work in the workspace only.
- * Setting a user's address is an account change: `setUserEmail` in src/domain/user-admin.ts.
+ * Setting a user's address is an account change: `setUserEmail` in src/domain/accounts/user-admin.ts.
  */
 import { errors } from '../domain/errors.ts';
 

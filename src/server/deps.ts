@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { createLocalBlobStore } from '../blobs/local.ts';
 import type { Deps } from '../domain/deps.ts';
-import { DEFAULT_PROFILE, getSetting, loadServerSecret } from '../domain/setup.ts';
+import { DEFAULT_PROFILE, getSetting, loadServerSecret } from '../domain/accounts/setup.ts';
 import { createSlowdown } from '../domain/slowdown.ts';
-import { recordLegacyCosts } from '../domain/argon2-costs.ts';
+import { recordLegacyCosts } from '../domain/accounts/argon2-costs.ts';
 import { createSmtpMailer } from '../mail/mailer.ts';
 import { loadProfile, resolveProfileDir } from '../profiles/load.ts';
 import type { Profile } from '../shared/profile.ts';

@@ -8,7 +8,7 @@ import { closeWithin } from './plugins/bounds.ts';
 import { loadConfig } from './config.ts';
 import { explainStartupError } from './startup-errors.ts';
 import { buildDeps } from './deps.ts';
-import { issueSetupToken, needsSetup } from '../domain/setup.ts';
+import { issueSetupToken, needsSetup } from '../domain/accounts/setup.ts';
 import { seedDemo } from '../domain/demo.ts';
 import { createJobs } from '../jobs/index.ts';
 

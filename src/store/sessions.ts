@@ -1,6 +1,6 @@
 /**
  * The `sessions` table: staff and reporter sessions, each holding a key sealed under the cookie's secret. Lifetimes
- * and what a row opens are decided in src/domain/sessions.ts; times are ISO strings.
+ * and what a row opens are decided in src/domain/accounts/sessions.ts; times are ISO strings.
  */
 import type { Database } from './database.ts';
 import type { Tables } from './tables.ts';

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifyAuditExport } from '../../src/domain/audit-verify.ts';
+import { verifyAuditExport } from '../../src/domain/audit/verify.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { HAVE_CHROMIUM } from './browser.ts';
 import { servedApp } from './workspace.ts';

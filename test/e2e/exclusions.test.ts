@@ -5,7 +5,7 @@
  * it with the supervisor's approval.
  */
 import { describe, expect, it } from 'vitest';
-import { addUser } from '../../src/domain/users.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { PASSWORD } from '../helpers/app.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { HAVE_CHROMIUM } from './browser.ts';

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { buildDeps } from '../../src/server/deps.ts';
 import type { Deps } from '../../src/domain/deps.ts';
 import { createSlowdown } from '../../src/domain/slowdown.ts';
-import { addUser } from '../../src/domain/users.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { ROLES, type Role } from '../../src/shared/api.ts';
 import type { Dialect } from '../../src/store/database.ts';
 import { createPgDatabase } from './db.ts';

@@ -6,7 +6,7 @@ import type { Viewer } from '../../src/domain/cases/access.ts';
 import { decideRequest } from '../../src/domain/requests/decide.ts';
 import { createRequest } from '../../src/domain/requests/requests.ts';
 import type { RequestKind } from '../../src/domain/requests/kinds.ts';
-import { openSession } from '../../src/domain/sessions.ts';
+import { openSession } from '../../src/domain/accounts/sessions.ts';
 import type { TestApp } from './app.ts';
 
 /** The viewer a staff member's session opens, as the API's access plugin builds it. */

@@ -1,6 +1,6 @@
 /**
  * Reporter forms are answered with a redirect (Post/Redirect/Get), a refusal or the next step going along as a
- * draft (src/domain/drafts.ts). `shownAfter` does what a browser does: follows the 303 and loads the page.
+ * draft (src/domain/reporter/drafts.ts). `shownAfter` does what a browser does: follows the 303 and loads the page.
  */
 import type { TestApp } from './app.ts';
 

@@ -1,8 +1,8 @@
 /** Shortcuts for tests of deadlines and staff notices: staff with e-mail addresses, reports, handler grants. */
 import type { Deps } from '../../src/domain/deps.ts';
-import { ReportDraft } from '../../src/domain/submit.ts';
-import { addUser } from '../../src/domain/users.ts';
-import { setUserEmail } from '../../src/domain/user-admin.ts';
+import { ReportDraft } from '../../src/domain/reporter/submit.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
+import { setUserEmail } from '../../src/domain/accounts/user-admin.ts';
 import type { Role } from '../../src/shared/api.ts';
 import { PASSWORD } from './app.ts';
 

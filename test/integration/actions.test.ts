@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/domain/users.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { approval } from '../helpers/approvals.ts';
 import { actor, errorId, errorMessage, submitCase, type Actor } from '../helpers/cases.ts';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/domain/users.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { MARKERS, makeMetadataPdf } from '../fixtures/make.ts';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { approval, viewerOf } from '../helpers/approvals.ts';

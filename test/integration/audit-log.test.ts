@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditExport } from '../../src/domain/audit-verify.ts';
+import { verifyAuditExport } from '../../src/domain/audit/verify.ts';
 import { ROLES } from '../../src/shared/api.ts';
 import type { AccessLog, AuditPage, AuditVerifyResult } from '../../src/shared/audit.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';

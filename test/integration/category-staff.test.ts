@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unlockWithPassword } from '../../src/crypto/keyring.ts';
 import type { Viewer } from '../../src/domain/cases/access.ts';
-import { setUserCategories } from '../../src/domain/category-staff.ts';
+import { setUserCategories } from '../../src/domain/accounts/category-staff.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { decideRequest } from '../../src/domain/requests/decide.ts';
 import { createRequest } from '../../src/domain/requests/requests.ts';
-import { addUser } from '../../src/domain/users.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, errorMessage } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';

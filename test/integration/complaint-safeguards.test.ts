@@ -7,8 +7,8 @@
  * @see CEL 2023 Art. 52; DESIGN "Two-person rule", flow 7
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUserCategories } from '../../src/domain/category-staff.ts';
-import { addUser } from '../../src/domain/users.ts';
+import { setUserCategories } from '../../src/domain/accounts/category-staff.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, errorMessage, ESPIONAGE, submitCase, type Actor } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseKeys } from '../../src/domain/cases/access.ts';
 import { listExclusions } from '../../src/domain/cases/exclusion-store.ts';
-import { addUser } from '../../src/domain/users.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { viewerOf } from '../helpers/approvals.ts';
 import { actor, errorId, errorMessage } from '../helpers/cases.ts';

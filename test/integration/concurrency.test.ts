@@ -3,7 +3,7 @@
  * never a 5xx, a lost write or a duplicate — and each stored one has its audit entry, in an unbroken hash chain.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryHash, GENESIS } from '../../src/domain/audit.ts';
+import { entryHash, GENESIS } from '../../src/domain/audit/record.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';

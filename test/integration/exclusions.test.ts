@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseIdentity } from '../../src/shared/requests.ts';
-import { addUser } from '../../src/domain/users.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, errorMessage, type Actor } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';

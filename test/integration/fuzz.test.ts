@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/domain/users.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { ROLES } from '../../src/shared/api.ts';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { submitCase } from '../helpers/cases.ts';

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANNOT_ADD } from '../../src/domain/identity.ts';
+import { CANNOT_ADD } from '../../src/domain/reporter/identity.ts';
 import { formatDate } from '../../src/server/public/layout.ts';
 import type { CaseIdentity, RequestView } from '../../src/shared/requests.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';

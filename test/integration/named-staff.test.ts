@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../src/domain/users.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
 import { buildTestApp, PASSWORD, type TestApp } from '../helpers/app.ts';
 import { actor } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';

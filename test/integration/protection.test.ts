@@ -5,7 +5,7 @@
  * once, an unanswered request is reminded of and escalated, and staff record the response the reporter then reads.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setUserCategories } from '../../src/domain/category-staff.ts';
+import { setUserCategories } from '../../src/domain/accounts/category-staff.ts';
 import { checkDeadlines } from '../../src/jobs/deadlines.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { actor, errorId } from '../helpers/cases.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { scrubStorage } from '../../src/domain/destroy.ts';
+import { scrubStorage } from '../../src/domain/retention/destroy.ts';
 import { countAttempt } from '../../src/domain/throttle.ts';
 import { runRetention } from '../../src/jobs/retention.ts';
 import type { RetentionView } from '../../src/shared/retention.ts';

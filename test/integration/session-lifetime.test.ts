@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, errorMessage, submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
-import { deleteEndedSessions } from '../../src/domain/sessions.ts';
+import { deleteEndedSessions } from '../../src/domain/accounts/sessions.ts';
 import { multipart } from '../helpers/multipart.ts';
 
 const MINUTE = 60_000;

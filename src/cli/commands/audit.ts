@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { compareHead, verifyAuditChain, verifyAuditExport, type AuditHead } from '../../domain/audit-verify.ts';
+import { compareHead, verifyAuditChain, verifyAuditExport, type AuditHead } from '../../domain/audit/verify.ts';
 import { openDatabase } from '../../store/database.ts';
 import { requireInstallation } from './context.ts';
 import type { Command, Io } from './command.ts';

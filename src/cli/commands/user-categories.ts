@@ -1,4 +1,4 @@
-import { setUserCategories } from '../../domain/category-staff.ts';
+import { setUserCategories } from '../../domain/accounts/category-staff.ts';
 import type { Command } from './command.ts';
 import { withDeps } from './context.ts';
 

@@ -5,8 +5,8 @@ import {
   setUserEmail,
   soleIdentityWarning,
   unlockUser,
-} from '../../domain/user-admin.ts';
-import { addUser, findUser } from '../../domain/users.ts';
+} from '../../domain/accounts/user-admin.ts';
+import { addUser, findUser } from '../../domain/accounts/users.ts';
 import { checkEmail } from '../../mail/addresses.ts';
 import { ROLES } from '../../shared/api.ts';
 import type { Command } from './command.ts';

@@ -6,7 +6,7 @@
  */
 import type { CaseAccess } from '../../shared/api.ts';
 import { REQUEST_TITLES } from '../../shared/requests.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { useApproval } from '../requests/requests.ts';

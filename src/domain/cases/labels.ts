@@ -4,7 +4,7 @@
  */
 import { listLabelRows, replaceLabels } from '../../store/case-links.ts';
 import { inTransaction } from '../../store/transaction.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
 import { withCaseKeys, type Viewer } from './access.ts';
 import { recordEvent } from './events.ts';

@@ -7,7 +7,7 @@ import { deleteLink, findLink, insertLink, listLinkRows } from '../../store/case
 import { findGrantedReportByReference } from '../../store/grants.ts';
 import { getReportReferenceAndReceipt } from '../../store/reports.ts';
 import { inTransaction } from '../../store/transaction.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { withCaseKeys, type Viewer } from './access.ts';

@@ -6,7 +6,7 @@ import { getDisplayName } from '../../store/category-staff.ts';
 import { updateReport } from '../../store/reports.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import type { MessageView } from '../../shared/api.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { messageAd } from '../../crypto/case-keys.ts';

@@ -6,7 +6,7 @@
 import { answersAd, messageAd } from '../../crypto/case-keys.ts';
 import { open, openJson } from '../../crypto/sodium.ts';
 import type { CaseSummary } from '../../shared/api.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
 import { listMessageBodies } from '../../store/case-events.ts';
 import { listGrantedForSearch } from '../../store/queue.ts';

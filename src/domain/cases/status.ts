@@ -1,17 +1,17 @@
-/** Moving a case through its lifecycle (src/domain/lifecycle.ts). */
+/** Moving a case through its lifecycle (src/domain/cases/lifecycle.ts). */
 import { hasOutcomeNotice, lastReopenedAt } from '../../store/case-events.ts';
 import { findReportForStatus } from '../../store/reports.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import type { CaseStatus, Outcome } from '../../shared/api.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import { nextDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { allowedTransitions, canTransition } from '../lifecycle.ts';
+import { allowedTransitions, canTransition } from './lifecycle.ts';
 import { managerRole } from '../requests/kinds.ts';
 import { useApproval } from '../requests/requests.ts';
 import { REQUEST_TITLES } from '../../shared/requests.ts';
-import { retentionOnStatusChange } from '../retention.ts';
+import { retentionOnStatusChange } from '../retention/case-retention.ts';
 import { pendingProtectionDue } from '../../store/protection.ts';
 import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
 import { canManageAccess } from './manage.ts';
@@ -39,7 +39,7 @@ export async function outcomeNoticeMissing(
  * The approval a status change uses, if any (two-person rule): referring a case outside, and finding a report
  * knowingly false (MSS Order No. 2 Art. 21; EU 2019/1937 Art. 23(2)), whoever moves it; any other closing by someone
  * who does not manage the case (a handler), since closing starts the countdown to the case's destruction
- * (src/domain/retention.ts) — a manager of the case closes alone.
+ * (src/domain/retention/case-retention.ts) — a manager of the case closes alone.
  */
 function approvalGate(
   deps: Pick<Deps, 'profile'>,
@@ -126,7 +126,7 @@ export async function changeStatus(
         status: input.status,
         outcome,
         closed_at: input.status === 'closed' ? at : null,
-        // Closing starts the retention clock; reopening stops it (src/domain/retention.ts).
+        // Closing starts the retention clock; reopening stops it (src/domain/retention/case-retention.ts).
         ...retentionOnStatusChange(deps, r.category, input.status, at),
         // Leaving "received" is the acknowledgement, whichever state comes next.
         acknowledged_at: r.acknowledged_at ?? (input.status === 'received' ? null : at),

@@ -7,7 +7,7 @@
 import type { RiskLevel } from '../../shared/api.ts';
 import { findReportForTriage, updateReport } from '../../store/reports.ts';
 import { inTransaction } from '../../store/transaction.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import { acknowledgementDue, nextDeadline, presentDeadline } from '../deadlines.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';

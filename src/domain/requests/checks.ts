@@ -19,7 +19,7 @@ import { canManageAccess } from '../cases/manage.ts';
 import { whyExclusionNeedsApproval, whyNotExcludable } from '../cases/excludable.ts';
 import { findExclusion, type Exclusion } from '../cases/exclusion-store.ts';
 import { EXCLUSION_REASONS, whyNotGrantable } from '../cases/grantable.ts';
-import { coversCategory } from '../category-staff.ts';
+import { coversCategory } from '../accounts/category-staff.ts';
 import type { RequestKind } from './kinds.ts';
 
 /**

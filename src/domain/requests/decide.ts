@@ -8,7 +8,7 @@ import { DAY } from '../../shared/time.ts';
 import { MAX_REASON } from '../../shared/requests.ts';
 import { findReportCategory, findRequest, findRequestKey, updateRequestIfStatus } from '../../store/requests.ts';
 import { inTransaction } from '../../store/transaction.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import { categoryOf } from '../categories.ts';
 import { caseKeys, type Viewer } from '../cases/access.ts';
 import { recordEvent } from '../cases/events.ts';

@@ -10,7 +10,7 @@ import { openSealed, sealTo, wipe } from '../../crypto/sodium.ts';
 import { findCaseHolderAccount, upsertIdentityGrant } from '../../store/requests.ts';
 import type { Tables } from '../../store/tables.ts';
 import type { Tx } from '../../store/transaction.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import { heldGrant } from '../../store/grants.ts';
 import type { Viewer } from '../cases/access.ts';
 import type { Deps } from '../deps.ts';

@@ -8,7 +8,7 @@ import type { RequestBox, RequestView } from '../../shared/requests.ts';
 import { listDisplayNames, listFileMetas, listRequestRows, reportsHeldOf } from '../../store/request-lists.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { caseKeys, withCaseKeys, type Viewer } from '../cases/access.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import { categoryOf } from '../categories.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';

@@ -21,7 +21,7 @@ import {
 import { inTransaction, type Tx } from '../../store/transaction.ts';
 import { categoryOf } from '../categories.ts';
 import { DAY } from '../../shared/time.ts';
-import { audit } from '../audit.ts';
+import { audit } from '../audit/record.ts';
 import { caseKeys, type Viewer } from '../cases/access.ts';
 import { recordEvent } from '../cases/events.ts';
 import type { Deps } from '../deps.ts';

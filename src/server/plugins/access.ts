@@ -7,8 +7,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../../domain/cases/access.ts';
 import type { Deps } from '../../domain/deps.ts';
 import { DomainError, errors } from '../../domain/errors.ts';
-import { csrfTokenMatches, lookUpSession, sessionEndedError, type OpenedSession } from '../../domain/sessions.ts';
-import { mustEnrol, totpStateOf } from '../../domain/totp.ts';
+import {
+  csrfTokenMatches,
+  lookUpSession,
+  sessionEndedError,
+  type OpenedSession,
+} from '../../domain/accounts/sessions.ts';
+import { mustEnrol, totpStateOf } from '../../domain/accounts/totp.ts';
 import type { Role } from '../../shared/api.ts';
 import { findSessionUser } from '../../store/users.ts';
 

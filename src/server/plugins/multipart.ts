@@ -11,7 +11,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
-import type { IncomingFile } from '../../domain/intake.ts';
+import type { IncomingFile } from '../../domain/uploads/intake.ts';
 import { errors } from '../../domain/errors.ts';
 
 export type FormFields = Record<string, string | string[]>;

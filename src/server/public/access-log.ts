@@ -1,11 +1,11 @@
 /**
  * "Who has looked at your report" on the follow-up page, and the same record as downloads (CSV, JSON) that work
  * with JavaScript off: plain links, sent as attachments with the reporter's session cookie. Staff appear only as
- * pseudonyms ("Staff member A"), never by id, name or role (src/domain/access-log.ts).
+ * pseudonyms ("Staff member A"), never by id, name or role (src/domain/audit/access-log.ts).
  * @see CJEU C-579/21 (dates and purposes of consultations); REQUIREMENTS #29
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { accessLogCsv, accessLogFileName, reportAccessLog } from '../../domain/access-log.ts';
+import { accessLogCsv, accessLogFileName, reportAccessLog } from '../../domain/audit/access-log.ts';
 import type { AccessLog } from '../../shared/audit.ts';
 import type { RouteContext } from '../route-context.ts';
 import { html, type Html } from './html.ts';

@@ -1,11 +1,15 @@
 /**
  * The certificate of receipt for the reporter: a PDF, downloaded (`Content-Disposition: attachment`) from a plain
  * form POST, so it works with JavaScript off. The receipt page (shown once) posts the receipt back, which is checked
- * as at sign-in; the follow-up page posts with the reporter's session. See src/domain/certificates.ts.
+ * as at sign-in; the follow-up page posts with the reporter's session. See src/domain/reporter/certificates.ts.
  * @see CEL 2023 Art. 55
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { issueCertificate, issueCertificateForReceipt, type IssuedCertificate } from '../../domain/certificates.ts';
+import {
+  issueCertificate,
+  issueCertificateForReceipt,
+  type IssuedCertificate,
+} from '../../domain/reporter/certificates.ts';
 import { contentDisposition } from '../../files/names.ts';
 import type { RouteContext } from '../route-context.ts';
 import { fieldText } from '../plugins/multipart.ts';

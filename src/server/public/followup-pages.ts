@@ -1,12 +1,12 @@
 /** The reporter's pages after sending: sign in with the receipt, then status, replies and adding information. */
-import type { ReporterView } from '../../domain/reporter.ts';
-import { hoursText } from '../../domain/sessions.ts';
+import type { ReporterView } from '../../domain/reporter/follow-up.ts';
+import { hoursText } from '../../domain/accounts/sessions.ts';
 import type { AccessLog } from '../../shared/audit.ts';
 import type { Profile } from '../../shared/profile.ts';
 import type { ReporterProtectionList } from '../../shared/protection.ts';
 import { protectionSection, protectionSentText, type ProtectionFormState } from './protection-pages.ts';
 import { accessSection } from './access-log.ts';
-import type { ReporterIdentityView } from '../../domain/identity.ts';
+import type { ReporterIdentityView } from '../../domain/reporter/identity.ts';
 import { disclosureNotices, identitySection, type IdentityFormState } from './identity-pages.ts';
 import { followUpCertificateSection } from './certificate.ts';
 import { html } from './html.ts';
@@ -25,7 +25,7 @@ import {
 
 export interface SignInState {
   receipt: string;
-  /** The draft the page is shown from, sent back so that the next post drops it (src/domain/drafts.ts). */
+  /** The draft the page is shown from, sent back so that the next post drops it (src/domain/reporter/drafts.ts). */
   draft?: string | undefined;
   error?: string | undefined;
   /** Shown above the form: the session ended, or the person signed out. */
@@ -64,7 +64,7 @@ export interface ReportPageState {
   body?: string;
   error?: { message: string; href: string | null } | undefined;
   filesLost?: boolean;
-  /** The reporter's protection requests; the protection form is shown only with them (src/domain/protection.ts). */
+  /** The reporter's protection requests; the protection form is shown only with them (src/domain/reporter/protection.ts). */
   protection?: ReporterProtectionList | undefined;
   /** The protection form as sent, when sending it failed. */
   protectionForm?: ProtectionFormState | undefined;

@@ -2,16 +2,16 @@
  * The reporter's report page with every section loaded: status and messages, protection requests, identity
  * disclosures and the record of accesses. Every route that shows the page — after a refusal too — renders it
  * through here, so no section goes missing on an error page. A refused form is shown again through a draft
- * (src/domain/drafts.ts), so that the browser keeps no page that answered a post.
+ * (src/domain/reporter/drafts.ts), so that the browser keeps no page that answered a post.
  */
 import type { FastifyReply } from 'fastify';
-import { reportAccessLog } from '../../domain/access-log.ts';
+import { reportAccessLog } from '../../domain/audit/access-log.ts';
 import type { Deps } from '../../domain/deps.ts';
-import { reporterIdentity } from '../../domain/identity.ts';
-import { reporterProtection } from '../../domain/protection.ts';
-import { reporterView } from '../../domain/reporter.ts';
-import { readDraft, stashDraft } from '../../domain/drafts.ts';
-import { csrfTokenFor, type OpenedSession } from '../../domain/sessions.ts';
+import { reporterIdentity } from '../../domain/reporter/identity.ts';
+import { reporterProtection } from '../../domain/reporter/protection.ts';
+import { reporterView } from '../../domain/reporter/follow-up.ts';
+import { readDraft, stashDraft } from '../../domain/reporter/drafts.ts';
+import { csrfTokenFor, type OpenedSession } from '../../domain/accounts/sessions.ts';
 import { storageFaultCode } from '../../store/faults.ts';
 import { reportPage, type ReportPageState } from './followup-pages.ts';
 import { sendPage } from './layout.ts';

@@ -4,14 +4,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
-import { reporterProtection } from '../../domain/protection.ts';
-import { reporterAddInformation, reporterSignIn } from '../../domain/reporter.ts';
-import { deleteSession, hoursText, touchAfterRequest } from '../../domain/sessions.ts';
+import { reporterProtection } from '../../domain/reporter/protection.ts';
+import { reporterAddInformation, reporterSignIn } from '../../domain/reporter/follow-up.ts';
+import { deleteSession, hoursText, touchAfterRequest } from '../../domain/accounts/sessions.ts';
 import type { Deps } from '../../domain/deps.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteContext } from '../route-context.ts';
 import { redirectToReportDraft, sendReportPageFromDraft } from './followup-state.ts';
-import { dropDraft, readDraft, stashDraft } from '../../domain/drafts.ts';
+import { dropDraft, readDraft, stashDraft } from '../../domain/reporter/drafts.ts';
 import { knownError, STATUS } from '../errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { signInPage } from './followup-pages.ts';

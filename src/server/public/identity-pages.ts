@@ -10,7 +10,7 @@ import {
   disclosedText,
   IDENTITY_PREFIX,
   type ReporterIdentityView,
-} from '../../domain/identity.ts';
+} from '../../domain/reporter/identity.ts';
 import type { AnswerValue } from '../../shared/answers.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { renderField } from './fields.ts';

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
-import { addIdentity, IDENTITY_PREFIX } from '../../domain/identity.ts';
+import { addIdentity, IDENTITY_PREFIX } from '../../domain/reporter/identity.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Profile } from '../../shared/profile.ts';
 import type { RouteContext } from '../route-context.ts';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dammCheckDigit, formatReceipt } from '../../crypto/receipt.ts';
-import { issueSetupToken, needsSetup } from '../../domain/setup.ts';
+import { issueSetupToken, needsSetup } from '../../domain/accounts/setup.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { DIALECTS } from '../../../test/helpers/db.ts';
 import { multipart, type Part } from '../../../test/helpers/multipart.ts';

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
-import { requestProtection } from '../../domain/protection.ts';
+import { requestProtection } from '../../domain/reporter/protection.ts';
 import type { RouteContext } from '../route-context.ts';
 import { redirectToReportDraft } from './followup-state.ts';
 import { STATUS } from '../errors.ts';

@@ -10,7 +10,7 @@ import { html, type Html } from './html.ts';
 import { errorSummary, fileLimitsText, notice, page, SHARED_DEVICE_ADVICE, type SummaryItem } from './layout.ts';
 import { otherChannels } from './landing.ts';
 import { receiptCertificateSection } from './certificate.ts';
-import { DRAFT_MINUTES } from '../../domain/drafts.ts';
+import { DRAFT_MINUTES } from '../../domain/reporter/drafts.ts';
 
 export const IDENTITY_PREFIX = 'identity.';
 export const FILE_PREFIX = 'file.';
@@ -42,7 +42,7 @@ export interface QuestionnaireState {
   expired?: boolean;
 }
 
-/** The draft a page was shown from, sent back so that the next post drops it (src/domain/drafts.ts). */
+/** The draft a page was shown from, sent back so that the next post drops it (src/domain/reporter/drafts.ts). */
 const draftInput = (draft: string | undefined) => draft && html`<input type="hidden" name="_draft" value="${draft}">\n`;
 
 /** @param draft the token of the draft the page is shown from, if any */

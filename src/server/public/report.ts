@@ -1,18 +1,18 @@
 /**
  * Making a report on the web: questionnaire (urlencoded) → identity and files (multipart) → receipt, shown once.
  * Step 1 only checks the answers; step 2 stores everything at once through a ReportDraft, or nothing. Every post is
- * answered with a redirect, the form state going along as a sealed draft (src/domain/drafts.ts), so that no
+ * answered with a redirect, the form state going along as a sealed draft (src/domain/reporter/drafts.ts), so that no
  * browser keeps what was typed in its session history.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { categoryOf } from '../../domain/categories.ts';
-import { receiptIsSelfDisclosure } from '../../domain/certificates.ts';
+import { receiptIsSelfDisclosure } from '../../domain/reporter/certificates.ts';
 import { errors, type DomainError } from '../../domain/errors.ts';
-import { dropDraft, readDraft, stashDraft } from '../../domain/drafts.ts';
+import { dropDraft, readDraft, stashDraft } from '../../domain/reporter/drafts.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
 import { storageFaultCode } from '../../store/faults.ts';
-import { acceptingReports, ReportDraft } from '../../domain/submit.ts';
+import { acceptingReports, ReportDraft } from '../../domain/reporter/submit.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Category } from '../../shared/profile.ts';
 import type { RouteContext } from '../route-context.ts';

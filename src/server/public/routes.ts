@@ -3,12 +3,12 @@
  * `config.access`; every page escapes what it shows (html.ts); the only cookie is the reporter's session cookie,
  * set on sign-in with a receipt. Every POST is answered with a redirect (303), so that no browser keeps a posted
  * body in its session history: one that fails leads to the same form again, shown from a draft with what was typed
- * kept and a summary of the problems (src/domain/drafts.ts), or to its error page, shown the same way.
+ * kept and a summary of the problems (src/domain/reporter/drafts.ts), or to its error page, shown the same way.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../domain/errors.ts';
-import { channelStateReader } from '../../domain/channel-state.ts';
+import { channelStateReader } from '../../domain/reporter/channel-state.ts';
 import type { Profile } from '../../shared/profile.ts';
 import type { RouteContext } from '../route-context.ts';
 import type { ErrorView } from '../errors.ts';
@@ -19,7 +19,7 @@ import { followUpRoutes, sessionEndedPath } from './followup.ts';
 import { html } from './html.ts';
 import { landingPage } from './landing.ts';
 import { page, sendPage } from './layout.ts';
-import { readDraft, stashDraft } from '../../domain/drafts.ts';
+import { readDraft, stashDraft } from '../../domain/reporter/drafts.ts';
 import { protectionFollowUpRoutes } from './protection.ts';
 import { identityFollowUpRoutes } from './identity.ts';
 import { reportRoutes } from './report.ts';

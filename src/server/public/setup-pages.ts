@@ -1,5 +1,5 @@
 /** The pages of first start: the setup form and the administrator's recovery key, shown once. */
-import { MIN_PASSWORD } from '../../domain/passwords.ts';
+import { MIN_PASSWORD } from '../../domain/accounts/passwords.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { html, type Html } from './html.ts';
 import { errorSummary, notice, page, type SummaryItem } from './layout.ts';

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DomainError, errors } from '../../domain/errors.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
-import { checkSetupOpen, completeSetup, DEFAULT_PROFILE } from '../../domain/setup.ts';
+import { checkSetupOpen, completeSetup, DEFAULT_PROFILE } from '../../domain/accounts/setup.ts';
 import { listProfiles, loadProfile, ProfileError, resolveProfileDir } from '../../profiles/load.ts';
 import type { RouteContext } from '../route-context.ts';
 import { STATUS } from '../errors.ts';

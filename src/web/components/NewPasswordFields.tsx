@@ -1,6 +1,6 @@
 import { useId } from 'react';
 
-/** The fewest characters a staff password may have (the server's rule, domain/users.ts). */
+/** The fewest characters a staff password may have (the server's rule, domain/accounts/users.ts). */
 export const MIN_PASSWORD = 12;
 
 /**

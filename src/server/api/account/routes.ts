@@ -14,9 +14,9 @@ import {
   recoverAccount,
   startTotpEnrolment,
   turnOffTotp,
-} from '../../../domain/account.ts';
-import { csrfTokenFor } from '../../../domain/sessions.ts';
-import { totpQrSvg } from '../../../domain/totp.ts';
+} from '../../../domain/accounts/account.ts';
+import { csrfTokenFor } from '../../../domain/accounts/sessions.ts';
+import { totpQrSvg } from '../../../domain/accounts/totp.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
   AccountView,

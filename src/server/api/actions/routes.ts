@@ -13,7 +13,7 @@ import {
   listOfficers,
   recordAction,
   type RecordingFile,
-} from '../../../domain/actions.ts';
+} from '../../../domain/cases/actions.ts';
 import { errors } from '../../../domain/errors.ts';
 import { ActionList, ActionView, OfficerList } from '../../../shared/actions.ts';
 import { ErrorBody } from '../../../shared/api.ts';

@@ -8,9 +8,14 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accessLogByReference, accessLogCsv, accessLogFileName, reportAccessLog } from '../../../domain/access-log.ts';
-import { exportAudit, verifyAuditForOversight } from '../../../domain/audit-export.ts';
-import { listAudit, listAuditActors } from '../../../domain/audit-read.ts';
+import {
+  accessLogByReference,
+  accessLogCsv,
+  accessLogFileName,
+  reportAccessLog,
+} from '../../../domain/audit/access-log.ts';
+import { exportAudit, verifyAuditForOversight } from '../../../domain/audit/export.ts';
+import { listAudit, listAuditActors } from '../../../domain/audit/read.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
   AccessLog,

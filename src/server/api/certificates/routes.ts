@@ -1,7 +1,7 @@
 /** Checking a certificate of receipt's verification code in the workspace. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { verifyCertificate } from '../../../domain/certificates.ts';
+import { verifyCertificate } from '../../../domain/reporter/certificates.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import { CertificateVerifyRequest, CertificateVerifyResponse } from '../../../shared/certificates.ts';
 import type { RouteContext } from '../../route-context.ts';

@@ -5,7 +5,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { addIdentity, addedText, caseIdentity, disclosedText, reporterIdentity } from '../../../domain/identity.ts';
+import {
+  addIdentity,
+  addedText,
+  caseIdentity,
+  disclosedText,
+  reporterIdentity,
+} from '../../../domain/reporter/identity.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
   CaseIdentity,

@@ -10,7 +10,7 @@ import {
   reporterProtection,
   requestProtection,
   respondToProtection,
-} from '../../../domain/protection.ts';
+} from '../../../domain/reporter/protection.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
   ProtectionList,

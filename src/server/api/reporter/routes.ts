@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reporterAddInformation, reporterSignIn, reporterView } from '../../../domain/reporter.ts';
-import { csrfTokenFor, deleteSession } from '../../../domain/sessions.ts';
+import { reporterAddInformation, reporterSignIn, reporterView } from '../../../domain/reporter/follow-up.ts';
+import { csrfTokenFor, deleteSession } from '../../../domain/accounts/sessions.ts';
 import { ErrorBody, ReporterMessageRequest, ReporterReport, ReporterSessionRequest } from '../../../shared/api.ts';
 import type { RouteContext } from '../../route-context.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../../plugins/access.ts';

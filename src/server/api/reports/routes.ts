@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ReportDraft } from '../../../domain/submit.ts';
+import { ReportDraft } from '../../../domain/reporter/submit.ts';
 import { errors } from '../../../domain/errors.ts';
 import { ErrorBody, ReceiptResponse } from '../../../shared/api.ts';
 import type { RouteContext } from '../../route-context.ts';

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changeLegalHold, deleteCaseEarly, getRetention } from '../../../domain/retention.ts';
+import { changeLegalHold, deleteCaseEarly, getRetention } from '../../../domain/retention/case-retention.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import { DeleteCaseQuery, LegalHoldRequest, RetentionView } from '../../../shared/retention.ts';
 import type { RouteContext } from '../../route-context.ts';

@@ -5,11 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { csrfTokenFor, deleteSession } from '../../../domain/sessions.ts';
-import { activateAccount } from '../../../domain/invitations.ts';
-import { signIn } from '../../../domain/sign-in.ts';
-import { presentUser } from '../../../domain/users.ts';
-import { accountView } from '../../../domain/account.ts';
+import { csrfTokenFor, deleteSession } from '../../../domain/accounts/sessions.ts';
+import { activateAccount } from '../../../domain/accounts/invitations.ts';
+import { signIn } from '../../../domain/accounts/sign-in.ts';
+import { presentUser } from '../../../domain/accounts/users.ts';
+import { accountView } from '../../../domain/accounts/account.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import { ActivatedSession, ActivateRequest, SignInRequest, StaffSession } from '../../../shared/accounts.ts';
 import type { RouteContext } from '../../route-context.ts';

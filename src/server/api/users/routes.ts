@@ -3,14 +3,14 @@
  * reset, clear two-factor sign-in, set the categories they work on. Administrators only; to everyone else these
  * routes do not exist (404). Nothing here reads or sets a password or a key: a new account gets two one-time
  * invitation codes, one from the issuing administrator and one from a second, approving administrator, and the
- * person chooses their own password with both (src/domain/invitations.ts); a reset stops the old password and the
+ * person chooses their own password with both (src/domain/accounts/invitations.ts); a reset stops the old password and the
  * user chooses a new one with their recovery key.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { setUserCategories } from '../../../domain/category-staff.ts';
+import { setUserCategories } from '../../../domain/accounts/category-staff.ts';
 import { errors } from '../../../domain/errors.ts';
-import { approveInvitation, inviteUser, reissueInvitation } from '../../../domain/invitations.ts';
+import { approveInvitation, inviteUser, reissueInvitation } from '../../../domain/accounts/invitations.ts';
 import {
   disableUserById,
   enableUserById,
@@ -18,8 +18,8 @@ import {
   resetUserTotp,
   setUserEmail,
   soleIdentityWarning,
-} from '../../../domain/user-admin.ts';
-import { getUserListItem, listUsers } from '../../../domain/user-list.ts';
+} from '../../../domain/accounts/user-admin.ts';
+import { getUserListItem, listUsers } from '../../../domain/accounts/user-list.ts';
 import { checkEmail } from '../../../mail/addresses.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
