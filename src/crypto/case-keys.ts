@@ -20,6 +20,24 @@ export const exclusionsAd = (reportId: string) => Buffer.from(`report:${reportId
 /** Associated data of the note of a clear exclusion row (before 0006). */
 export const legacyNoteAd = (reportId: string, userId: string) => Buffer.from(`report:${reportId}:exclusion:${userId}`);
 
+/** An action record's sealed details (case key). */
+export const actionAd = (reportId: string, actionId: string) => Buffer.from(`report:${reportId}:action:${actionId}`);
+/** The reporter's account in a protection request (report key). */
+export const protectionAccountAd = (reportId: string, requestId: string) =>
+  Buffer.from(`report:${reportId}:protection:${requestId}:account`);
+/** Staff's note on the response to a protection request (case key). */
+export const protectionNoteAd = (reportId: string, requestId: string) =>
+  Buffer.from(`report:${reportId}:protection:${requestId}:note`);
+/** The sealed reason of a legal hold (case key). */
+export const legalHoldAd = (reportId: string) => Buffer.from(`report:${reportId}:legal-hold`);
+/** A request's sealed reason and legal basis (request key). */
+export const requestDetailsAd = (requestId: string) => Buffer.from(`request:${requestId}:details`);
+/** A request's decision note (request key). */
+export const requestNoteAd = (requestId: string) => Buffer.from(`request:${requestId}:decision`);
+/** The reporter's notice of an identity disclosure (report key; the reporter reads it on follow-up). */
+export const reporterNoticeAd = (reportId: string, requestId: string) =>
+  Buffer.from(`report:${reportId}:request:${requestId}:notice`);
+
 /** The copies of an uploaded file: `cleaned` (metadata removed, under the report key) and `original` (as received). */
 export type BlobRole = 'cleaned' | 'original';
 /**

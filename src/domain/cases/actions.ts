@@ -31,6 +31,7 @@ import { errors } from '../errors.ts';
 import { FileIntake, type FileMeta, type IncomingFile } from '../uploads/intake.ts';
 import { useApproval } from '../requests/requests.ts';
 import { fileAd } from '../../crypto/case-keys.ts';
+import { actionAd } from '../../crypto/case-keys.ts';
 
 /** Roles whose members can be named as officers of an action. */
 export const OFFICER_ROLES = ['handler', 'supervisor', 'oversight'] as const;
@@ -56,8 +57,6 @@ const FIELD_WORDS: Record<string, string> = {
   noRecordingReason: 'the reason there is no recording',
   notes: 'the notes',
 };
-
-const detailsAd = (reportId: string, id: string) => Buffer.from(`report:${reportId}:action:${id}`);
 
 /** What is sealed under the case key. */
 interface ActionDetails {
@@ -228,7 +227,7 @@ export async function recordAction(
           at: new Date(input.at).toISOString(),
           request_id: input.requestId!,
           officer_ids: JSON.stringify(officerIds),
-          sealed_details: sealJson(keys.caseKey, details, detailsAd(reportId, id)),
+          sealed_details: sealJson(keys.caseKey, details, actionAd(reportId, id)),
           recording_file_id: recording?.id ?? null,
           created_by: viewer.userId,
           created_at: at,
@@ -281,7 +280,7 @@ export async function actionViews(
     ...new Set(rows.flatMap((r) => JSON.parse(r.officer_ids) as string[])),
   ]);
   return rows.map((r) => {
-    const d = openJson<ActionDetails>(caseKey, r.sealed_details, detailsAd(reportId, r.id));
+    const d = openJson<ActionDetails>(caseKey, r.sealed_details, actionAd(reportId, r.id));
     return {
       id: r.id,
       kind: r.kind as ActionKind,

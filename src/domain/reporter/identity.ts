@@ -29,8 +29,7 @@ import { withCaseKeys, type Viewer } from '../cases/access.ts';
 import { labelAnswers } from '../cases/answers.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { reporterNoticeAd } from '../requests/requests.ts';
-import { identityAd, identitySecretAd, identityStatementAd } from '../../crypto/case-keys.ts';
+import { identityAd, identitySecretAd, identityStatementAd, reporterNoticeAd } from '../../crypto/case-keys.ts';
 import type { OpenedSession } from '../accounts/sessions.ts';
 
 /** A `sealTo` of a 32-byte key: 32 + crypto_box_SEALBYTES (48). */

@@ -46,12 +46,10 @@ import { errors } from '../errors.ts';
 import type { OpenedSession } from '../accounts/sessions.ts';
 import { cleanText } from '../../shared/text.ts';
 import { MINUTE } from '../../shared/time.ts';
+import { protectionAccountAd, protectionNoteAd } from '../../crypto/case-keys.ts';
 
 /** A request repeated within this time with the same account, still unanswered, is the same request (a double click). */
 export const PROTECTION_REPEAT_MS = 2 * MINUTE;
-
-const accountAd = (reportId: string, id: string) => Buffer.from(`report:${reportId}:protection:${id}:account`);
-const noteAd = (reportId: string, id: string) => Buffer.from(`report:${reportId}:protection:${id}:note`);
 
 /** The outcome as the reporter reads it on the follow-up page. */
 export const PROTECTION_OUTCOME_TEXT: Record<ProtectionOutcome, string> = {
@@ -113,11 +111,11 @@ export async function requestProtection(
     const recent = await listRecentOpenRequests(trx, reportId, since);
     const same = recent.find(
       (r) =>
-        openJson<{ account: string | null }>(session.key, r.sealed_details, accountAd(reportId, r.id)).account ===
-        account,
+        openJson<{ account: string | null }>(session.key, r.sealed_details, protectionAccountAd(reportId, r.id))
+          .account === account,
     );
     if (same) return { id: same.id, requestedAt: same.requested_at, dueAt: same.due_at };
-    const sealedDetails = sealJson(session.key, { account }, accountAd(reportId, id));
+    const sealedDetails = sealJson(session.key, { account }, protectionAccountAd(reportId, id));
     await insertProtectionRequest(trx, { id, reportId, sealedDetails, requestedAt: at, dueAt });
     await markProtectionRequested(trx, reportId, at, dueAt);
     // Staff already alerted to an unanswered request are not alerted again: a receipt cannot flood their mail.
@@ -171,13 +169,16 @@ async function presentProtection(
       requestedAt: r.requested_at,
       dueAt: r.due_at,
       overdue: r.responded_at === null && r.due_at <= now,
-      account: openJson<{ account: string | null }>(keys.reportKey, r.sealed_details, accountAd(reportId, r.id))
-        .account,
+      account: openJson<{ account: string | null }>(
+        keys.reportKey,
+        r.sealed_details,
+        protectionAccountAd(reportId, r.id),
+      ).account,
       respondedAt: r.responded_at,
       respondedBy: r.display_name ?? null,
       outcome: (r.outcome as ProtectionOutcome | null) ?? null,
       note: r.sealed_outcome_note
-        ? openJson<string>(keys.caseKey, r.sealed_outcome_note, noteAd(reportId, r.id))
+        ? openJson<string>(keys.caseKey, r.sealed_outcome_note, protectionNoteAd(reportId, r.id))
         : null,
     })),
   };
@@ -229,7 +230,7 @@ export async function respondToProtection(
         responded_at: at,
         responded_by: viewer.userId,
         outcome: input.outcome,
-        sealed_outcome_note: note ? sealJson(keys.caseKey, note, noteAd(reportId, requestId)) : null,
+        sealed_outcome_note: note ? sealJson(keys.caseKey, note, protectionNoteAd(reportId, requestId)) : null,
       });
       if (!stored) throw answered;
       await updateCaseAt(trx, reportId, r.version, {

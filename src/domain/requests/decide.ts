@@ -16,7 +16,8 @@ import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { APPROVAL_EFFECTS } from './effects.ts';
 import { deciderRole, REQUEST_TITLES, REQUEST_TTL_DAYS, type RequestKind } from './kinds.ts';
-import { deciders, effectiveStatus, noteAd, type RequestStatus } from './requests.ts';
+import { deciders, effectiveStatus, type RequestStatus } from './requests.ts';
+import { requestNoteAd } from '../../crypto/case-keys.ts';
 
 /**
  * Approves or refuses a request. The decider must be someone other than the requester, sealed in as a decider when
@@ -67,7 +68,7 @@ export async function decideRequest(
         status: approved ? (consumed ? 'used' : 'approved') : 'refused',
         decided_by: viewer.userId,
         decided_at: at,
-        sealed_decision_note: note ? sealJson(requestKey, note, noteAd(row.id)) : null,
+        sealed_decision_note: note ? sealJson(requestKey, note, requestNoteAd(row.id)) : null,
         used_at: consumed ? at : null,
         // An approval may be used for REQUEST_TTL_DAYS from the decision.
         expires_at: approved ? new Date(now.getTime() + REQUEST_TTL_DAYS * DAY).toISOString() : row.expires_at,

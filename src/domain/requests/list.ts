@@ -15,7 +15,8 @@ import { DomainError } from '../errors.ts';
 import { fileAd } from '../../crypto/case-keys.ts';
 import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
 import { deciderRole, type RequestKind } from './kinds.ts';
-import { detailsAd, effectiveStatus, noteAd } from './requests.ts';
+import { effectiveStatus } from './requests.ts';
+import { requestDetailsAd, requestNoteAd } from '../../crypto/case-keys.ts';
 
 /** At most this many requests per list (newest first for mine; oldest first, so soonest to expire, to decide). */
 export const LIST_LIMIT = 200;
@@ -115,8 +116,10 @@ function openDetails(viewer: Viewer, r: Row) {
   if (!r.sealed_key) return null;
   const key = openSealed(viewer.publicKey, viewer.secretKey, r.sealed_key);
   try {
-    const details = openJson<{ reason: string; legalBasis: string }>(key, r.sealed_details, detailsAd(r.id));
-    const decisionNote = r.sealed_decision_note ? openJson<string>(key, r.sealed_decision_note, noteAd(r.id)) : null;
+    const details = openJson<{ reason: string; legalBasis: string }>(key, r.sealed_details, requestDetailsAd(r.id));
+    const decisionNote = r.sealed_decision_note
+      ? openJson<string>(key, r.sealed_decision_note, requestNoteAd(r.id))
+      : null;
     return { ...details, decisionNote };
   } finally {
     wipe(key);

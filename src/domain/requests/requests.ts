@@ -36,15 +36,9 @@ import {
   SUBJECT_KINDS,
   type RequestKind,
 } from './kinds.ts';
+import { reporterNoticeAd, requestDetailsAd, requestNoteAd } from '../../crypto/case-keys.ts';
 
 export { MAX_REASON };
-
-/** Associated data of a request's sealed reason and legal basis, and of its decision note (request key). */
-export const detailsAd = (id: string) => Buffer.from(`request:${id}:details`);
-export const noteAd = (id: string) => Buffer.from(`request:${id}:decision`);
-/** The reporter's notice of an identity disclosure, under the report key (the reporter reads it on follow-up). */
-export const reporterNoticeAd = (reportId: string, id: string) =>
-  Buffer.from(`report:${reportId}:request:${id}:notice`);
 
 export interface RequestInput {
   reportId: string;
@@ -131,7 +125,7 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
           requester_id: viewer.userId,
           status: 'pending',
           subject,
-          sealed_details: sealJson(requestKey, { reason, legalBasis } satisfies RequestDetails, detailsAd(id)),
+          sealed_details: sealJson(requestKey, { reason, legalBasis } satisfies RequestDetails, requestDetailsAd(id)),
           sealed_reporter_notice: notice
             ? seal(keys.reportKey, Buffer.from(notice), reporterNoticeAd(input.reportId, id))
             : null,
@@ -188,9 +182,9 @@ export async function requestDetails(
   if (!k) return null;
   const key = openSealed(viewer.publicKey, viewer.secretKey, k.sealed_key);
   try {
-    const details = openJson<RequestDetails>(key, row.sealed_details, detailsAd(row.id));
+    const details = openJson<RequestDetails>(key, row.sealed_details, requestDetailsAd(row.id));
     const decisionNote = row.sealed_decision_note
-      ? openJson<string>(key, row.sealed_decision_note, noteAd(row.id))
+      ? openJson<string>(key, row.sealed_decision_note, requestNoteAd(row.id))
       : null;
     return { ...details, decisionNote };
   } finally {

@@ -29,9 +29,7 @@ import { pendingProtectionDue } from '../../store/protection.ts';
 import { managerRole } from '../requests/kinds.ts';
 import { effectiveStatus, useApproval } from '../requests/requests.ts';
 import { categoryOf } from '../categories.ts';
-
-/** Associated data of the sealed legal hold reason (under the case key). */
-export const legalHoldAd = (reportId: string) => Buffer.from(`report:${reportId}:legal-hold`);
+import { legalHoldAd } from '../../crypto/case-keys.ts';
 
 type RetentionColumns = Pick<ReportsTable, 'status' | 'legal_hold_at' | 'retention_ends_at' | 'retention_reminded_at'>;
 
