@@ -68,13 +68,29 @@ export function findCategory(deps: Pick<Deps, 'profile'>, id: string): Category 
 }
 
 /**
+ * Reads a reporter's answers and identity against the category's questionnaire and the profile's identity section,
+ * without throwing: each result holds the normalised values and, when not `ok`, messages by field id. The one place
+ * a report's answers are checked (the public form's steps and `checkReportInput` call it).
+ */
+export function readReportForm(
+  deps: Pick<Deps, 'profile'>,
+  category: Pick<Category, 'fields'>,
+  rawAnswers: Record<string, unknown>,
+  rawIdentity: Record<string, unknown>,
+) {
+  return {
+    answers: validateAnswers(category.fields, rawAnswers),
+    identity: validateAnswers(deps.profile().identity.fields, rawIdentity),
+  };
+}
+
+/**
  * Validates answers and identity against the category's questionnaire and the profile's identity section.
  * @throws DomainError unknown_category | validation_failed (details: field id → message)
  */
 export function checkReportInput(deps: Pick<Deps, 'profile'>, input: ReportInput) {
   const category = findCategory(deps, input.categoryId);
-  const answers = validateAnswers(category.fields, input.answers);
-  const identity = validateAnswers(deps.profile().identity.fields, input.identity ?? {});
+  const { answers, identity } = readReportForm(deps, category, input.answers, input.identity ?? {});
   if (!answers.ok || !identity.ok) {
     const details: Record<string, string> = { ...(answers.ok ? {} : answers.errors) };
     if (!identity.ok) for (const [k, v] of Object.entries(identity.errors)) details[`identity.${k}`] = v;

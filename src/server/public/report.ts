@@ -12,8 +12,7 @@ import { errors, type DomainError } from '../../domain/errors.ts';
 import { dropDraft, readDraft, stashDraft } from '../../domain/reporter/drafts.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
 import { storageFaultCode } from '../../store/faults.ts';
-import { acceptingReports, ReportDraft } from '../../domain/reporter/submit.ts';
-import { validateAnswers } from '../../shared/answers.ts';
+import { acceptingReports, readReportForm, ReportDraft } from '../../domain/reporter/submit.ts';
 import type { Category } from '../../shared/profile.ts';
 import type { RouteContext } from '../route-context.ts';
 import { knownError, STATUS } from '../errors.ts';
@@ -146,10 +145,10 @@ export function reportRoutes({ deps }: RouteContext) {
     });
 
     app.post<{ Params: Params }>('/report/:categoryId', ON_CATEGORY, async (request, reply) => {
-      const profile = deps.profile();
       const category = requireCategory(deps, request.params.categoryId);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const result = validateAnswers(category.fields, body);
+      const read = readReportForm(deps, category, body, identityOf(body));
+      const result = read.answers;
       // "Change your answers" on step 2 posts the answers back here with `_edit` (never a field id).
       const editing = body._edit !== undefined;
       if (editing || !result.ok) {
@@ -158,13 +157,11 @@ export function reportRoutes({ deps }: RouteContext) {
         const draft = { step: 'questions' as const, status: editing ? 200 : 422, state };
         return redirectToDraft(deps, reply, category, draft, body._draft);
       }
-      const identity = validateAnswers(profile.identity.fields, identityOf(body)).answers;
-      const state = { answers: result.answers, identity, errors: {} };
+      const state = { answers: result.answers, identity: read.identity.answers, errors: {} };
       return redirectToDraft(deps, reply, category, { step: 'details', status: 200, state }, body._draft);
     });
 
     app.post<{ Params: Params }>('/report/:categoryId/submit', ON_CATEGORY, async (request, reply) => {
-      const profile = deps.profile();
       const category = requireCategory(deps, request.params.categoryId);
       const form = new FormReader(request);
       const { fields } = form;
@@ -198,8 +195,9 @@ export function reportRoutes({ deps }: RouteContext) {
         const raw = readAnswers(fields);
         if (raw === null) throw error;
         const filesLost = filesPerField.size > 0;
-        const answers = validateAnswers(category.fields, raw);
-        const identity = validateAnswers(profile.identity.fields, identityOf(fields)).answers;
+        const read = readReportForm(deps, category, raw, identityOf(fields));
+        const answers = read.answers;
+        const identity = read.identity.answers;
         const details = error.details ?? {};
         // An answer the questionnaire refuses (the questionnaire changed, or the hidden field was altered): back to step 1.
         const answerErrors = Object.fromEntries(
