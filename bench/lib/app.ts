@@ -3,7 +3,7 @@
  * step (users, checks), listening on 127.0.0.1 and a free port. Everything is closed again if a step fails.
  */
 import { buildApp } from '../../src/server/app.ts';
-import type { Config } from '../../src/server/config.ts';
+import type { Config } from '../../src/server/core/config.ts';
 import { buildDeps } from '../../src/server/deps.ts';
 import type { Deps } from '../../src/domain/deps.ts';
 

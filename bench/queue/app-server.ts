@@ -6,7 +6,7 @@
  */
 import { listenApp } from '../lib/app.ts';
 import { serveInChild } from '../lib/child.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
 import { seedEnv } from './seed.ts';
 
 serveInChild(async () => {

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { putSetting } from '../../src/domain/accounts/setup.ts';
 import { addUser } from '../../src/domain/accounts/users.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
 import { buildDeps } from '../../src/server/deps.ts';
 import type { Database } from '../../src/store/database.ts';
 import { caseGenerator, type Batch } from './generate.ts';

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { listenApp } from '../lib/app.ts';
 import { serveInChild } from '../lib/child.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
 import { addUser } from '../../src/domain/accounts/users.ts';
 import { argon2Throughput } from './argon2.ts';
 import { SUBMIT_CATEGORY } from './body.ts';

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../src/server/config.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
 import type { LoadResult } from '../lib/autocannon.ts';
 import { startServer } from '../lib/child.ts';
 import { cleanUpOnSignals, cleanup, interrupted, onCleanup } from '../lib/cleanup.ts';

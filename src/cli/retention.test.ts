@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliOnFreshData } from '../../test/helpers/cli.ts';
 import { insertReport } from '../../test/helpers/report-rows.ts';
-import { loadConfig } from '../server/config.ts';
+import { loadConfig } from '../server/core/config.ts';
 import { buildDeps } from '../server/deps.ts';
 
 const DAY = 86_400_000;

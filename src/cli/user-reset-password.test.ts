@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cliOnFreshData } from '../../test/helpers/cli.ts';
 import { signIn } from '../domain/accounts/sign-in.ts';
-import { loadConfig } from '../server/config.ts';
+import { loadConfig } from '../server/core/config.ts';
 import { buildDeps } from '../server/deps.ts';
 
 const PASSWORD = 'a long enough password';

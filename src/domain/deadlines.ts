@@ -8,6 +8,10 @@
  */
 import { protectionResponseHours, type Policy } from '../shared/profile.ts';
 import { DAY, HOUR } from '../shared/time.ts';
+import type { CaseStatus } from '../shared/api.ts';
+import type { ReportsTable } from '../store/tables.ts';
+import { categoryOf } from './categories.ts';
+import type { Deps } from './deps.ts';
 
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
 
@@ -112,3 +116,22 @@ export function nextDeadline(r: {
 
 /** The deadline as the API shows it: null for none. */
 export const presentDeadline = (dueAt: string): string | null => (dueAt === NO_DEADLINE ? null : dueAt);
+
+/**
+ * The retention columns a status change writes: closing starts the clock (closed_at + the category's
+ * retentionDays), any other status — reopening — stops it and forgets an earlier reminder.
+ * @param at the time of the change (ISO 8601)
+ */
+export function retentionOnStatusChange(
+  deps: Pick<Deps, 'profile'>,
+  categoryId: string,
+  status: CaseStatus,
+  at: string,
+): Pick<ReportsTable, 'retention_ends_at' | 'retention_reminded_at'> {
+  const days = categoryOf(deps, categoryId)?.policy.retentionDays;
+  return {
+    // A category no longer in the profile has no policy: the case is kept until someone deletes it.
+    retention_ends_at: status === 'closed' && days ? new Date(Date.parse(at) + days * DAY).toISOString() : null,
+    retention_reminded_at: null,
+  };
+}

@@ -19,7 +19,7 @@ import {
   scrubStorage,
   type ScrubResult,
 } from '../domain/retention/destroy.ts';
-import { managerRole } from '../domain/requests/kinds.ts';
+import { managerRole } from '../domain/approvals/kinds.ts';
 import { queueNotices } from '../mail/outbox.ts';
 import { DAY, HOUR } from '../shared/time.ts';
 import {

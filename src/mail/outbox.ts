@@ -3,7 +3,6 @@
  * what kind of work waits — never which case — and the notification job (src/jobs/notify.ts) batches a
  * person's pending notices into one mail.
  */
-import type { Deps } from '../domain/deps.ts';
 import { insertNotices } from '../store/outbox.ts';
 import type { Tx } from '../store/transaction.ts';
 
@@ -30,7 +29,7 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
  * @param userIds staff user ids; duplicates get one notice each, an empty list does nothing
  */
 export async function queueNotices(
-  deps: Pick<Deps, 'now'>,
+  deps: { now(): Date },
   trx: Tx,
   userIds: readonly string[],
   kind: NoticeKind,

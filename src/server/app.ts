@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../domain/deps.ts';
-import { errorResponder } from './errors.ts';
+import { errorResponder } from './core/errors.ts';
 import { registerAccess } from './plugins/access.ts';
 import { registerNulCheck } from './plugins/nul.ts';
 import { registerParamsCheck } from './plugins/validation.ts';
@@ -20,9 +20,9 @@ import { registerHeaders, registerOriginCheck, registerRequestLog } from './plug
 import { boundedServer, DEFAULT_BOUNDS } from './plugins/bounds.ts';
 import { apiRoutes } from './api/index.ts';
 import { errorPageHtml, publicRoutes, renderErrorPage } from './public/routes.ts';
-import type { HttpBounds } from './config.ts';
+import type { HttpBounds } from './core/config.ts';
 import { staffAssetRoutes } from './staff.ts';
-import type { RouteContext } from './route-context.ts';
+import type { RouteContext } from './core/route-context.ts';
 
 export interface AppOptions {
   deps: Deps;

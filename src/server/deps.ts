@@ -9,7 +9,7 @@ import { createSmtpMailer } from '../mail/mailer.ts';
 import { loadProfile, resolveProfileDir } from '../profiles/load.ts';
 import type { Profile } from '../shared/profile.ts';
 import { migrateToLatest, openDatabase } from '../store/database.ts';
-import type { Config } from './config.ts';
+import type { Config } from './core/config.ts';
 
 export interface Built {
   deps: Deps;

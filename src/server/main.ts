@@ -5,11 +5,11 @@
  */
 import { buildApp } from './app.ts';
 import { closeWithin } from './plugins/bounds.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from './core/config.ts';
 import { explainStartupError } from './startup-errors.ts';
 import { buildDeps } from './deps.ts';
 import { issueSetupToken, needsSetup } from '../domain/accounts/setup.ts';
-import { seedDemo } from '../domain/demo.ts';
+import { seedDemo } from '../domain/accounts/demo.ts';
 import { createJobs } from '../jobs/index.ts';
 
 /** How long after the grace period a shutdown may take to unwind requests, jobs and the database before exit(1). */

@@ -1,6 +1,6 @@
 /** Start-up failures a person can fix, in words that name the setting and the fix; null for anything else. */
 import { storageFaultCode } from '../store/faults.ts';
-import { ConfigError } from './config.ts';
+import { ConfigError } from './core/config.ts';
 
 /**
  * @param dataDir CONFIDE_DATA_DIR as configured (absolute), when the configuration was read

@@ -64,7 +64,7 @@ export type ActionView = z.infer<typeof ActionView>;
 export const ActionList = z.object({ actions: z.array(ActionView) });
 export const OfficerList = z.object({ officers: z.array(Officer) });
 
-/** Kinds of approval a case's gated steps consume (see REQUEST_KINDS in src/domain/requests/kinds.ts). */
+/** Kinds of approval a case's gated steps consume (see REQUEST_KINDS in src/domain/approvals/kinds.ts). */
 export const GATED_KINDS = [
   'open_original',
   'export',

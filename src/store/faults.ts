@@ -1,7 +1,7 @@
 /**
  * Storage faults: the database or the file store cannot take writes right now (disk full, read-only, an I/O error,
  * no permission), as opposed to a fault in the code. They are the operator's to fix; a person who sent something is
- * told to try again later (src/server/errors.ts), and the log keeps the original error.
+ * told to try again later (src/server/core/errors.ts), and the log keeps the original error.
  * @see https://www.sqlite.org/rescode.html, https://www.postgresql.org/docs/current/errcodes-appendix.html
  */
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
 import { buildDeps } from '../../src/server/deps.ts';
 import type { Deps } from '../../src/domain/deps.ts';
 import { createSlowdown } from '../../src/domain/slowdown.ts';

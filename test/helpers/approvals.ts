@@ -2,10 +2,10 @@
  * Approvals for tests of the gated steps (two-person rule): a request made by one signed-in staff member and
  * approved by another, through the domain functions that the requests API calls.
  */
-import type { Viewer } from '../../src/domain/cases/access.ts';
+import type { Viewer } from '../../src/domain/viewer.ts';
 import { decideRequest } from '../../src/domain/requests/decide.ts';
 import { createRequest } from '../../src/domain/requests/requests.ts';
-import type { RequestKind } from '../../src/domain/requests/kinds.ts';
+import type { RequestKind } from '../../src/domain/approvals/kinds.ts';
 import { openSession } from '../../src/domain/accounts/sessions.ts';
 import type { TestApp } from './app.ts';
 

@@ -15,7 +15,7 @@ import { verifyReceipt } from '../../src/domain/reporter/follow-up.ts';
 import { ReportDraft } from '../../src/domain/reporter/submit.ts';
 import { signIn } from '../../src/domain/accounts/sign-in.ts';
 import { addUser } from '../../src/domain/accounts/users.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
 import { buildDeps } from '../../src/server/deps.ts';
 import { PASSWORD } from '../helpers/app.ts';
 import { createPgDatabase, DIALECTS } from '../helpers/db.ts';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unlockWithPassword } from '../../src/crypto/keyring.ts';
-import type { Viewer } from '../../src/domain/cases/access.ts';
+import type { Viewer } from '../../src/domain/viewer.ts';
 import { setUserCategories } from '../../src/domain/accounts/category-staff.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { decideRequest } from '../../src/domain/requests/decide.ts';

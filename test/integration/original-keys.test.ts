@@ -6,7 +6,8 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJson, openSealed } from '../../src/crypto/sodium.ts';
-import { caseKeys, type Viewer } from '../../src/domain/cases/access.ts';
+import { caseKeys } from '../../src/domain/cases/access.ts';
+import type { Viewer } from '../../src/domain/viewer.ts';
 import { reporterAddInformation } from '../../src/domain/reporter/follow-up.ts';
 import { fileAd } from '../../src/crypto/case-keys.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';

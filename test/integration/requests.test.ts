@@ -3,9 +3,9 @@
  * used once. A second supervisor holds every case so that a supervisor's own request has someone to decide it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/domain/cases/access.ts';
+import type { Viewer } from '../../src/domain/viewer.ts';
 import { DomainError } from '../../src/domain/errors.ts';
-import { useApproval } from '../../src/domain/requests/requests.ts';
+import { useApproval } from '../../src/domain/approvals/use.ts';
 import { setUserCategories } from '../../src/domain/accounts/category-staff.ts';
 import { addUser } from '../../src/domain/accounts/users.ts';
 import type { RequestView } from '../../src/shared/requests.ts';

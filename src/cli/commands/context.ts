@@ -4,7 +4,7 @@
  * need an existing installation refuse when there is none instead of creating a new, empty one.
  */
 import path from 'node:path';
-import { loadConfig, type Config } from '../../server/config.ts';
+import { loadConfig, type Config } from '../../server/core/config.ts';
 import { buildDeps } from '../../server/deps.ts';
 import type { Deps } from '../../domain/deps.ts';
 import { databaseLabel, holdsInstallation, type DatabaseOptions } from '../../store/database.ts';

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../server/config.ts';
+import { loadConfig } from '../../server/core/config.ts';
 import { databaseLabel, holdsInstallation, migrateToLatest, openDatabase } from '../../store/database.ts';
 import { databaseOf } from './context.ts';
 import type { Command } from './command.ts';

@@ -7,7 +7,7 @@ import {
   unlockUser,
 } from '../../domain/accounts/user-admin.ts';
 import { addUser, findUser } from '../../domain/accounts/users.ts';
-import { checkEmail } from '../../mail/addresses.ts';
+import { checkEmail } from '../../domain/accounts/email.ts';
 import { ROLES } from '../../shared/api.ts';
 import type { Command } from './command.ts';
 import { withDeps } from './context.ts';

@@ -3,7 +3,7 @@
  * a password reset, clear two-factor sign-in, lift a sign-in lockout, set the notice address. Each change is
  * audited; those that cut access end the user's sessions at once.
  */
-import { checkEmail } from '../../mail/addresses.ts';
+import { checkEmail } from './email.ts';
 import { deleteSessionsOfUser } from '../../store/sessions.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import {

@@ -13,7 +13,7 @@ import { findReportReference, listAuditEntriesAbout, listReportSubjects } from '
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from './record.ts';
 import { seesReport } from './read.ts';
-import type { Viewer } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 

@@ -10,7 +10,7 @@ import { inTransaction } from '../../store/transaction.ts';
 import { audit } from './record.ts';
 import { seqRange } from './read.ts';
 import { verifyAuditChain } from './verify.ts';
-import type { Viewer } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import type { Deps } from '../deps.ts';
 
 type ExportDeps = Pick<Deps, 'db' | 'dialect' | 'now'>;

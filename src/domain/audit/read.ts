@@ -19,7 +19,7 @@ import {
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from './record.ts';
 import { heldGrant } from '../../store/grants.ts';
-import type { Viewer } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 

@@ -7,14 +7,7 @@ import { wipe } from '../../crypto/sodium.ts';
 import { heldGrant } from '../../store/grants.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-
-export interface Viewer {
-  userId: string;
-  role: string;
-  publicKey: Buffer;
-  /** The user's X25519 private key, unlocked by their session. */
-  secretKey: Buffer;
-}
+import type { Viewer } from '../viewer.ts';
 
 export const NOT_FOUND = 'There is no such case, or you have no access to it.';
 

@@ -24,12 +24,13 @@ import {
 } from '../../store/actions.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
-import { withCaseKeys, type Viewer } from './access.ts';
+import { withCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { recordEvent } from './events.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { FileIntake, type FileMeta, type IncomingFile } from '../uploads/intake.ts';
-import { useApproval } from '../requests/requests.ts';
+import { useApproval } from '../approvals/use.ts';
 import { fileAd } from '../../crypto/case-keys.ts';
 import { actionAd } from '../../crypto/case-keys.ts';
 

@@ -6,7 +6,8 @@
 import { GATED_KINDS, type UsableApproval } from '../../shared/actions.ts';
 import type { Deps } from '../deps.ts';
 import { listUsableApprovalRows } from '../../store/case-approvals.ts';
-import { withCaseKeys, type Viewer } from './access.ts';
+import { withCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 
 /** @throws not_found without a grant on the case */
 export async function usableApprovals(deps: Deps, viewer: Viewer, reportId: string): Promise<UsableApproval[]> {

@@ -12,7 +12,7 @@ import type { Category } from '../../shared/profile.ts';
 import type { Database } from '../../store/database.ts';
 import { hasOtherActiveHolder, listHeldScopes } from '../../store/grants.ts';
 import type { GrantsTable } from '../../store/tables.ts';
-import { managerRole } from '../requests/kinds.ts';
+import { managerRole } from '../approvals/kinds.ts';
 import { whyNotGrantable } from './grantable.ts';
 
 /** Why a person of this role cannot be excluded from a case of this category, in plain words; null when they can. */

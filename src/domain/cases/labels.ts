@@ -6,7 +6,8 @@ import { listLabelRows, replaceLabels } from '../../store/case-links.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
-import { withCaseKeys, type Viewer } from './access.ts';
+import { withCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { recordEvent } from './events.ts';
 
 export async function listLabels(deps: Pick<Deps, 'db'>, reportId: string): Promise<string[]> {

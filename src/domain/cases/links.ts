@@ -10,7 +10,8 @@ import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { withCaseKeys, type Viewer } from './access.ts';
+import { withCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { recordEvent } from './events.ts';
 
 export interface LinkView {

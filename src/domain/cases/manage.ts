@@ -5,11 +5,12 @@
 import type { Category } from '../../shared/profile.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { managerRole } from '../requests/kinds.ts';
+import { managerRole } from '../approvals/kinds.ts';
 import type { CaseKeys } from '../../crypto/case-keys.ts';
 import { findStaffMember } from '../../store/category-staff.ts';
 import { findReportCategory } from '../../store/reports.ts';
-import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
+import { NOT_FOUND, withCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { categoryOf } from '../categories.ts';
 
 /**

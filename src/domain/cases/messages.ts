@@ -10,7 +10,8 @@ import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { messageAd } from '../../crypto/case-keys.ts';
-import { withCaseKeys, type Viewer } from './access.ts';
+import { withCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { cleanText } from '../../shared/text.ts';
 
 /** Adds a reply to the reporter (under the report key) or an internal note (under the case key). */

@@ -20,8 +20,9 @@ import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { fileSizes, openFileBlob } from '../uploads/blobs.ts';
 import type { OriginalMeta } from '../uploads/intake.ts';
-import { useApproval, type ApprovalEffect } from '../requests/requests.ts';
-import { withCaseKeys, type Viewer } from './access.ts';
+import { useApproval, type ApprovalEffect } from '../approvals/use.ts';
+import { withCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { recordEvent } from './events.ts';
 
 const noEvidenceKey = () =>

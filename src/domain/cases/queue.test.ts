@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { DIALECTS } from '../../../test/helpers/db.ts';
 import { insertReport } from '../../../test/helpers/report-rows.ts';
-import type { Viewer } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { listCases, type QueueQuery } from './queue.ts';
 
 describe.each(DIALECTS)('queue on %s', (dialect) => {

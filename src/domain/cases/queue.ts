@@ -9,7 +9,7 @@ import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { holdsFewerCaseGrants } from '../../store/grants.ts';
 import { listQueueRows, type QueuePage } from '../../store/queue.ts';
-import type { Viewer } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { presentSummary } from './present.ts';
 
 export type QueueOrder = 'queue' | 'newest';

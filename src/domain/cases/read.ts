@@ -20,7 +20,8 @@ import { errors } from '../errors.ts';
 import { fileSizes, openFileBlob } from '../uploads/blobs.ts';
 import type { FileMeta } from '../uploads/intake.ts';
 import { allowedTransitions } from './lifecycle.ts';
-import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
+import { NOT_FOUND, withCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { presentSummary } from './present.ts';
 import { categoryOf } from '../categories.ts';
 

@@ -11,7 +11,8 @@ import type { Deps } from '../deps.ts';
 import { listMessageBodies } from '../../store/case-events.ts';
 import { listGrantedForSearch } from '../../store/queue.ts';
 import { inTransaction } from '../../store/transaction.ts';
-import { withSealedCaseKeys, type Viewer } from './access.ts';
+import { withSealedCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { presentSummary } from './present.ts';
 
 export const SEARCH_LIMIT = 2000;

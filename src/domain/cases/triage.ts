@@ -12,7 +12,8 @@ import { acknowledgementDue, nextDeadline, presentDeadline } from '../deadlines.
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { pendingProtectionDue } from '../../store/protection.ts';
-import { NOT_FOUND, withCaseKeys, type Viewer } from './access.ts';
+import { NOT_FOUND, withCaseKeys } from './access.ts';
+import type { Viewer } from '../viewer.ts';
 import { recordEvent } from './events.ts';
 import { updateCaseAt } from './versioned.ts';
 import { categoryOf } from '../categories.ts';

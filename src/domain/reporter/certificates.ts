@@ -20,7 +20,7 @@ import {
 } from '../../store/certificates.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
-import type { Viewer } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import { categoryOf } from '../categories.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';

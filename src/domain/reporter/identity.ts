@@ -25,7 +25,8 @@ import {
   listUsedDisclosures,
 } from '../../store/identity.ts';
 import { inTransaction } from '../../store/transaction.ts';
-import { withCaseKeys, type Viewer } from '../cases/access.ts';
+import { withCaseKeys } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import { labelAnswers } from '../cases/answers.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';

@@ -36,7 +36,8 @@ import {
 import { findReportCategory } from '../../store/reports.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
-import { NOT_FOUND, withCaseKeys, type Viewer } from '../cases/access.ts';
+import { NOT_FOUND, withCaseKeys } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import { recordEvent } from '../cases/events.ts';
 import { updateCaseAt } from '../cases/versioned.ts';
 import { categoryOf } from '../categories.ts';

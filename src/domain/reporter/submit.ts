@@ -35,7 +35,7 @@ import { acknowledgementDue, feedbackDue as feedbackDueAt, nextDeadline } from '
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { FileIntake, type IncomingFile } from '../uploads/intake.ts';
-import { managerRole } from '../requests/kinds.ts';
+import { managerRole } from '../approvals/kinds.ts';
 import { sealExclusions } from '../cases/exclusion-store.ts';
 import { answersAd, identityAd, identitySecretAd, packCaseKeys, reporterKeyAd } from '../../crypto/case-keys.ts';
 

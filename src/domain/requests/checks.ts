@@ -14,13 +14,13 @@ import { errors } from '../errors.ts';
 import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
 import type { Category } from '../../shared/profile.ts';
 import { heldGrant } from '../../store/grants.ts';
-import type { Viewer } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import { canManageAccess } from '../cases/manage.ts';
 import { whyExclusionNeedsApproval, whyNotExcludable } from '../cases/excludable.ts';
 import { findExclusion, type Exclusion } from '../cases/exclusion-store.ts';
 import { EXCLUSION_REASONS, whyNotGrantable } from '../cases/grantable.ts';
 import { coversCategory } from '../accounts/category-staff.ts';
-import type { RequestKind } from './kinds.ts';
+import type { RequestKind } from '../approvals/kinds.ts';
 
 /**
  * @param caseKey the requester's case key (opened by their grant), to read who is excluded from the case

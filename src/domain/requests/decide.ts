@@ -10,13 +10,15 @@ import { findReportCategory, findRequest, findRequestKey, updateRequestIfStatus 
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
 import { categoryOf } from '../categories.ts';
-import { caseKeys, type Viewer } from '../cases/access.ts';
+import { caseKeys } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import { recordEvent } from '../cases/events.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { APPROVAL_EFFECTS } from './effects.ts';
-import { deciderRole, REQUEST_TITLES, REQUEST_TTL_DAYS, type RequestKind } from './kinds.ts';
-import { deciders, effectiveStatus, type RequestStatus } from './requests.ts';
+import { deciderRole, REQUEST_TITLES, REQUEST_TTL_DAYS, type RequestKind } from '../approvals/kinds.ts';
+import { deciders } from './requests.ts';
+import { effectiveStatus, type RequestStatus } from '../approvals/use.ts';
 import { requestNoteAd } from '../../crypto/case-keys.ts';
 
 /**

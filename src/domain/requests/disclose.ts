@@ -12,7 +12,7 @@ import type { Tables } from '../../store/tables.ts';
 import type { Tx } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
 import { heldGrant } from '../../store/grants.ts';
-import type { Viewer } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 

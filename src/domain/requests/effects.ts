@@ -8,8 +8,8 @@
  */
 import { shareOriginalKey } from '../cases/originals.ts';
 import { discloseIdentity } from './disclose.ts';
-import type { RequestKind } from './kinds.ts';
-import type { ApprovalEffect } from './requests.ts';
+import type { RequestKind } from '../approvals/kinds.ts';
+import type { ApprovalEffect } from '../approvals/use.ts';
 
 export interface ApprovalEffectEntry {
   effect: ApprovalEffect;

@@ -7,15 +7,16 @@ import { openJson, openSealed, wipe } from '../../crypto/sodium.ts';
 import type { RequestBox, RequestView } from '../../shared/requests.ts';
 import { listDisplayNames, listFileMetas, listRequestRows, reportsHeldOf } from '../../store/request-lists.ts';
 import { inTransaction } from '../../store/transaction.ts';
-import { caseKeys, withCaseKeys, type Viewer } from '../cases/access.ts';
+import { caseKeys, withCaseKeys } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import { audit } from '../audit/record.ts';
 import { categoryOf } from '../categories.ts';
 import type { Deps } from '../deps.ts';
 import { DomainError } from '../errors.ts';
 import { fileAd } from '../../crypto/case-keys.ts';
 import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
-import { deciderRole, type RequestKind } from './kinds.ts';
-import { effectiveStatus } from './requests.ts';
+import { deciderRole, type RequestKind } from '../approvals/kinds.ts';
+import { effectiveStatus } from '../approvals/use.ts';
 import { requestDetailsAd, requestNoteAd } from '../../crypto/case-keys.ts';
 
 /** At most this many requests per list (newest first for mine; oldest first, so soonest to expire, to decide). */

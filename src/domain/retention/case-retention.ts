@@ -20,37 +20,19 @@ import {
 import type { ReportsTable } from '../../store/tables.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
-import { NOT_FOUND, withCaseKeys, type Viewer } from '../cases/access.ts';
+import { NOT_FOUND, withCaseKeys } from '../cases/access.ts';
+import type { Viewer } from '../viewer.ts';
 import { recordEvent } from '../cases/events.ts';
 import type { Deps } from '../deps.ts';
 import { deleteBlobs, destroyCaseRows, lockReport, scrubStorage } from './destroy.ts';
 import { DomainError, errors } from '../errors.ts';
 import { pendingProtectionDue } from '../../store/protection.ts';
-import { managerRole } from '../requests/kinds.ts';
-import { effectiveStatus, useApproval } from '../requests/requests.ts';
+import { managerRole } from '../approvals/kinds.ts';
+import { effectiveStatus, useApproval } from '../approvals/use.ts';
 import { categoryOf } from '../categories.ts';
 import { legalHoldAd } from '../../crypto/case-keys.ts';
 
 type RetentionColumns = Pick<ReportsTable, 'status' | 'legal_hold_at' | 'retention_ends_at' | 'retention_reminded_at'>;
-
-/**
- * The retention columns a status change writes: closing starts the clock (closed_at + the category's
- * retentionDays), any other status — reopening — stops it and forgets an earlier reminder.
- * @param at the time of the change (ISO 8601)
- */
-export function retentionOnStatusChange(
-  deps: Pick<Deps, 'profile'>,
-  categoryId: string,
-  status: CaseStatus,
-  at: string,
-): Pick<ReportsTable, 'retention_ends_at' | 'retention_reminded_at'> {
-  const days = categoryOf(deps, categoryId)?.policy.retentionDays;
-  return {
-    // A category no longer in the profile has no policy: the case is kept until someone deletes it.
-    retention_ends_at: status === 'closed' && days ? new Date(Date.parse(at) + days * DAY).toISOString() : null,
-    retention_reminded_at: null,
-  };
-}
 
 /**
  * The earliest time the retention job destroys a case: the end of retention, but never sooner than

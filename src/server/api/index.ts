@@ -1,6 +1,6 @@
 /** The JSON API under /api/v1, described by the OpenAPI document at /api/v1/openapi.json. */
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../route-context.ts';
+import type { RouteContext } from '../core/route-context.ts';
 import { actionRoutes } from './actions/routes.ts';
 import { approvalRoutes } from './approvals/routes.ts';
 import { certificateRoutes } from './certificates/routes.ts';

@@ -4,7 +4,7 @@
  * domain.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Viewer } from '../../domain/cases/access.ts';
+import type { Viewer } from '../../domain/viewer.ts';
 import type { Deps } from '../../domain/deps.ts';
 import { DomainError, errors } from '../../domain/errors.ts';
 import {

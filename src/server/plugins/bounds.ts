@@ -17,8 +17,8 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../../domain/errors.ts';
-import type { HttpBounds } from '../config.ts';
-import type { ErrorView } from '../errors.ts';
+import type { HttpBounds } from '../core/config.ts';
+import type { ErrorView } from '../core/errors.ts';
 import { CSP } from './headers.ts';
 
 /** Renders the public site's error page for `view` (a whole HTML document). */

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessLogCsv, accessLogFileName, reportAccessLog } from '../../domain/audit/access-log.ts';
 import type { AccessLog } from '../../shared/audit.ts';
-import type { RouteContext } from '../route-context.ts';
+import type { RouteContext } from '../core/route-context.ts';
 import { html, type Html } from './html.ts';
 import { formatDateTime } from './layout.ts';
 

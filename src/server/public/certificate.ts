@@ -11,7 +11,7 @@ import {
   type IssuedCertificate,
 } from '../../domain/reporter/certificates.ts';
 import { contentDisposition } from '../../files/names.ts';
-import type { RouteContext } from '../route-context.ts';
+import type { RouteContext } from '../core/route-context.ts';
 import { fieldText } from '../plugins/multipart.ts';
 import { html, type Html } from './html.ts';
 

@@ -9,10 +9,10 @@ import { reporterAddInformation, reporterSignIn } from '../../domain/reporter/fo
 import { deleteSession, hoursText, touchAfterRequest } from '../../domain/accounts/sessions.ts';
 import type { Deps } from '../../domain/deps.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteContext } from '../route-context.ts';
+import type { RouteContext } from '../core/route-context.ts';
 import { redirectToReportDraft, sendReportPageFromDraft } from './followup-state.ts';
 import { dropDraft, readDraft, stashDraft } from '../../domain/reporter/drafts.ts';
-import { knownError, STATUS } from '../errors.ts';
+import { knownError, STATUS } from '../core/errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { signInPage } from './followup-pages.ts';
 import { SHARED_DEVICE_ADVICE, sendPage } from './layout.ts';

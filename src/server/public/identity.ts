@@ -9,9 +9,9 @@ import { DomainError } from '../../domain/errors.ts';
 import { addIdentity, IDENTITY_PREFIX } from '../../domain/reporter/identity.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Profile } from '../../shared/profile.ts';
-import type { RouteContext } from '../route-context.ts';
+import type { RouteContext } from '../core/route-context.ts';
 import { redirectToReportDraft } from './followup-state.ts';
-import { STATUS } from '../errors.ts';
+import { STATUS } from '../core/errors.ts';
 import { anchorOf, controlId } from './fields.ts';
 
 /** Refusals the reporter can act on from the same page; anything else goes to the error page. */

@@ -7,9 +7,9 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import { requestProtection } from '../../domain/reporter/protection.ts';
-import type { RouteContext } from '../route-context.ts';
+import type { RouteContext } from '../core/route-context.ts';
 import { redirectToReportDraft } from './followup-state.ts';
-import { STATUS } from '../errors.ts';
+import { STATUS } from '../core/errors.ts';
 import { fieldText } from '../plugins/multipart.ts';
 
 export function protectionFollowUpRoutes({ deps }: RouteContext) {

@@ -16,11 +16,9 @@ import {
   type CreateUserRequest,
 } from '../../shared/accounts.ts';
 import type { ApiClient } from './client.ts';
+import type { UserAction } from '../lib/accounts.ts';
 
 const userPath = (id: string) => `/users/${encodeURIComponent(id)}`;
-
-/** What an administrator can do to an account from the Users page. */
-export type UserAction = 'disable' | 'enable' | 'password-reset' | 'totp-reset';
 
 export function createAccountsApi(client: ApiClient) {
   return {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApprovedInvitation, CreatedUser, UserListItem } from '../../shared/accounts.ts';
-import type { UserAction } from '../api/accounts.ts';
+import type { UserAction } from '../lib/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { ACTION_TEXT, accountStatus, actionsFor, categoriesText, totpStatus } from '../lib/accounts.ts';

@@ -1,6 +1,8 @@
 /** Plain words for staff accounts on the Users page. */
 import type { UserListItem } from '../../shared/accounts.ts';
-import type { UserAction } from '../api/accounts.ts';
+
+/** What an administrator can do to an account from the Users page. */
+export type UserAction = 'disable' | 'enable' | 'password-reset' | 'totp-reset';
 
 /** The account's state in a few words: disabled, invited, waiting for a new password, or active. */
 export function accountStatus(user: UserListItem): string {

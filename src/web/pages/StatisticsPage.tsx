@@ -18,7 +18,7 @@ import {
   rangeProblem,
   seriesByCategory,
   seriesByChannel,
-} from '../components/charts/series.ts';
+} from '../lib/series.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useStatistics } from '../hooks/useStatistics.ts';
 import { formatCalendarDate } from '../lib/format.ts';

@@ -27,7 +27,7 @@ import {
   TotpEnrolment,
   TotpState,
 } from '../../../shared/accounts.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 import { cookieOptions, STAFF_COOKIE } from '../../plugins/access.ts';
 
 export function accountRoutes({ deps, secureCookies }: RouteContext) {

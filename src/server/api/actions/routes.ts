@@ -17,10 +17,10 @@ import {
 import { errors } from '../../../domain/errors.ts';
 import { ActionList, ActionView, OfficerList } from '../../../shared/actions.ts';
 import { ErrorBody } from '../../../shared/api.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 import { FormReader, jsonField } from '../../plugins/multipart.ts';
 import { streamedBody } from '../../plugins/validation.ts';
-import { CASE_ROLES, notFound, Params } from '../case-route.ts';
+import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
 
 const RecordBody = z.object({
   action: z.string().describe('JSON object (ActionInput): kind, at, place, officerIds, credentialsShown, …'),

@@ -12,9 +12,9 @@ import { openOriginal } from '../../../domain/cases/originals.ts';
 import { contentDisposition } from '../../../files/names.ts';
 import { ApprovalQuery, CaseExport, UsableApprovals } from '../../../shared/actions.ts';
 import { ErrorBody } from '../../../shared/api.ts';
-import type { RouteContext } from '../../route-context.ts';
-import { sendDownload } from '../download.ts';
-import { CASE_ROLES, notFound, Params } from '../case-route.ts';
+import type { RouteContext } from '../../core/route-context.ts';
+import { sendDownload } from '../common/download.ts';
+import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
 
 const FileParams = Params.extend({ fileId: z.string().uuid() });
 

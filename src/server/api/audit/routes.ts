@@ -25,7 +25,7 @@ import {
   AuditQuery,
   AuditVerifyResult,
 } from '../../../shared/audit.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 
 export const AUDIT_ROLES = ['oversight'] as const;
 const refused = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };

@@ -16,9 +16,9 @@ import {
   StatusRequest,
   StatusResponse,
 } from '../../../shared/api.ts';
-import type { RouteContext } from '../../route-context.ts';
-import { CASE_ROLES, notFound, Params } from '../case-route.ts';
-import { sendDownload } from '../download.ts';
+import type { RouteContext } from '../../core/route-context.ts';
+import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
+import { sendDownload } from '../common/download.ts';
 
 const FileParams = Params.extend({ fileId: z.string().uuid() });
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CategoryList } from '../../../shared/api.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 import { presentCategory } from './presenter.ts';
 
 export function categoryRoutes({ deps }: RouteContext) {

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { verifyCertificate } from '../../../domain/reporter/certificates.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import { CertificateVerifyRequest, CertificateVerifyResponse } from '../../../shared/certificates.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 
 /** Who may check a certificate: the staff a reporter or their lawyer may show one to. */
 export const VERIFY_ROLES = ['supervisor', 'handler', 'oversight', 'custodian'] as const;

@@ -19,9 +19,9 @@ import {
   ReporterIdentityRequest,
   ReporterIdentityResponse,
 } from '../../../shared/requests.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 import { formatDate } from '../../public/layout.ts';
-import { CASE_ROLES, notFound, Params } from '../case-route.ts';
+import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
 
 export function identityRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {

@@ -18,8 +18,8 @@ import {
   ReporterProtectionList,
   ReporterProtectionRequest,
 } from '../../../shared/protection.ts';
-import type { RouteContext } from '../../route-context.ts';
-import { CASE_ROLES, notFound, Params } from '../case-route.ts';
+import type { RouteContext } from '../../core/route-context.ts';
+import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
 
 const RequestParams = Params.extend({ requestId: z.string().uuid() });
 

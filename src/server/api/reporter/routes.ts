@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { reporterAddInformation, reporterSignIn, reporterView } from '../../../domain/reporter/follow-up.ts';
 import { csrfTokenFor, deleteSession } from '../../../domain/accounts/sessions.ts';
 import { ErrorBody, ReporterMessageRequest, ReporterReport, ReporterSessionRequest } from '../../../shared/api.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../../plugins/access.ts';
 
 export function reporterRoutes({ deps, secureCookies }: RouteContext) {

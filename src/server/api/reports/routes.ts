@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ReportDraft } from '../../../domain/reporter/submit.ts';
 import { errors } from '../../../domain/errors.ts';
 import { ErrorBody, ReceiptResponse } from '../../../shared/api.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 import { FormReader, jsonField } from '../../plugins/multipart.ts';
 import { streamedBody } from '../../plugins/validation.ts';
 

@@ -18,8 +18,8 @@ import {
   RequestBoxQuery,
   RequestList,
 } from '../../../shared/requests.ts';
-import type { RouteContext } from '../../route-context.ts';
-import { CASE_ROLES, notFound, Params } from '../case-route.ts';
+import type { RouteContext } from '../../core/route-context.ts';
+import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
 
 /** Who asks: people who work on cases (and must hold the one they ask about). */
 export const REQUESTER_ROLES = ['supervisor', 'handler', 'oversight'] as const;

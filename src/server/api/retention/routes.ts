@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { changeLegalHold, deleteCaseEarly, getRetention } from '../../../domain/retention/case-retention.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import { DeleteCaseQuery, LegalHoldRequest, RetentionView } from '../../../shared/retention.ts';
-import type { RouteContext } from '../../route-context.ts';
-import { CASE_ROLES, notFound, Params } from '../case-route.ts';
+import type { RouteContext } from '../../core/route-context.ts';
+import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
 
 const refused = { 400: ErrorBody, 403: ErrorBody, 409: ErrorBody, 422: ErrorBody, ...notFound };
 

@@ -12,7 +12,7 @@ import { presentUser } from '../../../domain/accounts/users.ts';
 import { accountView } from '../../../domain/accounts/account.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import { ActivatedSession, ActivateRequest, SignInRequest, StaffSession } from '../../../shared/accounts.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 import { cookieOptions, STAFF_COOKIE } from '../../plugins/access.ts';
 
 export function sessionRoutes({ deps, secureCookies }: RouteContext) {

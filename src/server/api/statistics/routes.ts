@@ -5,9 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readStatistics } from '../../../domain/statistics.ts';
+import { readStatistics } from '../../../domain/cases/statistics.ts';
 import { ErrorBody, Statistics, StatisticsQuery } from '../../../shared/api.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 import { statisticsCsv, statisticsFileName } from './presenter.ts';
 
 const STATISTICS_ROLES = ['supervisor', 'administrator'] as const;

@@ -30,8 +30,8 @@ import {
   UrgentRequest,
   UrgentResponse,
 } from '../../../shared/api.ts';
-import type { RouteContext } from '../../route-context.ts';
-import { CASE_ROLES, notFound, Params } from '../case-route.ts';
+import type { RouteContext } from '../../core/route-context.ts';
+import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
 
 const UserParams = Params.extend({ userId: z.string().uuid() });
 const OtherParams = Params.extend({ otherId: z.string().uuid() });

@@ -20,7 +20,7 @@ import {
   soleIdentityWarning,
 } from '../../../domain/accounts/user-admin.ts';
 import { getUserListItem, listUsers } from '../../../domain/accounts/user-list.ts';
-import { checkEmail } from '../../../mail/addresses.ts';
+import { checkEmail } from '../../../domain/accounts/email.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
   ApprovedInvitation,
@@ -32,7 +32,7 @@ import {
   UserParams,
   UserResponse,
 } from '../../../shared/accounts.ts';
-import type { RouteContext } from '../../route-context.ts';
+import type { RouteContext } from '../../core/route-context.ts';
 
 export function userRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {

@@ -14,7 +14,7 @@ import {
 } from 'chart.js';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatCalendarDate } from '../../lib/format.ts';
-import { colourOf, weekLabels, type WeeklySeries } from './series.ts';
+import { colourOf, weekLabels, type WeeklySeries } from '../../lib/series.ts';
 import './charts.css';
 
 let registered = false;

@@ -1,6 +1,6 @@
 /** The pieces every route on one case shares: who may call it, its path parameter, its not-found answers. */
 import { z } from 'zod';
-import { ErrorBody } from '../../shared/api.ts';
+import { ErrorBody } from '../../../shared/api.ts';
 
 /** Roles that may hold case grants. Administrators, operators and custodians never read case content here. */
 export const CASE_ROLES = ['supervisor', 'handler', 'oversight'] as const;

@@ -1,5 +1,5 @@
 /** What every route plugin is built with: the domain's dependencies and how the server is reached. */
-import type { Deps } from '../domain/deps.ts';
+import type { Deps } from '../../domain/deps.ts';
 
 export interface RouteContext {
   deps: Deps;

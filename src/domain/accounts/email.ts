@@ -1,8 +1,8 @@
 /**
- * Staff e-mail addresses: where "work is waiting" notices go. A person without one sees work in the workspace only.
+ * Staff e-mail addresses: where "work is waiting" notices go (src/mail sends them). A person without one sees work in the workspace only.
  * Setting a user's address is an account change: `setUserEmail` in src/domain/accounts/user-admin.ts.
  */
-import { errors } from '../domain/errors.ts';
+import { errors } from '../errors.ts';
 
 /** One plain address: local@domain, no spaces, brackets, commas or quotes (so it can never add a header or a recipient). */
 const ADDRESS = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Statistics } from '../../../shared/api.ts';
+import type { Statistics } from '../../shared/api.ts';
 import {
   colourOf,
   formatDuration,

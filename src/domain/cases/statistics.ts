@@ -7,13 +7,13 @@
  * ORDER BY … LIMIT/OFFSET, which both SQLite and PostgreSQL answer from a sort of one number per case.
  * @see Directive (EU) 2019/1937 Art. 9(1)(b) (acknowledge within 7 days), Art. 27 (annual statistics)
  */
-import { CHANNELS, type Statistics } from '../shared/api.ts';
-import { DAY } from '../shared/time.ts';
-import { countOverdue, countReceivedByDay, countReceivedTotals, hoursToColumn } from '../store/statistics.ts';
-import { inTransaction } from '../store/transaction.ts';
-import { audit } from './audit/record.ts';
-import type { Deps } from './deps.ts';
-import { errors } from './errors.ts';
+import { CHANNELS, type Statistics } from '../../shared/api.ts';
+import { DAY } from '../../shared/time.ts';
+import { countOverdue, countReceivedByDay, countReceivedTotals, hoursToColumn } from '../../store/statistics.ts';
+import { inTransaction } from '../../store/transaction.ts';
+import { audit } from '../audit/record.ts';
+import type { Deps } from '../deps.ts';
+import { errors } from '../errors.ts';
 
 /** The dates statistics accept (inclusive). */
 const FIRST_DAY = '1970-01-01';

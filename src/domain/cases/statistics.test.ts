@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { DIALECTS } from '../../test/helpers/db.ts';
-import { insertReport } from '../../test/helpers/report-rows.ts';
+import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { DIALECTS } from '../../../test/helpers/db.ts';
+import { insertReport } from '../../../test/helpers/report-rows.ts';
 import { resolveRange, statistics, weekOf } from './statistics.ts';
 
 const NOW = new Date('2026-03-12T12:00:00.000Z'); // a Thursday

@@ -1,7 +1,7 @@
 /** Configuration: HTTPS behind a proxy, the Argon2id floor and connection bounds — what is accepted, and that a bad value names the fix. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
-import { DEFAULT_BOUNDS } from './plugins/bounds.ts';
+import { DEFAULT_BOUNDS } from '../plugins/bounds.ts';
 
 const load = (env: Record<string, string>) => loadConfig({ CONFIDE_DATA_DIR: '/tmp/confide-config-test', ...env });
 

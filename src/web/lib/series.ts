@@ -2,8 +2,8 @@
  * Pure helpers of the statistics page: weekly series for the charts and their tables, and the figures in words.
  * No DOM and no chart library here, so they are tested in Node.
  */
-import type { Channel, Statistics } from '../../../shared/api.ts';
-import { CHANNEL_LABELS } from '../../lib/labels.ts';
+import type { Channel, Statistics } from '../../shared/api.ts';
+import { CHANNEL_LABELS } from './labels.ts';
 
 export interface Series {
   key: string;

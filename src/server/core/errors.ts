@@ -6,8 +6,8 @@
  */
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, errors, type ErrorKind } from '../domain/errors.ts';
-import { storageFaultCode } from '../store/faults.ts';
+import { DomainError, errors, type ErrorKind } from '../../domain/errors.ts';
+import { storageFaultCode } from '../../store/faults.ts';
 
 export const STATUS: Record<ErrorKind, number> = {
   invalid: 400,

@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ROLES, type Role } from '../shared/api.ts';
+import { ROLES, type Role } from '../../shared/api.ts';
 
 const int = (def: number, min: number, max: number, why?: string) => {
   const error = `must be a whole number from ${min} to ${max}${why ? ` (${why})` : ''}`;
@@ -82,7 +82,7 @@ const Env = z
     CONFIDE_PROFILES_DIR: z
       .string()
       .min(1)
-      .default(fileURLToPath(new URL('../../profiles', import.meta.url))),
+      .default(fileURLToPath(new URL('../../../profiles', import.meta.url))),
     /**
      * Argon2id memory cost in KiB for passwords and receipts. No less than OWASP's minimum for Argon2id (19 MiB with
      * 2 passes): a copy of the database must not be cheaper to attack offline. Each verifier keeps the costs it was

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEmail } from './addresses.ts';
+import { checkEmail } from './email.ts';
 
 describe('staff e-mail addresses', () => {
   it('takes one plain address, trimmed; empty means none', () => {

@@ -1,7 +1,7 @@
 /** Sending a decrypted file to staff: always a download, never rendered on the application's origin. */
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { contentDisposition } from '../../files/names.ts';
+import { contentDisposition } from '../../../files/names.ts';
 
 /**
  * Sends `file` as an attachment (`application/octet-stream`, `nosniff`, not cached), with its length when known.
