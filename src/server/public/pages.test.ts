@@ -1,48 +1,19 @@
 /**
  * The reporter-facing pages through the production app (`app.inject`): landing, the two-step report form, the
- * receipt shown once, follow-up with the receipt, setup, assets and error pages.
+ * receipt shown once, assets and error pages. Follow-up: followup-pages.test.ts; setup: setup-pages.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dammCheckDigit, formatReceipt } from '../../crypto/receipt.ts';
-import { issueSetupToken, needsSetup } from '../../domain/accounts/setup.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { DIALECTS } from '../../../test/helpers/db.ts';
-import { multipart, type Part } from '../../../test/helpers/multipart.ts';
 import { shownAfter } from '../../../test/helpers/forms.ts';
-
-const form = (values: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return { payload: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
-};
-
-const withCookie = (body: { payload: string | Buffer; headers: Record<string, string> }, cookie: string) => ({
-  payload: body.payload,
-  headers: { ...body.headers, cookie },
-});
-
-const ANSWERS = { what_happened: 'A man photographed the gate <b>twice</b>.', danger: 'no', how_you_know: 'saw' };
-
-/** The value of the hidden `answers` input of step 2, unescaped. */
-function hiddenAnswers(body: string): Record<string, unknown> {
-  const m = /<input type="hidden" name="answers" value="([^"]*)">/.exec(body);
-  if (!m) throw new Error('no hidden answers field');
-  return JSON.parse(
-    m[1]!
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&'),
-  ) as Record<string, unknown>;
-}
-
-/** The forms of a page that do not ask the browser to keep nothing typed (autocomplete="off"). */
-const formsKeepingInput = (body: string) =>
-  (body.match(/<form [^>]*>/g) ?? []).filter((tag) => !tag.includes('autocomplete="off"'));
-
-const receiptOf = (body: string) =>
-  /<p class="receipt" id="receipt">(.*?)<\/p>/.exec(body)?.[1]?.replace(/<\/?span>/g, '') ?? null;
+import {
+  ANSWERS,
+  form,
+  formsKeepingInput,
+  hiddenAnswers,
+  receiptOf,
+  reporterPages,
+} from '../../../test/helpers/public-pages.ts';
 
 describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   let t: TestApp;
@@ -50,36 +21,7 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     t = await buildTestApp({ dialect, env: { CONFIDE_MAX_FILE_BYTES: '2048', CONFIDE_MAX_FILES: '3' } });
   });
   afterAll(() => t.close());
-
-  const step2Parts = (answers: Record<string, unknown>, extra: Part[] = []): Part[] => [
-    { name: 'answers', value: JSON.stringify(answers) },
-    ...extra,
-  ];
-  const submit = async (parts: Part[], category = 'espionage') =>
-    t.app.inject({ method: 'POST', url: `/report/${category}/submit`, ...(await multipart(parts)) });
-
-  async function makeReport(): Promise<string> {
-    const res = await submit(
-      step2Parts(ANSWERS, [
-        { name: 'files', value: Buffer.from('notes about the gate\n'), filename: 'notes.txt', type: 'text/plain' },
-      ]),
-    );
-    expect(res.statusCode).toBe(303);
-    const page = await t.app.inject({ method: 'GET', url: res.headers.location! });
-    const receipt = receiptOf(page.body);
-    expect(receipt).toMatch(/^(\d{4} ){8}\d{4}$/);
-    return receipt!;
-  }
-
-  async function signIn(receipt: string): Promise<{ cookie: string; csrf: string }> {
-    const res = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt }) });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/follow-up/report');
-    const cookie = `${res.cookies[0]!.name}=${res.cookies[0]!.value}`;
-    const page = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    return { cookie, csrf };
-  }
+  const { step2Parts, submit } = reporterPages(() => t);
 
   it('shows the landing page: language, authority, categories, channels, rights; sets no cookie', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/' });
@@ -275,160 +217,6 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     );
   });
 
-  it('signs in with the receipt (a session cookie only), shows the report and takes a message', async () => {
-    const receipt = await makeReport();
-    const res = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt }) });
-    expect(res.statusCode).toBe(303);
-    const setCookie = String(res.headers['set-cookie']);
-    expect(setCookie).toMatch(/^confide_reporter=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/);
-    const { cookie, csrf } = await signIn(receipt);
-
-    const page = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
-    expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(
-      '<p class="status-text">Your report has been received and is waiting to be looked at.</p>',
-    );
-    expect(page.body).toContain('<dd>Espionage</dd>');
-    expect(page.body).toContain('A man photographed the gate &lt;b&gt;twice&lt;/b&gt;.');
-    expect(page.body).toContain('notes.txt');
-    expect(page.body).toContain(`action="/follow-up/report?_csrf=${encodeURIComponent(csrf)}"`);
-    expect(formsKeepingInput(page.body)).toEqual([]);
-
-    const noToken = await shownAfter(
-      t,
-      await t.app.inject({
-        method: 'POST',
-        url: '/follow-up/report',
-        ...withCookie(await multipart([{ name: 'body', value: 'x' }]), cookie),
-      }),
-      cookie,
-    );
-    expect(noToken.statusCode).toBe(403);
-
-    const sent = await t.app.inject({
-      method: 'POST',
-      url: `/follow-up/report?_csrf=${encodeURIComponent(csrf)}`,
-      ...withCookie(
-        await multipart([
-          { name: 'body', value: 'He wore a grey coat.\n\nAnd a hat.' },
-          { name: 'files', value: Buffer.from('more'), filename: 'more.txt', type: 'text/plain' },
-        ]),
-        cookie,
-      ),
-    });
-    expect(sent.statusCode).toBe(303);
-    expect(sent.headers.location).toBe('/follow-up/report?sent=1');
-    const after = await t.app.inject({ method: 'GET', url: '/follow-up/report?sent=1', headers: { cookie } });
-    expect(after.body).toContain('Your message has been sent.');
-    expect(after.body).toContain(
-      '<div class="message-body"><p dir="auto">He wore a grey coat.</p>\n<p dir="auto">And a hat.</p>',
-    );
-    expect(after.body).toContain('more.txt');
-  });
-
-  it('keeps the message when adding information is refused', async () => {
-    const { cookie, csrf } = await signIn(await makeReport());
-    const url = `/follow-up/report?_csrf=${encodeURIComponent(csrf)}`;
-    const empty = await shownAfter(
-      t,
-      await t.app.inject({
-        method: 'POST',
-        url,
-        ...withCookie(await multipart([{ name: 'body', value: '  ' }]), cookie),
-      }),
-      cookie,
-    );
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('<a href="#f-body">Please write a message or choose a file.</a>');
-    const big = await shownAfter(
-      t,
-      await t.app.inject({
-        method: 'POST',
-        url,
-        ...withCookie(
-          await multipart([
-            { name: 'body', value: 'Keep <this>' },
-            { name: 'files', value: Buffer.alloc(4096, 2), filename: 'big.bin' },
-          ]),
-          cookie,
-        ),
-      }),
-      cookie,
-    );
-    expect(big.statusCode).toBe(413);
-    expect(big.body).toContain('>Keep &lt;this&gt;</textarea>');
-    expect(big.body).toContain('please choose your files again');
-  });
-
-  it('explains receipt typos, unknown receipts, and keeps what was typed', async () => {
-    const typed = await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: '1234 5678' }) });
-    expect(typed.headers['set-cookie']).toBeUndefined();
-    const typo = await shownAfter(t, typed);
-    expect(typo.statusCode).toBe(400);
-    expect(typo.body).toContain('<a href="#f-receipt">A receipt has 36 digits in groups of four.');
-    expect(typo.body).toContain('value="1234 5678"');
-    const receipt = await makeReport();
-    const last = receipt.slice(-1);
-    const wrongCheck = `${receipt.slice(0, -1)}${last === '0' ? '1' : '0'}`;
-    const checksum = await shownAfter(
-      t,
-      await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: wrongCheck }) }),
-    );
-    expect(checksum.statusCode).toBe(400);
-    expect(checksum.body).toContain('This receipt has a typing mistake');
-
-    const digits = '7'.repeat(35);
-    const unknown = formatReceipt(digits + dammCheckDigit(digits));
-    for (let i = 0; i < 5; i++) {
-      const res = await shownAfter(
-        t,
-        await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: unknown }) }),
-      );
-      expect(res.statusCode).toBe(401);
-      expect(res.body).toContain('This receipt was not recognised.');
-      expect(res.body).toContain(`value="${unknown}"`);
-    }
-    // Past five failures the answer is the same, only later (the test app records the wait instead of waiting).
-    const waited = t.waits.length;
-    const slowed = await shownAfter(
-      t,
-      await t.app.inject({ method: 'POST', url: '/follow-up', ...form({ receipt: unknown }) }),
-    );
-    expect(slowed.statusCode).toBe(401);
-    expect(slowed.body).toContain('This receipt was not recognised.');
-    expect(t.waits.slice(waited)).toEqual([1000]);
-  });
-
-  it('sends a reporter without a session to sign in again, and signs out', async () => {
-    const none = await t.app.inject({ method: 'GET', url: '/follow-up/report' });
-    expect(none.statusCode).toBe(303);
-    expect(none.headers.location).toBe('/follow-up?expired=1');
-    const expired = await t.app.inject({ method: 'GET', url: '/follow-up?expired=1' });
-    expect(expired.body).toContain('Your session has ended');
-
-    const { cookie, csrf } = await signIn(await makeReport());
-    const noToken = await shownAfter(
-      t,
-      await t.app.inject({
-        method: 'POST',
-        url: '/follow-up/sign-out',
-        ...withCookie(form({ _csrf: 'forged' }), cookie),
-      }),
-      cookie,
-    );
-    expect(noToken.statusCode).toBe(403);
-    expect(noToken.body).toContain('<a href="/follow-up/report">Back to your report</a>');
-    const signedOut = await t.app.inject({
-      method: 'POST',
-      url: '/follow-up/sign-out',
-      ...withCookie(form({ _csrf: csrf }), cookie),
-    });
-    expect(signedOut.statusCode).toBe(303);
-    expect(signedOut.headers.location).toBe('/follow-up?signedout=1');
-    const gone = await t.app.inject({ method: 'GET', url: '/follow-up/report', headers: { cookie } });
-    expect(gone.headers.location).toBe('/follow-up?expired=1');
-  });
-
   it('serves the stylesheet and script, and nothing else from assets', async () => {
     const css = await t.app.inject({ method: 'GET', url: '/assets/site.css' });
     expect(css.statusCode).toBe(200);
@@ -446,83 +234,5 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { id: 'not_found', message: 'Not found.' } });
-  });
-});
-
-describe('public pages before reports can be taken', () => {
-  it('points to the other channels while no supervisor and custodian exist', async () => {
-    const t = await buildTestApp({ roles: ['administrator'] });
-    try {
-      const res = await t.app.inject({ method: 'GET', url: '/' });
-      expect(res.body).toContain('This web form is not taking reports yet.');
-      expect(res.body).not.toContain('href="/report/');
-      expect(res.body).not.toContain('Note for the operator');
-      const form = await t.app.inject({ method: 'GET', url: '/report/espionage' });
-      expect(form.statusCode).toBe(503);
-      expect(form.body).toContain('<p class="channel-value">+00 000 000 0000</p>');
-    } finally {
-      await t.close();
-    }
-  });
-
-  it('sets up the first administrator with the one-time link and shows the recovery key once', async () => {
-    const t = await buildTestApp({ roles: [] });
-    try {
-      const landing = await t.app.inject({ method: 'GET', url: '/' });
-      expect(landing.body).toContain('Note for the operator');
-      expect((await t.app.inject({ method: 'GET', url: '/setup' })).statusCode).toBe(403);
-      expect((await t.app.inject({ method: 'GET', url: '/setup?token=wrong' })).statusCode).toBe(403);
-
-      const token = await issueSetupToken(t.deps);
-      const page = await t.app.inject({ method: 'GET', url: `/setup?token=${token}` });
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toMatch(
-        /<input type="radio" id="f-profile-\d" name="profile" value="national-security" checked>/,
-      );
-
-      const fields = {
-        token,
-        username: 'admin',
-        displayName: 'Ada <Admin>',
-        password: 'a long enough password',
-        password2: 'a different password',
-        profile: 'eu-whistleblowing',
-      };
-      const mismatch = await t.app.inject({ method: 'POST', url: '/setup', ...form(fields) });
-      expect(mismatch.statusCode).toBe(422);
-      expect(mismatch.body).toContain('<a href="#f-password2">Password again: The two passwords are not the same.');
-      expect(mismatch.body).toContain('value="Ada &lt;Admin&gt;"');
-      expect(mismatch.body).not.toContain('a long enough password');
-      expect(mismatch.body).toMatch(/value="eu-whistleblowing" checked>/);
-      const weak = await t.app.inject({
-        method: 'POST',
-        url: '/setup',
-        ...form({ ...fields, password: 'aaaaaaaaaaaa', password2: 'aaaaaaaaaaaa' }),
-      });
-      expect(weak.statusCode).toBe(400);
-      expect(weak.body).toContain(
-        '<a href="#f-password">Password: This password is too easy to guess. Repeated characters like &quot;aaa&quot; are easy to guess.',
-      );
-      expect(await needsSetup(t.deps)).toBe(true);
-
-      const done = await t.app.inject({
-        method: 'POST',
-        url: '/setup',
-        ...form({ ...fields, password2: fields.password }),
-      });
-      expect(done.statusCode).toBe(303);
-      expect(done.headers.location).toMatch(/^\/setup\/done\/[A-Za-z0-9_-]{43}$/);
-      const shown = await t.app.inject({ method: 'GET', url: done.headers.location! });
-      expect(shown.statusCode).toBe(200);
-      expect(shown.body).toMatch(/<p class="receipt" id="recovery-key">[^<]{20,}<\/p>/);
-      expect(shown.body).toContain('npx confide user add --role supervisor --username NAME');
-      expect(shown.body).toContain('<html lang="en">');
-      expect((await t.app.inject({ method: 'GET', url: done.headers.location! })).statusCode).toBe(404);
-      expect(await needsSetup(t.deps)).toBe(false);
-      expect(t.deps.profile().id).toBe('eu-whistleblowing');
-      expect((await t.app.inject({ method: 'GET', url: `/setup?token=${token}` })).statusCode).toBe(409);
-    } finally {
-      await t.close();
-    }
   });
 });
