@@ -1,8 +1,8 @@
 /**
  * The abandoned-blob sweep: removes from the file store what no file row references once it is older than a
  * grace period (CONFIDE_UPLOAD_GRACE_HOURS, default 24 h) — uploads whose submission never committed (a crash
- * between writing the blobs and the transaction; intake.ts writes blobs first), blobs of a destroyed case whose
- * deletion was interrupted (destroy.ts deletes rows first), and temporary files of writes cut short.
+ * between writing the blobs and the transaction; domain/uploads/intake.ts writes blobs first), blobs of a destroyed case whose
+ * deletion was interrupted (domain/retention/destroy.ts deletes rows first), and temporary files of writes cut short.
  * The grace period is what makes it safe beside uploads in progress: a blob is written moments before its row.
  */
 import type { Deps } from '../domain/deps.ts';

@@ -86,7 +86,7 @@ export async function reportAccessLog(
  * another way): every entry, investigative steps included — what is passed on to the reporter is the officer's call.
  * Audited as `audit.export` of the report before reading, so the record shows it too.
  * @throws not_found when no report has the reference, or it is a complaint the viewer does not hold (alike; see
- *   seesReport in audit-read.ts)
+ *   seesReport in read.ts)
  */
 export async function accessLogByReference(
   deps: Pick<Deps, 'db' | 'dialect' | 'now' | 'profile'>,

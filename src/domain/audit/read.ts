@@ -1,7 +1,7 @@
 /**
  * Oversight officers read the audit log: each actor by display name and role, each action in plain words, newest
  * first, filtered by dates, actor, action and subject. Reading is itself audited (`audit.read`). The route admits
- * only oversight officers; the log never carries content, so no case grant is needed. Exporting: audit-export.ts.
+ * only oversight officers; the log never carries content, so no case grant is needed. Exporting: export.ts.
  * @see Directive (EU) 2016/680 Art. 25 (logs of consultation and disclosure, made available to the supervisory
  *   authority); REQUIREMENTS #28
  */

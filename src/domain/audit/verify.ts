@@ -1,7 +1,7 @@
 /**
  * Checks the audit log's hash chain: every entry must carry the hash of the one before it and a hash of its own
  * content. Names the first broken link, so an altered, removed or inserted entry is found. The same check runs over
- * the database and, offline, over an export (NDJSON, one entry per line, see audit-read.ts).
+ * the database and, offline, over an export (NDJSON, one entry per line, see read.ts).
  * @see Directive (EU) 2016/680 Art. 25 (logging); DESIGN.md "Data" (audit: hash of the previous entry)
  */
 import { findAuditEntryHash, listAuditChain } from '../../store/audit.ts';

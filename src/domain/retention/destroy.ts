@@ -74,7 +74,7 @@ export async function destroyCaseRows(
   const files = await listReportFileBlobs(trx, report.id);
   const blobIds = files.flatMap((f) => (f.cleaned_blob ? [f.original_blob, f.cleaned_blob] : [f.original_blob]));
   // Not covered by a cascade: reporter sessions (sessions.report_id has no foreign key), the receipt's throttle row
-  // (keyed by a hash of the locator; see verifyReceipt in reporter.ts), and action records, whose request_id
+  // (keyed by a hash of the locator; see verifyReceipt in reporter/follow-up.ts), and action records, whose request_id
   // references requests without a cascade rule.
   await forgetReceiptAttempts(trx, report.receipt_locator);
   await deleteReportRows(trx, report.id);
