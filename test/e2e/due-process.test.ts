@@ -48,7 +48,8 @@ describe.runIf(HAVE_CHROMIUM)('due process in a browser', () => {
     await handler.getByRole('button', { name: 'Check' }).click();
     await handler.getByRole('heading', { name: 'Valid: we issued this certificate' }).waitFor();
     await handler.getByText(reference, { exact: true }).waitFor();
-    await handler.getByRole('textbox', { name: 'Verification code' }).fill(`${code.slice(0, -1)}0`);
+    const tampered = `${code.slice(0, -1)}${code.endsWith('0') ? '1' : '0'}`;
+    await handler.getByRole('textbox', { name: 'Verification code' }).fill(tampered);
     await handler.getByRole('button', { name: 'Check' }).click();
     await handler.getByRole('heading', { name: 'Not valid' }).waitFor();
   });
