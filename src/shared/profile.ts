@@ -220,6 +220,10 @@ export const PublishedChannel = z.strictObject({
   /** Phone number, postal address, e-mail address, web address or office address. */
   value: text(500),
   hours: text(500).optional(),
+  /** What this channel keeps from others; when absent, the default text for its kind (src/shared/channels.ts). */
+  protects: text(1_000).optional(),
+  /** What this channel does not hide and from whom; when absent, the default text for its kind. */
+  exposes: text(1_000).optional(),
 });
 export type PublishedChannel = z.infer<typeof PublishedChannel>;
 

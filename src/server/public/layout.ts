@@ -6,6 +6,7 @@
 import { formatBytes } from '../../shared/format.ts';
 import type { FastifyReply } from 'fastify';
 import type { Profile, PublishedChannel } from '../../shared/profile.ts';
+import { channelProtection } from '../../shared/channels.ts';
 import { html, type Html } from './html.ts';
 
 /**
@@ -129,6 +130,18 @@ export function fileLimitsText(files: { maxFiles: number; maxFileBytes: number }
 }
 
 /** The published channels, as a list a person can act on. */
+/** What the channel protects and what it does not, as two labelled lines. */
+function protection(channel: PublishedChannel): Html | null {
+  const told = channelProtection(channel);
+  return (
+    told &&
+    html`<dl class="channel-protection">
+<dt>Protects</dt><dd>${told.protects}</dd>
+<dt>Does not protect</dt><dd>${told.exposes}</dd>
+</dl>`
+  );
+}
+
 export function channelList(channels: readonly PublishedChannel[]): Html {
   return html`<ul class="channels">
 ${channels.map(
@@ -136,6 +149,7 @@ ${channels.map(
 <h3>${channel.label}</h3>
 <p class="channel-value">${channel.value}</p>
 ${channel.hours && html`<p class="channel-hours">${channel.hours}</p>`}
+${protection(channel)}
 </li>\n`,
 )}
 </ul>`;

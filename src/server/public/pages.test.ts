@@ -35,6 +35,12 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(res.body).toContain('<a class="category-link" href="/report/espionage">Espionage</a>');
     expect(res.body).toContain('<a class="button button-secondary" href="/follow-up">');
     expect(res.body).toContain('<p class="channel-value">+00 000 000 0000</p>');
+    // Beside each channel, what it protects and what it does not (the profile's words or the default for its kind).
+    expect(res.body.match(/<dl class="channel-protection">/g)).toHaveLength(5);
+    expect(res.body).toContain(
+      '<dt>Does not protect</dt><dd>E-mail is not anonymous: your address, your mail provider and the time you sent it are visible to the mail servers on the way. Use the web form, or an address not linked to you.</dd>',
+    );
+    expect(res.body).toContain('<dt>Protects</dt><dd>A letter without a return address does not say who sent it.');
     expect(res.body).toContain('<h3>Your identity is kept confidential</h3>');
     expect(res.body).toContain('Knowingly making a false report');
     expect(res.body).not.toContain('not taking reports yet');
