@@ -1,3 +1,5 @@
+import net from 'node:net';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { storageFaultCode } from './faults.ts';
 
@@ -42,5 +44,30 @@ describe('storage faults', () => {
         'SQLITE_FULL',
       ].map(storageFaultCode),
     ).toEqual([null, null, null, null, null, null, null]);
+  });
+
+  it('knows a PostgreSQL server that refuses connections or does not answer in time', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const refused = await new pg.Client({ host: '127.0.0.1', port: closed }).connect().catch((e: unknown) => e);
+    expect(storageFaultCode(refused)).toBe('ECONNREFUSED');
+
+    // A server that accepts and never answers: the pool gives up after its connection timeout.
+    const silent = net.createServer(() => {}).listen(0, '127.0.0.1');
+    await new Promise((resolve) => silent.once('listening', resolve));
+    const pool = new pg.Pool({
+      host: '127.0.0.1',
+      port: (silent.address() as net.AddressInfo).port,
+      connectionTimeoutMillis: 50,
+    });
+    const timedOut = await pool.query('select 1').catch((e: unknown) => e);
+    await pool.end();
+    silent.close();
+    expect(storageFaultCode(timedOut)).toBe('Connection terminated due to connection timeout');
   });
 });

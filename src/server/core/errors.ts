@@ -58,7 +58,10 @@ export function knownError(error: unknown, log: FastifyBaseLogger): DomainError 
   if (error instanceof DomainError) return error;
   const code = storageFaultCode(error);
   if (code === null) return null;
-  log.error({ err: error, code }, 'storage unavailable: the database or the file store takes no writes');
+  log.error(
+    { err: error, code },
+    'storage unavailable: the database or the file store cannot be reached or takes no writes',
+  );
   return storageUnavailable();
 }
 
