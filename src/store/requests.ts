@@ -21,11 +21,6 @@ export function findRequestKey(db: Database, requestId: string, userId: string) 
     .executeTakeFirst();
 }
 
-/** A report's category id. @throws when the report does not exist */
-export function findReportCategory(db: Database, reportId: string) {
-  return db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirstOrThrow();
-}
-
 /**
  * Active, activated users of `role` holding a grant of `scope` on the report, except `exceptUserId`: (id, public_key).
  */

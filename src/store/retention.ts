@@ -11,11 +11,6 @@ export function findReportRetention(db: Database, reportId: string) {
     .executeTakeFirst();
 }
 
-/** A report's category; undefined when it is gone. */
-export function findReportCategory(db: Database, reportId: string) {
-  return db.selectFrom('reports').select('category').where('id', '=', reportId).executeTakeFirst();
-}
-
 /** A requester's approved requests of `kind` on a report (id, status, expires_at), newest decision first. */
 export function listApprovedRequestsOf(db: Database, reportId: string, kind: string, requesterId: string) {
   return db

@@ -2,13 +2,8 @@
  * Checks made before a request is stored: its subject exists (a file of this case, an active staff member), and
  * it does not repeat a request still waiting or ask for what the requester already has.
  */
-import {
-  findActiveActivatedUser,
-  findFileOfReport,
-  findReportCategory,
-  findWaitingRequest,
-} from '../../store/requests.ts';
-import { categoryOf } from '../categories.ts';
+import { findActiveActivatedUser, findFileOfReport, findWaitingRequest } from '../../store/requests.ts';
+import { categoryOfReport } from '../categories.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { REQUEST_SUBJECTS } from '../../shared/requests.ts';
@@ -45,11 +40,11 @@ export async function checkSubject(
   } else if (what === 'user') {
     const user = await findActiveActivatedUser(deps.db, subject);
     if (!user) throw errors.validation({ subject: 'Choose an active staff member.' });
-    const report = await findReportCategory(deps.db, reportId);
+    const { categoryId, category } = await categoryOfReport(deps, reportId);
     const on: Case = {
       id: reportId,
-      categoryId: report.category,
-      category: categoryOf(deps, report.category),
+      categoryId,
+      category,
     };
     const exclusion = await findExclusion(deps.db, reportId, caseKey, user.id);
     if (kind === 'grant_outside') await checkGrantOutside(deps, viewer, on, user, exclusion);

@@ -6,10 +6,10 @@
 import { openSealed, sealJson, wipe } from '../../crypto/sodium.ts';
 import { DAY } from '../../shared/time.ts';
 import { MAX_REASON } from '../../shared/requests.ts';
-import { findReportCategory, findRequest, findRequestKey, updateRequestIfStatus } from '../../store/requests.ts';
+import { findRequest, findRequestKey, updateRequestIfStatus } from '../../store/requests.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
-import { categoryOf } from '../categories.ts';
+import { categoryOfReport } from '../categories.ts';
 import { caseKeys } from '../cases/access.ts';
 import type { Viewer } from '../viewer.ts';
 import { recordEvent } from '../cases/events.ts';
@@ -43,8 +43,7 @@ export async function decideRequest(
     throw errors.conflict('own_request', 'You cannot decide your own request: a second person must.');
   if ((row.kind === 'lift_exclusion' || row.kind === 'exclude_holder') && row.subject === viewer.userId)
     throw errors.conflict('own_exclusion', 'You cannot decide about your own exclusion: another manager must.');
-  const report = await findReportCategory(deps.db, row.report_id);
-  const category = categoryOf(deps, report.category);
+  const { category } = await categoryOfReport(deps, row.report_id);
   const role = deciderRole(row.kind as RequestKind, category);
   const still = await deciders(deps, row.report_id, role, row.requester_id);
   if (viewer.role !== role || !still.some((p) => p.id === viewer.userId)) throw notFound;

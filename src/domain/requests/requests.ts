@@ -9,9 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { openJson, openSealed, randomKey, seal, sealJson, sealTo, wipe } from '../../crypto/sodium.ts';
 import { queueNotices } from '../../mail/outbox.ts';
-import { findGrantHoldersOfRole, findReportCategory, findRequestKey, insertRequest } from '../../store/requests.ts';
+import { findGrantHoldersOfRole, findRequestKey, insertRequest } from '../../store/requests.ts';
 import { inTransaction } from '../../store/transaction.ts';
-import { categoryOf } from '../categories.ts';
+import { categoryOfReport } from '../categories.ts';
 import { DAY } from '../../shared/time.ts';
 import { audit } from '../audit/record.ts';
 import { caseKeys } from '../cases/access.ts';
@@ -83,8 +83,7 @@ export async function createRequest(deps: Deps, viewer: Viewer, input: RequestIn
         : null;
     if (subject !== null) await checkSubject(deps, viewer, input.kind, input.reportId, subject, keys.caseKey);
     await refuseRepeat(deps, viewer, { reportId: input.reportId, kind: input.kind, subject });
-    const report = await findReportCategory(deps.db, input.reportId);
-    const category = categoryOf(deps, report.category);
+    const { category } = await categoryOfReport(deps, input.reportId);
     refuseNeedless(viewer, input.kind, category);
     const role = deciderRole(input.kind, category);
     // The person a request is about never decides it, nor reads its reason (exclude_holder names a holder).

@@ -10,13 +10,8 @@ import { open, seal } from '../../crypto/sodium.ts';
 import type { CaseStatus } from '../../shared/api.ts';
 import { MAX_HOLD_REASON, type RetentionView } from '../../shared/retention.ts';
 import { DAY } from '../../shared/time.ts';
-import {
-  findReportCategory,
-  findReportRetention,
-  liftLegalHold,
-  listApprovedRequestsOf,
-  setLegalHold,
-} from '../../store/retention.ts';
+import { findReportRetention, liftLegalHold, listApprovedRequestsOf, setLegalHold } from '../../store/retention.ts';
+import { findReportCategory } from '../../store/reports.ts';
 import type { ReportsTable } from '../../store/tables.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
