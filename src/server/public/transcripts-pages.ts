@@ -50,7 +50,10 @@ function transcriptItem(
 <h3>${TITLES[t.kind]} · <time datetime="${t.createdAt}">${formatDateTime(t.createdAt, language)}</time></h3>
 ${stateText(t, language)}
 ${recordingText(t, language)}
-<div class="message-body transcript-text">${paragraphs(t.text, 'auto')}</div>
+<div class="message message-staff">
+<p class="message-meta"><strong>What staff wrote down</strong></p>
+<div class="message-body">${paragraphs(t.text, 'auto')}</div>
+</div>
 ${
   t.corrections.length > 0 &&
   html`<h4>Your corrections</h4>
@@ -101,7 +104,7 @@ export function transcriptsSection(
 <h2 id="transcripts">Records of your conversations with us</h2>
 ${done && notice(done, 'success')}
 <p>${waiting > 0 ? `Staff wrote down what you told them. Please check ${waiting === 1 ? 'the record' : `the ${waiting} records`} below waiting for you.` : 'Staff wrote down what you told them, and you have confirmed every record.'}</p>
-<ol class="transcript-list">
+<ol class="thread">
 ${list.map((t) => transcriptItem(t, csrf, language, form))}</ol>
 </section>`;
 }
