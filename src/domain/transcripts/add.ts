@@ -10,15 +10,15 @@ import { randomUUID } from 'node:crypto';
 import { openJson, seal, sealJson } from '../../crypto/sodium.ts';
 import { fileAd, transcriptAd } from '../../crypto/case-keys.ts';
 import { TranscriptInput, type TranscriptKind, type TranscriptView } from '../../shared/transcripts.ts';
-import { getReportEvidencePublicKey, setReportUpdatedAt } from '../../store/actions.ts';
+import { setReportUpdatedAt } from '../../store/actions.ts';
 import { insertRecordingFile, insertTranscript } from '../../store/transcripts.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
 import { audit } from '../audit/record.ts';
-import { withCaseKeys } from '../cases/access.ts';
+import { withCaseUpload } from '../cases/staff-upload.ts';
 import { recordEvent } from '../cases/events.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { FileIntake, type FileMeta, type IncomingFile } from '../uploads/intake.ts';
+import type { FileMeta, IncomingFile } from '../uploads/intake.ts';
 import type { Viewer } from '../viewer.ts';
 import { transcriptViews } from './read.ts';
 
@@ -119,64 +119,53 @@ export async function addMinutes(
   raw: unknown,
   files: AsyncIterable<RecordingFile> | RecordingFile[],
 ): Promise<TranscriptView> {
-  return withCaseKeys(deps, viewer, reportId, async (keys) => {
-    const report = await getReportEvidencePublicKey(deps.db, reportId);
-    const intake = new FileIntake(
-      deps,
-      { reportKey: keys.reportKey, evidencePublicKey: report.evidence_public_key },
-      reportId,
-    );
-    try {
-      const input = parseInput(raw);
-      for await (const file of files) {
-        const refusal = refuseFile(file, input.recordingConsent, intake.prepared.length > 0);
-        if (refusal) {
-          file.stream.resume();
-          throw refusal;
-        }
-        await intake.add(file);
+  return withCaseUpload(deps, viewer, reportId, async (keys, intake) => {
+    const input = parseInput(raw);
+    for await (const file of files) {
+      const refusal = refuseFile(file, input.recordingConsent, intake.prepared.length > 0);
+      if (refusal) {
+        file.stream.resume();
+        throw refusal;
       }
-      const recording = intake.prepared[0] ?? null;
-      if (recording) {
-        const meta = openJson<FileMeta>(keys.reportKey, recording.sealed_meta, fileAd(reportId, recording.id));
-        recording.sealed_meta = sealJson(
-          keys.reportKey,
-          {
-            ...meta,
-            note: `Recording of a conversation with the reporter, made with their consent (SHA-256 ${meta.sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
-          } satisfies FileMeta,
-          fileAd(reportId, recording.id),
-        );
-      }
-      const at = deps.now().toISOString();
-      const id = await inTransaction(deps.db, async (trx) => {
-        if (recording)
-          await insertRecordingFile(trx, { ...recording, report_id: reportId, author: 'staff', created_at: at });
-        const id = await addTranscript(deps, trx, {
-          reportId,
-          reportKey: keys.reportKey,
-          kind: input.kind,
-          text: input.text,
-          recordingFileId: recording?.id ?? null,
-          authorUserId: viewer.userId,
-          at,
-        });
-        await setReportUpdatedAt(trx, reportId, at);
-        await recordEvent(trx, {
-          reportId,
-          at,
-          actor: viewer.userId,
-          caseKey: keys.caseKey,
-          kind: 'transcript',
-          summary: `${KIND_WORDS[input.kind]} added${recording ? ', with a recording made with consent' : ''}; awaiting the reporter’s confirmation`,
-        });
-        return id;
-      });
-      const [view] = await transcriptViews(deps, reportId, keys.reportKey, { staff: true, onlyId: id });
-      return view!;
-    } catch (error) {
-      await intake.discard();
-      throw error;
+      await intake.add(file);
     }
+    const recording = intake.prepared[0] ?? null;
+    if (recording) {
+      const meta = openJson<FileMeta>(keys.reportKey, recording.sealed_meta, fileAd(reportId, recording.id));
+      recording.sealed_meta = sealJson(
+        keys.reportKey,
+        {
+          ...meta,
+          note: `Recording of a conversation with the reporter, made with their consent (SHA-256 ${meta.sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
+        } satisfies FileMeta,
+        fileAd(reportId, recording.id),
+      );
+    }
+    const at = deps.now().toISOString();
+    const id = await inTransaction(deps.db, async (trx) => {
+      if (recording)
+        await insertRecordingFile(trx, { ...recording, report_id: reportId, author: 'staff', created_at: at });
+      const id = await addTranscript(deps, trx, {
+        reportId,
+        reportKey: keys.reportKey,
+        kind: input.kind,
+        text: input.text,
+        recordingFileId: recording?.id ?? null,
+        authorUserId: viewer.userId,
+        at,
+      });
+      await setReportUpdatedAt(trx, reportId, at);
+      await recordEvent(trx, {
+        reportId,
+        at,
+        actor: viewer.userId,
+        caseKey: keys.caseKey,
+        kind: 'transcript',
+        summary: `${KIND_WORDS[input.kind]} added${recording ? ', with a recording made with consent' : ''}; awaiting the reporter’s confirmation`,
+      });
+      return id;
+    });
+    const [view] = await transcriptViews(deps, reportId, keys.reportKey, { staff: true, onlyId: id });
+    return view!;
   });
 }

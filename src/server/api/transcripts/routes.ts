@@ -8,15 +8,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertHoldsCase } from '../../../domain/cases/actions.ts';
-import { errors } from '../../../domain/errors.ts';
-import { addMinutes, type RecordingFile } from '../../../domain/transcripts/add.ts';
+import { addMinutes } from '../../../domain/transcripts/add.ts';
 import { listTranscripts } from '../../../domain/transcripts/read.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import { TranscriptList, TranscriptView } from '../../../shared/transcripts.ts';
 import type { RouteContext } from '../../core/route-context.ts';
-import { FormReader, jsonField } from '../../plugins/multipart.ts';
 import { streamedBody } from '../../plugins/validation.ts';
 import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
+import { readJsonThenFiles } from '../common/json-then-files.ts';
 
 const AddBody = z.object({
   minutes: z.string().describe('JSON object (TranscriptInput): kind, text, recordingConsent'),
@@ -61,30 +60,14 @@ export function transcriptRoutes({ deps }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const params = request.params;
-        if (!request.isMultipart()) {
-          await assertHoldsCase(deps, request.viewer!, params.id);
-          throw errors.invalid('not_multipart', 'Send the minutes as multipart/form-data: the “minutes” part first.');
-        }
-        const form = new FormReader(request);
-        try {
-          const files = form.files();
-          // Reading up to the first file takes in the `minutes` part, which comes before it.
-          const first = await files.next();
-          if (form.fields.minutes === undefined && !first.done)
-            throw errors.invalid('minutes_first', 'Send the “minutes” part before the recording.');
-          const minutes = jsonField(form.fields, 'minutes', true);
-          async function* all(): AsyncGenerator<RecordingFile> {
-            if (first.done) return;
-            yield first.value;
-            yield* files;
-          }
-          const view = await addMinutes(deps, request.viewer!, params.id, minutes, all());
-          return reply.status(201).send(view);
-        } catch (error) {
-          await form.drain();
-          throw error;
-        }
+        const { id } = request.params;
+        const viewer = request.viewer!;
+        const view = await readJsonThenFiles(
+          request,
+          { part: 'minutes', what: 'minutes', assertHolds: () => assertHoldsCase(deps, viewer, id) },
+          (json, files) => addMinutes(deps, viewer, id, json, files),
+        );
+        return reply.status(201).send(view);
       },
     );
   };
