@@ -5,7 +5,10 @@
  * says so, and kept when it says keep. Nobody without the case, and no other report's reporter, reaches them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyReceipt } from '../../src/domain/reporter/follow-up.ts';
+import { addTranscript } from '../../src/domain/transcripts/add.ts';
 import type { TranscriptView } from '../../src/shared/transcripts.ts';
+import { inTransaction } from '../../src/store/transaction.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, submitCase, type Actor } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
@@ -204,5 +207,41 @@ describe.each(DIALECTS)('transcripts of oral reports on %s', (dialect) => {
     }
     const staffView = (await list()).find((x) => x.id === id)!;
     expect(staffView).toMatchObject({ status: 'awaiting', confirmedAt: null, corrections: [] });
+  });
+
+  it('takes a transcript written inside a report’s transaction (intake), which the reporter reads', async () => {
+    const fresh = await submitCase(t);
+    const { reportId, reportKey } = await verifyReceipt(t.deps, fresh.receipt);
+    const at = '2026-12-01T10:00:00.000Z';
+    const id = await inTransaction(t.deps.db, (trx) =>
+      addTranscript(t.deps, trx, {
+        reportId,
+        reportKey,
+        kind: 'transcript',
+        text: '  Caller: the van came on Tuesdays.\u0007  ',
+        recordingFileId: null,
+        authorUserId: t.users.operator.id,
+        at,
+      }),
+    );
+    const reporter = await pages.signIn(fresh.receipt);
+    const page = await follow('/follow-up/report', reporter.cookie);
+    expect(page.body).toContain('Transcript of a call');
+    expect(page.body).toContain('Caller: the van came on Tuesdays.</p>');
+    const staff = (await sup.get(`/api/v1/cases/${reportId}/transcripts`)).json() as { transcripts: TranscriptView[] };
+    expect(staff.transcripts).toEqual([
+      {
+        id,
+        kind: 'transcript',
+        text: 'Caller: the van came on Tuesdays.',
+        authorName: 'Test operator',
+        createdAt: at,
+        status: 'awaiting',
+        confirmedAt: null,
+        corrections: [],
+        recording: null,
+        recordingDeletedAt: null,
+      },
+    ]);
   });
 });

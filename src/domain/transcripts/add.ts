@@ -18,6 +18,7 @@ import { withCaseUpload } from '../cases/staff-upload.ts';
 import { recordEvent } from '../cases/events.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
+import { cleanText } from '../../shared/text.ts';
 import type { FileMeta, IncomingFile } from '../uploads/intake.ts';
 import type { Viewer } from '../viewer.ts';
 import { transcriptViews } from './read.ts';
@@ -28,7 +29,8 @@ export const KIND_WORDS: Record<TranscriptKind, string> = { transcript: 'Transcr
  * Writes a transcript or minutes of a report inside the caller's transaction (the report's own, at intake). The
  * recording, when there is one, must already be a file row of the report, written in the same transaction.
  * @param input.reportKey the report's key (32 bytes): the text is sealed under it, so the reporter can read it
- * @param input.text the text as it was written down (cleaned and trimmed by the caller)
+ * @param input.text the text as it was written down (control characters are removed and ends trimmed here, so that
+ *   what is sealed is what staff and the reporter read)
  * @param input.at ISO 8601 UTC: when it was written down
  * @returns the transcript's id
  */
@@ -50,7 +52,7 @@ export async function addTranscript(
     id,
     report_id: input.reportId,
     kind: input.kind,
-    sealed_text: seal(input.reportKey, Buffer.from(input.text), transcriptAd(input.reportId, id)),
+    sealed_text: seal(input.reportKey, Buffer.from(cleanText(input.text).trim()), transcriptAd(input.reportId, id)),
     recording_file_id: input.recordingFileId,
     recording_deleted_at: null,
     author_user_id: input.authorUserId,
