@@ -47,6 +47,21 @@ export function findReportTranscript(db: Database, reportId: string, transcriptI
     .executeTakeFirst();
 }
 
+/**
+ * Takes the transcript's row lock until the transaction ends, if it is not yet confirmed (an UPDATE that changes
+ * nothing: PostgreSQL waits for a concurrent confirmation and then sees it; SQLite runs one writer at a time).
+ * @returns whether it is still unconfirmed
+ */
+export async function lockUnconfirmedTranscript(db: Database, transcriptId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('transcripts')
+    .set({ confirmed_at: null })
+    .where('id', '=', transcriptId)
+    .where('confirmed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Inserts a reporter's correction. */
 export async function insertCorrection(
   db: Database,

@@ -40,6 +40,17 @@ describe.each(DIALECTS)('transcripts of oral reports on %s', (dialect) => {
   const list = async () =>
     ((await sup.get(`/api/v1/cases/${caseId}/transcripts`)).json() as { transcripts: TranscriptView[] }).transcripts;
 
+  /** The audit actions written on the case, oldest first. */
+  const auditActions = async () =>
+    (
+      await t.deps.db
+        .selectFrom('audit')
+        .select('action')
+        .where('subject', '=', `report:${caseId}`)
+        .orderBy('seq')
+        .execute()
+    ).map((r) => r.action);
+
   /** The follow-up page after a post's redirect. */
   const follow = (location: string, cookie: string) =>
     t.app.inject({ method: 'GET', url: location, headers: { cookie } });
@@ -71,6 +82,8 @@ describe.each(DIALECTS)('transcripts of oral reports on %s', (dialect) => {
     expect(errorId(res)).toBe('recording_without_consent');
     expect(blobFiles(t.dataDir)).toEqual(before);
     expect(await list()).toEqual([]);
+    // An empty list is not an access to the reporter's words: nothing to put in their record of accesses.
+    expect(await auditActions()).not.toContain('transcript.read');
   });
 
   it('answers 404 to a handler without a grant on the case', async () => {
@@ -137,6 +150,9 @@ describe.each(DIALECTS)('transcripts of oral reports on %s', (dialect) => {
     let [staffView] = await list();
     expect(staffView).toMatchObject({ id: view.id, text: MINUTES, status: 'corrected', confirmedAt: null });
     expect(staffView!.corrections.map((c) => c.text)).toEqual([CORRECTION]);
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining(['transcript.add', 'transcript.read', 'reporter.transcript_correct']),
+    );
 
     // Confirmed: the policy says delete, so the recording's row and blob are gone.
     const confirmed = await postTranscriptForm(t, reporter, view.id, 'confirm');
@@ -151,6 +167,11 @@ describe.each(DIALECTS)('transcripts of oral reports on %s', (dialect) => {
     expect(staffView!.recordingDeletedAt).toBe(staffView!.confirmedAt);
     expect(staffView!.corrections.map((c) => c.text)).toEqual([CORRECTION]);
     for (const blob of recordingBlobs) expect(blobFiles(t.dataDir)).not.toContain(blob);
+    expect((await auditActions()).slice(-3)).toEqual([
+      'reporter.transcript_confirm',
+      'transcript.recording_delete',
+      'transcript.read',
+    ]);
     const detail = (await sup.get(`/api/v1/cases/${caseId}`)).json() as {
       files: { id: string }[];
       events: { summary: string }[];

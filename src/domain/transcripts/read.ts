@@ -45,13 +45,18 @@ export async function transcriptViews(
   });
 }
 
-/** The transcripts of a case the viewer holds, with their status and corrections. Audited as a read. @throws not_found */
+/**
+ * The transcripts of a case the viewer holds, with their status and corrections. Audited as a read when there is one.
+ * @throws not_found
+ */
 export async function listTranscripts(deps: Deps, viewer: Viewer, reportId: string): Promise<TranscriptView[]> {
   return withCaseKeys(deps, viewer, reportId, async (keys) => {
     const views = await transcriptViews(deps, reportId, keys.reportKey, { staff: true });
-    await inTransaction(deps.db, (trx) =>
-      audit(deps, trx, { actor: viewer.userId, action: 'transcript.read', subject: `report:${reportId}` }),
-    );
+    // Opening an empty list reads nothing of the reporter's: it is not an access to record.
+    if (views.length > 0)
+      await inTransaction(deps.db, (trx) =>
+        audit(deps, trx, { actor: viewer.userId, action: 'transcript.read', subject: `report:${reportId}` }),
+      );
     return views;
   });
 }

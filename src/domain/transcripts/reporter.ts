@@ -17,6 +17,7 @@ import {
   deleteRecordingFile,
   findReportTranscript,
   insertCorrection,
+  lockUnconfirmedTranscript,
   markTranscriptConfirmed,
 } from '../../store/transcripts.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
@@ -59,8 +60,9 @@ export async function correctTranscript(
     );
   const at = deps.now().toISOString();
   await inTransaction(deps.db, async (trx) => {
-    const row = await ownTranscript(trx, session, transcriptId);
-    if (row.confirmed_at)
+    await ownTranscript(trx, session, transcriptId);
+    // Locked, so that a confirmation sent at the same moment comes wholly before or after this correction.
+    if (!(await lockUnconfirmedTranscript(trx, transcriptId)))
       throw errors.conflict(
         'transcript_confirmed',
         'You have already confirmed this transcript, so it can no longer be corrected. To add or change something, write to the staff under “Add information”.',
