@@ -28,6 +28,12 @@ export const protectionAccountAd = (reportId: string, requestId: string) =>
 /** Staff's note on the response to a protection request (case key). */
 export const protectionNoteAd = (reportId: string, requestId: string) =>
   Buffer.from(`report:${reportId}:protection:${requestId}:note`);
+/** The text of a transcript or minutes of an oral report (report key: the reporter reads and confirms it). */
+export const transcriptAd = (reportId: string, transcriptId: string) =>
+  Buffer.from(`report:${reportId}:transcript:${transcriptId}`);
+/** A reporter's correction of a transcript, kept beside the original text (report key). */
+export const transcriptCorrectionAd = (reportId: string, transcriptId: string, correctionId: string) =>
+  Buffer.from(`report:${reportId}:transcript:${transcriptId}:correction:${correctionId}`);
 /** The sealed reason of a legal hold (case key). */
 export const legalHoldAd = (reportId: string) => Buffer.from(`report:${reportId}:legal-hold`);
 /** A request's sealed reason and legal basis (request key). */

@@ -196,6 +196,31 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
     purpose: 'Exported your report to pass it on, as a second person approved',
     reporter: false,
   },
+  'transcript.add': {
+    text: 'Wrote down a call or meeting with the reporter (transcript or minutes)',
+    purpose: 'Wrote down a conversation with you, for you to check and confirm',
+    reporter: true,
+  },
+  'transcript.read': {
+    text: 'Read the transcripts and minutes of a case',
+    purpose: 'Read the written record of your conversations',
+    reporter: true,
+  },
+  'transcript.recording_delete': {
+    text: 'Deleted a recording after the reporter confirmed its transcript (category policy)',
+    purpose: 'Deleted the recording of a conversation after you confirmed its transcript',
+    reporter: true,
+  },
+  'reporter.transcript_correct': {
+    text: 'The reporter corrected a transcript or minutes',
+    purpose: 'You corrected the written record of a conversation',
+    reporter: true,
+  },
+  'reporter.transcript_confirm': {
+    text: 'The reporter confirmed a transcript or minutes',
+    purpose: 'You confirmed the written record of a conversation',
+    reporter: true,
+  },
   'action.record': {
     text: 'Recorded an enforcement action',
     purpose: 'Recorded an enforcement action taken on your report',

@@ -165,6 +165,13 @@ export const Policy = z
     retentionDays: z.int().min(1).max(36_500),
     /** Whether the reporter sees the next due date when following up. */
     showDueDateToReporter: z.boolean(),
+    /**
+     * What happens to the audio recording of a call or meeting once the reporter has confirmed its transcript or
+     * minutes: `delete` destroys it (blobs and file row), `keep` keeps it as evidence until the case is destroyed.
+     * Defaults to `keep` (see recordingAfterConfirmation()): deleting evidence cannot be undone, so a category
+     * opts in. @see EU 2019/1937 Art. 18(2)(a) (recordings only with consent), Art. 17 (no longer than necessary)
+     */
+    recordingAfterConfirmation: z.enum(['keep', 'delete']).optional(),
   })
   .superRefine((policy, ctx) => {
     const { acknowledgementDays: ack, feedbackDays: feedback } = policy;
@@ -181,6 +188,10 @@ export type Policy = z.infer<typeof Policy>;
 /** Hours to respond to a protection request under this policy: protectionResponseHours, else urgentResponseHours. */
 export const protectionResponseHours = (policy: Policy): number =>
   policy.protectionResponseHours ?? policy.urgentResponseHours;
+
+/** What to do with a recording once its transcript is confirmed under this policy: recordingAfterConfirmation, else keep. */
+export const recordingAfterConfirmation = (policy: Policy): 'keep' | 'delete' =>
+  policy.recordingAfterConfirmation ?? 'keep';
 
 export const CATEGORY_KINDS = ['report', 'self_disclosure', 'complaint_about_official'] as const;
 export const CategoryKind = z.enum(CATEGORY_KINDS);

@@ -67,6 +67,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0012_transcripts',
       ]);
       const first = await tables(o);
       expect(first).toEqual([
@@ -93,6 +94,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'sessions',
         'settings',
         'throttle',
+        'transcript_corrections',
+        'transcripts',
         'users',
       ]);
       await migrateDownAll(o.db);
@@ -106,6 +109,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0012_transcripts',
       ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);

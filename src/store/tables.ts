@@ -334,6 +334,32 @@ export interface CertificatesTable {
   issued_at: string;
 }
 
+/** A transcript or minutes of a call or meeting of an oral report (EU 2019/1937 Art. 18). */
+export interface TranscriptsTable {
+  id: string;
+  report_id: string;
+  kind: 'transcript' | 'minutes';
+  /** The text, sealed under the report key (transcriptAd): the reporter reads it to check and confirm it. */
+  sealed_text: Buffer;
+  /** The audio recording, a file of the report; null without one or once it was deleted. */
+  recording_file_id: string | null;
+  /** When the recording was deleted by the category's policy after the reporter confirmed. */
+  recording_deleted_at: string | null;
+  author_user_id: string | null;
+  created_at: string;
+  /** When the reporter confirmed it (with their corrections, if any); null while awaiting them. */
+  confirmed_at: string | null;
+}
+
+/** A reporter's correction of a transcript, kept beside its text: the original is never overwritten. */
+export interface TranscriptCorrectionsTable {
+  id: string;
+  transcript_id: string;
+  /** Sealed under the report key (transcriptCorrectionAd). */
+  sealed_text: Buffer;
+  created_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   users: UsersTable;
@@ -359,4 +385,6 @@ export interface Tables {
   protection_requests: ProtectionRequestsTable;
   actions: ActionsTable;
   certificates: CertificatesTable;
+  transcripts: TranscriptsTable;
+  transcript_corrections: TranscriptCorrectionsTable;
 }

@@ -92,6 +92,13 @@ function caseRoutes(
       payload: { action: '{}' },
     },
     { method: 'GET', path: '/api/v1/cases/{id}/actions/officers', url: `/api/v1/cases/${id}/actions/officers` },
+    { method: 'GET', path: '/api/v1/cases/{id}/transcripts', url: `/api/v1/cases/${id}/transcripts` },
+    {
+      method: 'POST',
+      path: '/api/v1/cases/{id}/transcripts',
+      url: `/api/v1/cases/${id}/transcripts`,
+      payload: { minutes: '{}' },
+    },
     { method: 'GET', path: '/api/v1/cases/{id}/approvals', url: `/api/v1/cases/${id}/approvals` },
     {
       method: 'GET',

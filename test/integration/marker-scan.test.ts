@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { filesUnder, storedBytes, submitMarkedReport } from '../helpers/marker-scan.ts';
+import { submitCase } from '../helpers/cases.ts';
+import { reporterPages } from '../helpers/public-pages.ts';
+import { AUDIO, postMinutes, postTranscriptForm } from '../helpers/transcripts.ts';
 
 /** The forms in which the marker could be stored. */
 function needles(marker: string): Buffer[] {
@@ -57,5 +60,37 @@ describe.each(DIALECTS)('marker scan on %s', (dialect) => {
     const scanned = blobs.reduce((n, b) => n + b.length, 0);
     expect(scanned).toBeGreaterThan(10_000);
     for (const needle of needles(marker)) for (const b of blobs) expect(b.includes(needle)).toBe(false);
+  });
+
+  it('finds the marker of a transcript and of its correction nowhere at rest', async () => {
+    const mark = `TRN${randomBytes(8).toString('hex')}`;
+    const { id, receipt } = await submitCase(t);
+    const staff = await t.signIn('supervisor');
+    const added = await postMinutes(
+      t,
+      staff,
+      id,
+      { kind: 'transcript', text: `The caller said ${mark}.`, recordingConsent: true },
+      { data: Buffer.concat([AUDIO, Buffer.from(mark)]), type: 'audio/mpeg' },
+    );
+    expect(added.statusCode).toBe(201);
+    const reporter = await reporterPages(() => t).signIn(receipt);
+    const corrected = await postTranscriptForm(
+      t,
+      reporter,
+      (added.json() as { id: string }).id,
+      'correct',
+      `Not ${mark}`,
+    );
+    expect(corrected.statusCode).toBe(303);
+    // the marker is really there, readable to the supervisor in the text and the correction
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${id}/transcripts`,
+      headers: { cookie: staff.cookie },
+    });
+    expect(read.body.split(mark).length - 1).toBe(2);
+
+    for (const needle of needles(mark)) for (const b of storedBytes(t)) expect(b.includes(needle)).toBe(false);
   });
 });

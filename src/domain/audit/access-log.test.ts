@@ -124,7 +124,12 @@ describe('what the reporter’s record lists', () => {
       'reporter.add_information',
       'reporter.protection_request',
       'reporter.sign_in',
+      'reporter.transcript_confirm',
+      'reporter.transcript_correct',
       'retention.remind',
+      'transcript.add',
+      'transcript.read',
+      'transcript.recording_delete',
     ]);
     // Investigative steps that could tip a reporter off are never among them.
     for (const action of [

@@ -14,7 +14,6 @@ import { ActionInput, type ActionKind, type ActionView } from '../../shared/acti
 import { MINUTE } from '../../shared/time.ts';
 import {
   findDisplayNames,
-  getReportEvidencePublicKey,
   insertAction,
   insertActionRecordingFile,
   listActionRows,
@@ -29,7 +28,8 @@ import type { Viewer } from '../viewer.ts';
 import { recordEvent } from './events.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { FileIntake, type FileMeta, type IncomingFile } from '../uploads/intake.ts';
+import { type FileMeta, type IncomingFile } from '../uploads/intake.ts';
+import { withCaseUpload } from './staff-upload.ts';
 import { useApproval } from '../approvals/use.ts';
 import { fileAd } from '../../crypto/case-keys.ts';
 import { actionAd } from '../../crypto/case-keys.ts';
@@ -152,109 +152,98 @@ export async function recordAction(
   raw: unknown,
   files: AsyncIterable<RecordingFile> | RecordingFile[],
 ): Promise<ActionView> {
-  return withCaseKeys(deps, viewer, reportId, async (keys) => {
-    const report = await getReportEvidencePublicKey(deps.db, reportId);
-    const intake = new FileIntake(
-      deps,
-      { reportKey: keys.reportKey, evidencePublicKey: report.evidence_public_key },
-      reportId,
-    );
-    try {
-      const input = parseInput(raw);
-      checkNotFuture(deps, input.at);
-      const officerIds = await checkOfficers(deps, input.officerIds);
-      let recordingType: string | null = null;
-      for await (const file of files) {
-        if (file.field !== 'recording' || recordingType !== null) {
-          file.stream.resume();
-          throw errors.invalid('unexpected_file', 'Send one file only, the recording, in the part named “recording”.');
-        }
-        if (!isRecordingType(file.type)) {
-          file.stream.resume();
-          throw errors.invalid(
-            'recording_type',
-            `The recording must be an audio or video file; “${file.name}” was sent as “${file.type || 'unknown'}”.`,
-            { recording: 'Choose an audio or video file.' },
-          );
-        }
-        if (await intake.add(file)) recordingType = file.type.trim().toLowerCase();
+  return withCaseUpload(deps, viewer, reportId, async (keys, intake) => {
+    const input = parseInput(raw);
+    checkNotFuture(deps, input.at);
+    const officerIds = await checkOfficers(deps, input.officerIds);
+    let recordingType: string | null = null;
+    for await (const file of files) {
+      if (file.field !== 'recording' || recordingType !== null) {
+        file.stream.resume();
+        throw errors.invalid('unexpected_file', 'Send one file only, the recording, in the part named “recording”.');
       }
-      const noRecordingReason = input.noRecordingReason?.trim() || null;
-      const recording = intake.prepared[0] ?? null;
-      if (!recording && !noRecordingReason)
+      if (!isRecordingType(file.type)) {
+        file.stream.resume();
         throw errors.invalid(
-          'recording_required',
-          'Attach the audio or video recording of the action, or record why there is none (Counter-Espionage Law 2023, Art. 31).',
-          { recording: 'Attach the recording, or give the reason there is none.' },
-        );
-      let recordingSha256: string | null = null;
-      if (recording) {
-        const meta = openJson<FileMeta>(keys.reportKey, recording.sealed_meta, fileAd(reportId, recording.id));
-        recordingSha256 = meta.sha256 ?? null;
-        recording.sealed_meta = sealJson(
-          keys.reportKey,
-          {
-            ...meta,
-            type: recordingType!,
-            note: `Recording of an enforcement action (SHA-256 ${meta.sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
-          } satisfies FileMeta,
-          fileAd(reportId, recording.id),
+          'recording_type',
+          `The recording must be an audio or video file; “${file.name}” was sent as “${file.type || 'unknown'}”.`,
+          { recording: 'Choose an audio or video file.' },
         );
       }
-
-      const id = randomUUID();
-      const at = deps.now().toISOString();
-      const details: ActionDetails = {
-        place: input.place,
-        credentialsShown: input.credentialsShown,
-        documentsShown: input.documentsShown,
-        noRecordingReason: recording ? null : noRecordingReason,
-        notes: input.notes?.trim() || null,
-        recordingSha256,
-      };
-      await inTransaction(deps.db, async (trx) => {
-        await useApproval(deps, trx, {
-          requestId: input.requestId,
-          reportId,
-          kind: 'enforcement_action',
-          viewer,
-        });
-        if (recording)
-          await insertActionRecordingFile(trx, { ...recording, report_id: reportId, author: 'staff', created_at: at });
-        await insertAction(trx, {
-          id,
-          report_id: reportId,
-          kind: input.kind,
-          at: new Date(input.at).toISOString(),
-          request_id: input.requestId!,
-          officer_ids: JSON.stringify(officerIds),
-          sealed_details: sealJson(keys.caseKey, details, actionAd(reportId, id)),
-          recording_file_id: recording?.id ?? null,
-          created_by: viewer.userId,
-          created_at: at,
-        });
-        await setReportUpdatedAt(trx, reportId, at);
-        await recordEvent(trx, {
-          reportId,
-          at,
-          actor: viewer.userId,
-          caseKey: keys.caseKey,
-          kind: 'action',
-          summary: `Enforcement action recorded: ${ACTION_KIND_WORDS[input.kind]}${recording ? ', with its recording' : ', without a recording'}`,
-        });
-        await audit(deps, trx, {
-          actor: viewer.userId,
-          action: 'action.record',
-          subject: `report:${reportId}`,
-          reason: `action:${id} ${input.kind} request:${input.requestId}`,
-        });
-      });
-      const [view] = await actionViews(deps, reportId, keys.caseKey, id);
-      return view!;
-    } catch (error) {
-      await intake.discard();
-      throw error;
+      if (await intake.add(file)) recordingType = file.type.trim().toLowerCase();
     }
+    const noRecordingReason = input.noRecordingReason?.trim() || null;
+    const recording = intake.prepared[0] ?? null;
+    if (!recording && !noRecordingReason)
+      throw errors.invalid(
+        'recording_required',
+        'Attach the audio or video recording of the action, or record why there is none (Counter-Espionage Law 2023, Art. 31).',
+        { recording: 'Attach the recording, or give the reason there is none.' },
+      );
+    let recordingSha256: string | null = null;
+    if (recording) {
+      const meta = openJson<FileMeta>(keys.reportKey, recording.sealed_meta, fileAd(reportId, recording.id));
+      recordingSha256 = meta.sha256 ?? null;
+      recording.sealed_meta = sealJson(
+        keys.reportKey,
+        {
+          ...meta,
+          type: recordingType!,
+          note: `Recording of an enforcement action (SHA-256 ${meta.sha256}). It is kept as received, sealed as evidence: opening it needs a second person’s approval.`,
+        } satisfies FileMeta,
+        fileAd(reportId, recording.id),
+      );
+    }
+
+    const id = randomUUID();
+    const at = deps.now().toISOString();
+    const details: ActionDetails = {
+      place: input.place,
+      credentialsShown: input.credentialsShown,
+      documentsShown: input.documentsShown,
+      noRecordingReason: recording ? null : noRecordingReason,
+      notes: input.notes?.trim() || null,
+      recordingSha256,
+    };
+    await inTransaction(deps.db, async (trx) => {
+      await useApproval(deps, trx, {
+        requestId: input.requestId,
+        reportId,
+        kind: 'enforcement_action',
+        viewer,
+      });
+      if (recording)
+        await insertActionRecordingFile(trx, { ...recording, report_id: reportId, author: 'staff', created_at: at });
+      await insertAction(trx, {
+        id,
+        report_id: reportId,
+        kind: input.kind,
+        at: new Date(input.at).toISOString(),
+        request_id: input.requestId!,
+        officer_ids: JSON.stringify(officerIds),
+        sealed_details: sealJson(keys.caseKey, details, actionAd(reportId, id)),
+        recording_file_id: recording?.id ?? null,
+        created_by: viewer.userId,
+        created_at: at,
+      });
+      await setReportUpdatedAt(trx, reportId, at);
+      await recordEvent(trx, {
+        reportId,
+        at,
+        actor: viewer.userId,
+        caseKey: keys.caseKey,
+        kind: 'action',
+        summary: `Enforcement action recorded: ${ACTION_KIND_WORDS[input.kind]}${recording ? ', with its recording' : ', without a recording'}`,
+      });
+      await audit(deps, trx, {
+        actor: viewer.userId,
+        action: 'action.record',
+        subject: `report:${reportId}`,
+        reason: `action:${id} ${input.kind} request:${input.requestId}`,
+      });
+    });
+    const [view] = await actionViews(deps, reportId, keys.caseKey, id);
+    return view!;
   });
 }
 

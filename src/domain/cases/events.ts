@@ -28,7 +28,38 @@ export type EventKind =
   | 'action'
   | 'legal_hold'
   | 'original'
-  | 'export';
+  | 'export'
+  | 'transcript'
+  | 'transcript_corrected'
+  | 'transcript_confirmed'
+  | 'recording_deleted';
+
+/**
+ * What an event written without the case key says: the reporter's own steps (their session holds only the report
+ * key), whose summary is fixed by its kind and carries no content.
+ */
+export const FIXED_SUMMARIES: Partial<Record<EventKind, string>> = {
+  transcript_corrected: 'The reporter sent a correction of a transcript or minutes',
+  transcript_confirmed: 'The reporter confirmed a transcript or minutes',
+  recording_deleted: 'Recording deleted after the transcript was confirmed',
+};
+
+/** Records an event with no sealed summary (FIXED_SUMMARIES says what it was), inside the caller's transaction. */
+export async function recordFixedEvent(
+  trx: Tx,
+  input: { reportId: string; at: string; kind: keyof typeof FIXED_SUMMARIES },
+): Promise<void> {
+  await insertCaseEvent(trx, {
+    id: randomUUID(),
+    report_id: input.reportId,
+    at: input.at,
+    actor_user_id: null,
+    kind: input.kind,
+    from_status: null,
+    to_status: null,
+    sealed_reason: null,
+  });
+}
 
 /** Records one event of a case, its summary and reason sealed under the case key, inside the caller's transaction. */
 export async function recordEvent(
@@ -65,7 +96,10 @@ export async function listEvents(deps: Pick<Deps, 'db'>, reportId: string, caseK
   const rows = await listCaseEventRows(deps.db, reportId);
   return rows.map((e) => {
     const text = e.sealed_reason ? open(caseKey, e.sealed_reason, eventAd(reportId, e.id)).toString() : null;
-    let summary = e.kind === 'status' ? `Status changed from ${e.from_status} to ${e.to_status}` : e.kind;
+    let summary =
+      e.kind === 'status'
+        ? `Status changed from ${e.from_status} to ${e.to_status}`
+        : (FIXED_SUMMARIES[e.kind as EventKind] ?? e.kind);
     let reason: string | null = text;
     if (text?.startsWith('{')) {
       const parsed = JSON.parse(text) as { summary: string; reason: string | null };

@@ -7,7 +7,7 @@
  * 1. in one transaction: collect the blob ids of the case's files, delete the rows that do not cascade (reporter
  *    sessions, the receipt's throttle row, action records), then the reports row — the foreign keys cascade to
  *    grants, files, original keys, messages, events, exclusions, links, labels, reminders, requests and their keys, identity
- *    statements, protection requests and certificates — and write the audit entry;
+ *    statements, protection requests, certificates, transcripts and their corrections — and write the audit entry;
  * 2. after the commit, delete the blobs. A crash between 1 and 2 leaves blobs that no row references: ciphertext
  *    whose keys are gone, which the abandoned-blob sweep (src/jobs/retention.ts) deletes at its next run;
  * 3. then scrub the database files: see `scrubStorage`.
@@ -43,6 +43,8 @@ export const CASE_TABLES = [
   'protection_requests',
   'actions',
   'certificates',
+  'transcripts',
+  'transcript_corrections',
   'sessions',
   'throttle',
 ] as const;

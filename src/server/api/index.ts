@@ -14,6 +14,7 @@ import { sessionRoutes } from './session/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
 import { protectionRoutes } from './protection/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
+import { transcriptRoutes } from './transcripts/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { accountRoutes } from './account/routes.ts';
@@ -31,6 +32,7 @@ export function apiRoutes(ctx: RouteContext) {
     await app.register(triageRoutes(ctx));
     await app.register(retentionRoutes(ctx));
     await app.register(actionRoutes(ctx));
+    await app.register(transcriptRoutes(ctx));
     await app.register(approvalRoutes(ctx));
     await app.register(certificateRoutes(ctx));
     await app.register(requestRoutes(ctx));

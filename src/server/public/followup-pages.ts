@@ -9,6 +9,8 @@ import { accessSection } from './access-log.ts';
 import type { ReporterIdentityView } from '../../domain/reporter/identity.ts';
 import { disclosureNotices, identitySection, type IdentityFormState } from './identity-pages.ts';
 import { followUpCertificateSection } from './certificate.ts';
+import type { TranscriptView } from '../../shared/transcripts.ts';
+import { correctionFieldId, transcriptsSection, type TranscriptFormState } from './transcripts-pages.ts';
 import { html } from './html.ts';
 import {
   errorSummary,
@@ -76,6 +78,12 @@ export interface ReportPageState {
   identity?: ReporterIdentityView | undefined;
   /** The identity form as sent, when adding failed. */
   identityForm?: IdentityFormState | undefined;
+  /** Transcripts and minutes to check, correct and confirm (src/server/public/transcripts-pages.ts). */
+  transcripts?: TranscriptView[] | undefined;
+  /** A correction as sent, when sending it failed. */
+  transcriptForm?: TranscriptFormState | undefined;
+  /** What just happened to a transcript (a correction sent, a record confirmed). */
+  transcriptDone?: string | undefined;
 }
 
 export function reportPage(profile: Profile, view: ReporterView, state: ReportPageState): string {
@@ -85,6 +93,8 @@ export function reportPage(profile: Profile, view: ReporterView, state: ReportPa
   if (state.filesLost)
     items.push({ href: 'f-files', text: 'Your files could not be kept: please choose your files again.' });
   if (state.protectionForm?.error) items.push({ href: 'f-account', text: state.protectionForm.error });
+  if (state.transcriptForm)
+    items.push({ href: correctionFieldId(state.transcriptForm.id), text: state.transcriptForm.error });
   const bodyError = state.error?.href === 'f-body' ? state.error.message : undefined;
   const main = html`<h1>Your report</h1>
 ${state.sent && notice('Your message has been sent. Staff handling your report will see it.', 'success')}
@@ -102,6 +112,7 @@ ${view.deletedAt && html`<p>This report is kept until ${formatDate(view.deletedA
 </div>
 ${state.identity && disclosureNotices(state.identity, lang)}
 ${state.protection && protectionSection(state.protection, state.csrf, lang, state.protectionForm)}
+${state.transcripts && transcriptsSection(state.transcripts, state.csrf, lang, state.transcriptForm, state.transcriptDone)}
 
 <section aria-labelledby="messages">
 <h2 id="messages">Messages</h2>

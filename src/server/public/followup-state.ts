@@ -1,6 +1,6 @@
 /**
- * The reporter's report page with every section loaded: status and messages, protection requests, identity
- * disclosures and the record of accesses. Every route that shows the page — after a refusal too — renders it
+ * The reporter's report page with every section loaded: status and messages, protection requests, transcripts,
+ * identity disclosures and the record of accesses. Every route that shows the page — after a refusal too — renders it
  * through here, so no section goes missing on an error page. A refused form is shown again through a draft
  * (src/domain/reporter/drafts.ts), so that the browser keeps no page that answered a post.
  */
@@ -10,13 +10,14 @@ import type { Deps } from '../../domain/deps.ts';
 import { reporterIdentity } from '../../domain/reporter/identity.ts';
 import { reporterProtection } from '../../domain/reporter/protection.ts';
 import { reporterView } from '../../domain/reporter/follow-up.ts';
+import { reporterTranscripts } from '../../domain/transcripts/read.ts';
 import { readDraft, stashDraft } from '../../domain/reporter/drafts.ts';
 import { csrfTokenFor, type OpenedSession } from '../../domain/accounts/sessions.ts';
 import { storageFaultCode } from '../../store/faults.ts';
 import { reportPage, type ReportPageState } from './followup-pages.ts';
 import { sendPage } from './layout.ts';
 
-type Loaded = 'csrf' | 'sent' | 'session' | 'files' | 'protection' | 'accesses' | 'identity';
+type Loaded = 'csrf' | 'sent' | 'session' | 'files' | 'protection' | 'accesses' | 'identity' | 'transcripts';
 
 /** The full page state of `session`'s report, with `extra` (form values, errors) on top. */
 export async function reportPageState(
@@ -32,6 +33,7 @@ export async function reportPageState(
     protection: await reporterProtection(deps, session),
     accesses: await reportAccessLog(deps, session.reportId!),
     identity: await reporterIdentity(deps, session),
+    transcripts: await reporterTranscripts(deps, session),
     ...extra,
   };
 }

@@ -22,6 +22,7 @@ import { page, sendPage } from './layout.ts';
 import { readDraft, stashDraft } from '../../domain/reporter/drafts.ts';
 import { protectionFollowUpRoutes } from './protection.ts';
 import { identityFollowUpRoutes } from './identity.ts';
+import { transcriptFollowUpRoutes } from './transcripts.ts';
 import { reportRoutes } from './report.ts';
 import { setupRoutes } from './setup.ts';
 
@@ -91,6 +92,7 @@ export function publicRoutes(ctx: RouteContext) {
     await app.register(certificateDownloadRoutes(ctx));
     await app.register(protectionFollowUpRoutes(ctx));
     await app.register(identityFollowUpRoutes(ctx));
+    await app.register(transcriptFollowUpRoutes(ctx));
     await app.register(accessLogRoutes(ctx));
     await app.register(setupRoutes(ctx));
   };

@@ -24,6 +24,7 @@ import { ApiError, isSessionEnd, type ApiClient } from './client.ts';
 import { createProtectionApi } from './protection.ts';
 import { createRetentionApi } from './retention.ts';
 import { createRequestsApi } from './requests.ts';
+import { createTranscriptsApi } from './transcripts.ts';
 
 export type StatisticsRange = { from?: string; to?: string };
 
@@ -48,6 +49,7 @@ export function createStaffApi(client: ApiClient) {
     ...createProtectionApi(client),
     ...createRetentionApi(client),
     ...createRequestsApi(client),
+    ...createTranscriptsApi(client),
     ...createAccountsApi(client),
     /**
      * The current session, or null when not signed in.

@@ -19,6 +19,7 @@ import { ReplyForm } from '../components/ReplyForm.tsx';
 import { RetentionSection } from '../components/RetentionSection.tsx';
 import { RiskForm } from '../components/RiskForm.tsx';
 import { Section } from '../components/Section.tsx';
+import { TranscriptsSection } from '../components/TranscriptsSection.tsx';
 import { StatusForm } from '../components/StatusForm.tsx';
 import { UrgencyForm } from '../components/UrgencyForm.tsx';
 import { useCaseDetail } from '../hooks/useCaseDetail.ts';
@@ -76,6 +77,9 @@ export function CaseViewPage({ id }: { id: string }) {
           <Section title="Messages">
             <MessageThread messages={data.messages} />
             <ReplyForm caseId={data.id} feedbackTemplates={data.feedbackTemplates} onSent={addMessage} />
+          </Section>
+          <Section title="Transcripts and minutes">
+            <TranscriptsSection caseId={data.id} onChanged={reload} />
           </Section>
           <Section title="Urgency">
             <UrgencyForm caseId={data.id} urgent={data.urgent} onChanged={changed} />

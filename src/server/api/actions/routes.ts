@@ -7,20 +7,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  assertHoldsCase,
-  listActions,
-  listOfficers,
-  recordAction,
-  type RecordingFile,
-} from '../../../domain/cases/actions.ts';
-import { errors } from '../../../domain/errors.ts';
+import { assertHoldsCase, listActions, listOfficers, recordAction } from '../../../domain/cases/actions.ts';
 import { ActionList, ActionView, OfficerList } from '../../../shared/actions.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import type { RouteContext } from '../../core/route-context.ts';
-import { FormReader, jsonField } from '../../plugins/multipart.ts';
 import { streamedBody } from '../../plugins/validation.ts';
 import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
+import { readJsonThenFiles } from '../common/json-then-files.ts';
 
 const RecordBody = z.object({
   action: z.string().describe('JSON object (ActionInput): kind, at, place, officerIds, credentialsShown, …'),
@@ -78,30 +71,14 @@ export function actionRoutes({ deps }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const params = request.params;
-        if (!request.isMultipart()) {
-          await assertHoldsCase(deps, request.viewer!, params.id);
-          throw errors.invalid('not_multipart', 'Send the record as multipart/form-data: the “action” part first.');
-        }
-        const form = new FormReader(request);
-        try {
-          const files = form.files();
-          // Reading up to the first file takes in the `action` part, which comes before it.
-          const first = await files.next();
-          if (form.fields.action === undefined && !first.done)
-            throw errors.invalid('action_first', 'Send the “action” part before the recording.');
-          const action = jsonField(form.fields, 'action', true);
-          async function* all(): AsyncGenerator<RecordingFile> {
-            if (first.done) return;
-            yield first.value;
-            yield* files;
-          }
-          const view = await recordAction(deps, request.viewer!, params.id, action, all());
-          return reply.status(201).send(view);
-        } catch (error) {
-          await form.drain();
-          throw error;
-        }
+        const { id } = request.params;
+        const viewer = request.viewer!;
+        const view = await readJsonThenFiles(
+          request,
+          { part: 'action', what: 'record', assertHolds: () => assertHoldsCase(deps, viewer, id) },
+          (json, files) => recordAction(deps, viewer, id, json, files),
+        );
+        return reply.status(201).send(view);
       },
     );
   };
