@@ -25,7 +25,8 @@ export const OUTCOMES = [
 export const Outcome = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof Outcome>;
 
-export const CHANNELS = ['web', 'phone', 'post', 'email', 'in_person'] as const;
+/** How a report came in; `referral`: passed on by another authority (recorded by an intake operator). */
+export const CHANNELS = ['web', 'phone', 'post', 'email', 'in_person', 'referral'] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 

@@ -67,6 +67,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0009_operator_intake',
       ]);
       const first = await tables(o);
       expect(first).toEqual([
@@ -106,6 +107,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0009_operator_intake',
       ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);
