@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { userText } from './text.ts';
+import { IntakeFacts } from './intake.ts';
 
 export const ROLES = ['administrator', 'supervisor', 'handler', 'custodian', 'oversight', 'operator'] as const;
 export const Role = z.enum(ROLES);
@@ -157,6 +158,8 @@ export const CaseDetail = CaseSummary.extend({
   feedbackTemplates: z.array(z.object({ outcome: Outcome, text: z.string() })),
   /** The viewer may grant, revoke and exclude (supervisors). */
   canManageAccess: z.boolean(),
+  /** How an intake operator received the report (channel facts, sealed under the report key); null for the others. */
+  intake: IntakeFacts.nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
