@@ -302,7 +302,11 @@ export const CategoryView = z.object({
   description: z.string(),
   fields: z.array(FieldView),
 });
-export const CategoryList = z.object({ categories: z.array(CategoryView) });
+export const CategoryList = z.object({
+  categories: z.array(CategoryView),
+  /** The identity section every report form ends with (the profile's), for operator intake. */
+  identity: z.array(FieldView),
+});
 
 export const ReceiptResponse = z.object({ receipt: z.string() });
 export const ReporterSessionRequest = z.object({ receipt: z.string().max(200) });

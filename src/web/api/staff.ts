@@ -24,6 +24,7 @@ import { ApiError, isSessionEnd, type ApiClient } from './client.ts';
 import { createProtectionApi } from './protection.ts';
 import { createRetentionApi } from './retention.ts';
 import { createRequestsApi } from './requests.ts';
+import { createIntakeApi } from './intake.ts';
 
 export type StatisticsRange = { from?: string; to?: string };
 
@@ -49,6 +50,7 @@ export function createStaffApi(client: ApiClient) {
     ...createRetentionApi(client),
     ...createRequestsApi(client),
     ...createAccountsApi(client),
+    ...createIntakeApi(client),
     /**
      * The current session, or null when not signed in.
      * @param onEnded told why, when the session this browser had has just ended (idle, or at its cap)
