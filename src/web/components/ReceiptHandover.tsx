@@ -57,7 +57,7 @@ export function ReceiptHandover({ receipt, reference, onDone }: Props) {
       </ol>
       <p>
         Tell the person: at their first sign-in on the follow-up page they get a new receipt, and this one stops
-        working. Do not write the receipt down anywhere else.
+        working. Keep no copy of it yourself.
       </p>
       <p>
         <button type="button" className="button button--secondary" onClick={downloadLetter} aria-disabled={busy}>
