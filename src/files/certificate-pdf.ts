@@ -4,8 +4,7 @@
  * identity, so it can be shown to an employer, a lawyer or a court without revealing the report.
  * @see CEL 2023 Art. 55 (coming forward promptly); REQUIREMENTS #35, #36
  */
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { A4, MUTED, Writer } from './pdf-writer.ts';
+import { a4Document, MUTED } from './pdf-writer.ts';
 
 export interface CertificateContent {
   authority: string;
@@ -47,17 +46,10 @@ export function timeInWords(iso: string): string {
 
 /** @returns the PDF file's bytes */
 export async function renderCertificate(c: CertificateContent): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Certificate of receipt ${c.reference}`);
-  doc.setSubject('Certificate of receipt');
-  doc.setCreator('Confide');
-  doc.setProducer('Confide');
-  doc.setCreationDate(new Date(c.issuedAt));
-  doc.setModificationDate(new Date(c.issuedAt));
-  const page = doc.addPage([A4.width, A4.height]);
-  const w = new Writer(page, {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  const { doc, w } = await a4Document({
+    title: `Certificate of receipt ${c.reference}`,
+    subject: 'Certificate of receipt',
+    issuedAt: c.issuedAt,
   });
 
   w.text(c.authority, { size: 13, bold: true, color: MUTED, gap: 6 });

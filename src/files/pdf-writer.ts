@@ -2,7 +2,7 @@
  * Writing a one-page A4 document with pdf-lib's standard Helvetica (no font file embedded, nothing fetched): the
  * certificate of receipt and the receipt letter share it.
  */
-import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
 export const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
@@ -69,4 +69,30 @@ function wrap(text: string, font: PDFFont, size: number): string[] {
   }
   if (line) lines.push(line);
   return lines.length > 0 ? lines : [''];
+}
+
+/**
+ * A new one-page A4 document by Confide, dated `issuedAt` (ISO 8601), with its Writer.
+ * @param meta.language BCP 47 tag of the text, when known
+ */
+export async function a4Document(meta: {
+  title: string;
+  subject?: string;
+  language?: string;
+  issuedAt: string;
+}): Promise<{ doc: PDFDocument; w: Writer }> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(meta.title);
+  if (meta.subject) doc.setSubject(meta.subject);
+  if (meta.language) doc.setLanguage(meta.language);
+  doc.setCreator('Confide');
+  doc.setProducer('Confide');
+  doc.setCreationDate(new Date(meta.issuedAt));
+  doc.setModificationDate(new Date(meta.issuedAt));
+  const page = doc.addPage([A4.width, A4.height]);
+  const w = new Writer(page, {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  });
+  return { doc, w };
 }

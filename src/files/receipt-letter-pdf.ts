@@ -4,8 +4,7 @@
  * the follow-up address and what to do next, in the report's language (src/files/receipt-letter-text.ts).
  * It names no category, answer or identity, so a letter opened by someone else tells only that a report was made.
  */
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { A4, MUTED, Writer } from './pdf-writer.ts';
+import { a4Document, MUTED } from './pdf-writer.ts';
 import { letterText } from './receipt-letter-text.ts';
 
 export interface ReceiptLetterContent {
@@ -23,18 +22,7 @@ export interface ReceiptLetterContent {
 /** @returns the PDF file's bytes */
 export async function renderReceiptLetter(c: ReceiptLetterContent): Promise<Uint8Array> {
   const t = letterText(c.language);
-  const doc = await PDFDocument.create();
-  doc.setTitle(t.title);
-  doc.setCreator('Confide');
-  doc.setProducer('Confide');
-  doc.setLanguage(c.language);
-  doc.setCreationDate(new Date(c.issuedAt));
-  doc.setModificationDate(new Date(c.issuedAt));
-  const page = doc.addPage([A4.width, A4.height]);
-  const w = new Writer(page, {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-  });
+  const { doc, w } = await a4Document({ title: t.title, language: c.language, issuedAt: c.issuedAt });
   w.text(c.authority, { size: 13, bold: true, color: MUTED, gap: 6 });
   w.text(t.title, { size: 24, bold: true, gap: 12 });
   w.text(t.intro(c.authority), { gap: 8 });

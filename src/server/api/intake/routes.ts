@@ -8,13 +8,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordOperatorReport } from '../../../domain/operator/intake.ts';
 import { receiptLetter } from '../../../domain/operator/letter.ts';
-import { ReportDraft } from '../../../domain/reporter/submit.ts';
 import { errors } from '../../../domain/errors.ts';
 import { contentDisposition } from '../../../files/names.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import { INTAKE_CHANNELS, IntakeReceipt, LetterRequest, type IntakeFactsInput } from '../../../shared/intake.ts';
 import type { RouteContext } from '../../core/route-context.ts';
-import { FormReader, jsonField } from '../../plugins/multipart.ts';
+import { jsonField } from '../../plugins/multipart.ts';
+import { receiveReport } from '../common/report-draft.ts';
 import { streamedBody } from '../../plugins/validation.ts';
 
 const OPERATOR = { access: 'staff' as const, roles: ['operator'] as const };
@@ -60,27 +60,19 @@ export function intakeRoutes({ deps, publicUrl }: RouteContext) {
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw errors.invalid('not_multipart', 'Send the report as multipart/form-data.');
-        const draft = new ReportDraft(deps);
-        const form = new FormReader(request);
-        try {
-          for await (const file of form.files()) await draft.addFile(file, file.field);
-          const category = form.fields.category;
+        const receipt = await receiveReport(deps, request, (draft, fields) => {
+          const category = fields.category;
           if (typeof category !== 'string' || !category)
             throw errors.validation({ category: 'Please choose the kind of report.' });
-          const receipt = await recordOperatorReport(deps, request.viewer!, draft, {
-            channel: form.fields.channel,
+          return recordOperatorReport(deps, request.viewer!, draft, {
+            channel: fields.channel,
             categoryId: category,
-            answers: jsonField(form.fields, 'answers', true),
-            identity: jsonField(form.fields, 'identity', false),
-            facts: jsonField(form.fields, 'facts', true) as IntakeFactsInput,
+            answers: jsonField(fields, 'answers', true),
+            identity: jsonField(fields, 'identity', false),
+            facts: jsonField(fields, 'facts', true) as IntakeFactsInput,
           });
-          return reply.status(201).send(receipt);
-        } catch (error) {
-          await draft.discard();
-          await form.drain();
-          throw error;
-        }
+        });
+        return reply.status(201).send(receipt);
       },
     );
 
