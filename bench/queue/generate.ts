@@ -210,6 +210,8 @@ export function caseGenerator(o: {
       retention_reminded_at: null,
       protection_requested_at: null,
       sealed_exclusions: null,
+      receipt_rotate: 0,
+      sealed_intake: null,
     };
     // As submit.ts grants it: the case keys (64 B) and the evidence secret key (32 B) sealed to the supervisor.
     const grants: GrantsTable[] = [

@@ -17,6 +17,8 @@ export const fileAd = (reportId: string, fileId: string) => Buffer.from(`report:
 export const eventAd = (reportId: string, eventId: string) => Buffer.from(`report:${reportId}:event:${eventId}`);
 /** Associated data of a case's sealed exclusion list (`reports.sealed_exclusions`). */
 export const exclusionsAd = (reportId: string) => Buffer.from(`report:${reportId}:exclusions`);
+/** The channel facts an intake operator recorded (`reports.sealed_intake`, report key). */
+export const intakeAd = (reportId: string) => Buffer.from(`report:${reportId}:intake`);
 /** Associated data of the note of a clear exclusion row (before 0006). */
 export const legacyNoteAd = (reportId: string, userId: string) => Buffer.from(`report:${reportId}:exclusion:${userId}`);
 

@@ -4,7 +4,7 @@
  * identity, so it can be shown to an employer, a lawyer or a court without revealing the report.
  * @see CEL 2023 Art. 55 (coming forward promptly); REQUIREMENTS #35, #36
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { a4Document, MUTED } from './pdf-writer.ts';
 
 export interface CertificateContent {
   authority: string;
@@ -44,86 +44,12 @@ export function timeInWords(iso: string): string {
   return `${date} at ${time} UTC`;
 }
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 56;
-const WIDTH = A4.width - 2 * MARGIN;
-const INK = rgb(0.1, 0.1, 0.1);
-const MUTED = rgb(0.35, 0.35, 0.35);
-
-/** Writes lines top-down, wrapping at the text width. */
-class Writer {
-  private y = A4.height - MARGIN;
-  private readonly supported: Set<number>;
-
-  constructor(
-    private readonly page: PDFPage,
-    private readonly fonts: { regular: PDFFont; bold: PDFFont },
-  ) {
-    this.supported = new Set(fonts.regular.getCharacterSet());
-  }
-
-  /** The standard fonts cover Western European text; anything else is shown as "?" rather than failing. */
-  private printable(text: string): string {
-    return [...text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"')]
-      .map((c) => (this.supported.has(c.codePointAt(0)!) ? c : '?'))
-      .join('');
-  }
-
-  text(raw: string, options: { size?: number; bold?: boolean; color?: typeof INK; gap?: number } = {}): void {
-    const size = options.size ?? 11;
-    const font = options.bold ? this.fonts.bold : this.fonts.regular;
-    for (const line of wrap(this.printable(raw), font, size)) {
-      this.y -= size * 1.35;
-      this.page.drawText(line, { x: MARGIN, y: this.y, size, font, color: options.color ?? INK });
-    }
-    this.y -= options.gap ?? 4;
-  }
-
-  /** A label above its value. */
-  field(label: string, value: string, mono = false): void {
-    this.text(label, { size: 9, color: MUTED, gap: 0 });
-    this.text(value, { size: mono ? 10 : 12, bold: !mono, gap: 10 });
-  }
-
-  rule(): void {
-    this.y -= 6;
-    this.page.drawLine({
-      start: { x: MARGIN, y: this.y },
-      end: { x: A4.width - MARGIN, y: this.y },
-      thickness: 0.75,
-      color: MUTED,
-    });
-    this.y -= 8;
-  }
-}
-
-function wrap(text: string, font: PDFFont, size: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(next, size) > WIDTH) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines.length > 0 ? lines : [''];
-}
-
 /** @returns the PDF file's bytes */
 export async function renderCertificate(c: CertificateContent): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(`Certificate of receipt ${c.reference}`);
-  doc.setSubject('Certificate of receipt');
-  doc.setCreator('Confide');
-  doc.setProducer('Confide');
-  doc.setCreationDate(new Date(c.issuedAt));
-  doc.setModificationDate(new Date(c.issuedAt));
-  const page = doc.addPage([A4.width, A4.height]);
-  const w = new Writer(page, {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  const { doc, w } = await a4Document({
+    title: `Certificate of receipt ${c.reference}`,
+    subject: 'Certificate of receipt',
+    issuedAt: c.issuedAt,
   });
 
   w.text(c.authority, { size: 13, bold: true, color: MUTED, gap: 6 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { userText } from './text.ts';
+import { IntakeFacts } from './intake.ts';
 
 export const ROLES = ['administrator', 'supervisor', 'handler', 'custodian', 'oversight', 'operator'] as const;
 export const Role = z.enum(ROLES);
@@ -25,7 +26,8 @@ export const OUTCOMES = [
 export const Outcome = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof Outcome>;
 
-export const CHANNELS = ['web', 'phone', 'post', 'email', 'in_person'] as const;
+/** How a report came in; `referral`: passed on by another authority (recorded by an intake operator). */
+export const CHANNELS = ['web', 'phone', 'post', 'email', 'in_person', 'referral'] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
@@ -156,6 +158,8 @@ export const CaseDetail = CaseSummary.extend({
   feedbackTemplates: z.array(z.object({ outcome: Outcome, text: z.string() })),
   /** The viewer may grant, revoke and exclude (supervisors). */
   canManageAccess: z.boolean(),
+  /** How an intake operator received the report (channel facts, sealed under the report key); null for the others. */
+  intake: IntakeFacts.nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -298,7 +302,11 @@ export const CategoryView = z.object({
   description: z.string(),
   fields: z.array(FieldView),
 });
-export const CategoryList = z.object({ categories: z.array(CategoryView) });
+export const CategoryList = z.object({
+  categories: z.array(CategoryView),
+  /** The identity section every report form ends with (the profile's), for operator intake. */
+  identity: z.array(FieldView),
+});
 
 export const ReceiptResponse = z.object({ receipt: z.string() });
 export const ReporterSessionRequest = z.object({ receipt: z.string().max(200) });

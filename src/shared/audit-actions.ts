@@ -31,6 +31,11 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
     purpose: 'You signed in with your receipt',
     reporter: true,
   },
+  'reporter.receipt_replaced': {
+    text: 'A receipt someone else saw was replaced at the reporter’s first sign-in',
+    purpose: 'Your receipt was replaced by a new one when you first signed in',
+    reporter: true,
+  },
   'reporter.add_information': {
     text: 'The reporter added information or files',
     purpose: 'You added information or files',

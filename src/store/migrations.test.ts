@@ -67,6 +67,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0009_operator_intake',
         '0012_transcripts',
       ]);
       const first = await tables(o);
@@ -109,6 +110,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0009_operator_intake',
         '0012_transcripts',
       ]);
       expect(await tables(o)).toEqual(first);

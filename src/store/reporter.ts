@@ -1,11 +1,14 @@
 /** What the reporter's side reads: the report behind a receipt, and what the reporter sees of their report. */
 import type { Database } from './database.ts';
 
-/** The receipt verifier, its salt and costs, and the wrapped report key of the report with this locator, if any. */
+/**
+ * The receipt verifier, its salt and costs, the wrapped report key and whether the receipt is to be replaced at its
+ * first use, of the report with this locator, if any.
+ */
 export function findReceiptRow(db: Database, locator: string) {
   return db
     .selectFrom('reports')
-    .select(['id', 'receipt_salt', 'receipt_verifier', 'reporter_wrapped_key', 'receipt_kdf'])
+    .select(['id', 'receipt_salt', 'receipt_verifier', 'reporter_wrapped_key', 'receipt_kdf', 'receipt_rotate'])
     .where('receipt_locator', '=', locator)
     .executeTakeFirst();
 }
@@ -47,4 +50,30 @@ export function findEvidenceKeyOfReport(db: Database, reportId: string) {
 /** Marks a report changed at `at` (ISO 8601). */
 export async function touchReport(db: Database, reportId: string, at: string): Promise<void> {
   await db.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
+}
+
+/**
+ * Sets a report's receipt columns to `columns` and clears `receipt_rotate`, only while the report still has the
+ * receipt `oldLocator` marked for rotation. @returns whether the row was updated (false: already replaced)
+ */
+export async function replaceReceiptColumns(
+  db: Database,
+  reportId: string,
+  oldLocator: string,
+  columns: {
+    receipt_locator: string;
+    receipt_salt: Buffer;
+    receipt_kdf: string;
+    receipt_verifier: Buffer;
+    reporter_wrapped_key: Buffer;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('reports')
+    .set({ ...columns, receipt_rotate: 0 })
+    .where('id', '=', reportId)
+    .where('receipt_locator', '=', oldLocator)
+    .where('receipt_rotate', '=', 1)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -40,3 +40,8 @@ export async function insertGrants(db: Database, rows: Insertable<Tables['grants
 export async function insertFiles(db: Database, rows: Insertable<Tables['files']>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('files').values(rows).execute();
 }
+
+/** Stores the sealed channel facts of a report an operator recorded (`reports.sealed_intake`). */
+export async function setSealedIntake(db: Database, reportId: string, sealed: Buffer): Promise<void> {
+  await db.updateTable('reports').set({ sealed_intake: sealed }).where('id', '=', reportId).execute();
+}

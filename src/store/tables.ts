@@ -117,6 +117,10 @@ export interface ReportsTable {
    * rows of `exclusions`.
    */
   sealed_exclusions: Buffer | null;
+  /** 1 while the receipt, seen by someone other than the reporter, is to be replaced at the first sign-in (0009). */
+  receipt_rotate: number;
+  /** Channel facts an intake operator recorded, JSON under the report key (intakeAd); null otherwise (0009). */
+  sealed_intake: Buffer | null;
 }
 
 export interface GrantsTable {

@@ -4,6 +4,7 @@
  */
 import type { Role } from '../shared/api.ts';
 import { NoCasesPage } from './pages/NoCasesPage.tsx';
+import { IntakePage } from './pages/IntakePage.tsx';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { StaffSession, TotpState } from '../shared/accounts.ts';
 import { ApiError, createApiClient, isAbortError, isSessionEnd } from './api/client.ts';
@@ -145,6 +146,8 @@ function Page({ pathname, search, role, totp, onTotpChanged }: PageProps) {
   if (route.name === 'audit') return AUDIT_ROLES.includes(role) ? <AuditLogPage search={search} /> : <NotFoundPage />;
   if (route.name === 'verify') return VERIFY_ROLES.includes(role) ? <VerifyCertificatePage /> : <NotFoundPage />;
   if (route.name === 'requests') return REQUEST_ROLES.includes(role) ? <RequestsPage role={role} /> : <NotFoundPage />;
+  // Intake operators record reports and read none: their workspace opens on the intake form.
+  if (role === 'operator') return route.name === 'cases' ? <IntakePage /> : <NotFoundPage />;
   if (!CASE_ROLES.includes(role)) return <NoCasesPage role={role} />;
   switch (route.name) {
     case 'cases':

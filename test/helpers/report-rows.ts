@@ -43,7 +43,8 @@ export async function insertReport(db: Database, overrides: Partial<ReportsTable
       sealed_answers: placeholder,
       sealed_identity: placeholder,
       ...overrides,
-    })
+      // Columns added since 0001 are left to their defaults, so the helper also writes rows at older schema versions.
+    } as ReportsTable)
     .execute();
   return id;
 }

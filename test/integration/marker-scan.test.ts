@@ -10,6 +10,7 @@ import { filesUnder, storedBytes, submitMarkedReport } from '../helpers/marker-s
 import { submitCase } from '../helpers/cases.ts';
 import { reporterPages } from '../helpers/public-pages.ts';
 import { AUDIO, postMinutes, postTranscriptForm } from '../helpers/transcripts.ts';
+import { recordIntake } from '../helpers/intake.ts';
 
 /** The forms in which the marker could be stored. */
 function needles(marker: string): Buffer[] {
@@ -92,5 +93,61 @@ describe.each(DIALECTS)('marker scan on %s', (dialect) => {
     expect(read.body.split(mark).length - 1).toBe(2);
 
     for (const needle of needles(mark)) for (const b of storedBytes(t)) expect(b.includes(needle)).toBe(false);
+  });
+
+  it('finds an operator’s channel facts and contact-back nowhere at rest', async () => {
+    const mark = `OPM${randomBytes(8).toString('hex')}`;
+    const operator = await t.signIn('operator');
+    const at = new Date().toISOString();
+    const recorded = [
+      await recordIntake(t, operator, {
+        channel: 'phone',
+        answers: { what_happened: `call ${mark}`, danger: 'no' },
+        facts: { receivedAt: at, recordingConsent: 'agreed', minutes: `minutes ${mark}`, contactBack: `tel ${mark}` },
+        files: [
+          {
+            field: 'files',
+            filename: `${mark}.txt`,
+            data: Buffer.from(`recording note ${mark}\n`),
+            type: 'text/plain',
+          },
+        ],
+      }),
+      await recordIntake(t, operator, {
+        channel: 'referral',
+        facts: { receivedAt: at, referringAuthority: `Authority ${mark}`, referralReference: `ref ${mark}` },
+      }),
+      await recordIntake(t, operator, {
+        channel: 'post',
+        facts: { receivedAt: at, transcription: `letter ${mark}`, contactBack: `address ${mark}` },
+      }),
+    ];
+    expect(recorded.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    // the marker is really there, readable to the supervisor (the contact-back only with the identity, not here)
+    const staff = await t.signIn('supervisor');
+    const { items } = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/cases?limit=200', headers: { cookie: staff.cookie } })
+    ).json() as { items: { id: string; reference: string }[] };
+    const refs = recorded.map((r) => (r.json() as { reference: string }).reference);
+    let seen = 0;
+    for (const item of items.filter((i) => refs.includes(i.reference))) {
+      const detail = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/cases/${item.id}`,
+        headers: { cookie: staff.cookie },
+      });
+      seen += detail.body.split(mark).length - 1;
+      const transcripts = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/cases/${item.id}/transcripts`,
+        headers: { cookie: staff.cookie },
+      });
+      seen += transcripts.body.split(mark).length - 1;
+    }
+    // answer, minutes (a transcript), file name; authority, reference; transcription
+    expect(seen).toBe(6);
+
+    const blobs = storedBytes(t);
+    for (const needle of needles(mark)) for (const b of blobs) expect(b.includes(needle)).toBe(false);
   });
 });

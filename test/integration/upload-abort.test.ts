@@ -14,6 +14,7 @@ import { submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { filesUnder } from '../helpers/marker-scan.ts';
 import { multipart, reportParts, type Part } from '../helpers/multipart.ts';
+import { intakeParts } from '../helpers/intake.ts';
 
 const ANSWERS = { what_happened: 'A man photographs the gate.', danger: 'no' };
 const FILE = Buffer.alloc(3_000_000, 7);
@@ -84,5 +85,22 @@ describe.each(DIALECTS)('uploads broken off on %s', (dialect) => {
       ],
       { cookie },
     );
+  });
+
+  it('through operator intake: an operator who loses the connection leaves no report', async () => {
+    const operator = await t.signIn('operator');
+    const reports = () => t.deps.db.selectFrom('reports').select('id').execute();
+    const before = await reports();
+    await breakOff(
+      '/api/v1/intake/reports',
+      intakeParts({
+        channel: 'post',
+        answers: ANSWERS,
+        facts: { receivedAt: new Date().toISOString(), transcription: 'See the scan.' },
+        files: [{ field: 'scans', filename: 'scan.pdf', data: FILE }],
+      }),
+      { cookie: operator.cookie, 'x-csrf-token': operator.csrf },
+    );
+    expect(await reports()).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 /** Reading a case and downloading its cleaned files, decrypted for the viewer and audited. */
-import { answersAd, fileAd, messageAd, type CaseKeys } from '../../crypto/case-keys.ts';
+import { answersAd, fileAd, intakeAd, messageAd, type CaseKeys } from '../../crypto/case-keys.ts';
+import type { IntakeFacts } from '../../shared/intake.ts';
 import { open, openJson } from '../../crypto/sodium.ts';
 import { listMessageRows } from '../../store/case-events.ts';
 import { findCaseFile, listCaseFileRows } from '../../store/case-files.ts';
@@ -54,6 +55,7 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       outcomeNoticeRequired: r.status !== 'closed' && (await outcomeNoticeMissing(deps, r.id, r.category)),
       feedbackTemplates: feedbackTemplates(r.language),
       canManageAccess: canManageAccess(viewer, category),
+      intake: r.sealed_intake ? openJson<IntakeFacts>(keys.reportKey, r.sealed_intake, intakeAd(r.id)) : null,
       answers: labelAnswers(category?.fields ?? [], answers),
       files: await Promise.all(
         files.map(async (f) => {

@@ -135,7 +135,15 @@ describe.each(DIALECTS)('statistics on %s', (dialect) => {
     retired: 0,
     ...counts,
   });
-  const chans = (counts: Record<string, number>) => ({ web: 0, phone: 0, post: 0, email: 0, in_person: 0, ...counts });
+  const chans = (counts: Record<string, number>) => ({
+    web: 0,
+    phone: 0,
+    post: 0,
+    email: 0,
+    in_person: 0,
+    referral: 0,
+    ...counts,
+  });
 
   it('counts per week by category and channel, with medians, share and overdue cases', async () => {
     const s = await statistics(t.deps, { from: '2026-02-25', to: '2026-03-10' });

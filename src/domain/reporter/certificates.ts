@@ -38,6 +38,7 @@ const CHANNEL_WORDS: Record<Channel, string> = {
   post: 'Letter',
   email: 'E-mail',
   in_person: 'In person',
+  referral: 'Referral from another authority',
 };
 
 /** A fresh verification code, e.g. `7KQ2-M9XD-0HZC-4TRW-B1PE` (100 bits). */

@@ -22,6 +22,7 @@ import { OUTCOME_TEXT, STATUS_TEXT } from '../cases/lifecycle.ts';
 import { answersAd, fileAd, messageAd, reporterKeyAd } from '../../crypto/case-keys.ts';
 import { createSession, type OpenedSession } from '../accounts/sessions.ts';
 import { slowReceiptFailure } from '../throttle.ts';
+import { replaceSeenReceipt } from './receipts.ts';
 import { cleanText } from '../../shared/text.ts';
 import { insertMessage } from '../../store/case-events.ts';
 import {
@@ -41,11 +42,15 @@ const DUMMY_SALT = Buffer.alloc(16, 7);
  * Checks a receipt and opens the report key it wraps. Unknown receipts and near misses get the same answer after the
  * same work. The right receipt always passes: nothing locks a locator. Failures count against the receipt's locator
  * and, past five in 15 minutes, are answered only after a growing wait (src/domain/slowdown.ts), after the check.
- * @returns the report's id and key (the caller wipes the key)
+ * @returns the report's id and key (the caller wipes the key), its locator, and whether the receipt is to be replaced
+ *   at its first sign-in (`rotate`: someone other than the reporter saw it)
  * @throws DomainError receipt_typo (check digit or format: caught before any costly check),
  *   unauthorized (unknown or wrong receipt), too_many_attempts (too many failures waiting at once)
  */
-export async function verifyReceipt(deps: Deps, input: string): Promise<{ reportId: string; reportKey: Buffer }> {
+export async function verifyReceipt(
+  deps: Deps,
+  input: string,
+): Promise<{ reportId: string; reportKey: Buffer; locator: string; rotate: boolean }> {
   const parsed = parseReceipt(input);
   if (!parsed.ok)
     throw errors.invalid(
@@ -62,21 +67,36 @@ export async function verifyReceipt(deps: Deps, input: string): Promise<{ report
   );
   try {
     if (row && equal(verifier, row.receipt_verifier))
-      return { reportId: row.id, reportKey: open(kek, row.reporter_wrapped_key, reporterKeyAd(row.id)) };
+      return {
+        reportId: row.id,
+        reportKey: open(kek, row.reporter_wrapped_key, reporterKeyAd(row.id)),
+        locator: parsed.locator,
+        rotate: row.receipt_rotate === 1,
+      };
   } finally {
     wipe(kek);
   }
-  await slowReceiptFailure(deps, parsed.locator);
+  return receiptRefused(deps, parsed.locator);
+}
+
+/** The one answer to a receipt that does not open a report (unknown, wrong, or already replaced). */
+async function receiptRefused(deps: Deps, locator: string): Promise<never> {
+  await slowReceiptFailure(deps, locator);
   throw errors.unauthorized('This receipt was not recognised. Please check it and try again.');
 }
 
 /**
- * @returns the reporter session's cookie value
+ * Signs the reporter in. A receipt someone else saw (`receipt_rotate`: read out by an intake operator, printed,
+ * e-mailed) is replaced first: the old one stops working, and the new one is returned to be shown once. Of two
+ * first sign-ins at once, one replaces it and the other is refused as an unknown receipt would be.
+ * @returns the reporter session's cookie value, and the new receipt (formatted) when the receipt was replaced
  * @throws DomainError as verifyReceipt
  */
-export async function reporterSignIn(deps: Deps, input: string): Promise<string> {
-  const { reportId, reportKey } = await verifyReceipt(deps, input);
+export async function reporterSignIn(deps: Deps, input: string): Promise<{ token: string; newReceipt: string | null }> {
+  const { reportId, reportKey, locator, rotate } = await verifyReceipt(deps, input);
   try {
+    const newReceipt = rotate ? await replaceSeenReceipt(deps, reportId, reportKey, locator) : null;
+    if (rotate && newReceipt === null) return await receiptRefused(deps, locator);
     const token = await createSession(deps, {
       kind: 'reporter',
       reportId,
@@ -86,7 +106,7 @@ export async function reporterSignIn(deps: Deps, input: string): Promise<string>
     await inTransaction(deps.db, (trx) =>
       audit(deps, trx, { actor: 'reporter', action: 'reporter.sign_in', subject: `report:${reportId}` }),
     );
-    return token;
+    return { token, newReceipt };
   } finally {
     wipe(reportKey);
   }

@@ -10,9 +10,6 @@
  * @see Counter-Espionage Law 2023 Art. 16; MSS Order No. 2 Art. 5–6; Directive (EU) 2019/1937 Art. 9, 16
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { deriveSecretKeys, newSalt } from '../../crypto/kdf.ts';
-import { currentCosts } from '../accounts/argon2-costs.ts';
-import { generateReceipt } from '../../crypto/receipt.ts';
 import { generateKeyPair, randomKey, seal, sealJson, sealTo, wipe } from '../../crypto/sodium.ts';
 import { validateAnswers } from '../../shared/answers.ts';
 import type { Channel } from '../../shared/api.ts';
@@ -37,7 +34,8 @@ import { errors } from '../errors.ts';
 import { FileIntake, type IncomingFile } from '../uploads/intake.ts';
 import { managerRole } from '../approvals/kinds.ts';
 import { sealExclusions } from '../cases/exclusion-store.ts';
-import { answersAd, identityAd, identitySecretAd, packCaseKeys, reporterKeyAd } from '../../crypto/case-keys.ts';
+import { answersAd, identityAd, identitySecretAd, packCaseKeys } from '../../crypto/case-keys.ts';
+import { isUniqueViolation, makeReceipt, type ReceiptColumns } from './receipts.ts';
 
 export interface ReportInput {
   categoryId: string;
@@ -45,6 +43,21 @@ export interface ReportInput {
   language?: string;
   answers: Record<string, unknown>;
   identity?: Record<string, unknown>;
+  /** The receipt was seen by someone other than the reporter (read out, printed, e-mailed): replaced at first use. */
+  rotateReceipt?: boolean;
+}
+
+/** How a report came in, when not from the reporter's own hands (operator intake; see src/domain/operator). */
+export interface SubmitOptions {
+  /** The audit entry's actor: the staff user id of who recorded the report; 'reporter' when absent. */
+  recordedBy?: string;
+  /**
+   * Added to the sealed identity section after it is checked, e.g. how a caller wants to be contacted back (a
+   * phone number or an address identifies). Keys must not clash with the profile's identity field ids.
+   */
+  identityExtra?: Record<string, string>;
+  /** Writes further rows in the report's own transaction, after the report row (sealed channel facts, transcripts). */
+  afterInsert?: (trx: Tx, keys: { reportId: string; reportKey: Buffer }) => Promise<void>;
 }
 
 /**
@@ -159,10 +172,15 @@ export class ReportDraft {
    * @returns the receipt (formatted, shown once) and the report id
    * @throws DomainError unknown_category | validation_failed | not_accepting
    */
-  async submit(input: ReportInput): Promise<{ receipt: string; reportId: string; reference: string }> {
+  async submit(
+    input: ReportInput,
+    options: SubmitOptions = {},
+  ): Promise<{ receipt: string; reportId: string; reference: string }> {
     const { deps } = this;
     try {
-      const { category, answers, identity } = checkReportInput(deps, input);
+      const checked = checkReportInput(deps, input);
+      const { category, answers } = checked;
+      const identity = { ...checked.identity, ...options.identityExtra };
       const missing = category.fields.filter(
         (f) => f.type === 'file' && f.required && !this.answeredFileFields.has(f.id),
       );
@@ -175,30 +193,16 @@ export class ReportDraft {
         );
       if (!(await acceptingReports(deps, category))) throw categoryClosed();
       for (let attempt = 0; ; attempt++) {
-        const receipt = generateReceipt();
-        const salt = newSalt();
-        const { verifier, kek } = await deriveSecretKeys(receipt.secret, salt, deps.argon2);
+        const { receipt, columns } = await makeReceipt(deps, this.id, this.keys.reportKey);
         const reference = `R-${randomBytes(4).toString('hex').toUpperCase()}`;
         try {
           await inTransaction(deps.db, async (trx) => {
-            await this.insert(trx, {
-              input,
-              category,
-              answers,
-              identity,
-              reference,
-              locator: receipt.locator,
-              salt,
-              verifier,
-              kek,
-            });
+            await this.insert(trx, { input, options, category, answers, identity, reference, receipt: columns });
           });
-          return { receipt: receipt.receipt, reportId: this.id, reference };
+          return { receipt, reportId: this.id, reference };
         } catch (error) {
-          if (attempt < 3 && /unique|duplicate/i.test(String((error as Error).message))) continue;
+          if (attempt < 3 && isUniqueViolation(error)) continue;
           throw error;
-        } finally {
-          wipe(kek);
         }
       }
     } catch (error) {
@@ -229,8 +233,9 @@ export class ReportDraft {
       trx,
       this.intake.prepared.map((f) => ({ ...f, report_id: this.id, author: 'reporter' as const, created_at: at })),
     );
+    await v.options.afterInsert?.(trx, { reportId: this.id, reportKey: this.keys.reportKey });
     await audit(this.deps, trx, {
-      actor: 'reporter',
+      actor: v.options.recordedBy ?? 'reporter',
       action: 'report.submit',
       subject: `report:${this.id}`,
       reason: v.input.channel,
@@ -262,11 +267,8 @@ export class ReportDraft {
       acknowledged_at: null,
       risk_level: null,
       due_at: nextDeadline({ status: 'received', acknowledgement_due_at: ackDue, feedback_due_at: feedbackDue }),
-      receipt_locator: v.locator,
-      receipt_salt: v.salt,
-      receipt_kdf: currentCosts(deps),
-      receipt_verifier: v.verifier,
-      reporter_wrapped_key: seal(v.kek, keys.reportKey, reporterKeyAd(id)),
+      ...v.receipt,
+      receipt_rotate: v.input.rotateReceipt ? 1 : 0,
       evidence_public_key: this.evidence.publicKey,
       sealed_answers: sealJson(keys.reportKey, v.answers, answersAd(id)),
       sealed_identity: sealJson(keys.identityKey, v.identity, identityAd(id)),
@@ -326,11 +328,9 @@ interface InsertValues {
   category: Category;
   answers: unknown;
   identity: unknown;
+  options: SubmitOptions;
   reference: string;
-  locator: string;
-  salt: Buffer;
-  verifier: Buffer;
-  kek: Buffer;
+  receipt: ReceiptColumns;
 }
 
 type Staff = Awaited<ReturnType<typeof findActiveStaffForIntake>>[number];

@@ -9,6 +9,7 @@ import { caseRoutes } from './cases/routes.ts';
 import { categoryRoutes } from './categories/routes.ts';
 import { reporterRoutes } from './reporter/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { intakeRoutes } from './intake/routes.ts';
 import { retentionRoutes } from './retention/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { statisticsRoutes } from './statistics/routes.ts';
@@ -27,6 +28,7 @@ export function apiRoutes(ctx: RouteContext) {
     await app.register(categoryRoutes(ctx));
     await app.register(reportRoutes(ctx));
     await app.register(reporterRoutes(ctx));
+    await app.register(intakeRoutes(ctx));
     await app.register(caseRoutes(ctx));
     await app.register(statisticsRoutes(ctx));
     await app.register(triageRoutes(ctx));

@@ -15,6 +15,9 @@ import { dropDraft, readDraft, stashDraft } from '../../domain/reporter/drafts.t
 import { knownError, STATUS } from '../core/errors.ts';
 import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { signInPage } from './followup-pages.ts';
+import { newReceiptGonePage, newReceiptPage } from './new-receipt-pages.ts';
+import { stashOnce, takeOnce } from '../../domain/once.ts';
+import { z } from 'zod';
 import { SHARED_DEVICE_ADVICE, sendPage } from './layout.ts';
 import { fieldText, FormReader, type FormFile } from '../plugins/multipart.ts';
 
@@ -87,9 +90,11 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
       const body = (request.body as Record<string, unknown> | undefined) ?? {};
       const receipt = fieldText(body.receipt).slice(0, 200);
       try {
-        const token = await reporterSignIn(deps, receipt);
+        const { token, newReceipt } = await reporterSignIn(deps, receipt);
         await dropDraft(deps, SIGN_IN_SCOPE, body._draft);
         reply.setCookie(REPORTER_COOKIE, token, cookieOptions(request, secureCookies));
+        // A replaced receipt is shown once, from a one-time token, as a new report's receipt is.
+        if (newReceipt) return reply.redirect(`/follow-up/new-receipt/${await stashOnce(deps, newReceipt)}`, 303);
         return reply.redirect('/follow-up/report', 303);
       } catch (error) {
         if (
@@ -104,6 +109,17 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
         return reply.redirect(`/follow-up?draft=${next}`, 303);
       }
     });
+
+    app.get<{ Params: { token: string } }>(
+      '/follow-up/new-receipt/:token',
+      { config: { access: 'reporter' }, schema: { params: z.object({ token: z.string() }) } },
+      async (request, reply) => {
+        reply.header('Cache-Control', 'no-store');
+        const receipt = await takeOnce(deps, request.params.token);
+        if (receipt === null) return sendPage(reply, 410, newReceiptGonePage(deps.profile()));
+        return sendPage(reply, 200, newReceiptPage(deps.profile(), receipt));
+      },
+    );
 
     app.get('/follow-up/report', { config: { access: 'reporter' } }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;

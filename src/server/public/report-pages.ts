@@ -182,13 +182,18 @@ ${shown.map((field) => html`<div class="answer"><dt>${field.label}</dt><dd dir="
  * The receipt, once: large, in groups, with what to do with it, and the certificate of receipt on offer.
  * @param selfDisclosure the report came forward about the reporter's own involvement (CEL 2023 Art. 55)
  */
-export function receiptPage(profile: Profile, receipt: string, selfDisclosure = false): string {
+/** A receipt as it is shown: its groups of four digits, each in a span (styled apart for reading and copying). */
+export function receiptLine(receipt: string): Html {
   const groups = receipt.split(/\s+/).filter(Boolean);
+  return html`<p class="receipt" id="receipt">${groups.map((group, i) => html`${i > 0 && ' '}<span>${group}</span>`)}</p>`;
+}
+
+export function receiptPage(profile: Profile, receipt: string, selfDisclosure = false): string {
   const main = html`<h1>Your report has been sent</h1>
 ${notice('Thank you. Your report has been received and stored safely.', 'success')}
 <h2>Your receipt</h2>
 <p>This is your receipt. Write it down or print it now.</p>
-<p class="receipt" id="receipt">${groups.map((group, i) => html`${i > 0 && ' '}<span>${group}</span>`)}</p>
+${receiptLine(receipt)}
 <ul class="bullets receipt-advice">
 <li><strong>It is the only way back to your report.</strong> With it you can check the status, read replies and add information at <a href="/follow-up">Follow up on a report</a>.</li>
 <li><strong>This page shows it only once.</strong> We cannot show it again, send it to you or recover it if it is lost.</li>

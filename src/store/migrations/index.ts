@@ -8,6 +8,7 @@ import * as m0005 from './0005_accounts.ts';
 import * as m0006 from './0006_case_access.ts';
 import * as m0007 from './0007_files.ts';
 import * as m0008 from './0008_backfill_edited.ts';
+import * as m0009 from './0009_operator_intake.ts';
 import * as m0012 from './0012_transcripts.ts';
 
 export const migrationProvider: MigrationProvider = {
@@ -21,6 +22,7 @@ export const migrationProvider: MigrationProvider = {
       '0006_case_access': m0006,
       '0007_files': m0007,
       '0008_backfill_edited': m0008,
+      '0009_operator_intake': m0009,
       '0012_transcripts': m0012,
     };
   },

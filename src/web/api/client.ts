@@ -38,6 +38,8 @@ export interface RequestOptions {
 export interface ApiClient {
   /** Sends a request and returns the body parsed by `schema`. @throws ApiError */
   request<S extends z.ZodType>(method: Method, path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+  /** Sends a request whose success is a file (a PDF): its bytes. @throws ApiError */
+  requestBlob(method: Method, path: string, options?: RequestOptions): Promise<Blob>;
   /** Sends a request whose success has no body (204). @throws ApiError */
   requestNoContent(method: Method, path: string, options?: RequestOptions): Promise<void>;
   setCsrfToken(token: string | null): void;
@@ -103,6 +105,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         throw new ApiError(response.status, 'invalid_response', 'The server sent a response this page cannot read.');
       }
       return parsed.data;
+    },
+    async requestBlob(method, path, requestOptions = {}) {
+      return (await send(method, path, requestOptions)).blob();
     },
     async requestNoContent(method, path, requestOptions = {}) {
       await send(method, path, requestOptions);

@@ -25,6 +25,7 @@ import { createProtectionApi } from './protection.ts';
 import { createRetentionApi } from './retention.ts';
 import { createRequestsApi } from './requests.ts';
 import { createTranscriptsApi } from './transcripts.ts';
+import { createIntakeApi } from './intake.ts';
 
 export type StatisticsRange = { from?: string; to?: string };
 
@@ -51,6 +52,7 @@ export function createStaffApi(client: ApiClient) {
     ...createRequestsApi(client),
     ...createTranscriptsApi(client),
     ...createAccountsApi(client),
+    ...createIntakeApi(client),
     /**
      * The current session, or null when not signed in.
      * @param onEnded told why, when the session this browser had has just ended (idle, or at its cap)

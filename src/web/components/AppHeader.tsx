@@ -48,7 +48,8 @@ export function AppHeader({ user, onSignOut }: Props) {
             {user.role === 'administrator' ? (
               <Link href={usersPath()}>Users</Link>
             ) : (
-              <Link href={casesPath()}>Cases</Link>
+              // An operator's home is the intake form: they read no case.
+              <Link href={casesPath()}>{user.role === 'operator' ? 'Record a report' : 'Cases'}</Link>
             )}
             {REQUEST_ROLES.includes(user.role) ? <Link href={requestsPath()}>Requests</Link> : null}
             {STATISTICS_ROLES.includes(user.role) ? <Link href={statisticsPath()}>Statistics</Link> : null}

@@ -26,6 +26,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   post: 'Post',
   email: 'E-mail',
   in_person: 'In person',
+  referral: 'Referral from another authority',
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -3,6 +3,7 @@ import { useApi } from '../api/context.ts';
 import { AccessSection } from '../components/AccessSection.tsx';
 import { ActionsSection } from '../components/ActionsSection.tsx';
 import { AnswerList } from '../components/AnswerList.tsx';
+import { IntakeFactsView } from '../components/IntakeFactsView.tsx';
 import { ApprovalSections } from '../components/ApprovalSections.tsx';
 import { ApprovedSteps } from '../components/ApprovedSteps.tsx';
 import { CaseFacts } from '../components/CaseFacts.tsx';
@@ -68,6 +69,11 @@ export function CaseViewPage({ id }: { id: string }) {
           <Section title="Report">
             <AnswerList answers={data.answers} />
           </Section>
+          {data.intake ? (
+            <Section title="How the report came in">
+              <IntakeFactsView facts={data.intake} />
+            </Section>
+          ) : null}
           <Section title="Files">
             <FileList files={data.files} downloadUrl={(fileId) => api.fileUrl(data.id, fileId)} />
           </Section>

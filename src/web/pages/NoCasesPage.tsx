@@ -11,7 +11,7 @@ const TASKS: Partial<Record<Role, string>> = {
     'Administrators configure Confide and manage staff accounts on the Users page; they never read reports.',
   custodian: 'Identity custodians decide on requests to disclose a reporter’s identity, without reading the case.',
   operator:
-    'Intake operators record reports made by phone, letter, e-mail or in person. The intake screens come in a later release; meanwhile reports made through other channels can be entered on the public web form.',
+    'Intake operators record reports made by phone, letter, in person or passed on by another authority, on the Record a report page, and hand the receipt over. They read no case.',
 };
 
 export function NoCasesPage({ role }: { role: Role }) {

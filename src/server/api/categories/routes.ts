@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CategoryList } from '../../../shared/api.ts';
 import type { RouteContext } from '../../core/route-context.ts';
-import { presentCategory } from './presenter.ts';
+import { presentCategory, presentField } from './presenter.ts';
 
 export function categoryRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
@@ -17,7 +17,13 @@ export function categoryRoutes({ deps }: RouteContext) {
           response: { 200: CategoryList },
         },
       },
-      async () => ({ categories: deps.profile().categories.map(presentCategory) }),
+      async () => {
+        const profile = deps.profile();
+        return {
+          categories: profile.categories.map(presentCategory),
+          identity: profile.identity.fields.map(presentField),
+        };
+      },
     );
   };
 }

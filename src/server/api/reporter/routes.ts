@@ -19,13 +19,26 @@ export function reporterRoutes({ deps, secureCookies }: RouteContext) {
           tags: ['reporter'],
           summary: 'Sign in with a receipt',
           body: ReporterSessionRequest,
-          response: { 200: z.object({ csrfToken: z.string() }), 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+          response: {
+            200: z.object({
+              csrfToken: z.string(),
+              newReceipt: z
+                .string()
+                .nullable()
+                .describe(
+                  'A receipt someone else saw (read out by an intake operator, printed, e-mailed) is replaced at its first sign-in: the new receipt, to show once (the old one no longer works); null otherwise',
+                ),
+            }),
+            400: ErrorBody,
+            401: ErrorBody,
+            429: ErrorBody,
+          },
         },
       },
       async (request, reply) => {
-        const token = await reporterSignIn(deps, request.body.receipt);
+        const { token, newReceipt } = await reporterSignIn(deps, request.body.receipt);
         reply.setCookie(REPORTER_COOKIE, token, cookieOptions(request, secureCookies));
-        return { csrfToken: csrfTokenFor(deps, token.split('.')[0]!) };
+        return { csrfToken: csrfTokenFor(deps, token.split('.')[0]!), newReceipt };
       },
     );
     r.delete(

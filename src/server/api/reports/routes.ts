@@ -2,11 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ReportDraft } from '../../../domain/reporter/submit.ts';
 import { errors } from '../../../domain/errors.ts';
 import { ErrorBody, ReceiptResponse } from '../../../shared/api.ts';
 import type { RouteContext } from '../../core/route-context.ts';
-import { FormReader, jsonField } from '../../plugins/multipart.ts';
+import { jsonField } from '../../plugins/multipart.ts';
+import { receiveReport } from '../common/report-draft.ts';
 import { streamedBody } from '../../plugins/validation.ts';
 
 const SubmitBody = z.object({
@@ -36,23 +36,15 @@ export function reportRoutes({ deps }: RouteContext) {
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) throw errors.invalid('not_multipart', 'Send the report as multipart/form-data.');
-        const draft = new ReportDraft(deps);
-        const form = new FormReader(request);
-        try {
-          for await (const file of form.files()) await draft.addFile(file, file.field);
-          const category = form.fields.category;
+        const { receipt } = await receiveReport(deps, request, (draft, fields) => {
+          const category = fields.category;
           if (typeof category !== 'string' || !category)
             throw errors.invalid('missing_field', 'The field “category” is missing.');
-          const answers = jsonField(form.fields, 'answers', true);
-          const identity = jsonField(form.fields, 'identity', false);
-          const { receipt } = await draft.submit({ categoryId: category, channel: 'web', answers, identity });
-          return reply.status(201).send({ receipt });
-        } catch (error) {
-          await draft.discard();
-          await form.drain();
-          throw error;
-        }
+          const answers = jsonField(fields, 'answers', true);
+          const identity = jsonField(fields, 'identity', false);
+          return draft.submit({ categoryId: category, channel: 'web', answers, identity });
+        });
+        return reply.status(201).send({ receipt });
       },
     );
   };

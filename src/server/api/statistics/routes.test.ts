@@ -57,12 +57,12 @@ describe.each(DIALECTS)('GET /api/v1/statistics on %s', (dialect) => {
           {
             week: '2026-03-02',
             byCategory: { espionage: 1, leak: 1 },
-            byChannel: { web: 1, phone: 1, post: 0, email: 0, in_person: 0 },
+            byChannel: { web: 1, phone: 1, post: 0, email: 0, in_person: 0, referral: 0 },
           },
           {
             week: '2026-03-09',
             byCategory: { espionage: 1, leak: 0 },
-            byChannel: { web: 1, phone: 0, post: 0, email: 0, in_person: 0 },
+            byChannel: { web: 1, phone: 0, post: 0, email: 0, in_person: 0, referral: 0 },
           },
         ],
         categories: [
@@ -109,9 +109,9 @@ describe.each(DIALECTS)('GET /api/v1/statistics on %s', (dialect) => {
     expect(res.body).toBe(
       '\uFEFF' +
         [
-          'Week (Monday),"Bribery, ""gifts""","\'=HYPERLINK(""http://x"")",Channel: web,Channel: phone,Channel: post,Channel: email,Channel: in_person,Total',
-          '2026-03-02,1,1,1,1,0,0,0,2',
-          '2026-03-09,1,0,1,0,0,0,0,1',
+          'Week (Monday),"Bribery, ""gifts""","\'=HYPERLINK(""http://x"")",Channel: web,Channel: phone,Channel: post,Channel: email,Channel: in_person,Channel: referral,Total',
+          '2026-03-02,1,1,1,1,0,0,0,0,2',
+          '2026-03-09,1,0,1,0,0,0,0,0,1',
           '',
           'Figure,Value',
           'From,2026-03-02',
