@@ -45,6 +45,14 @@ export interface ReportInput {
   language?: string;
   answers: Record<string, unknown>;
   identity?: Record<string, unknown>;
+  /** The receipt was seen by someone other than the reporter (read out, printed, e-mailed): replaced at first use. */
+  rotateReceipt?: boolean;
+}
+
+/** What `ReportDraft.submit` may add to the report's own transaction. */
+export interface SubmitOptions {
+  /** Writes more rows in the report's transaction, after the report's own; what it throws undoes the whole report. */
+  afterInsert?: (trx: Tx, keys: { reportId: string; reportKey: Buffer }) => Promise<void>;
 }
 
 /**
@@ -157,9 +165,12 @@ export class ReportDraft {
   /**
    * Stores the report with the files received so far.
    * @returns the receipt (formatted, shown once) and the report id
-   * @throws DomainError unknown_category | validation_failed | not_accepting
+   * @throws DomainError unknown_category | validation_failed | not_accepting; whatever `options.afterInsert` throws
    */
-  async submit(input: ReportInput): Promise<{ receipt: string; reportId: string; reference: string }> {
+  async submit(
+    input: ReportInput,
+    options: SubmitOptions = {},
+  ): Promise<{ receipt: string; reportId: string; reference: string }> {
     const { deps } = this;
     try {
       const { category, answers, identity } = checkReportInput(deps, input);
@@ -192,6 +203,7 @@ export class ReportDraft {
               verifier,
               kek,
             });
+            await options.afterInsert?.(trx, { reportId: this.id, reportKey: this.keys.reportKey });
           });
           return { receipt: receipt.receipt, reportId: this.id, reference };
         } catch (error) {
