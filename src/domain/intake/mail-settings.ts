@@ -22,6 +22,19 @@ export interface MailIntakeConfig {
   autoReply: boolean;
 }
 
+/** The polled mailbox (CONFIDE_MAIL_IMAP_URL); the password is never logged. */
+export interface ImapIntakeConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  pass: string;
+  mailbox: string;
+  /** `delete`, or the folder to move a message to once its report is stored */
+  after: { delete: true } | { moveTo: string };
+  intervalMs: number;
+}
+
 export interface MailIntakeSettings {
   categoryId: string;
   textField: string;
