@@ -73,7 +73,9 @@ export function resolveMailIntake(profile: Profile, config: MailIntakeConfig): M
     if (given === undefined) return identityIds.includes(fallback) ? fallback : null;
     if (given === '' || given === 'none') return null;
     if (!identityIds.includes(given))
-      fail(`${setting}: the profile's identity section has no field "${given}"; choose one of ${identityIds.join(', ')}`);
+      fail(
+        `${setting}: the profile's identity section has no field "${given}"; choose one of ${identityIds.join(', ')}`,
+      );
     return given;
   };
   const settings: MailIntakeSettings = {
@@ -89,7 +91,9 @@ export function resolveMailIntake(profile: Profile, config: MailIntakeConfig): M
   const sample = readReportForm({ profile: () => profile }, category, { ...config.answers, [text.id]: 'x' }, {});
   if (!sample.answers.ok)
     fail(
-      `CONFIDE_MAIL_ANSWERS: e-mails to category "${category.id}" would be refused: ${Object.entries(sample.answers.errors)
+      `CONFIDE_MAIL_ANSWERS: e-mails to category "${category.id}" would be refused: ${Object.entries(
+        sample.answers.errors,
+      )
         .map(([id, m]) => `${id}: ${m}`)
         .join('; ')} — give fixed answers as field=value, comma-separated (e.g. danger=unsure)`,
     );

@@ -19,8 +19,7 @@ import type { MailIntakeSettings } from './mail-settings.ts';
 import { sendAutoReply, wantsAutoReply } from './mail-reply.ts';
 
 export type MailOutcome =
-  | { status: 'stored'; reference: string; reportId: string; autoReplied: boolean }
-  | { status: 'duplicate' };
+  { status: 'stored'; reference: string; reportId: string; autoReplied: boolean } | { status: 'duplicate' };
 
 /** What the caller logs besides the outcome: never the message's content. */
 export interface MailLog {
