@@ -67,6 +67,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0011_mail_intake',
       ]);
       const first = await tables(o);
       expect(first).toEqual([
@@ -81,6 +82,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'identity_statements',
         'job_leases',
         'links',
+        'mail_messages',
         'messages',
         'notifications',
         'original_keys',
@@ -106,6 +108,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0011_mail_intake',
       ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);
