@@ -10,6 +10,7 @@
  * the key is refused until the window ends; a success clears the count. Receipts are only slowed (src/domain/
  * slowdown.ts): a reporter is never locked out. Keys are hashed so the table holds no locator or username.
  */
+import { mailSenderKey } from '../crypto/mail-keys.ts';
 import { hash } from '../crypto/sodium.ts';
 import { MINUTE } from '../shared/time.ts';
 import type { Database } from '../store/database.ts';
@@ -162,4 +163,18 @@ export async function slowReceiptFailure(deps: Pick<Deps, 'db' | 'now' | 'slowdo
 /** Forgets the failed receipts counted on `locator` (its case is destroyed); `db` may be a transaction. */
 export async function forgetReceiptAttempts(db: Database, locator: string): Promise<void> {
   await deleteThrottleRow(db, keyOf(receiptKey(locator)));
+}
+
+/**
+ * Counts one e-mail delivery from each of `senders` (the envelope address and the client's IP address), keyed by
+ * their keyed hash (src/crypto/mail-keys.ts: the table holds no address, and a copy of it cannot confirm one).
+ * @throws DomainError too_many_attempts when any of them sent more than `rule.limit` in the window: the SMTP
+ *   receiver answers 450 (try later), so a flood of messages is slowed without losing one that is retried
+ */
+export async function takeMailDelivery(
+  deps: Pick<Deps, 'db' | 'now' | 'serverSecret'>,
+  senders: readonly string[],
+  rule: ThrottleRule,
+): Promise<void> {
+  for (const sender of senders) await takeAttempt(deps, `mail:${mailSenderKey(deps.serverSecret, sender)}`, rule);
 }

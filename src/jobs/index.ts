@@ -56,11 +56,14 @@ export function noticesJob(deps: Deps, log: JobLog): Job {
   };
 }
 
-/** The runner with every periodic job; main.ts starts it after listening and stops it first on shutdown. */
-export function createJobs(deps: Deps, log: JobLog): JobRunner {
+/**
+ * The runner with every periodic job, and `extra` ones the configuration turns on (IMAP polling, src/inbound);
+ * main.ts starts it after listening and stops it first on shutdown.
+ */
+export function createJobs(deps: Deps, log: JobLog, extra: readonly Job[] = []): JobRunner {
   return createJobRunner(
     deps,
-    [deadlinesJob(deps, log), noticesJob(deps, log), sessionsJob(deps, log), retentionJob(deps, log)],
+    [deadlinesJob(deps, log), noticesJob(deps, log), sessionsJob(deps, log), retentionJob(deps, log), ...extra],
     log,
   );
 }

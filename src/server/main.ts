@@ -1,6 +1,6 @@
 /**
  * Starts Confide: validates configuration, opens and migrates the database, prints the one-time setup link when
- * there is no staff user yet (or seeds demo users with --demo), listens, runs the periodic jobs (src/jobs), and shuts
+ * there is no staff user yet (or seeds demo users with --demo), listens, starts the e-mail intake when configured (src/inbound), runs the periodic jobs (src/jobs), and shuts
  * down on SIGINT/SIGTERM within CONFIDE_SHUTDOWN_GRACE_SECONDS (exit 0), or 10 s after it at the latest (exit 1).
  */
 import { buildApp } from './app.ts';
@@ -11,6 +11,7 @@ import { buildDeps } from './deps.ts';
 import { issueSetupToken, needsSetup } from '../domain/accounts/setup.ts';
 import { seedDemo } from '../domain/accounts/demo.ts';
 import { createJobs } from '../jobs/index.ts';
+import { setUpMailIntake } from '../inbound/start.ts';
 
 /** How long after the grace period a shutdown may take to unwind requests, jobs and the database before exit(1). */
 const EXIT_MARGIN_MS = 10_000;
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
     );
   }
 
-  const jobs = createJobs(deps, app.log);
+  const intake = setUpMailIntake(deps, config.mailIntake, app.log);
+  const jobs = createJobs(deps, app.log, intake.jobs);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
       app.log.error({ afterMs: config.http.shutdownGraceMs + EXIT_MARGIN_MS }, 'shutdown did not finish: exiting');
       process.exit(1);
     }, config.http.shutdownGraceMs + EXIT_MARGIN_MS).unref();
-    await Promise.all([jobs.stop(), closeWithin(app, config.http.shutdownGraceMs)]);
+    await Promise.all([jobs.stop(), closeWithin(app, config.http.shutdownGraceMs), intake.smtp?.close()]);
     await close();
     process.exit(0);
   };
@@ -65,6 +67,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (intake.smtp) {
+    const port = await intake.smtp.listen();
+    console.log(`E-mail intake: SMTP receiver on ${config.mailIntake.smtp?.host}:${port}`);
+  }
   jobs.start();
   console.log(`Confide is running: public site ${config.publicUrl}/  staff workspace ${config.publicUrl}/staff/`);
 }

@@ -68,6 +68,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0007_files',
         '0008_backfill_edited',
         '0009_operator_intake',
+        '0011_mail_intake',
         '0012_transcripts',
       ]);
       const first = await tables(o);
@@ -83,6 +84,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'identity_statements',
         'job_leases',
         'links',
+        'mail_messages',
         'messages',
         'notifications',
         'original_keys',
@@ -111,6 +113,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0007_files',
         '0008_backfill_edited',
         '0009_operator_intake',
+        '0011_mail_intake',
         '0012_transcripts',
       ]);
       expect(await tables(o)).toEqual(first);

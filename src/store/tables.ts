@@ -364,6 +364,13 @@ export interface TranscriptCorrectionsTable {
   created_at: string;
 }
 
+/** An e-mail taken in as a report (src/domain/intake/mail.ts), by the keyed hash of its Message-ID. */
+export interface MailMessagesTable {
+  /** Hex HMAC-SHA-512-256 of the Message-ID under a subkey of the server secret. */
+  message_key: string;
+  received_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   users: UsersTable;
@@ -375,6 +382,7 @@ export interface Tables {
   case_events: CaseEventsTable;
   receipt_displays: ReceiptDisplaysTable;
   throttle: ThrottleTable;
+  mail_messages: MailMessagesTable;
   audit: AuditTable;
   job_leases: JobLeasesTable;
   exclusions: ExclusionsTable;

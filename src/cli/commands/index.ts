@@ -1,4 +1,5 @@
 import { auditVerify } from './audit.ts';
+import { importEml } from './import-eml.ts';
 import { migrate } from './migrate.ts';
 import { retentionRun } from './retention.ts';
 import { userAdd, userDisable, userEmail, userEnable, userResetPassword, userUnlock } from './user.ts';
@@ -19,5 +20,6 @@ export const commands: Record<string, Command> = Object.fromEntries(
     auditVerify,
     retentionRun,
     migrate,
+    importEml,
   ].map((c) => [c.name, c]),
 );

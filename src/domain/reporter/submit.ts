@@ -170,7 +170,7 @@ export class ReportDraft {
   /**
    * Stores the report with the files received so far.
    * @returns the receipt (formatted, shown once) and the report id
-   * @throws DomainError unknown_category | validation_failed | not_accepting
+   * @throws DomainError unknown_category | validation_failed | not_accepting; whatever `options.afterInsert` throws
    */
   async submit(
     input: ReportInput,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../shared/api.ts';
+import type { ImapIntakeConfig, MailIntakeConfig } from '../../domain/intake/mail-settings.ts';
 
 const int = (def: number, min: number, max: number, why?: string) => {
   const error = `must be a whole number from ${min} to ${max}${why ? ` (${why})` : ''}`;
@@ -167,6 +168,62 @@ const Env = z
           });
         return [...new Set(roles)] as Role[];
       }),
+    /**
+     * E-mail intake (off unless CONFIDE_MAIL_SMTP_PORT or CONFIDE_MAIL_IMAP_URL is set): the category e-mails become
+     * reports in, its long-text field for Subject and body (default: its first), fixed answers to its other required
+     * questions (`field=value,…`, e.g. `danger=unsure`), and the identity fields for the sender's name and address
+     * (default `name` and `contact` when the profile has them; `none` for neither).
+     */
+    CONFIDE_MAIL_CATEGORY: z.string().min(1).optional(),
+    CONFIDE_MAIL_TEXT_FIELD: z.string().min(1).optional(),
+    CONFIDE_MAIL_ANSWERS: z
+      .string()
+      .default('')
+      .transform((v, ctx) => {
+        const pairs = v
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .map((p) => p.split('='));
+        if (pairs.some((p) => p.length !== 2 || !p[0]!.trim() || !p[1]!.trim()))
+          ctx.addIssue({ code: 'custom', message: 'must be field=value pairs, comma-separated, e.g. danger=unsure' });
+        return Object.fromEntries(pairs.map(([k, val]) => [k!.trim(), val!.trim()]));
+      }),
+    CONFIDE_MAIL_NAME_FIELD: z.string().optional(),
+    CONFIDE_MAIL_ADDRESS_FIELD: z.string().optional(),
+    /** Reply to each e-mail report with its receipt and a warning that e-mail is not anonymous (needs CONFIDE_SMTP_URL). */
+    CONFIDE_MAIL_AUTO_REPLY: flag,
+    /** Port of the SMTP receiver for reports (unset: no receiver). */
+    CONFIDE_MAIL_SMTP_PORT: int(0, 0, 65535).optional(),
+    /** Address the SMTP receiver listens on. */
+    CONFIDE_MAIL_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+    /** Addresses the receiver takes mail for, comma-separated (others are refused with 550). */
+    CONFIDE_MAIL_RECIPIENTS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((a) => a.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    /** Largest message the receiver takes, in bytes (SIZE; default 25 MiB; more is refused with 552). */
+    CONFIDE_MAIL_MAX_BYTES: int(25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    /** Messages one sender (envelope address, or client address) may send in a window before 450 "try later". */
+    CONFIDE_MAIL_SENDER_LIMIT: int(20, 1, 100_000),
+    CONFIDE_MAIL_SENDER_WINDOW_MINUTES: int(60, 1, 24 * 60),
+    /** Mailbox polled for reports: `imaps://user:pass@imap.example:993/INBOX` (imap:// for no TLS; unset: no polling). */
+    CONFIDE_MAIL_IMAP_URL: z
+      .string()
+      .regex(/^imaps?:\/\/[^/?#]+/, 'must look like imaps://user:pass@imap.example:993/INBOX')
+      .optional(),
+    /** What happens to a polled message once its report is stored: `delete`, or `move:Folder`. */
+    CONFIDE_MAIL_IMAP_AFTER: z
+      .string()
+      .regex(/^(delete|move:.+)$/, 'must be delete or move:Folder, e.g. move:Archive')
+      .default('delete'),
+    /** Seconds between two polls of the mailbox. */
+    CONFIDE_MAIL_IMAP_INTERVAL_SECONDS: int(60, 5, 24 * 3600),
     /** Seconds a client has to send a request's headers (slow-header clients are answered 408 and closed). */
     CONFIDE_HEADERS_TIMEOUT_SECONDS: int(30, 1, 600),
     /**
@@ -205,6 +262,12 @@ const Env = z
           path: [`CONFIDE_${who}_SESSION_IDLE_MINUTES`],
           message: `must not be more than CONFIDE_${who}_SESSION_MINUTES (${e[`CONFIDE_${who}_SESSION_MINUTES`]}), the cap of a session: lower it, or raise the cap`,
         });
+    if (e.CONFIDE_MAIL_SMTP_PORT && e.CONFIDE_MAIL_RECIPIENTS.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CONFIDE_MAIL_RECIPIENTS'],
+        message: 'must name the address(es) the SMTP receiver takes reports for, e.g. report@example.org',
+      });
     const secure = e.CONFIDE_SECURE_COOKIES;
     if (e.CONFIDE_PUBLIC_URL?.startsWith('https://') && (secure === '0' || secure === 'false'))
       ctx.addIssue({
@@ -245,6 +308,29 @@ export interface Config {
   totpRequiredRoles: readonly Role[];
   /** How long a connection may take (milliseconds); see src/server/plugins/bounds.ts. */
   http: HttpBounds;
+  /** E-mail intake: what a message becomes, and where it comes from (null: that way is off). */
+  mailIntake: {
+    mapping: MailIntakeConfig;
+    smtp: { port: number; host: string; recipients: readonly string[]; maxBytes: number } | null;
+    senderLimit: { limit: number; windowMs: number };
+    imap: ImapIntakeConfig | null;
+  };
+}
+
+/** Reads CONFIDE_MAIL_IMAP_URL's parts. */
+function imapConfig(url: string, after: string, intervalSeconds: number): ImapIntakeConfig {
+  const u = new URL(url);
+  const secure = u.protocol === 'imaps:';
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: u.port ? Number(u.port) : secure ? 993 : 143,
+    secure,
+    user: decodeURIComponent(u.username),
+    pass: decodeURIComponent(u.password),
+    mailbox: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'INBOX',
+    after: after === 'delete' ? { delete: true } : { moveTo: after.slice('move:'.length) },
+    intervalMs: intervalSeconds * 1000,
+  };
 }
 
 export interface HttpBounds {
@@ -321,6 +407,28 @@ export function loadConfig(
       idleTimeoutMs: e.CONFIDE_IDLE_TIMEOUT_SECONDS * 1000,
       keepAliveTimeoutMs: e.CONFIDE_KEEPALIVE_TIMEOUT_SECONDS * 1000,
       shutdownGraceMs: e.CONFIDE_SHUTDOWN_GRACE_SECONDS * 1000,
+    }),
+    mailIntake: Object.freeze({
+      mapping: {
+        categoryId: e.CONFIDE_MAIL_CATEGORY,
+        textField: e.CONFIDE_MAIL_TEXT_FIELD,
+        answers: e.CONFIDE_MAIL_ANSWERS,
+        nameField: e.CONFIDE_MAIL_NAME_FIELD,
+        addressField: e.CONFIDE_MAIL_ADDRESS_FIELD,
+        autoReply: e.CONFIDE_MAIL_AUTO_REPLY,
+      },
+      smtp: e.CONFIDE_MAIL_SMTP_PORT
+        ? {
+            port: e.CONFIDE_MAIL_SMTP_PORT,
+            host: e.CONFIDE_MAIL_SMTP_HOST,
+            recipients: e.CONFIDE_MAIL_RECIPIENTS,
+            maxBytes: e.CONFIDE_MAIL_MAX_BYTES,
+          }
+        : null,
+      senderLimit: { limit: e.CONFIDE_MAIL_SENDER_LIMIT, windowMs: e.CONFIDE_MAIL_SENDER_WINDOW_MINUTES * 60_000 },
+      imap: e.CONFIDE_MAIL_IMAP_URL
+        ? imapConfig(e.CONFIDE_MAIL_IMAP_URL, e.CONFIDE_MAIL_IMAP_AFTER, e.CONFIDE_MAIL_IMAP_INTERVAL_SECONDS)
+        : null,
     }),
   });
 }
