@@ -123,6 +123,7 @@ describe('what the reporter’s record lists', () => {
       'report.submit',
       'reporter.add_information',
       'reporter.protection_request',
+      'reporter.receipt_replaced',
       'reporter.sign_in',
       'reporter.transcript_confirm',
       'reporter.transcript_correct',
