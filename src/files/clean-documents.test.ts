@@ -177,7 +177,7 @@ describe('cleanFile: plain text', () => {
 });
 
 describe('cleanFile: other types and damaged input', () => {
-  it('refuses an Office document (a ZIP archive), naming the detected type', async () => {
+  it('refuses a ZIP archive that is not an Office document, naming the detected type', async () => {
     const result = await cleanFile({
       name: 'report.docx',
       type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
