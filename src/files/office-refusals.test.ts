@@ -74,7 +74,9 @@ describe('cleanFile refuses Office documents it cannot clean safely', () => {
       name: 'document.docx',
       note: `This document contains macros, which are not passed on${SEALED}`,
     });
-    expect((await clean(xlsm, 'book.xlsm')).note).toBe(`This document contains macros, which are not passed on${SEALED}`);
+    expect((await clean(xlsm, 'book.xlsm')).note).toBe(
+      `This document contains macros, which are not passed on${SEALED}`,
+    );
   });
 
   it('an OpenDocument file with Basic macros', async () => {
@@ -100,7 +102,9 @@ describe('cleanFile refuses Office documents it cannot clean safely', () => {
     const result = await clean(docx.subarray(0, docx.length - 200));
 
     expect(result).toMatchObject({ status: 'failed', type: 'application/zip' });
-    expect(result.note).toMatch(/^This archive is damaged and cannot be unpacked \(.+\); the original is kept sealed\.$/);
+    expect(result.note).toMatch(
+      /^This archive is damaged and cannot be unpacked \(.+\); the original is kept sealed\.$/,
+    );
   });
 
   it('a part that is not well-formed XML, and a part with a DTD (entity expansion)', async () => {
