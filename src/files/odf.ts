@@ -9,7 +9,7 @@
  * the Rsid items. The `mimetype` entry is written first and stored, as the format requires.
  */
 import type { Element } from '@xmldom/xmldom';
-import { allElements, parseXml, removeElement, serializeXml } from './xml.ts';
+import { allElements, mentions, parseXml, removeElement, serializeXml, type XmlBudget } from './xml.ts';
 import type { ZipEntry } from './zip.ts';
 
 const DC = 'http://purl.org/dc/elements/1.1/';
@@ -28,14 +28,14 @@ const META_KEPT = new Set(['title', 'language', 'document-statistic']);
 const SETTINGS_REMOVED = new Set(['PrinterName', 'PrinterSetup', 'PrinterPaperFromSetup', 'Rsid', 'RsidRoot']);
 
 /** Whether the manifest says that some entry is encrypted (a password-protected document). */
-export function odfEncrypted(entries: readonly ZipEntry[]): boolean {
+export function odfEncrypted(entries: readonly ZipEntry[], budget: XmlBudget): boolean {
   const manifest = entries.find((e) => e.name === 'META-INF/manifest.xml');
   if (!manifest) return false;
-  return parseXml(manifest.data, manifest.name).getElementsByTagNameNS(MANIFEST, 'encryption-data').length > 0;
+  return parseXml(manifest.data, manifest.name, budget).getElementsByTagNameNS(MANIFEST, 'encryption-data').length > 0;
 }
 
-function cleanMeta(data: Uint8Array): Uint8Array {
-  const doc = parseXml(data, 'meta.xml');
+function cleanMeta(data: Uint8Array, budget: XmlBudget): Uint8Array {
+  const doc = parseXml(data, 'meta.xml', budget);
   const meta = doc.getElementsByTagNameNS(OFFICE, 'meta')[0];
   if (!meta) return data;
   for (const child of Array.from(meta.childNodes)) {
@@ -46,8 +46,9 @@ function cleanMeta(data: Uint8Array): Uint8Array {
   return serializeXml(doc);
 }
 
-function cleanBody(name: string, data: Uint8Array): Uint8Array {
-  const doc = parseXml(data, name);
+function cleanBody(name: string, data: Uint8Array, budget: XmlBudget): Uint8Array {
+  if (!mentions(data, ['creator', 'date', 'rsid'])) return data;
+  const doc = parseXml(data, name, budget);
   let changed = false;
   for (const element of allElements(doc)) {
     const ns = element.namespaceURI;
@@ -67,8 +68,8 @@ function cleanBody(name: string, data: Uint8Array): Uint8Array {
   return changed ? serializeXml(doc) : data;
 }
 
-function cleanSettings(data: Uint8Array): Uint8Array {
-  const doc = parseXml(data, 'settings.xml');
+function cleanSettings(data: Uint8Array, budget: XmlBudget): Uint8Array {
+  const doc = parseXml(data, 'settings.xml', budget);
   let changed = false;
   for (const item of allElements(doc)) {
     if (item.localName === 'config-item' && SETTINGS_REMOVED.has(item.getAttribute('config:name') ?? '')) {
@@ -80,8 +81,13 @@ function cleanSettings(data: Uint8Array): Uint8Array {
 }
 
 /** Drops the manifest entries of removed files, and of folders (`Thumbnails/`) left with nothing in them. */
-function cleanManifest(data: Uint8Array, dropped: ReadonlySet<string>, kept: readonly string[]): Uint8Array {
-  const doc = parseXml(data, 'META-INF/manifest.xml');
+function cleanManifest(
+  data: Uint8Array,
+  dropped: ReadonlySet<string>,
+  kept: readonly string[],
+  budget: XmlBudget,
+): Uint8Array {
+  const doc = parseXml(data, 'META-INF/manifest.xml', budget);
   let changed = false;
   for (const entry of Array.from(doc.getElementsByTagNameNS(MANIFEST, 'file-entry'))) {
     const path = entry.getAttributeNS(MANIFEST, 'full-path') ?? '';
@@ -100,9 +106,10 @@ function cleanManifest(data: Uint8Array, dropped: ReadonlySet<string>, kept: rea
 /**
  * @param entries the package, `mimetype` among them
  * @returns the cleaned entries, `mimetype` first, then the others in their order
- * @throws BadXml when a part that has to be read is not well-formed
+ * @param budget the XML this document may have parsed
+ * @throws BadXml when a part that has to be read is not well-formed; XmlTooLarge past `budget`
  */
-export function cleanOdf(entries: readonly ZipEntry[]): ZipEntry[] {
+export function cleanOdf(entries: readonly ZipEntry[], budget: XmlBudget): ZipEntry[] {
   const dropped = new Set(entries.filter((e) => DROPPED.some((p) => p.test(e.name))).map((e) => e.name));
   const kept = entries.filter((e) => !dropped.has(e.name));
   const keptNames = kept.map((e) => e.name);
@@ -110,10 +117,10 @@ export function cleanOdf(entries: readonly ZipEntry[]): ZipEntry[] {
   const cleaned = kept
     .filter((e) => e.name !== 'mimetype')
     .map(({ name, data }) => {
-      if (/(^|\/)meta\.xml$/.test(name)) return { name, data: cleanMeta(data) };
-      if (name === 'settings.xml') return { name, data: cleanSettings(data) };
-      if (name === 'META-INF/manifest.xml') return { name, data: cleanManifest(data, dropped, keptNames) };
-      if (/(^|\/)(content|styles)\.xml$/.test(name)) return { name, data: cleanBody(name, data) };
+      if (/(^|\/)meta\.xml$/.test(name)) return { name, data: cleanMeta(data, budget) };
+      if (name === 'settings.xml') return { name, data: cleanSettings(data, budget) };
+      if (name === 'META-INF/manifest.xml') return { name, data: cleanManifest(data, dropped, keptNames, budget) };
+      if (/(^|\/)(content|styles)\.xml$/.test(name)) return { name, data: cleanBody(name, data, budget) };
       return { name, data };
     });
   return [...mimetype, ...cleaned];

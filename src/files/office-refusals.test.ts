@@ -108,16 +108,27 @@ describe('cleanFile refuses Office documents it cannot clean safely', () => {
   });
 
   it('a part that is not well-formed XML, and a part with a DTD (entity expansion)', async () => {
-    const broken = editEntry(makeOoxml('docx'), 'word/document.xml', (t) => t.slice(0, 200));
+    const broken = editEntry(makeOoxml('docx'), 'docProps/core.xml', (t) => t.slice(0, 300));
     const dtd = editEntry(makeOoxml('docx'), 'docProps/app.xml', (t) =>
       t.replace('<Properties', '<!DOCTYPE Properties [<!ENTITY a "aaaaaaaaaa">]><Properties'),
     );
 
     expect((await clean(broken)).note).toMatch(
-      /^This Office document could not be read, it may be damaged \(word\/document\.xml: .+\); the original/,
+      /^This Office document could not be read, it may be damaged \(docProps\/core\.xml: .+\); the original/,
     );
     expect((await clean(dtd)).note).toBe(
       `This Office document could not be read, it may be damaged (docProps/app.xml declares a DTD)${SEALED}`,
+    );
+  });
+
+  it('a document with more than 4 MiB of XML to rewrite (parsing it would hold the server)', async () => {
+    const paragraph = '<w:p w:rsidR="00A1B2C3"><w:r><w:t>Words.</w:t></w:r></w:p>';
+    const big = editEntry(makeOoxml('docx'), 'word/document.xml', (t) =>
+      t.replace('<w:body>', `<w:body>${paragraph.repeat((4.5 * 1024 * 1024) / paragraph.length)}`),
+    );
+
+    expect((await clean(big)).note).toBe(
+      `This document is too large to clean safely (over 4 MiB of XML to rewrite)${SEALED}`,
     );
   });
 

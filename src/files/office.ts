@@ -2,14 +2,15 @@
  * Office documents: which kind a ZIP package is, from its contents (never its name), what is refused, and the
  * cleaned copy (see ooxml.ts and odf.ts for what is removed).
  *
- * | package                                                 | kind        |
- * |---------------------------------------------------------|-------------|
- * | [Content_Types].xml names a Word/Excel/PowerPoint main part | DOCX XLSX PPTX |
- * | first entry `mimetype` says ODF text or spreadsheet     | ODT ODS     |
+ * | package                                                     | kind           |
+ * |-------------------------------------------------------------|----------------|
+ * | [Content_Types].xml names a Word, Excel or PowerPoint part  | DOCX XLSX PPTX |
+ * | its first entry, `mimetype`, says ODF text or spreadsheet   | ODT ODS        |
  *
  * Refused ('failed' with a note): a damaged ZIP; a zip bomb (over 2,000 entries, or unzipping to more than
- * max(16 MiB, 20 × its size) and never more than 200 MiB, see zip.ts); a password-protected document (OOXML
- * ones are OLE compound files holding EncryptionInfo and EncryptedPackage streams, not ZIPs; ODF ones have
+ * max(16 MiB, 20 × its size) and never more than 200 MiB, see zip.ts); a document with over 4 MiB of XML to
+ * rewrite (xml.ts: parsing is synchronous and slow); a password-protected document (OOXML ones are OLE
+ * compound files holding EncryptionInfo and EncryptedPackage streams, not ZIPs; ODF ones have
  * encryption-data in their manifest); a document with macros (vbaProject.bin or a macro-enabled main part;
  * ODF Basic/ or Scripts/): refused rather than passed on without them, so that staff never read a document
  * silently different from what was sent; any other ZIP, and ODF presentations and drawings.
@@ -17,7 +18,7 @@
 import { cleanOdf, ODF_TYPES, odfEncrypted } from './odf.ts';
 import { cleanOoxml, OOXML_MACRO_TYPES, OOXML_MAIN_TYPES } from './ooxml.ts';
 import { detail, refuse, type Outcome } from './outcome.ts';
-import { BadXml, parseXml } from './xml.ts';
+import { BadXml, parseXml, XmlBudget, XmlTooLarge } from './xml.ts';
 import { readZip, writeZip, type ZipEntry } from './zip.ts';
 
 type Found =
@@ -34,7 +35,7 @@ export function encryptedOfficeNote(data: Buffer): Outcome | null {
   return refuse('This Office document is password-protected, so its metadata cannot be removed');
 }
 
-function findOdf(entries: readonly ZipEntry[]): Found {
+function findOdf(entries: readonly ZipEntry[], budget: XmlBudget): Found {
   const mime = new TextDecoder().decode(entries[0]?.data).trim();
   if (!ODF_TYPES.has(mime)) {
     return {
@@ -43,7 +44,7 @@ function findOdf(entries: readonly ZipEntry[]): Found {
       reason: `Metadata cannot be removed from this kind of OpenDocument file (${mime})`,
     };
   }
-  if (odfEncrypted(entries)) {
+  if (odfEncrypted(entries, budget)) {
     return {
       format: 'refused',
       mime,
@@ -56,8 +57,8 @@ function findOdf(entries: readonly ZipEntry[]): Found {
   return { format: 'odf', mime };
 }
 
-function findOoxml(types: ZipEntry, entries: readonly ZipEntry[]): Found {
-  const doc = parseXml(types.data, types.name);
+function findOoxml(types: ZipEntry, entries: readonly ZipEntry[], budget: XmlBudget): Found {
+  const doc = parseXml(types.data, types.name, budget);
   const contentTypes = Array.from(doc.getElementsByTagName('Override')).map((o) => o.getAttribute('ContentType') ?? '');
   const macro = contentTypes.some((type) => OOXML_MACRO_TYPES.has(type));
   const main = contentTypes.map((type) => OOXML_MAIN_TYPES[type]).find((mime) => mime !== undefined);
@@ -68,10 +69,10 @@ function findOoxml(types: ZipEntry, entries: readonly ZipEntry[]): Found {
   return main ? { format: 'ooxml', mime: main } : { format: 'none' };
 }
 
-function find(entries: readonly ZipEntry[]): Found {
-  if (entries[0]?.name === 'mimetype') return findOdf(entries);
+function find(entries: readonly ZipEntry[], budget: XmlBudget): Found {
+  if (entries[0]?.name === 'mimetype') return findOdf(entries, budget);
   const types = entries.find((e) => e.name === '[Content_Types].xml');
-  return types ? findOoxml(types, entries) : { format: 'none' };
+  return types ? findOoxml(types, entries, budget) : { format: 'none' };
 }
 
 /**
@@ -85,16 +86,18 @@ export function cleanOffice(data: Buffer): Outcome {
       ? refuse(`This archive is too large to unpack safely (${read.detail})`)
       : refuse(`This archive is damaged and cannot be unpacked (${read.detail})`);
   }
+  const budget = new XmlBudget();
   try {
-    const found = find(read.entries);
+    const found = find(read.entries, budget);
     if (found.format === 'none') {
       return refuse('Metadata could not be removed from this type of file (application/zip)');
     }
     if (found.format === 'refused') return { ...refuse(found.reason), mime: found.mime };
-    const entries = found.format === 'odf' ? cleanOdf(read.entries) : cleanOoxml(read.entries);
+    const entries = found.format === 'odf' ? cleanOdf(read.entries, budget) : cleanOoxml(read.entries, budget);
     const stored = new Set(found.format === 'odf' ? ['mimetype'] : []);
     return { ok: true, data: writeZip(entries, stored), mime: found.mime, note: null };
   } catch (error) {
+    if (error instanceof XmlTooLarge) return refuse(`This document is too large to clean safely (${error.message})`);
     if (!(error instanceof BadXml)) throw error;
     return refuse(`This Office document could not be read, it may be damaged (${detail(error)})`);
   }

@@ -14,7 +14,7 @@
  * Tracked changes and comments themselves are kept: they are the reporter's content, only who and when go.
  */
 import type { Element } from '@xmldom/xmldom';
-import { allElements, emptyElement, parseXml, removeElement, serializeXml } from './xml.ts';
+import { allElements, emptyElement, mentions, parseXml, removeElement, serializeXml, type XmlBudget } from './xml.ts';
 import type { ZipEntry } from './zip.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -99,6 +99,7 @@ function resolveTarget(source: string, target: string): string {
 }
 
 interface Package {
+  budget: XmlBudget;
   entries: Map<string, Uint8Array>;
   /** lower-cased names of parts to remove */
   dropped: Set<string>;
@@ -106,8 +107,12 @@ interface Package {
   removedIds: Map<string, Set<string>>;
 }
 
-function relationships(name: string, data: Uint8Array): { doc: ReturnType<typeof parseXml>; rels: Element[] } {
-  const doc = parseXml(data, name);
+function relationships(
+  pkg: Package,
+  name: string,
+  data: Uint8Array,
+): { doc: ReturnType<typeof parseXml>; rels: Element[] } {
+  const doc = parseXml(data, name, pkg.budget);
   return { doc, rels: Array.from(doc.getElementsByTagName('Relationship')) };
 }
 
@@ -117,7 +122,7 @@ function collectDropped(pkg: Package): void {
   }
   for (const [name, data] of pkg.entries) {
     if (!name.endsWith('.rels')) continue;
-    for (const rel of relationships(name, data).rels) {
+    for (const rel of relationships(pkg, name, data).rels) {
       const type = rel.getAttribute('Type') ?? '';
       if (rel.getAttribute('TargetMode') === 'External') continue;
       if (DROPPED_RELATIONSHIPS.some((pattern) => pattern.test(type))) {
@@ -129,7 +134,7 @@ function collectDropped(pkg: Package): void {
 
 function cleanRels(pkg: Package, name: string, data: Uint8Array): Uint8Array {
   const source = sourceOfRels(name);
-  const { doc, rels } = relationships(name, data);
+  const { doc, rels } = relationships(pkg, name, data);
   let changed = false;
   for (const rel of rels) {
     const removed = REMOVED_RELATIONSHIPS.some((pattern) => pattern.test(rel.getAttribute('Type') ?? ''));
@@ -146,7 +151,7 @@ function cleanRels(pkg: Package, name: string, data: Uint8Array): Uint8Array {
 }
 
 function cleanContentTypes(pkg: Package, data: Uint8Array): Uint8Array {
-  const doc = parseXml(data, '[Content_Types].xml');
+  const doc = parseXml(data, '[Content_Types].xml', pkg.budget);
   let changed = false;
   for (const override of Array.from(doc.getElementsByTagName('Override'))) {
     const part = (override.getAttribute('PartName') ?? '').replace(/^\//, '').toLowerCase();
@@ -196,14 +201,31 @@ function scrubAttributes(element: Element, removedIds: ReadonlySet<string>): boo
   return changed;
 }
 
+/** Text whose absence from a part means there is nothing in it to remove (see `cleanPart`). */
+const MENTIONS = [
+  'rsid',
+  'author',
+  'initials',
+  'date=',
+  'dT=',
+  'dt=',
+  'userId',
+  'providerId',
+  'displayName',
+  'cmAuthor',
+  ...REMOVED_ELEMENTS,
+];
+
 function cleanPart(pkg: Package, name: string, data: Uint8Array): Uint8Array {
-  const doc = parseXml(data, name);
+  const removedIds = pkg.removedIds.get(name) ?? new Set<string>();
+  const always = name === 'docProps/core.xml' || name === 'docProps/app.xml';
+  if (!always && !mentions(data, [...MENTIONS, ...[...removedIds].map((id) => `"${id}"`)])) return data;
+  const doc = parseXml(data, name, pkg.budget);
   const root = doc.documentElement;
   if (!root) return data;
   let changed = false;
   if (name === 'docProps/core.xml') changed = keepOnly(root, CORE_KEPT);
   if (name === 'docProps/app.xml') changed = keepOnly(root, APP_KEPT);
-  const removedIds = pkg.removedIds.get(name) ?? new Set<string>();
   for (const element of allElements(doc)) {
     const local = element.localName ?? '';
     if (REMOVED_ELEMENTS.has(local)) {
@@ -223,10 +245,12 @@ function cleanPart(pkg: Package, name: string, data: Uint8Array): Uint8Array {
 /**
  * @param entries the package, in its order; `[Content_Types].xml` must be among them
  * @returns the cleaned package's entries in the same order, dropped parts left out
- * @throws BadXml when a part that has to be read is not well-formed
+ * @param budget the XML this document may have parsed
+ * @throws BadXml when a part that has to be read is not well-formed; XmlTooLarge past `budget`
  */
-export function cleanOoxml(entries: readonly ZipEntry[]): ZipEntry[] {
+export function cleanOoxml(entries: readonly ZipEntry[], budget: XmlBudget): ZipEntry[] {
   const pkg: Package = {
+    budget,
     entries: new Map(entries.map((e) => [e.name, e.data])),
     dropped: new Set(),
     removedIds: new Map(),
