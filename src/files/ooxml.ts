@@ -201,25 +201,28 @@ function scrubAttributes(element: Element, removedIds: ReadonlySet<string>): boo
   return changed;
 }
 
-/** Text whose absence from a part means there is nothing in it to remove (see `cleanPart`). */
+/**
+ * Text whose absence from a part means there is nothing in it to remove (see `cleanPart`): the names of the
+ * attributes and elements removed or emptied, without quotes or '=' so that any XML spelling matches.
+ */
 const MENTIONS = [
   'rsid',
   'author',
+  'Author',
   'initials',
-  'date=',
-  'dT=',
-  'dt=',
+  'date',
+  'dT',
+  'dt',
   'userId',
   'providerId',
   'displayName',
-  'cmAuthor',
   ...REMOVED_ELEMENTS,
 ];
 
 function cleanPart(pkg: Package, name: string, data: Uint8Array): Uint8Array {
   const removedIds = pkg.removedIds.get(name) ?? new Set<string>();
   const always = name === 'docProps/core.xml' || name === 'docProps/app.xml';
-  if (!always && !mentions(data, [...MENTIONS, ...[...removedIds].map((id) => `"${id}"`)])) return data;
+  if (!always && !mentions(data, [...MENTIONS, ...removedIds])) return data;
   const doc = parseXml(data, name, pkg.budget);
   const root = doc.documentElement;
   if (!root) return data;
