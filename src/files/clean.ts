@@ -2,21 +2,28 @@
  * Metadata removal for files that reporters upload: staff see only the cleaned copy (the original is kept
  * sealed by the caller). The format is detected from the bytes; the declared type and name are not trusted.
  *
- * | detected               | done                                           | library     |
- * |------------------------|------------------------------------------------|-------------|
- * | JPEG PNG WebP GIF AVIF | turned upright, re-encoded in the same format  | sharp       |
- * | TIFF                   | turned upright, converted to PNG               | sharp       |
- * | HEIC/HEIF (HEVC)       | decoded, converted to JPEG                     | heic-decode |
- * | PDF                    | metadata objects removed, file written anew    | pdf-lib     |
- * | plain UTF-8 text       | passed on unchanged                            | —           |
- * | anything else          | refused ('failed')                             | —           |
+ * | detected                | done                                                   | library          |
+ * |-------------------------|--------------------------------------------------------|------------------|
+ * | JPEG PNG WebP GIF AVIF  | turned upright, re-encoded in the same format          | sharp            |
+ * | JPEG, damaged           | what decoders still display, re-encoded (noted)        | sharp            |
+ * | TIFF                    | turned upright, converted to PNG                       | sharp            |
+ * | HEIC/HEIF (HEVC)        | decoded, converted to JPEG                             | heic-decode      |
+ * | PDF                     | metadata objects removed, file written anew            | pdf-lib          |
+ * | DOCX XLSX PPTX ODT ODS  | authors, editors, company, revision and comment        | fflate,          |
+ * | (a ZIP, by its content) | authors, custom properties, thumbnails, printer        | @xmldom/xmldom   |
+ * |                         | settings, dates removed; package written anew          | (see office.ts)  |
+ * | plain UTF-8 text        | passed on unchanged                                    | —                |
+ * | audio, video            | refused ('failed'): only the sealed original is kept   | —                |
+ * | anything else           | refused ('failed')                                     | —                |
  *
- * Never throws for bad input: damaged, truncated, encrypted or oversized files give 'failed' with a note.
+ * Never throws for bad input: damaged, truncated, encrypted or oversized files give 'failed' with a note; so do
+ * Office documents with macros, zip bombs and other ZIP archives (see office.ts for the bounds).
  */
 import { isUtf8 } from 'node:buffer';
 import { detect, TEXT_WITH_METADATA, type Detected } from './detect.ts';
 import { cleanHeic } from './heic.ts';
 import { cleanImage } from './image.ts';
+import { cleanOffice, encryptedOfficeNote } from './office.ts';
 import { safeFileName, withExtension } from './names.ts';
 import type { Outcome } from './outcome.ts';
 import { cleanPdf } from './pdf.ts';
@@ -60,6 +67,11 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   'image/gif': ['.gif'],
   'image/avif': ['.avif'],
   'application/pdf': ['.pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['.docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['.pptx'],
+  'application/vnd.oasis.opendocument.text': ['.odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['.ods'],
 };
 
 function extensionOf(name: string): string {
@@ -98,11 +110,16 @@ async function clean(data: Buffer, detected: Detected, pixelLimit: number): Prom
       return cleanHeic(data, pixelLimit);
     case 'pdf':
       return cleanPdf(data, pixelLimit);
-    case 'other':
+    case 'zip':
+      return cleanOffice(data);
+    case 'other': {
+      const encrypted = detected.mime === 'application/x-ole-storage' ? encryptedOfficeNote(data) : null;
+      if (encrypted) return encrypted;
       return {
         ok: false,
         note: `Metadata could not be removed from this type of file (${detected.mime}); the original is kept sealed.`,
       };
+    }
   }
 }
 
@@ -121,7 +138,7 @@ export async function cleanFile(input: CleanInput, options: CleanOptions = {}): 
   const text = cleanText(input, name, detected);
   if (text) return text;
   const outcome = await clean(input.data, detected, pixelLimit);
-  if (!outcome.ok) return { status: 'failed', type: detected.mime, name, note: outcome.note };
+  if (!outcome.ok) return { status: 'failed', type: outcome.mime ?? detected.mime, name, note: outcome.note };
   const extensions = EXTENSIONS[outcome.mime] ?? [];
   const cleanedName = extensions[0] ? withExtension(name, extensions[0], extensions) : name;
   return { status: 'cleaned', data: outcome.data, type: outcome.mime, name: cleanedName, note: outcome.note };

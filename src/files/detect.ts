@@ -4,7 +4,7 @@
  */
 
 /** Formats that cleaning handles; everything else is `other` and is refused with its MIME type in the note. */
-export type Kind = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif' | 'heic' | 'pdf' | 'other';
+export type Kind = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'avif' | 'heic' | 'pdf' | 'zip' | 'other';
 
 export interface Detected {
   kind: Kind;
@@ -21,6 +21,7 @@ const MIME: Record<Exclude<Kind, 'other'>, string> = {
   avif: 'image/avif',
   heic: 'image/heic',
   pdf: 'application/pdf',
+  zip: 'application/zip',
 };
 
 /**
@@ -39,8 +40,6 @@ export const TEXT_WITH_METADATA: ReadonlySet<string> = new Set([
  * ('BM', 'ID3'…): a UTF-8 text file that happens to start so is still plain text (see `cleanFile`).
  */
 const OTHER_SIGNATURES: readonly [offset: number, bytes: string, mime: string][] = [
-  [0, 'PK\x03\x04', 'application/zip'],
-  [0, 'PK\x05\x06', 'application/zip'],
   [0, '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1', 'application/x-ole-storage'],
   [0, '\x1F\x8B', 'application/gzip'],
   [0, '7z\xBC\xAF\x27\x1C', 'application/x-7z-compressed'],
@@ -115,6 +114,8 @@ export function detect(data: Buffer): Detected {
     return { kind: 'tiff', mime: MIME.tiff };
   }
   if (startsWith(data, 4, 'ftyp') && data.length >= 12) return detectFtyp(data);
+  // Office documents are ZIP packages; which kind (if any) is decided from their contents (office.ts).
+  if (startsWith(data, 0, 'PK\x03\x04') || startsWith(data, 0, 'PK\x05\x06')) return { kind: 'zip', mime: MIME.zip };
   // A PDF header may follow up to 1 KiB of junk; readers (and pdf-lib) accept that.
   if (data.subarray(0, 1024).includes('%PDF-', 0, 'latin1')) return { kind: 'pdf', mime: MIME.pdf };
   for (const [offset, bytes, mime] of OTHER_SIGNATURES) {

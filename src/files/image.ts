@@ -46,29 +46,87 @@ function encode(image: Sharp, kind: ImageKind): { image: Sharp; mime: string } {
 }
 
 /**
+ * Decodes and re-encodes one image. `failOn` is sharp's level of damage at which decoding stops: 'warning'
+ * (any damage) or 'none' (decode what can be, grey where pixel data is missing).
+ * @throws sharp's error when the image cannot be decoded at this level
+ */
+async function reencode(
+  data: Buffer,
+  kind: ImageKind,
+  pixelLimit: number,
+  failOn: 'warning' | 'none',
+): Promise<Outcome> {
+  const label = LABEL[kind];
+  // GIF and WebP may be animated: keep every frame.
+  const animated = kind === 'gif' || kind === 'webp';
+  const input = sharp(data, { limitInputPixels: pixelLimit, failOn, animated });
+  const meta = await input.metadata();
+  if (meta.format !== SHARP_FORMAT[kind]) {
+    return refuse(`This file starts like a ${label} image but is not one (it reads as ${meta.format})`);
+  }
+  if (kind === 'tiff' && (meta.pages ?? 1) > 1) {
+    return refuse(`Multi-page TIFF images cannot be cleaned (this one has ${meta.pages} pages)`);
+  }
+  const { image, mime } = encode(input.rotate(), kind);
+  const cleaned = await image.toBuffer();
+  return { ok: true, data: cleaned, mime, note: kind === 'tiff' ? 'TIFF converted to PNG' : null };
+}
+
+/** libjpeg fills what it could not decode with this grey (Y, Cb and Cr at mid-scale), in every RGB channel. */
+const JPEG_FILL = 128;
+/** A damaged JPEG with at least this share of its pixels left as filler shows nothing worth passing on. */
+const MOSTLY_FILLER = 0.99;
+
+/** Share (0…1) of the pixels of a damaged JPEG that libjpeg left as its grey filler. */
+async function fillerShare(data: Buffer, pixelLimit: number): Promise<number> {
+  const { data: pixels, info } = await sharp(data, { limitInputPixels: pixelLimit, failOn: 'none' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let filler = 0;
+  for (let at = 0; at + 2 < pixels.length; at += info.channels) {
+    if (pixels[at] === JPEG_FILL && pixels[at + 1] === JPEG_FILL && pixels[at + 2] === JPEG_FILL) filler += 1;
+  }
+  return filler / (info.width * info.height);
+}
+
+/**
+ * A damaged JPEG (truncated, or a corrupt segment) as far as decoders still display it, the way browsers and
+ * viewers do: libjpeg fills what is missing with grey. Refused when 99 % or more of the picture is that grey
+ * (the file ends where its pixel data begins, or just after).
+ * @param damage sharp's message from the strict attempt, for the note
+ */
+async function cleanDamagedJpeg(data: Buffer, pixelLimit: number, damage: string): Promise<Outcome> {
+  if ((await fillerShare(data, pixelLimit)) >= MOSTLY_FILLER) {
+    return refuse(`This JPEG image could not be read, it may be damaged or incomplete (${damage})`);
+  }
+  const outcome = await reencode(data, 'jpeg', pixelLimit, 'none');
+  if (!outcome.ok) return outcome;
+  const note = `This JPEG image is damaged or incomplete (${damage}); the cleaned copy shows what could still be read`;
+  return { ...outcome, note };
+}
+
+/**
  * @param data the uploaded bytes, already detected as `kind`
  * @param pixelLimit decompression-bomb guard: width × height (× frames) above which decoding is refused
+ * @returns the re-encoded image; a JPEG that is damaged but still displays comes back cleaned with a note saying
+ *   so; other damaged images are refused rather than passed on with a grey band
  */
 export async function cleanImage(data: Buffer, kind: ImageKind, pixelLimit: number): Promise<Outcome> {
-  const label = LABEL[kind];
+  let message: string;
   try {
-    // GIF and WebP may be animated: keep every frame. failOn 'warning' refuses truncated or damaged pixel
-    // data rather than passing on a picture with a grey band.
-    const animated = kind === 'gif' || kind === 'webp';
-    const input = sharp(data, { limitInputPixels: pixelLimit, failOn: 'warning', animated });
-    const meta = await input.metadata();
-    if (meta.format !== SHARP_FORMAT[kind]) {
-      return refuse(`This file starts like a ${label} image but is not one (it reads as ${meta.format})`);
-    }
-    if (kind === 'tiff' && (meta.pages ?? 1) > 1) {
-      return refuse(`Multi-page TIFF images cannot be cleaned (this one has ${meta.pages} pages)`);
-    }
-    const { image, mime } = encode(input.rotate(), kind);
-    const cleaned = await image.toBuffer();
-    return { ok: true, data: cleaned, mime, note: kind === 'tiff' ? 'TIFF converted to PNG' : null };
+    return await reencode(data, kind, pixelLimit, 'warning');
   } catch (error) {
-    const message = detail(error);
-    if (/pixel limit/i.test(message)) return tooLarge(pixelLimit);
-    return refuse(`This ${label} image could not be read, it may be damaged or incomplete (${message})`);
+    message = detail(error);
   }
+  if (/pixel limit/i.test(message)) return tooLarge(pixelLimit);
+  if (kind === 'jpeg') {
+    try {
+      return await cleanDamagedJpeg(data, pixelLimit, message);
+    } catch (error) {
+      message = detail(error);
+    }
+  }
+  return refuse(`This ${LABEL[kind]} image could not be read, it may be damaged or incomplete (${message})`);
 }

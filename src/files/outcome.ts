@@ -1,7 +1,11 @@
 /** What one format's cleaner produced; `cleanFile` turns it into the public `CleanResult`. */
 export type Outcome =
   | { ok: true; data: Buffer; /** MIME type of `data` */ mime: string; note: string | null }
-  | { ok: false; note: string };
+  | {
+      ok: false;
+      note: string;
+      /** MIME type recognised inside the input (an Office type inside a ZIP) */ mime?: string;
+    };
 
 /** A refusal: `reason` in plain words, without a final full stop. */
 export function refuse(reason: string): Outcome {

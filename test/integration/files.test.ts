@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExifTool } from 'exiftool-vendored';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyingTags, markersIn, readTags } from '../fixtures/inspect.ts';
 import { MARKERS, makeCameraJpeg, makeMetadataPdf } from '../fixtures/make.ts';
+import { BODY, makeOdf, makeOoxml, OFFICE_DATE, OFFICE_MARK } from '../fixtures/office.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
@@ -85,6 +87,22 @@ describe.each(DIALECTS)('uploaded files on %s', (dialect) => {
       const data = await download(f.id);
       expect(identifyingTags(await readTags(exiftool, data, f.name))).toEqual([]);
       expect(markersIn(data, Object.values(MARKERS))).toEqual([]);
+    }
+  });
+
+  it('removes authors, editors, comment authors and thumbnails from Office documents', async () => {
+    const { files, download } = await submitAndOpen([
+      { filename: 'minutes.docx', data: makeOoxml('docx'), type: 'application/octet-stream' },
+      { filename: 'figures.ods', data: makeOdf('ods'), type: 'application/vnd.oasis.opendocument.spreadsheet' },
+    ]);
+    expect(files.map((f) => [f.name, f.cleaning, f.note])).toEqual([
+      ['minutes.docx', 'cleaned', null],
+      ['figures.ods', 'cleaned', null],
+    ]);
+    for (const f of files) {
+      const entries = Object.values(unzipSync(await download(f.id))).map((e) => Buffer.from(e).toString('latin1'));
+      expect(entries.filter((e) => e.includes(OFFICE_MARK) || e.includes(OFFICE_DATE))).toEqual([]);
+      expect(entries.some((e) => e.includes(BODY))).toBe(true);
     }
   });
 

@@ -63,6 +63,7 @@ export function isCleanable(head: Buffer, name: string, type: string): boolean {
   if (ascii.startsWith('II*\0') || ascii.startsWith('MM\0*')) return true; // TIFF
   if (ascii.slice(4, 8) === 'ftyp') return true; // HEIC, HEIF, AVIF
   if (head.subarray(0, 1024).includes('%PDF-')) return true;
+  if (ascii.startsWith('PK\x03\x04')) return true; // ZIP: Office documents (DOCX… ODT…), told apart when cleaned
   return type === 'text/plain' || type === 'text/csv' || /\.(txt|csv|md)$/i.test(name);
 }
 

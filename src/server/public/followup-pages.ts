@@ -140,7 +140,7 @@ ${bodyError && html`<p class="error-message" id="f-body-error"><span class="visu
 </div>
 <div class="field">
 <label for="f-files">Files (optional)</label>
-<p class="hint" id="f-files-hint">${capitalise(fileLimitsText(state.files))}. Hidden information (metadata) is removed from the copies staff see, for photos, PDF files and plain text.</p>
+<p class="hint" id="f-files-hint">${capitalise(fileLimitsText(state.files))}. Hidden information (metadata) is removed from the copies staff see, for photos, PDF files, Word, Excel and PowerPoint documents (and OpenDocument text and spreadsheets) and plain text.</p>
 <input type="file" id="f-files" name="files" multiple autocomplete="off" aria-describedby="f-files-hint">
 </div>
 <div class="form-actions">

@@ -141,7 +141,7 @@ ${identityFields.map((field) =>
 <section aria-labelledby="your-files">
 <h2 id="your-files">Files (optional)</h2>
 <p>You can add documents, photos, screenshots or other files: ${fileLimitsText(files)}.</p>
-<p>Files often carry hidden information (metadata), such as the author's name, the device, or where and when a photo was taken. We remove it from the copies that staff see, for photos, PDF files and plain text; other kinds of file are kept sealed as they are, and staff are told that their hidden information could not be removed. What a file shows can still point to you, so check each file before you add it.</p>
+<p>Files often carry hidden information (metadata), such as the author's name, the device, or where and when a photo was taken. We remove it from the copies that staff see, for photos, PDF files, Word, Excel and PowerPoint documents (and OpenDocument text and spreadsheets) and plain text; other kinds of file are kept sealed as they are, and staff are told that their hidden information could not be removed. What a file shows can still point to you, so check each file before you add it.</p>
 ${fileFields.map((field) => renderField({ field, name: FILE_PREFIX + field.id, error: state.errors[FILE_PREFIX + field.id] }))}
 <div class="field">
 <label for="f-${FILES_FIELD}">${fileFields.length > 0 ? 'Other files' : 'Files'}</label>
