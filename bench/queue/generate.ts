@@ -210,6 +210,8 @@ export function caseGenerator(o: {
       retention_reminded_at: null,
       protection_requested_at: null,
       sealed_exclusions: null,
+      // One case in ten has reporter activity after it was received (the unread marker of the queue).
+      reporter_activity_at: i % 10 === 0 ? receivedAt : null,
     };
     // As submit.ts grants it: the case keys (64 B) and the evidence secret key (32 B) sealed to the supervisor.
     const grants: GrantsTable[] = [

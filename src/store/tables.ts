@@ -117,6 +117,8 @@ export interface ReportsTable {
    * rows of `exclusions`.
    */
   sealed_exclusions: Buffer | null;
+  /** When the reporter last wrote or added files (ISO 8601); null when they have not since the report (0010). */
+  reporter_activity_at: string | null;
 }
 
 export interface GrantsTable {
@@ -136,6 +138,8 @@ export interface FilesTable {
   position: number;
   cleaning: 'cleaned' | 'unchanged' | 'failed';
   cleaned_blob: string | null;
+  /** The staff reply a staff file was sent with (0010); null for reporter files. */
+  message_id: string | null;
   /**
    * JSON {name, type, note, sha256, originalSize, cleanedSize} under the report key: the name and type staff see,
    * the cleaning note, the hex SHA-256 of the original bytes as received and the exact sizes (sealed: in clear they
@@ -179,6 +183,13 @@ export interface MessagesTable {
   kind: Generated<string>;
   sealed_body: Buffer;
   created_at: string;
+}
+
+/** When a staff member last opened a case (0010): reporter activity after `seen_at` is unread for them. */
+export interface CaseReadsTable {
+  user_id: string;
+  report_id: string;
+  seen_at: string;
 }
 
 export interface CaseEventsTable {
@@ -343,6 +354,7 @@ export interface Tables {
   files: FilesTable;
   messages: MessagesTable;
   case_events: CaseEventsTable;
+  case_reads: CaseReadsTable;
   receipt_displays: ReceiptDisplaysTable;
   throttle: ThrottleTable;
   audit: AuditTable;

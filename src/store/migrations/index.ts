@@ -8,6 +8,7 @@ import * as m0005 from './0005_accounts.ts';
 import * as m0006 from './0006_case_access.ts';
 import * as m0007 from './0007_files.ts';
 import * as m0008 from './0008_backfill_edited.ts';
+import * as m0010 from './0010_reply_files_unread.ts';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -20,6 +21,7 @@ export const migrationProvider: MigrationProvider = {
       '0006_case_access': m0006,
       '0007_files': m0007,
       '0008_backfill_edited': m0008,
+      '0010_reply_files_unread': m0010,
     };
   },
 };
