@@ -3,11 +3,11 @@
  * site), read status and replies, add a message and files, sign out.
  */
 import type { FastifyInstance } from 'fastify';
-import { DomainError, errors } from '../../domain/errors.ts';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.ts';
 import { openReplyFile } from '../../domain/reporter/reply-files.ts';
 import { sendDownload } from '../api/common/download.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { reporterProtection } from '../../domain/reporter/protection.ts';
 import { reporterAddInformation, reporterSignIn } from '../../domain/reporter/follow-up.ts';
 import { deleteSession, hoursText, touchAfterRequest } from '../../domain/accounts/sessions.ts';
@@ -163,12 +163,15 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
       }
     });
 
-    app.get('/follow-up/files/:fileId', { config: { access: 'reporter' } }, async (request, reply) => {
-      const { fileId } = request.params as { fileId: string };
-      // Any id that is not a reply file of this report (not a UUID, another report's, an original) gets the same 404.
-      if (!UUID.test(fileId)) throw errors.notFound('There is no such file with the replies to your report.');
-      return sendDownload(reply, await openReplyFile(deps, request.reporter!, fileId));
-    });
+    app.get(
+      '/follow-up/files/:fileId',
+      { config: { access: 'reporter' }, schema: { params: z.object({ fileId: z.string().uuid() }) } },
+      async (request, reply) => {
+        // Any id that is not a reply file of this report (another report's, the reporter's own, an original): 404.
+        const { fileId } = request.params as { fileId: string };
+        return sendDownload(reply, await openReplyFile(deps, request.reporter!, fileId));
+      },
+    );
 
     app.post('/follow-up/sign-out', { config: { access: 'reporter', sendsNothing: true } }, async (request, reply) => {
       await deleteSession(deps, request.reporter!.id);
