@@ -67,6 +67,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0010_reply_files_unread',
       ]);
       const first = await tables(o);
       expect(first).toEqual([
@@ -74,6 +75,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'audit',
         'case_events',
         'case_labels',
+        'case_reads',
         'certificates',
         'exclusions',
         'files',
@@ -106,6 +108,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0006_case_access',
         '0007_files',
         '0008_backfill_edited',
+        '0010_reply_files_unread',
       ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);
