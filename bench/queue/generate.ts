@@ -212,6 +212,8 @@ export function caseGenerator(o: {
       sealed_exclusions: null,
       receipt_rotate: 0,
       sealed_intake: null,
+      // One case in ten has reporter activity after it was received (the unread marker of the queue).
+      reporter_activity_at: i % 10 === 0 ? receivedAt : null,
     };
     // As submit.ts grants it: the case keys (64 B) and the evidence secret key (32 B) sealed to the supervisor.
     const grants: GrantsTable[] = [

@@ -16,6 +16,7 @@ const LABELS: [NoticeKind, string, string][] = [
   ['protection', 'protection request', 'protection requests'],
   ['approval', 'approval to decide', 'approvals to decide'],
   ['retention', 'case due for destruction', 'cases due for destruction'],
+  ['reporter_activity', 'case with news from its reporter', 'cases with news from their reporters'],
 ];
 
 /** "2 new reports, 1 deadline soon, 1 overdue"; kinds with no notice are left out, unknown kinds counted as updates. */

@@ -11,6 +11,7 @@ import type { Tx } from '../store/transaction.ts';
  * - `assigned`: a case was granted to this person
  * - `reminder`: a deadline of a case they work on is near
  * - `escalation`: a case they supervise is past its deadline
+ * - `reporter_activity`: the reporter of a case they hold wrote or added files
  */
 export const NOTICE_KINDS = [
   'new_report',
@@ -20,6 +21,7 @@ export const NOTICE_KINDS = [
   'approval',
   'protection',
   'retention',
+  'reporter_activity',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -61,6 +61,11 @@ export const CaseSummary = z.object({
   dueAt: z.string().nullable(),
   /** When the reporter last asked for protection (MSS Order No. 2 Art. 6(2)); null when never. */
   protectionRequestedAt: z.string().nullable(),
+  /**
+   * In the case list only: the reporter wrote or added files since the viewer last opened the case (or the viewer
+   * never opened it since). Absent elsewhere.
+   */
+  unread: z.boolean().optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -72,6 +77,11 @@ export const CaseListQuery = z.object({
   channel: Channel.optional(),
   label: z.string().max(60).optional(),
   urgent: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** true: only cases with reporter activity the viewer has not seen. */
+  unread: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
@@ -109,6 +119,8 @@ export const MessageView = z.object({
   kind: z.enum(['message', 'outcome_notice']),
   body: z.string(),
   createdAt: z.string(),
+  /** Files sent with a reply to the reporter (their cleaned copies), when the answer to sending it lists them. */
+  files: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 

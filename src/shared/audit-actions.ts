@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
     purpose: 'You added information or files',
     reporter: true,
   },
+  'reporter.file_download': {
+    text: 'The reporter downloaded a file sent with a reply',
+    purpose: 'You downloaded a file sent to you',
+    reporter: true,
+  },
   'case.read': { text: 'Opened a case', purpose: 'Read your report', reporter: true },
   'file.download': {
     text: 'Downloaded the cleaned copy of a file',

@@ -68,6 +68,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0007_files',
         '0008_backfill_edited',
         '0009_operator_intake',
+        '0010_reply_files_unread',
         '0011_mail_intake',
         '0012_transcripts',
       ]);
@@ -77,6 +78,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'audit',
         'case_events',
         'case_labels',
+        'case_reads',
         'certificates',
         'exclusions',
         'files',
@@ -113,6 +115,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0007_files',
         '0008_backfill_edited',
         '0009_operator_intake',
+        '0010_reply_files_unread',
         '0011_mail_intake',
         '0012_transcripts',
       ]);

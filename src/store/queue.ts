@@ -26,6 +26,8 @@ export interface QueueFilter {
   channel?: string | undefined;
   label?: string | undefined;
   urgent?: boolean | undefined;
+  /** Only cases with reporter activity the viewer has not seen (see `listQueueRows`). */
+  unread?: boolean | undefined;
 }
 
 /**
@@ -38,7 +40,8 @@ export type QueuePage =
 
 /**
  * Up to `limit + 1` summary rows of the cases granted to `userId` (one more than a page, to tell whether another
- * page follows).
+ * page follows), each with `unread`: 1 when the reporter wrote or added files after the viewer last opened the
+ * case (or they never opened it), else 0 — read by one probe of `case_reads`' primary key per row.
  * @param drive which side SQLite reads first (see grantedReports)
  */
 export async function listQueueRows(
@@ -50,8 +53,27 @@ export async function listQueueRows(
   limit: number,
 ) {
   let query = grantedReports(db, userId, drive)
+    .leftJoin('case_reads as cr', (j) => j.onRef('cr.report_id', '=', 'r.id').on('cr.user_id', '=', userId))
     .select([...SUMMARY_COLUMNS])
+    .select((eb) =>
+      eb
+        .case()
+        .when(
+          eb.and([
+            eb('r.reporter_activity_at', 'is not', null),
+            eb.or([eb('cr.seen_at', 'is', null), eb('cr.seen_at', '<', eb.ref('r.reporter_activity_at'))]),
+          ]),
+        )
+        .then(1)
+        .else(0)
+        .end()
+        .as('unread'),
+    )
     .limit(limit + 1);
+  if (filter.unread)
+    query = query
+      .where('r.reporter_activity_at', 'is not', null)
+      .where((eb) => eb.or([eb('cr.seen_at', 'is', null), eb('cr.seen_at', '<', eb.ref('r.reporter_activity_at'))]));
   if (filter.status) query = query.where('r.status', '=', filter.status);
   if (filter.category) query = query.where('r.category', '=', filter.category);
   if (filter.channel) query = query.where('r.channel', '=', filter.channel);

@@ -30,6 +30,48 @@ export function listReporterFiles(db: Database, reportId: string) {
     .execute();
 }
 
+/**
+ * The files staff sent with replies to the reporter that have a cleaned copy (the only copy the reporter is given),
+ * with the reply's id, in the order they were sent.
+ */
+export function listReplyFiles(db: Database, reportId: string) {
+  return db
+    .selectFrom('files')
+    .innerJoin('messages', 'messages.id', 'files.message_id')
+    .select([
+      'files.id',
+      'files.message_id',
+      'files.sealed_meta',
+      'files.original_blob',
+      'files.cleaned_blob',
+      'files.blob_format',
+      'files.created_at',
+    ])
+    .where('files.report_id', '=', reportId)
+    .where('messages.report_id', '=', reportId)
+    .where('messages.visibility', '=', 'reporter')
+    .where('files.author', '=', 'staff')
+    .where('files.cleaned_blob', 'is not', null)
+    .orderBy('files.created_at')
+    .orderBy('files.position')
+    .execute();
+}
+
+/** One file of `listReplyFiles` by id, only if it belongs to `reportId`; undefined otherwise. */
+export function findReplyFile(db: Database, reportId: string, fileId: string) {
+  return db
+    .selectFrom('files')
+    .innerJoin('messages', 'messages.id', 'files.message_id')
+    .select(['files.id', 'files.sealed_meta', 'files.original_blob', 'files.cleaned_blob', 'files.blob_format'])
+    .where('files.id', '=', fileId)
+    .where('files.report_id', '=', reportId)
+    .where('messages.report_id', '=', reportId)
+    .where('messages.visibility', '=', 'reporter')
+    .where('files.author', '=', 'staff')
+    .where('files.cleaned_blob', 'is not', null)
+    .executeTakeFirst();
+}
+
 /** The messages the reporter may see (their own and staff replies), oldest first. */
 export function listReporterMessages(db: Database, reportId: string) {
   return db
@@ -47,9 +89,13 @@ export function findEvidenceKeyOfReport(db: Database, reportId: string) {
   return db.selectFrom('reports').select('evidence_public_key').where('id', '=', reportId).executeTakeFirst();
 }
 
-/** Marks a report changed at `at` (ISO 8601). */
-export async function touchReport(db: Database, reportId: string, at: string): Promise<void> {
-  await db.updateTable('reports').set({ updated_at: at }).where('id', '=', reportId).execute();
+/** Records that the reporter wrote or added files at `at` (ISO 8601): updated, and unread for staff who saw it before. */
+export async function markReporterActivity(db: Database, reportId: string, at: string): Promise<void> {
+  await db
+    .updateTable('reports')
+    .set({ updated_at: at, reporter_activity_at: at })
+    .where('id', '=', reportId)
+    .execute();
 }
 
 /**

@@ -121,6 +121,8 @@ export interface ReportsTable {
   receipt_rotate: number;
   /** Channel facts an intake operator recorded, JSON under the report key (intakeAd); null otherwise (0009). */
   sealed_intake: Buffer | null;
+  /** When the reporter last wrote or added files (ISO 8601); null when they have not since the report (0010). */
+  reporter_activity_at: string | null;
 }
 
 export interface GrantsTable {
@@ -140,6 +142,8 @@ export interface FilesTable {
   position: number;
   cleaning: 'cleaned' | 'unchanged' | 'failed';
   cleaned_blob: string | null;
+  /** The staff reply a staff file was sent with (0010); null for reporter files. */
+  message_id: string | null;
   /**
    * JSON {name, type, note, sha256, originalSize, cleanedSize} under the report key: the name and type staff see,
    * the cleaning note, the hex SHA-256 of the original bytes as received and the exact sizes (sealed: in clear they
@@ -183,6 +187,13 @@ export interface MessagesTable {
   kind: Generated<string>;
   sealed_body: Buffer;
   created_at: string;
+}
+
+/** When a staff member last opened a case (0010): reporter activity after `seen_at` is unread for them. */
+export interface CaseReadsTable {
+  user_id: string;
+  report_id: string;
+  seen_at: string;
 }
 
 export interface CaseEventsTable {
@@ -380,6 +391,7 @@ export interface Tables {
   files: FilesTable;
   messages: MessagesTable;
   case_events: CaseEventsTable;
+  case_reads: CaseReadsTable;
   receipt_displays: ReceiptDisplaysTable;
   throttle: ThrottleTable;
   mail_messages: MailMessagesTable;

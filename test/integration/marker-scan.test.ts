@@ -11,6 +11,7 @@ import { submitCase } from '../helpers/cases.ts';
 import { reporterPages } from '../helpers/public-pages.ts';
 import { AUDIO, postMinutes, postTranscriptForm } from '../helpers/transcripts.ts';
 import { recordIntake } from '../helpers/intake.ts';
+import { multipart } from '../helpers/multipart.ts';
 
 /** The forms in which the marker could be stored. */
 function needles(marker: string): Buffer[] {
@@ -48,13 +49,28 @@ describe.each(DIALECTS)('marker scan on %s', (dialect) => {
           })
         ).statusCode,
       ).toBe(201);
+    // a reply to the reporter with a file whose name holds the marker
+    const form = await multipart([
+      { name: 'body', value: 'A file for you.' },
+      { name: 'files', value: Buffer.from('plain notes'), filename: `${marker}.txt`, type: 'text/plain' },
+    ]);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${items[0]!.id}/replies`,
+          payload: form.payload,
+          headers: { ...h, ...form.headers },
+        })
+      ).statusCode,
+    ).toBe(201);
     // the marker is really there, readable to the supervisor
     const detail = await t.app.inject({
       method: 'GET',
       url: `/api/v1/cases/${items[0]!.id}`,
       headers: { cookie: staff.cookie },
     });
-    expect(detail.body.split(marker).length - 1).toBe(7);
+    expect(detail.body.split(marker).length - 1).toBe(8);
 
     const blobs = storedBytes(t);
     if (dialect === 'sqlite') expect(filesUnder(t.dataDir).some((f) => f.endsWith('confide.sqlite'))).toBe(true);

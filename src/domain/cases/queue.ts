@@ -21,6 +21,8 @@ export interface QueueQuery {
   channel?: Channel | undefined;
   label?: string | undefined;
   urgent?: boolean | undefined;
+  /** Only cases with reporter activity the viewer has not seen. */
+  unread?: boolean | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -76,7 +78,7 @@ export async function listCases(
   const key = (r: typeof last & object): Key =>
     order === 'queue' ? [r.urgent, r.due_at, r.id] : [r.received_at, r.id];
   return {
-    items: pageRows.map((r) => presentSummary(deps, r)),
+    items: pageRows.map((r) => ({ ...presentSummary(deps, r), unread: Number(r.unread) === 1 })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(order, key(last)) : null,
   };
 }

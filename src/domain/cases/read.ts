@@ -19,6 +19,7 @@ import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { fileSizes, openFileBlob } from '../uploads/blobs.ts';
+import { markCaseSeen } from '../../store/case-reads.ts';
 import type { FileMeta } from '../uploads/intake.ts';
 import { allowedTransitions } from './lifecycle.ts';
 import { NOT_FOUND, withCaseKeys } from './access.ts';
@@ -39,9 +40,11 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
     );
     const files = await listCaseFileRows(deps.db, r.id);
     const messages = await listMessageRows(deps.db, r.id);
-    await inTransaction(deps.db, (trx) =>
-      audit(deps, trx, { actor: viewer.userId, action: 'case.read', subject: `report:${r.id}` }),
-    );
+    await inTransaction(deps.db, async (trx) => {
+      await audit(deps, trx, { actor: viewer.userId, action: 'case.read', subject: `report:${r.id}` });
+      // What the reporter wrote up to now is read: the case list stops marking it for this viewer.
+      await markCaseSeen(trx, viewer.userId, r.id, deps.now().toISOString());
+    });
     return {
       ...presentSummary(deps, r),
       categoryKind: category?.kind ?? 'report',

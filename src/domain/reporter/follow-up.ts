@@ -23,15 +23,18 @@ import { answersAd, fileAd, messageAd, reporterKeyAd } from '../../crypto/case-k
 import { createSession, type OpenedSession } from '../accounts/sessions.ts';
 import { slowReceiptFailure } from '../throttle.ts';
 import { replaceSeenReceipt } from './receipts.ts';
+import { replyFilesByMessage, type ReplyFileView } from './reply-files.ts';
 import { cleanText } from '../../shared/text.ts';
 import { insertMessage } from '../../store/case-events.ts';
+import { queueNotices } from '../../mail/outbox.ts';
+import { listActiveCaseHolders } from '../../store/protection.ts';
 import {
   findEvidenceKeyOfReport,
   findReceiptRow,
   findWholeReport,
   listReporterFiles,
   listReporterMessages,
-  touchReport,
+  markReporterActivity,
 } from '../../store/reporter.ts';
 import { insertFiles } from '../../store/submissions.ts';
 import { inTransaction } from '../../store/transaction.ts';
@@ -131,7 +134,15 @@ export interface ReporterView {
   }[];
   /** `size`: bytes as sent; null when not known (a file stored before sizes were sealed whose blob is missing). */
   files: { id: string; name: string; size: number | null; createdAt: string }[];
-  messages: { id: string; author: 'reporter' | 'staff'; outcomeNotice: boolean; body: string; createdAt: string }[];
+  /** `files`: the cleaned copies of files staff sent with a reply (none on the reporter's own messages). */
+  messages: {
+    id: string;
+    author: 'reporter' | 'staff';
+    outcomeNotice: boolean;
+    body: string;
+    createdAt: string;
+    files: ReplyFileView[];
+  }[];
 }
 
 /** What the reporter sees of their report. @throws not_found when the report is gone */
@@ -147,6 +158,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
   );
   const files = await listReporterFiles(deps.db, reportId);
   const messages = await listReporterMessages(deps.db, reportId);
+  const replyFiles = await replyFilesByMessage(deps, session);
   const status = report.status as CaseStatus;
   const policy = category?.policy;
   const due = status === 'closed' || !policy?.showDueDateToReporter ? null : report.feedback_due_at;
@@ -183,6 +195,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
       outcomeNotice: m.kind === 'outcome_notice',
       body: open(session.key, m.sealed_body, messageAd(reportId, m.id)).toString(),
       createdAt: m.created_at,
+      files: replyFiles.get(m.id) ?? [],
     })),
   };
 }
@@ -230,7 +243,9 @@ export async function reporterAddInformation(
           trx,
           intake.prepared.map((f) => ({ ...f, report_id: reportId, author: 'reporter' as const, created_at: at })),
         );
-      await touchReport(trx, reportId, at);
+      await markReporterActivity(trx, reportId, at);
+      // Everyone active holding the case (someone excluded holds no grant); the notice names no case.
+      await queueNotices(deps, trx, await listActiveCaseHolders(trx, reportId), 'reporter_activity');
       await audit(deps, trx, { actor: 'reporter', action: 'reporter.add_information', subject: `report:${reportId}` });
     });
   } catch (error) {

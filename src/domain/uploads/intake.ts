@@ -27,7 +27,7 @@ export interface IncomingFile {
   skipIfEmpty?: boolean;
 }
 
-export type PreparedFile = Omit<FilesTable, 'report_id' | 'created_at' | 'author'>;
+export type PreparedFile = Omit<FilesTable, 'report_id' | 'created_at' | 'author' | 'message_id'>;
 
 /** What `files.sealed_meta` holds, sealed under the report key with `fileAd`. */
 export interface FileMeta {

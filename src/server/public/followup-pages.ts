@@ -124,6 +124,13 @@ ${view.messages.map(
   (m) => html`<li class="message ${m.author === 'staff' ? 'message-staff' : 'message-own'}">
 <p class="message-meta"><strong>${m.outcomeNotice ? 'The outcome of your report' : m.author === 'staff' ? 'From the staff handling your report' : 'You wrote'}</strong> · <time datetime="${m.createdAt}">${formatDateTime(m.createdAt, lang)}</time></p>
 <div class="message-body">${paragraphs(m.body, 'auto')}</div>
+${
+  m.files.length > 0 &&
+  html`<h3 class="message-files-title">Files sent with this message</h3>
+<ul class="message-files">
+${m.files.map((f) => html`<li><a href="/follow-up/files/${f.id}" download><bdi>${f.name}</bdi></a> <span class="file-meta">${f.size === null ? '' : `(${formatBytes(f.size)})`}</span></li>\n`)}</ul>
+<p class="hint">Hidden information (metadata) was removed from these files before they were sent to you.</p>`
+}
 </li>\n`,
 )}</ol>`
 }

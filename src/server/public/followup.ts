@@ -3,7 +3,11 @@
  * site), read status and replies, add a message and files, sign out.
  */
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
+import { openReplyFile } from '../../domain/reporter/reply-files.ts';
+import { sendDownload } from '../api/common/download.ts';
+
 import { reporterProtection } from '../../domain/reporter/protection.ts';
 import { reporterAddInformation, reporterSignIn } from '../../domain/reporter/follow-up.ts';
 import { deleteSession, hoursText, touchAfterRequest } from '../../domain/accounts/sessions.ts';
@@ -17,7 +21,6 @@ import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { signInPage } from './followup-pages.ts';
 import { newReceiptGonePage, newReceiptPage } from './new-receipt-pages.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
-import { z } from 'zod';
 import { SHARED_DEVICE_ADVICE, sendPage } from './layout.ts';
 import { fieldText, FormReader, type FormFile } from '../plugins/multipart.ts';
 
@@ -174,6 +177,16 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
         });
       }
     });
+
+    app.get(
+      '/follow-up/files/:fileId',
+      { config: { access: 'reporter' }, schema: { params: z.object({ fileId: z.string().uuid() }) } },
+      async (request, reply) => {
+        // Any id that is not a reply file of this report (another report's, the reporter's own, an original): 404.
+        const { fileId } = request.params as { fileId: string };
+        return sendDownload(reply, await openReplyFile(deps, request.reporter!, fileId));
+      },
+    );
 
     app.post('/follow-up/sign-out', { config: { access: 'reporter', sendsNothing: true } }, async (request, reply) => {
       await deleteSession(deps, request.reporter!.id);

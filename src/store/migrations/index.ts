@@ -9,6 +9,7 @@ import * as m0006 from './0006_case_access.ts';
 import * as m0007 from './0007_files.ts';
 import * as m0008 from './0008_backfill_edited.ts';
 import * as m0009 from './0009_operator_intake.ts';
+import * as m0010 from './0010_reply_files_unread.ts';
 import * as m0011 from './0011_mail_intake.ts';
 import * as m0012 from './0012_transcripts.ts';
 
@@ -24,6 +25,7 @@ export const migrationProvider: MigrationProvider = {
       '0007_files': m0007,
       '0008_backfill_edited': m0008,
       '0009_operator_intake': m0009,
+      '0010_reply_files_unread': m0010,
       '0011_mail_intake': m0011,
       '0012_transcripts': m0012,
     };

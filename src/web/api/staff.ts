@@ -100,6 +100,21 @@ export function createStaffApi(client: ApiClient) {
     postMessage(caseId: string, message: z.input<typeof MessageRequest>): Promise<MessageView> {
       return client.request('POST', `${casePath(caseId)}/messages`, MessageView, { body: message });
     },
+    /**
+     * A reply to the reporter with files, as multipart/form-data: `body` and `kind` first, then the files.
+     * @throws ApiError 400 `file_not_cleanable` (nothing was sent), 413 too large
+     */
+    postReplyWithFiles(
+      caseId: string,
+      reply: { body: string; kind: 'message' | 'outcome_notice' },
+      files: readonly File[],
+    ): Promise<MessageView> {
+      const form = new FormData();
+      form.append('body', reply.body);
+      form.append('kind', reply.kind);
+      for (const file of files) form.append('files', file, file.name);
+      return client.request('POST', `${casePath(caseId)}/replies`, MessageView, { body: form });
+    },
     /** @throws ApiError 409 `conflict` or `invalid_transition` */
     changeStatus(caseId: string, change: z.input<typeof StatusRequest>): Promise<z.output<typeof StatusResponse>> {
       return client.request('POST', `${casePath(caseId)}/status`, StatusResponse, { body: change });

@@ -12,7 +12,7 @@ interface Props {
 }
 
 /**
- * Order and filters (status, category, channel, label, urgent only). Each choice applies at once; the label
+ * Order and filters (status, category, channel, label, urgent only, new from the reporter only). Each choice applies at once; the label
  * applies on Enter or on leaving the box. The page keeps them in the URL.
  */
 export function CaseFilterForm({ filters, categories, onChange }: Props) {
@@ -88,6 +88,16 @@ export function CaseFilterForm({ filters, categories, onChange }: Props) {
             onChange={(e) => set('urgent', e.target.checked ? 'true' : '')}
           />
           Urgent only
+        </label>
+      </div>
+      <div className="field field--checkbox">
+        <label>
+          <input
+            type="checkbox"
+            checked={filters.unread === 'true'}
+            onChange={(e) => set('unread', e.target.checked ? 'true' : '')}
+          />
+          New from reporter only
         </label>
       </div>
       {hasFilters(filters) ? (

@@ -39,6 +39,14 @@ export function CaseTable({ items, caption = 'Cases', tableRef }: Props) {
                 </Link>
                 {item.urgent ? <span className="badge badge--urgent">Urgent</span> : null}
                 {item.protectionRequestedAt ? <span className="badge badge--urgent">Protection requested</span> : null}
+                {item.unread ? (
+                  <span
+                    className="badge badge--unread"
+                    title="The reporter wrote or sent files since you last opened this case"
+                  >
+                    New from reporter
+                  </span>
+                ) : null}
               </th>
               <td>{item.category.title}</td>
               <td>{CHANNEL_LABELS[item.channel]}</td>

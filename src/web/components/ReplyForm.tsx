@@ -33,6 +33,7 @@ export function ReplyForm({ caseId, feedbackTemplates, onSent }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  const filesRef = useRef<HTMLInputElement>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,9 +47,15 @@ export function ReplyForm({ caseId, feedbackTemplates, onSent }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const message = await api.postMessage(caseId, messageRequest(mode, body));
+      const request = messageRequest(mode, body);
+      const files = mode === 'internal' ? [] : [...(filesRef.current?.files ?? [])];
+      const message =
+        files.length > 0
+          ? await api.postReplyWithFiles(caseId, { body: request.body, kind: request.kind ?? 'message' }, files)
+          : await api.postMessage(caseId, request);
       onSent(message, mode);
       setBody('');
+      if (filesRef.current) filesRef.current.value = '';
       setNotice(sentNotice(mode));
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : 'The message could not be sent. Try again.');
@@ -92,6 +99,16 @@ export function ReplyForm({ caseId, feedbackTemplates, onSent }: Props) {
           {HINTS[mode]}
         </p>
       </div>
+      {mode === 'internal' ? null : (
+        <div className="field">
+          <label htmlFor={`${id}-files`}>Files for the reporter (optional)</label>
+          <input id={`${id}-files`} ref={filesRef} type="file" multiple aria-describedby={`${id}-files-hint`} />
+          <p id={`${id}-files-hint`} className="hint">
+            Each file is cleaned of hidden information (author, location, device) and the reporter gets only the cleaned
+            copy. A file that cannot be cleaned stops the whole message from being sent.
+          </p>
+        </div>
+      )}
       <ErrorMessage message={error} />
       <button type="submit" className="button" aria-disabled={busy}>
         Send

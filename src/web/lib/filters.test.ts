@@ -26,6 +26,9 @@ describe('case list filters in the URL', () => {
     expect(search).toBe('?status=received&label=site+B&urgent=true&order=newest');
     expect(parseFilters(search)).toEqual(filters);
     expect(parseFilters('?urgent=false')).toEqual({ urgent: 'false' });
+    expect(filtersToSearch({ unread: 'true', urgent: 'true' })).toBe('?urgent=true&unread=true');
+    expect(parseFilters('?unread=true')).toEqual({ unread: 'true' });
+    expect(parseFilters('?unread=yes')).toEqual({});
   });
 
   it('keeps triage order out of the URL, as the default', () => {

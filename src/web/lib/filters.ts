@@ -4,7 +4,7 @@ import { CaseStatus, Channel, type CaseListQuery } from '../../shared/api.ts';
 
 export type CaseFilters = Pick<
   z.input<typeof CaseListQuery>,
-  'status' | 'category' | 'channel' | 'label' | 'urgent' | 'order'
+  'status' | 'category' | 'channel' | 'label' | 'urgent' | 'unread' | 'order'
 >;
 
 /** Reads the filters from a query string; unknown values are dropped rather than sent to the server. */
@@ -21,13 +21,14 @@ export function parseFilters(search: string): CaseFilters {
   if (label && label.length <= 60) filters.label = label;
   const urgent = params.get('urgent');
   if (urgent === 'true' || urgent === 'false') filters.urgent = urgent;
+  if (params.get('unread') === 'true') filters.unread = 'true';
   // Triage order is the default, so only "newest" is written to (and read from) the URL.
   if (params.get('order') === 'newest') filters.order = 'newest';
   return filters;
 }
 
 /**
- * The query string for the filters, in a fixed order: `?status=…&category=…&channel=…&label=…&urgent=…&order=…`,
+ * The query string for the filters, in a fixed order: `?status=…&category=…&channel=…&label=…&urgent=…&unread=…&order=…`,
  * or '' for none.
  */
 export function filtersToSearch(filters: CaseFilters): string {
@@ -37,6 +38,7 @@ export function filtersToSearch(filters: CaseFilters): string {
   if (filters.channel) params.set('channel', filters.channel);
   if (filters.label) params.set('label', filters.label);
   if (filters.urgent) params.set('urgent', filters.urgent);
+  if (filters.unread) params.set('unread', filters.unread);
   if (filters.order === 'newest') params.set('order', 'newest');
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -44,5 +46,7 @@ export function filtersToSearch(filters: CaseFilters): string {
 
 /** Whether any filter narrows the list (the order does not). */
 export function hasFilters(filters: CaseFilters): boolean {
-  return Boolean(filters.status || filters.category || filters.channel || filters.label || filters.urgent);
+  return Boolean(
+    filters.status || filters.category || filters.channel || filters.label || filters.urgent || filters.unread,
+  );
 }
