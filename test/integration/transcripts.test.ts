@@ -140,13 +140,19 @@ describe.each(DIALECTS)('transcripts of oral reports on %s', (dialect) => {
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('Write what is wrong or missing in the transcript');
 
-    // The correction is kept beside the text; staff see both.
+    // The correction is kept beside the text; staff see both, and each holder of the case is told (no content).
+    await t.deps.db.deleteFrom('notifications').execute();
     const corrected = await postTranscriptForm(t, reporter, view.id, 'correct', CORRECTION);
     expect(corrected.statusCode).toBe(303);
     page = await follow(corrected.headers.location!, reporter.cookie);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Your correction has been sent.');
     expect(page.body).toContain(CORRECTION);
+    expect(
+      await t.deps.db.selectFrom('notifications').select(['user_id', 'kind']).orderBy('user_id').execute(),
+    ).toEqual(
+      [t.users.supervisor.id, t.users.handler.id].sort().map((user_id) => ({ user_id, kind: 'reporter_activity' })),
+    );
     let [staffView] = await list();
     expect(staffView).toMatchObject({ id: view.id, text: MINUTES, status: 'corrected', confirmedAt: null });
     expect(staffView!.corrections.map((c) => c.text)).toEqual([CORRECTION]);

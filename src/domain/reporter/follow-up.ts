@@ -26,15 +26,13 @@ import { replaceSeenReceipt } from './receipts.ts';
 import { replyFilesByMessage, type ReplyFileView } from './reply-files.ts';
 import { cleanText } from '../../shared/text.ts';
 import { insertMessage } from '../../store/case-events.ts';
-import { queueNotices } from '../../mail/outbox.ts';
-import { listActiveCaseHolders } from '../../store/protection.ts';
+import { noteReporterActivity } from '../cases/reporter-activity.ts';
 import {
   findEvidenceKeyOfReport,
   findReceiptRow,
   findWholeReport,
   listReporterFiles,
   listReporterMessages,
-  markReporterActivity,
 } from '../../store/reporter.ts';
 import { insertFiles } from '../../store/submissions.ts';
 import { inTransaction } from '../../store/transaction.ts';
@@ -243,9 +241,7 @@ export async function reporterAddInformation(
           trx,
           intake.prepared.map((f) => ({ ...f, report_id: reportId, author: 'reporter' as const, created_at: at })),
         );
-      await markReporterActivity(trx, reportId, at);
-      // Everyone active holding the case (someone excluded holds no grant); the notice names no case.
-      await queueNotices(deps, trx, await listActiveCaseHolders(trx, reportId), 'reporter_activity');
+      await noteReporterActivity(deps, trx, reportId, at);
       await audit(deps, trx, { actor: 'reporter', action: 'reporter.add_information', subject: `report:${reportId}` });
     });
   } catch (error) {

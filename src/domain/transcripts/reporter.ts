@@ -24,6 +24,7 @@ import { inTransaction, type Tx } from '../../store/transaction.ts';
 import type { OpenedSession } from '../accounts/sessions.ts';
 import { audit } from '../audit/record.ts';
 import { recordFixedEvent } from '../cases/events.ts';
+import { noteReporterActivity } from '../cases/reporter-activity.ts';
 import { categoryOf } from '../categories.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
@@ -75,6 +76,7 @@ export async function correctTranscript(
       created_at: at,
     });
     await recordFixedEvent(trx, { reportId, at, kind: 'transcript_corrected' });
+    await noteReporterActivity(deps, trx, reportId, at);
     await audit(deps, trx, {
       actor: 'reporter',
       action: 'reporter.transcript_correct',
@@ -107,6 +109,7 @@ export async function confirmTranscript(
     const row = await ownTranscript(trx, session, transcriptId);
     if (!(await markTranscriptConfirmed(trx, transcriptId, at))) return [];
     await recordFixedEvent(trx, { reportId, at, kind: 'transcript_confirmed' });
+    await noteReporterActivity(deps, trx, reportId, at);
     await audit(deps, trx, {
       actor: 'reporter',
       action: 'reporter.transcript_confirm',
