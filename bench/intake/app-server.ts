@@ -11,16 +11,24 @@ import { addUser } from '../../src/domain/accounts/users.ts';
 import { setUpMailIntake } from '../../src/inbound/start.ts';
 import { argon2Throughput } from '../submit/argon2.ts';
 import { SUBMIT_CATEGORY } from '../submit/body.ts';
+import { OPERATOR } from './operator.ts';
 
 export const INTAKE_ADDRESS = 'report@bench.test';
 
 serveInChild(async () => {
   const dataDir = process.env.CONFIDE_DATA_DIR;
   if (!dataDir) throw new Error('CONFIDE_DATA_DIR is not set');
-  const config = loadConfig({ CONFIDE_DATA_DIR: dataDir, CONFIDE_LOG_LEVEL: 'warn' });
+  // The operator signs in with a password alone: the benchmark measures intake, not two-factor sign-in.
+  const config = loadConfig({
+    CONFIDE_DATA_DIR: dataDir,
+    CONFIDE_LOG_LEVEL: 'warn',
+    CONFIDE_TOTP_REQUIRED_ROLES: 'none',
+  });
+  const operatorPassword = randomBytes(18).toString('base64url');
   const app = await listenApp(config, async (deps) => {
     for (const role of ['supervisor', 'custodian'])
       await addUser(deps, { username: `bench-${role}`, role, password: randomBytes(18).toString('base64url') });
+    await addUser(deps, { username: OPERATOR, role: 'operator', password: operatorPassword });
   });
   const log = { info() {}, warn() {}, error: (o: object, m: string) => console.error(m, o) };
   const { smtp } = setUpMailIntake(
@@ -50,6 +58,7 @@ serveInChild(async () => {
     },
     commands: {
       smtpPort: async () => smtpPort,
+      operatorPassword: async () => operatorPassword,
       argon2: (args: { concurrency: number; duration: number }) =>
         argon2Throughput(app.deps.argon2, args.concurrency, args.duration),
     },

@@ -1,12 +1,14 @@
 /**
- * `npm run bench:intake [-- --duration 20 --connections 4 --json]`
+ * `npm run bench:intake [-- --duration 20 --connections 4 --operator-reports 100 --json]`
  *
  * E-mail ingest against web submission, in one run on one machine (docs/benchmarks.md): messages per minute, each
  * with a 1 MiB attachment, through the real SMTP receiver (src/inbound/smtp.ts) on loopback, with nodemailer as
  * the sending server (`connections` pooled connections); ÷ reports per minute through POST /api/v1/reports with the
  * same 1 MiB file, measured in the same run. Both cost one Argon2id (the receipt): the Argon2id bound, measured in
  * the app's process half before and half after, is shown for each too. The file is random bytes (no cleaner knows
- * it), so both only stream and seal it. Exits 0 when the goal is missed (it is a measurement).
+ * it), so both only stream and seal it. Then operator intake: `--operator-reports` phone reports recorded one after
+ * another over HTTP (bench/intake/operator.ts), whose p95 latency less one Argon2id (timed at concurrency 1 in the
+ * app's process) is what intake itself costs. Exits 0 when the goal is missed (it is a measurement).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -23,6 +25,7 @@ import { pause, settle } from '../lib/measure.ts';
 import { score, table, type Metric } from '../lib/report.ts';
 import { combineArgon2, type Argon2Result } from '../submit/argon2.ts';
 import { ANSWERS, SUBMIT_CATEGORY } from '../submit/body.ts';
+import { measureOperatorIntake, OPERATOR, quantile } from './operator.ts';
 
 const APP = fileURLToPath(new URL('./app-server.ts', import.meta.url));
 const MiB = 1024 * 1024;
@@ -94,12 +97,16 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: '20' },
       connections: { type: 'string', default: '4' },
       json: { type: 'boolean', default: false },
+      'operator-reports': { type: 'string', default: '100' },
     },
   });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
+  const operatorReports = Number(values['operator-reports']);
   if (!(duration > 0) || !Number.isInteger(connections) || connections < 1)
     throw new Error('--duration takes seconds (> 0), --connections a whole number ≥ 1');
+  if (!Number.isInteger(operatorReports) || operatorReports < 20)
+    throw new Error('--operator-reports takes a whole number ≥ 20 (the p95 needs them)');
   cleanUpOnSignals();
   const progress = (line: string) => console.error(line);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-bench-intake-'));
@@ -143,6 +150,18 @@ async function main(): Promise<void> {
   progress(`  ${(mail.perSecond * 60).toFixed(1)} per min (${mail.ok} accepted, ${mail.failed} refused)`);
   progress(`measuring the Argon2id bound again for ${duration / 2} s…`);
   const bound = combineArgon2(before, await hash(duration / 2));
+  progress(`recording ${operatorReports} phone reports as an operator, one after another…`);
+  const password = await app.call<string>('operatorPassword', {});
+  const base = `http://127.0.0.1:${app.port}`;
+  await measureOperatorIntake(base, { username: OPERATOR, password }, 5);
+  const operator = await measureOperatorIntake(base, { username: OPERATOR, password }, operatorReports);
+  progress(`measuring one Argon2id at a time for ${Math.max(3, duration / 4)} s…`);
+  const single = await app.call<Argon2Result>('argon2', { concurrency: 1, duration: Math.max(3, duration / 4) });
+  const argon2Ms = 1000 / single.perSecond;
+  const p95 = quantile(operator.latencies, 0.95);
+  progress(
+    `  latency p50 ${quantile(operator.latencies, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${operator.latencies.at(-1)?.toFixed(1)} ms; one Argon2id ${argon2Ms.toFixed(1)} ms`,
+  );
   await app.stop();
   await cleanup();
 
@@ -162,6 +181,13 @@ async function main(): Promise<void> {
       ceilingName: 'Argon2id per min',
       ceiling: perMinute(bound.perSecond),
       notes: [],
+    },
+    {
+      metric: `operator intake p95 less one Argon2id, ms (${operator.latencies.length} reports)`,
+      value: p95 - argon2Ms,
+      ceilingName: 'one Argon2id, ms',
+      ceiling: argon2Ms,
+      notes: operator.failed > 0 ? [`${operator.failed} refused, the last with: ${operator.lastError}`] : [],
     },
     {
       metric: 'web submissions per min',
