@@ -99,6 +99,12 @@ function caseRoutes(
       url: `/api/v1/cases/${id}/transcripts`,
       payload: { minutes: '{}' },
     },
+    {
+      method: 'POST',
+      path: '/api/v1/cases/{id}/replies',
+      url: `/api/v1/cases/${id}/replies`,
+      payload: { body: 'Is this the gate you mean?', kind: 'reporter' },
+    },
     { method: 'GET', path: '/api/v1/cases/{id}/approvals', url: `/api/v1/cases/${id}/approvals` },
     {
       method: 'GET',
