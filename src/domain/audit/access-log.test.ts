@@ -122,6 +122,7 @@ describe('what the reporter’s record lists', () => {
       'protection.respond',
       'report.submit',
       'reporter.add_information',
+      'reporter.file_download',
       'reporter.protection_request',
       'reporter.receipt_replaced',
       'reporter.sign_in',
