@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
 import { loadConfig } from '../../server/core/config.ts';
-import { receiveMail } from '../../domain/intake/mail.ts';
 import { resolveMailIntake } from '../../domain/intake/mail-settings.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Command } from './command.ts';
@@ -30,6 +29,8 @@ Options:
     const category = typeof values.category === 'string' ? values.category : config.mailIntake.mapping.categoryId;
     const log = { warn: (_: object, msg: string) => void io.err.write(`${msg}\n`) };
     let failed = 0;
+    // Loaded here, not with the CLI: mailparser and its HTML and charset libraries would slow every other command.
+    const { receiveMail } = await import('../../domain/intake/mail.ts');
     await withDeps(io, async (deps) => {
       let settings;
       try {
