@@ -1,14 +1,14 @@
 /**
  * Polling a mailbox for reports (imapflow), for deployments that keep their own mail server: a leased job
  * (src/jobs/runner.ts), so one node at a time takes the mailbox. Each unseen message becomes a report
- * (src/domain/intake/mail.ts); only once it is stored is the message marked \Seen and deleted or moved
+ * (src/domain/email/mail.ts); only once it is stored is the message marked \Seen and deleted or moved
  * (CONFIDE_MAIL_IMAP_AFTER). A message that fails stays unseen in the mailbox and is tried again at the next poll;
  * a message delivered twice (same Message-ID) makes one report either way. Logs carry counts, never content.
  */
 import { ImapFlow } from 'imapflow';
 import type { Deps } from '../domain/deps.ts';
-import { receiveMail } from '../domain/intake/mail.ts';
-import type { ImapIntakeConfig, MailIntakeSettings } from '../domain/intake/mail-settings.ts';
+import { receiveMail } from '../domain/email/mail.ts';
+import type { ImapIntakeConfig, MailIntakeSettings } from '../domain/email/mail-settings.ts';
 import type { Job, JobLog } from '../jobs/runner.ts';
 
 export const IMAP_JOB = 'mail-imap';

@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Deps } from '../domain/deps.ts';
 import { DomainError } from '../domain/errors.ts';
-import { receiveMail } from '../domain/intake/mail.ts';
-import type { MailIntakeSettings } from '../domain/intake/mail-settings.ts';
+import { receiveMail } from '../domain/email/mail.ts';
+import type { MailIntakeSettings } from '../domain/email/mail-settings.ts';
 import { takeMailDelivery, type ThrottleRule } from '../domain/throttle.ts';
 
 export interface SmtpIntakeOptions {

@@ -4,7 +4,7 @@
  * @throws MailSettingsError when either is on and the mapping does not fit the profile (start-up stops with the fix)
  */
 import type { Deps } from '../domain/deps.ts';
-import { resolveMailIntake, type ImapIntakeConfig, type MailIntakeConfig } from '../domain/intake/mail-settings.ts';
+import { resolveMailIntake, type ImapIntakeConfig, type MailIntakeConfig } from '../domain/email/mail-settings.ts';
 import type { Job } from '../jobs/runner.ts';
 import { imapIntakeJob } from './imap.ts';
 import { createSmtpIntake, type IntakeLog, type SmtpIntake, type SmtpIntakeOptions } from './smtp.ts';

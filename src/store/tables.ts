@@ -375,7 +375,7 @@ export interface TranscriptCorrectionsTable {
   created_at: string;
 }
 
-/** An e-mail taken in as a report (src/domain/intake/mail.ts), by the keyed hash of its Message-ID. */
+/** An e-mail taken in as a report (src/domain/email/mail.ts), by the keyed hash of its Message-ID. */
 export interface MailMessagesTable {
   /** Hex HMAC-SHA-512-256 of the Message-ID under a subkey of the server secret. */
   message_key: string;

@@ -4,7 +4,7 @@
  */
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import { resolveMailIntake, type MailIntakeConfig } from '../../src/domain/intake/mail-settings.ts';
+import { resolveMailIntake, type MailIntakeConfig } from '../../src/domain/email/mail-settings.ts';
 import { createSmtpIntake, type SmtpIntakeOptions } from '../../src/inbound/smtp.ts';
 import type { TestApp } from './app.ts';
 

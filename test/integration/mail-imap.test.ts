@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveMailIntake, type ImapIntakeConfig } from '../../src/domain/intake/mail-settings.ts';
+import { resolveMailIntake, type ImapIntakeConfig } from '../../src/domain/email/mail-settings.ts';
 import { IMAP_JOB, imapIntakeJob } from '../../src/inbound/imap.ts';
 import { createJobRunner } from '../../src/jobs/runner.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { loadConfig } from '../../server/core/config.ts';
-import { resolveMailIntake } from '../../domain/intake/mail-settings.ts';
+import { resolveMailIntake } from '../../domain/email/mail-settings.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Command } from './command.ts';
 import { Refusal, withDeps } from './context.ts';
@@ -30,7 +30,7 @@ Options:
     const log = { warn: (_: object, msg: string) => void io.err.write(`${msg}\n`) };
     let failed = 0;
     // Loaded here, not with the CLI: mailparser and its HTML and charset libraries would slow every other command.
-    const { receiveMail } = await import('../../domain/intake/mail.ts');
+    const { receiveMail } = await import('../../domain/email/mail.ts');
     await withDeps(io, async (deps) => {
       let settings;
       try {

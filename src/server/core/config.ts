@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../shared/api.ts';
-import type { ImapIntakeConfig, MailIntakeConfig } from '../../domain/intake/mail-settings.ts';
+import type { ImapIntakeConfig, MailIntakeConfig } from '../../domain/email/mail-settings.ts';
 
 const int = (def: number, min: number, max: number, why?: string) => {
   const error = `must be a whole number from ${min} to ${max}${why ? ` (${why})` : ''}`;
