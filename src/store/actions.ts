@@ -27,11 +27,6 @@ export function listActiveUserIdsInRoles(db: Database, ids: string[], roles: rea
     .execute();
 }
 
-/** A report's evidence public key (32 bytes); throws when the report does not exist. */
-export function getReportEvidencePublicKey(db: Database, reportId: string) {
-  return db.selectFrom('reports').select('evidence_public_key').where('id', '=', reportId).executeTakeFirstOrThrow();
-}
-
 /** Inserts a file row (a recording kept with its action). */
 export async function insertActionRecordingFile(db: Database, row: Insertable<FilesTable>): Promise<void> {
   await db.insertInto('files').values(row).execute();

@@ -11,12 +11,20 @@ import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { fileAd, messageAd } from '../../crypto/case-keys.ts';
 import { safeFileName } from '../../files/names.ts';
-import { withCaseKeys } from './access.ts';
 import type { Viewer } from '../viewer.ts';
 import { cleanText } from '../../shared/text.ts';
-import { FileIntake, type FileMeta, type IncomingFile } from '../uploads/intake.ts';
+import type { FileIntake } from '../uploads/intake.ts';
+import { type FileMeta, type IncomingFile } from '../uploads/intake.ts';
 import { insertFiles } from '../../store/submissions.ts';
-import { findEvidenceKeyOfReport } from '../../store/reporter.ts';
+import { withCaseUpload } from './staff-upload.ts';
+
+/** A message as staff write it: its files only on a reply to the reporter. */
+interface MessageInput {
+  body: string;
+  visibility: 'reporter' | 'internal';
+  kind: 'message' | 'outcome_notice';
+  files?: AsyncIterable<IncomingFile> | IncomingFile[] | undefined;
+}
 
 /**
  * Adds a reply to the reporter (under the report key) or an internal note (under the case key). A reply may carry
@@ -29,33 +37,16 @@ export async function addCaseMessage(
   deps: Deps,
   viewer: Viewer,
   reportId: string,
-  input: {
-    body: string;
-    visibility: 'reporter' | 'internal';
-    kind?: 'message' | 'outcome_notice' | undefined;
-    files?: AsyncIterable<IncomingFile> | IncomingFile[] | undefined;
-  },
+  input: MessageInput & { kind?: MessageInput['kind'] | undefined },
 ): Promise<MessageView> {
   const kind = input.kind ?? 'message';
-  return withCaseKeys(deps, viewer, reportId, async (keys) => {
+  return withCaseUpload(deps, viewer, reportId, async (keys, intake) => {
     if (kind === 'outcome_notice' && input.visibility !== 'reporter')
       throw errors.invalid(
         'outcome_notice_to_reporter',
         'An outcome notice is a message to the reporter, not an internal note.',
       );
-    const evidence = await findEvidenceKeyOfReport(deps.db, reportId);
-    if (!evidence) throw errors.notFound('There is no such case.');
-    const intake = new FileIntake(
-      deps,
-      { reportKey: keys.reportKey, evidencePublicKey: evidence.evidence_public_key },
-      reportId,
-    );
-    try {
-      return await storeMessage(deps, viewer, reportId, { ...input, kind }, keys, intake);
-    } catch (error) {
-      await intake.discard();
-      throw error;
-    }
+    return storeMessage(deps, viewer, reportId, { ...input, kind }, keys, intake);
   });
 }
 
@@ -63,12 +54,7 @@ async function storeMessage(
   deps: Deps,
   viewer: Viewer,
   reportId: string,
-  input: {
-    body: string;
-    visibility: 'reporter' | 'internal';
-    kind: 'message' | 'outcome_notice';
-    files?: AsyncIterable<IncomingFile> | IncomingFile[] | undefined;
-  },
+  input: MessageInput,
   keys: { reportKey: Buffer; caseKey: Buffer },
   intake: FileIntake,
 ): Promise<MessageView> {

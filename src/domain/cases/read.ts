@@ -18,7 +18,8 @@ import type { Readable } from 'node:stream';
 import { audit } from '../audit/record.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
-import { fileSizes, openFileBlob } from '../uploads/blobs.ts';
+import { fileSizes } from '../uploads/blobs.ts';
+import { openCleanedCopy } from '../uploads/cleaned-copy.ts';
 import { markCaseSeen } from '../../store/case-reads.ts';
 import type { FileMeta } from '../uploads/intake.ts';
 import { allowedTransitions } from './lifecycle.ts';
@@ -126,28 +127,15 @@ export async function openCaseFile(
       throw errors.notFound(
         'Metadata could not be removed from this file, so there is no cleaned copy; the original opens only with a second person’s approval.',
       );
-    const meta = openJson<FileMeta>(keys.reportKey, f.sealed_meta, fileAd(reportId, f.id));
-    const { cleaned } = await fileSizes(deps, f, meta);
-    const stream = await openFileBlob(deps, {
+    return openCleanedCopy(
+      deps,
       reportId,
-      fileId: f.id,
-      role: 'cleaned',
-      blob: f.cleaned_blob,
-      blobFormat: f.blob_format,
-      key: keys.reportKey,
-    });
-    // Subject: the report, so the reporter's record of accesses and a filter by report find the download.
-    await inTransaction(deps.db, (trx) =>
-      audit(deps, trx, {
+      keys.reportKey,
+      { ...f, cleaned_blob: f.cleaned_blob },
+      {
         actor: viewer.userId,
         action: 'file.download',
-        subject: `report:${reportId}`,
-        reason: `file:${f.id}`,
-      }),
-    ).catch((error: unknown) => {
-      stream.destroy();
-      throw error;
-    });
-    return { name: meta.name, type: meta.type, size: cleaned, stream };
+      },
+    );
   });
 }

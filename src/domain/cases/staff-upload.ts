@@ -1,6 +1,6 @@
-/** Staff adding a file to a case they hold (an action's or a meeting's recording): the keys and the file intake. */
+/** Staff adding files to a case they hold (a reply's files, an action's or a meeting's recording): keys and intake. */
 import type { CaseKeys } from '../../crypto/case-keys.ts';
-import { getReportEvidencePublicKey } from '../../store/actions.ts';
+import { getReportEvidencePublicKey } from '../../store/reports.ts';
 import type { Deps } from '../deps.ts';
 import { FileIntake } from '../uploads/intake.ts';
 import type { Viewer } from '../viewer.ts';

@@ -7,13 +7,12 @@ import type { Readable } from 'node:stream';
 import { openJson } from '../../crypto/sodium.ts';
 import { fileAd } from '../../crypto/case-keys.ts';
 import { findReplyFile, listReplyFiles } from '../../store/reporter.ts';
-import { fileSizes, openFileBlob } from '../uploads/blobs.ts';
+import { fileSizes } from '../uploads/blobs.ts';
+import { openCleanedCopy } from '../uploads/cleaned-copy.ts';
 import type { FileMeta } from '../uploads/intake.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import type { OpenedSession } from '../accounts/sessions.ts';
-import { inTransaction } from '../../store/transaction.ts';
-import { audit } from '../audit/record.ts';
 
 /** A file under a reply: `size` in bytes of the cleaned copy (null when not known). */
 export interface ReplyFileView {
@@ -51,23 +50,12 @@ export async function openReplyFile(
   const reportId = session.reportId!;
   const f = await findReplyFile(deps.db, reportId, fileId);
   if (!f?.cleaned_blob) throw errors.notFound('There is no such file with the replies to your report.');
-  const meta = openJson<FileMeta>(session.key, f.sealed_meta, fileAd(reportId, f.id));
-  const { cleaned } = await fileSizes(deps, f, meta);
-  const stream = await openFileBlob(deps, {
+  const { name, size, stream } = await openCleanedCopy(
+    deps,
     reportId,
-    fileId: f.id,
-    role: 'cleaned',
-    blob: f.cleaned_blob,
-    blobFormat: f.blob_format,
-    key: session.key,
-  });
-  await inTransaction(deps.db, (trx) =>
-    audit(deps, trx, {
-      actor: 'reporter',
-      action: 'reporter.file_download',
-      subject: `report:${reportId}`,
-      reason: `file:${f.id}`,
-    }),
+    session.key,
+    { ...f, cleaned_blob: f.cleaned_blob },
+    { actor: 'reporter', action: 'reporter.file_download' },
   );
-  return { name: meta.name, size: cleaned, stream };
+  return { name, size, stream };
 }
