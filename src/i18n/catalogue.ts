@@ -43,7 +43,8 @@ export function createI18n(
     load: 'currentOnly',
     initAsync: false,
     returnNull: false,
-    returnEmptyString: false,
+    // An empty message is deliberate (the rest of a sentence around a link may be empty in one language).
+    returnEmptyString: true,
     // Pages escape what they show (src/server/public/html.ts), React does in the workspace.
     interpolation: { escapeValue: false },
     showSupportNotice: false,

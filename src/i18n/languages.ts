@@ -38,6 +38,7 @@ export function matchLanguage(tag: string | null | undefined): Language | null {
   const exact = LANGUAGES.find((l) => l.toLowerCase() === lower);
   if (exact) return exact;
   const [primary, ...rest] = lower.split(/[-_]/);
-  if (primary === 'zh') return rest.some((s) => s === 'hant' || s === 'tw' || s === 'hk' || s === 'mo') ? null : 'zh-CN';
+  if (primary === 'zh')
+    return rest.some((s) => s === 'hant' || s === 'tw' || s === 'hk' || s === 'mo') ? null : 'zh-CN';
   return LANGUAGES.find((l) => l === primary) ?? null;
 }

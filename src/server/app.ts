@@ -20,6 +20,7 @@ import { registerHeaders, registerOriginCheck, registerRequestLog } from './plug
 import { boundedServer, DEFAULT_BOUNDS } from './plugins/bounds.ts';
 import { apiRoutes } from './api/index.ts';
 import { errorPageHtml, publicRoutes, renderErrorPage } from './public/routes.ts';
+import { languagePrefix } from './public/locale.ts';
 import type { HttpBounds } from './core/config.ts';
 import { staffAssetRoutes } from './staff.ts';
 import type { RouteContext } from './core/route-context.ts';
@@ -60,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // `/zh-CN/follow-up` is the follow-up page in Chinese: the language is taken off the path before routing.
+    rewriteUrl: languagePrefix,
     // The router's own refusals (a malformed or overlong path) are answered like every other error.
     frameworkErrors: (error, request, reply) => void answerError(error, request, reply),
   });

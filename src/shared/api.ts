@@ -166,6 +166,8 @@ export const CaseDetail = CaseSummary.extend({
   allowedTransitions: z.array(CaseStatus),
   /** Whether closing needs an outcome notice to the reporter first and none was sent yet (CEL 2023 Art. 52). */
   outcomeNoticeRequired: z.boolean(),
+  /** The language the report was made in (a tag of src/i18n/languages.ts): replies reach the reporter in it. */
+  language: z.string(),
   /** Texts to start an outcome notice from, in the reporter's language, by outcome. */
   feedbackTemplates: z.array(z.object({ outcome: Outcome, text: z.string() })),
   /** The viewer may grant, revoke and exclude (supervisors). */

@@ -57,6 +57,7 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       links: await listLinks(deps, viewer, r.id),
       events: await listEvents(deps, r.id, keys.caseKey),
       outcomeNoticeRequired: r.status !== 'closed' && (await outcomeNoticeMissing(deps, r.id, r.category)),
+      language: r.language,
       feedbackTemplates: feedbackTemplates(r.language),
       canManageAccess: canManageAccess(viewer, category),
       intake: r.sealed_intake ? openJson<IntakeFacts>(keys.reportKey, r.sealed_intake, intakeAd(r.id)) : null,

@@ -10,7 +10,7 @@ import { storedCosts } from '../accounts/argon2-costs.ts';
 import { parseReceipt } from '../../crypto/receipt.ts';
 import { equal, open, openJson, seal, wipe } from '../../crypto/sodium.ts';
 import { displayAnswer, optionLabels } from '../../shared/answers.ts';
-import type { CaseStatus } from '../../shared/api.ts';
+import type { CaseStatus, Outcome } from '../../shared/api.ts';
 import { audit } from '../audit/record.ts';
 import { categoryOf } from '../categories.ts';
 import type { Deps } from '../deps.ts';
@@ -117,6 +117,8 @@ export interface ReporterView {
   reference: string;
   category: { id: string; title: string };
   status: CaseStatus;
+  /** The outcome of a closed report; null while open. */
+  outcome: Outcome | null;
   statusText: string;
   receivedAt: string;
   dueText: string | null;
@@ -164,6 +166,7 @@ export async function reporterView(deps: Deps, session: OpenedSession): Promise<
     reference: report.reference,
     category: { id: report.category, title: category?.title ?? report.category },
     status,
+    outcome: status === 'closed' ? ((report.outcome as Outcome | null) ?? null) : null,
     statusText:
       status === 'closed' && report.outcome
         ? `${STATUS_TEXT.closed} ${OUTCOME_TEXT[report.outcome as keyof typeof OUTCOME_TEXT] ?? ''}`.trim()

@@ -9,30 +9,31 @@ import { accessLogCsv, accessLogFileName, reportAccessLog } from '../../domain/a
 import type { AccessLog } from '../../shared/audit.ts';
 import type { RouteContext } from '../core/route-context.ts';
 import { html, type Html } from './html.ts';
-import { formatDateTime } from './layout.ts';
+import type { Locale } from './locale.ts';
 
 export const ACCESSES_CSV = '/follow-up/report/accesses.csv';
 export const ACCESSES_JSON = '/follow-up/report/accesses.json';
 
 /** The section of the follow-up page: a table, oldest first, and the two downloads. */
-export function accessSection(log: AccessLog, language: string): Html {
+export function accessSection(loc: Locale, log: AccessLog): Html {
+  const { t } = loc;
   return html`<section aria-labelledby="accesses">
-<h2 id="accesses">Who has looked at your report</h2>
-<p>Every time someone opens your report or works on it, this is recorded with the date and the purpose. Staff are not named: each staff member is shown as “Staff member A”, “Staff member B” and so on, the same letter for the same person throughout this list.</p>
+<h2 id="accesses">${t('accessLog.title')}</h2>
+<p>${t('accessLog.intro')}</p>
 ${
   log.entries.length === 0
-    ? html`<p>No one has looked at your report yet.</p>`
+    ? html`<p>${t('accessLog.none')}</p>`
     : html`<table class="access-log">
-<caption class="visually-hidden">Accesses to your report, oldest first</caption>
-<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What was done</th></tr></thead>
+<caption class="visually-hidden">${t('accessLog.caption')}</caption>
+<thead><tr><th scope="col">${t('accessLog.when')}</th><th scope="col">${t('accessLog.who')}</th><th scope="col">${t('accessLog.what')}</th></tr></thead>
 <tbody>
 ${log.entries.map(
   (e) =>
-    html`<tr><td><time datetime="${e.at}">${formatDateTime(e.at, language)}</time></td><td>${e.who}</td><td>${e.purpose}</td></tr>\n`,
+    html`<tr><td><time datetime="${e.at}">${loc.dateTime(e.at)}</time></td><td>${loc.msg(e.who)}</td><td>${loc.msg(e.purpose)}</td></tr>\n`,
 )}</tbody>
 </table>`
 }
-<p>Download this list: <a href="${ACCESSES_CSV}" download>as a spreadsheet (CSV)</a> or <a href="${ACCESSES_JSON}" download>as data (JSON)</a>.</p>
+<p>${t('accessLog.download')} <a href="${ACCESSES_CSV}" download>${t('accessLog.csv')}</a> · <a href="${ACCESSES_JSON}" download>${t('accessLog.json')}</a></p>
 </section>`;
 }
 

@@ -14,6 +14,7 @@ import { contentDisposition } from '../../files/names.ts';
 import type { RouteContext } from '../core/route-context.ts';
 import { fieldText } from '../plugins/multipart.ts';
 import { html, type Html } from './html.ts';
+import type { Locale } from './locale.ts';
 
 function sendCertificate(reply: FastifyReply, certificate: IssuedCertificate): FastifyReply {
   return reply
@@ -36,38 +37,40 @@ export function certificateDownloadRoutes({ deps }: RouteContext) {
   };
 }
 
-const WHAT_IT_IS = html`<p>A certificate of receipt is a PDF that proves that your report was made, and when. It shows the reference of your report, its kind and the exact time we received it, with a code that lets us confirm it is genuine.</p>
-<p>It does not show your receipt, what you reported or who you are, so you can show it to others, for example a lawyer or your employer.</p>`;
-
-const SELF_DISCLOSURE = html`<p>You came forward about your own involvement: the certificate is proof that you did so, and when. The law takes coming forward promptly into account (Counter-Espionage Law 2023, Article 55).</p>`;
-
 /** The receipt page's offer: the receipt goes back in a hidden field, as it is already on the page. */
-export function receiptCertificateSection(receipt: string, selfDisclosure: boolean): Html {
+export function receiptCertificateSection(loc: Locale, receipt: string, selfDisclosure: boolean): Html {
   return certificateSection(
+    loc,
     selfDisclosure,
     { action: '/receipt/certificate', name: 'receipt', value: receipt },
-    html`\n<p>You can also download a certificate later, when you follow up on your report.</p>`,
+    html`\n<p>${loc.t('certificate.later')}</p>`,
   );
 }
 
 /** The follow-up page's offer. */
-export function followUpCertificateSection(csrf: string, selfDisclosure: boolean): Html {
-  return certificateSection(selfDisclosure, { action: '/follow-up/certificate', name: '_csrf', value: csrf });
+export function followUpCertificateSection(loc: Locale, csrf: string, selfDisclosure: boolean): Html {
+  return certificateSection(loc, selfDisclosure, { action: '/follow-up/certificate', name: '_csrf', value: csrf });
 }
 
-/** What a certificate is, and a button that posts the hidden field `form.name` to `form.action`; `after` follows. */
+/**
+ * What a certificate is, and a button that posts the hidden field `form.name` to `form.action`; `after` follows.
+ * @see CEL 2023 Art. 55 (coming forward promptly)
+ */
 function certificateSection(
+  loc: Locale,
   selfDisclosure: boolean,
   form: { action: string; name: string; value: string },
   after?: Html,
 ): Html {
+  const { t } = loc;
   return html`<section aria-labelledby="certificate">
-<h2 id="certificate">Certificate of receipt</h2>
-${WHAT_IT_IS}
-${selfDisclosure && SELF_DISCLOSURE}
+<h2 id="certificate">${t('certificate.title')}</h2>
+<p>${t('certificate.whatItIs')}</p>
+<p>${t('certificate.whatItIsNot')}</p>
+${selfDisclosure && html`<p>${t('certificate.selfDisclosure')}</p>`}
 <form method="post" action="${form.action}" autocomplete="off">
 <input type="hidden" name="${form.name}" value="${form.value}">
-<button type="submit" class="button button-secondary">Download the certificate (PDF)</button>
+<button type="submit" class="button button-secondary">${t('certificate.download')}</button>
 </form>${after}
 </section>`;
 }

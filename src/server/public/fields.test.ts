@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../../shared/profile.ts';
 import { anchorOf, hiddenInputs, renderField, summaryItems } from './fields.ts';
+import { localeFor } from './locale.ts';
+
+const EN = localeFor(null, 'en');
 import { answersAsForm } from './report-pages.ts';
 
 const field = (over: Partial<Field> & Pick<Field, 'id' | 'type'>): Field =>
@@ -8,7 +11,7 @@ const field = (over: Partial<Field> & Pick<Field, 'id' | 'type'>): Field =>
 
 describe('renderField', () => {
   it('renders a required short text with its label, help, limit and kept value', () => {
-    const out = renderField({
+    const out = renderField(EN, {
       field: field({
         id: 'where',
         type: 'short_text',
@@ -28,7 +31,7 @@ describe('renderField', () => {
   });
 
   it('shows an error next to the field and marks the control invalid', () => {
-    const out = renderField({
+    const out = renderField(EN, {
       field: field({ id: 'what', type: 'long_text' }),
       name: 'what',
       value: null,
@@ -48,7 +51,7 @@ describe('renderField', () => {
       { value: 'yes', label: 'Yes' },
       { value: 'no', label: 'No <never>' },
     ];
-    const out = renderField({
+    const out = renderField(EN, {
       field: field({ id: 'danger', type: 'single_choice', label: 'In danger?', options }),
       name: 'danger',
       value: 'no',
@@ -65,7 +68,7 @@ describe('renderField', () => {
       { value: 'a', label: 'A' },
       { value: 'b', label: 'B' },
     ];
-    const multi = renderField({
+    const multi = renderField(EN, {
       field: field({ id: 'kinds', type: 'multiple_choice', options }),
       name: 'kinds',
       value: ['a', 'b'],
@@ -73,7 +76,7 @@ describe('renderField', () => {
     expect(multi).toContain('<input type="checkbox" id="f-kinds-0" name="kinds" value="a" autocomplete="off" checked>');
     expect(multi).toContain('<input type="checkbox" id="f-kinds-1" name="kinds" value="b" autocomplete="off" checked>');
     expect(multi).toContain('<p class="hint" id="f-kinds-hint">Choose all that apply.</p>');
-    const box = renderField({
+    const box = renderField(EN, {
       field: field({ id: 'agree', type: 'checkbox', label: 'I agree', required: true }),
       name: 'agree',
       value: true,
@@ -85,14 +88,14 @@ describe('renderField', () => {
 
   it('renders a date input with an example, and identity and file fields under their prefixed names', () => {
     expect(
-      renderField({ field: field({ id: 'when', type: 'date' }), name: 'when', value: '2024-03-15' }).value,
+      renderField(EN, { field: field({ id: 'when', type: 'date' }), name: 'when', value: '2024-03-15' }).value,
     ).toContain(
       '<input type="date" id="f-when" name="when" autocomplete="off" aria-describedby="f-when-hint" value="2024-03-15">',
     );
-    expect(renderField({ field: field({ id: 'name', type: 'short_text' }), name: 'identity.name' }).value).toContain(
-      'id="f-identity-name" name="identity.name"',
-    );
-    expect(renderField({ field: field({ id: 'photos', type: 'file' }), name: 'file.photos' }).value).toContain(
+    expect(
+      renderField(EN, { field: field({ id: 'name', type: 'short_text' }), name: 'identity.name' }).value,
+    ).toContain('id="f-identity-name" name="identity.name"');
+    expect(renderField(EN, { field: field({ id: 'photos', type: 'file' }), name: 'file.photos' }).value).toContain(
       '<input type="file" id="f-file-photos" name="file.photos" autocomplete="off">',
     );
   });
@@ -104,12 +107,13 @@ describe('error summary items and carried values', () => {
       field({ id: 'what', type: 'long_text', label: 'What?' }),
       field({ id: 'danger', type: 'single_choice', label: 'Danger?' }),
     ];
-    expect(summaryItems(fields, { danger: 'Choose one.', what: 'Answer it.' })).toEqual([
+    expect(summaryItems(EN, fields, { danger: 'Choose one.', what: 'Answer it.' })).toEqual([
       { href: 'f-what', text: 'What?: Answer it.' },
       { href: 'f-danger-0', text: 'Danger?: Choose one.' },
     ]);
     expect(
       summaryItems(
+        EN,
         [field({ id: 'name', type: 'short_text', label: 'Name' })],
         { 'identity.name': 'Too long.' },
         'identity.',

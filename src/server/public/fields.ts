@@ -7,7 +7,8 @@
 import type { AnswerValue } from '../../shared/answers.ts';
 import { maxLengthOf, type Field } from '../../shared/profile.ts';
 import { html, type Html } from './html.ts';
-import type { SummaryItem } from './layout.ts';
+import { errorPrefix, type SummaryItem } from './layout.ts';
+import type { Locale } from './locale.ts';
 
 /** The id of the control for the form field `name` (`f-what_happened`, `f-identity-name`). */
 export function controlId(name: string): string {
@@ -21,12 +22,22 @@ export function anchorOf(field: Pick<Field, 'type'>, name: string): string {
 }
 
 /** One link per field with an error, in the order of the form. `prefix` is prepended to field ids (e.g. `identity.`). */
-export function summaryItems(fields: readonly Field[], errors: Record<string, string>, prefix = ''): SummaryItem[] {
+export function summaryItems(
+  loc: Locale,
+  fields: readonly Field[],
+  errors: Record<string, string>,
+  prefix = '',
+): SummaryItem[] {
   return fields.flatMap((field) => {
     const message = errors[prefix + field.id];
     return message === undefined
       ? []
-      : [{ href: anchorOf(field, prefix + field.id), text: `${field.label}: ${message}` }];
+      : [
+          {
+            href: anchorOf(field, prefix + field.id),
+            text: loc.t('fields.summaryItem', { label: field.label, message: loc.msg(message) }),
+          },
+        ];
   });
 }
 
@@ -38,7 +49,8 @@ export interface FieldInput {
   error?: string | undefined;
 }
 
-const requiredMark = (field: Field) => field.required && html` <span class="required">(required)</span>`;
+const requiredMark = (loc: Locale, field: Field) =>
+  field.required && html` <span class="required">${loc.t('fields.required')}</span>`;
 
 const attr = (name: string, value: string | number | undefined) =>
   value === undefined ? '' : html` ${name}="${String(value)}"`;
@@ -46,18 +58,19 @@ const attr = (name: string, value: string | number | undefined) =>
 const textOf = (value: AnswerValue | undefined): string =>
   typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : '';
 
-const EXTRA_HINT: Partial<Record<Field['type'], string>> = {
-  date: 'For example 2024-03-15.',
-  multiple_choice: 'Choose all that apply.',
-};
+/** Field types with a hint of their own in the catalogue (`fields.hints.<type>`). */
+const EXTRA_HINT: ReadonlySet<Field['type']> = new Set(['date', 'multiple_choice']);
 
 /** Renders one question as a form control with its label, help text and error. */
-export function renderField({ field, name, value, error }: FieldInput): Html {
+export function renderField(loc: Locale, { field, name, value, error: english }: FieldInput): Html {
   const id = controlId(name);
-  const hint = [field.help, EXTRA_HINT[field.type]].filter(Boolean).join(' ');
+  const error = english && loc.msg(english);
+  const hint = [field.help, EXTRA_HINT.has(field.type) ? loc.t(`fields.hints.${field.type}`) : undefined]
+    .filter(Boolean)
+    .join(' ');
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const notes = html`${hint && html`<p class="hint" id="${id}-hint">${hint}</p>\n`}${
-    error && html`<p class="error-message" id="${id}-error"><span class="visually-hidden">Error: </span>${error}</p>\n`
+    error && html`<p class="error-message" id="${id}-error">${errorPrefix(loc)}${error}</p>\n`
   }`;
   const state = html`${field.required && html` aria-required="true"`}${error && html` aria-invalid="true"`}`;
   const wrapClass = error ? 'field field-error' : 'field';
@@ -72,7 +85,7 @@ export function renderField({ field, name, value, error }: FieldInput): Html {
           ? html`<textarea${common} rows="8">${textOf(value)}</textarea>`
           : html`<input type="${field.type === 'date' ? 'date' : 'text'}"${common} value="${textOf(value)}">`;
       return html`<div class="${wrapClass}">
-<label for="${id}">${field.label}${requiredMark(field)}</label>
+<label for="${id}">${field.label}${requiredMark(loc, field)}</label>
 ${notes}${control}
 </div>\n`;
     }
@@ -81,7 +94,7 @@ ${notes}${control}
       const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
       const type = field.type === 'single_choice' ? 'radio' : 'checkbox';
       return html`<fieldset class="${wrapClass}"${attr('aria-describedby', described)}>
-<legend>${field.label}${requiredMark(field)}</legend>
+<legend>${field.label}${requiredMark(loc, field)}</legend>
 ${notes}<div class="choices">
 ${(field.options ?? []).map(
   (option, i) => html`<div class="choice">
@@ -95,12 +108,12 @@ ${(field.options ?? []).map(
       return html`<div class="${wrapClass}">
 ${notes}<div class="choice">
 <input type="checkbox" id="${id}" name="${name}" value="on" autocomplete="off"${value === true && html` checked`}${attr('aria-describedby', described)}${state}>
-<label for="${id}">${field.label}${requiredMark(field)}</label>
+<label for="${id}">${field.label}${requiredMark(loc, field)}</label>
 </div>
 </div>\n`;
     case 'file':
       return html`<div class="${wrapClass}">
-<label for="${id}">${field.label}${requiredMark(field)}</label>
+<label for="${id}">${field.label}${requiredMark(loc, field)}</label>
 ${notes}<input type="file" id="${id}" name="${name}" autocomplete="off"${attr('aria-describedby', described)}${state}>
 </div>\n`;
   }

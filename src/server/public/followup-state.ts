@@ -16,6 +16,7 @@ import { csrfTokenFor, type OpenedSession } from '../../domain/accounts/sessions
 import { storageFaultCode } from '../../store/faults.ts';
 import { reportPage, type ReportPageState } from './followup-pages.ts';
 import { sendPage } from './layout.ts';
+import { localeOf } from './locale.ts';
 
 type Loaded = 'csrf' | 'sent' | 'session' | 'files' | 'protection' | 'accesses' | 'identity' | 'transcripts';
 
@@ -47,7 +48,8 @@ export async function sendReportPage(
   extra: Parameters<typeof reportPageState>[2] = {},
 ): Promise<FastifyReply> {
   const view = await reporterView(deps, session);
-  return sendPage(reply, status, reportPage(deps.profile(), view, await reportPageState(deps, session, extra)));
+  const loc = localeOf(reply.request, deps.profile());
+  return sendPage(reply, status, reportPage(loc, view, await reportPageState(deps, session, extra)));
 }
 
 type PageExtra = Parameters<typeof reportPageState>[2];

@@ -10,7 +10,7 @@ import { sendDownload } from '../api/common/download.ts';
 
 import { reporterProtection } from '../../domain/reporter/protection.ts';
 import { reporterAddInformation, reporterSignIn } from '../../domain/reporter/follow-up.ts';
-import { deleteSession, hoursText, touchAfterRequest } from '../../domain/accounts/sessions.ts';
+import { deleteSession, touchAfterRequest } from '../../domain/accounts/sessions.ts';
 import type { Deps } from '../../domain/deps.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteContext } from '../core/route-context.ts';
@@ -21,7 +21,8 @@ import { cookieOptions, REPORTER_COOKIE } from '../plugins/access.ts';
 import { signInPage } from './followup-pages.ts';
 import { newReceiptGonePage, newReceiptPage } from './new-receipt-pages.ts';
 import { stashOnce, takeOnce } from '../../domain/once.ts';
-import { SHARED_DEVICE_ADVICE, sendPage } from './layout.ts';
+import { sendPage, sharedDeviceAdvice } from './layout.ts';
+import { localeOf, type Locale } from './locale.ts';
 import { fieldText, FormReader, type FormFile } from '../plugins/multipart.ts';
 
 /** The sign-in form as it is shown again after a refusal, with the HTTP status of the refusal. */
@@ -30,8 +31,6 @@ interface SignInDraft {
   state: { receipt: string; error: string };
 }
 const SIGN_IN_SCOPE = 'follow-up-sign-in';
-
-const SIGNED_OUT = `You have signed out. ${SHARED_DEVICE_ADVICE}`;
 
 /** Errors the reporter can fix on the same page; anything else goes to the error page. */
 const FIXABLE = new Set(['invalid', 'too_large', 'unprocessable', 'too_many']);
@@ -45,20 +44,17 @@ export function sessionEndedPath(why: 'idle' | 'cap' | '1', sending: 'sent' | 'n
 }
 
 /** What the sign-in page says after a session ended (`sessionEndedPath`). */
-function endedText(deps: Deps, query: Record<string, unknown>): string {
+function endedText(loc: Locale, deps: Deps, query: Record<string, unknown>): string {
+  const { t } = loc;
   const why =
     query.expired === 'idle'
-      ? `You were signed out after ${deps.sessions.reporterIdleMinutes} minutes without activity.`
+      ? t('followUp.endedIdle', { minutes: deps.sessions.reporterIdleMinutes })
       : query.expired === 'cap'
-        ? `You were signed out: a session lasts at most ${hoursText(deps.sessions.reporterMinutes)} from signing in.`
-        : 'Your session has ended, so you have been signed out.';
+        ? t('followUp.endedCap', { duration: loc.hours(deps.sessions.reporterMinutes) })
+        : t('followUp.ended');
   const sending =
-    query.sent !== undefined
-      ? ' What you just sent was stored: staff will see it.'
-      : query.notsent !== undefined
-        ? ' What you just sent was not stored, because your session had ended before it arrived; send it again after signing in.'
-        : '';
-  return `${why}${sending} To continue, enter your receipt again.`;
+    query.sent !== undefined ? t('followUp.endedSent') : query.notsent !== undefined ? t('followUp.endedNotSent') : '';
+  return [why, sending, t('followUp.endedAgain')].filter(Boolean).join(' ');
 }
 
 /** A post handled to its end after the session did: sign the reporter out and say what became of it. */
@@ -77,16 +73,17 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     app.get('/follow-up', { config: { access: 'public' } }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
+      const loc = localeOf(request, deps.profile());
       const draft = await readDraft<SignInDraft>(deps, SIGN_IN_SCOPE, query.draft);
       if (draft)
-        return sendPage(
-          reply,
-          draft.status,
-          signInPage(deps.profile(), { ...draft.state, draft: query.draft as string }),
-        );
+        return sendPage(reply, draft.status, signInPage(loc, { ...draft.state, draft: query.draft as string }));
       const info =
-        query.expired !== undefined ? endedText(deps, query) : query.signedout !== undefined ? SIGNED_OUT : undefined;
-      return sendPage(reply, 200, signInPage(deps.profile(), { receipt: '', info }));
+        query.expired !== undefined
+          ? endedText(loc, deps, query)
+          : query.signedout !== undefined
+            ? `${loc.t('followUp.signedOut')} ${sharedDeviceAdvice(loc)}`
+            : undefined;
+      return sendPage(reply, 200, signInPage(loc, { receipt: '', info }));
     });
 
     app.post('/follow-up', { config: { access: 'public' } }, async (request, reply) => {
@@ -119,8 +116,9 @@ export function followUpRoutes({ deps, secureCookies }: RouteContext) {
       async (request, reply) => {
         reply.header('Cache-Control', 'no-store');
         const receipt = await takeOnce(deps, request.params.token);
-        if (receipt === null) return sendPage(reply, 410, newReceiptGonePage(deps.profile()));
-        return sendPage(reply, 200, newReceiptPage(deps.profile(), receipt));
+        const loc = localeOf(request, deps.profile());
+        if (receipt === null) return sendPage(reply, 410, newReceiptGonePage(loc));
+        return sendPage(reply, 200, newReceiptPage(loc, receipt));
       },
     );
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, raw } from './html.ts';
-import { errorSummary, fileLimitsText, formatBytes, page, paragraphs } from './layout.ts';
+import { errorSummary, fileLimitsText, page, paragraphs } from './layout.ts';
+import { localeFor } from './locale.ts';
+import type { Profile } from '../../shared/profile.ts';
+
+const EN = localeFor(null, 'en');
 
 describe('html', () => {
   it('escapes the five characters that matter in content and quoted attributes', () => {
@@ -29,11 +33,9 @@ describe('html', () => {
 
 describe('layout pieces', () => {
   it('builds a page with the profile language, the authority, one stylesheet and no inline style or script', () => {
-    const doc = page(
-      { authority: 'Office <A&B>', language: 'pt-BR' },
-      { title: 'Start', main: html`<p>Hi</p>`, hasError: true },
-    );
-    expect(doc).toContain('<html lang="pt-BR">');
+    const profile = { authority: 'Office <A&B>', language: 'en' } as Profile;
+    const doc = page(localeFor(profile, 'en'), { title: 'Start', main: html`<p>Hi</p>`, hasError: true });
+    expect(doc).toContain('<html lang="en" dir="ltr">');
     expect(doc).toContain('<title>Error: Start — Office &lt;A&amp;B&gt;</title>');
     expect(doc).toContain('<link rel="stylesheet" href="/assets/site.css">');
     expect(doc).toContain('<a class="skip-link" href="#main">Skip to main content</a>');
@@ -42,14 +44,14 @@ describe('layout pieces', () => {
   });
 
   it('links each problem of the error summary to its field', () => {
-    const summary = errorSummary([
+    const summary = errorSummary(EN, [
       { href: 'f-what', text: 'What happened?: Please answer this question.' },
       { href: null, text: 'The file “a<b>.txt” is empty.' },
     ]).value;
     expect(summary).toContain('<h2 id="error-summary-title">There is a problem</h2>');
     expect(summary).toContain('<li><a href="#f-what">What happened?: Please answer this question.</a></li>');
     expect(summary).toContain('<li>The file “a&lt;b&gt;.txt” is empty.</li>');
-    expect(errorSummary([]).value).toBe('');
+    expect(errorSummary(EN, []).value).toBe('');
   });
 
   it('turns plain text into paragraphs and line breaks, whatever the line endings', () => {
@@ -57,8 +59,9 @@ describe('layout pieces', () => {
   });
 
   it('says file limits in words', () => {
-    expect(fileLimitsText({ maxFiles: 20, maxFileBytes: 100 * 1024 * 1024 })).toBe('up to 20 files, 100 MiB each');
-    expect(fileLimitsText({ maxFiles: 1, maxFileBytes: 1536 })).toBe('up to 1 file, 1.5 KiB each');
-    expect(formatBytes(12)).toBe('12 bytes');
+    expect(fileLimitsText(EN, { maxFiles: 20, maxFileBytes: 100 * 1024 * 1024 })).toBe('up to 20 files, 100 MiB each');
+    expect(fileLimitsText(EN, { maxFiles: 1, maxFileBytes: 1536 })).toBe('up to 1 file, 1.5 KiB each');
+    expect(EN.bytes(12)).toBe('12 bytes');
+    expect(localeFor(null, 'zh-CN').bytes(12)).toBe('12 字节');
   });
 });

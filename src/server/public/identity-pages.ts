@@ -4,18 +4,13 @@
  * JavaScript. What the reporter adds is never shown back: only identity custodians can open it.
  * @see EU 2019/1937 Art. 16(3); CEL 2023 Art. 16
  */
-import {
-  addedText,
-  CANNOT_ADD,
-  disclosedText,
-  IDENTITY_PREFIX,
-  type ReporterIdentityView,
-} from '../../domain/reporter/identity.ts';
+import { IDENTITY_PREFIX, type ReporterIdentityView } from '../../domain/reporter/identity.ts';
 import type { AnswerValue } from '../../shared/answers.ts';
 import type { Profile } from '../../shared/profile.ts';
 import { renderField } from './fields.ts';
 import { html, type Html } from './html.ts';
-import { formatDate, paragraphs } from './layout.ts';
+import { paragraphs } from './layout.ts';
+import type { Locale } from './locale.ts';
 
 export interface IdentityFormState {
   /** What the reporter typed, by identity field id, kept when adding failed. */
@@ -25,42 +20,41 @@ export interface IdentityFormState {
 }
 
 /** One notice per disclosure, at the top of the page: the reporter must not miss it. */
-export function disclosureNotices(view: ReporterIdentityView, language: string): Html {
+export function disclosureNotices(loc: Locale, view: ReporterIdentityView): Html {
+  const { t } = loc;
   return html`${view.disclosures.map(
     (d) => html`<div class="notice notice-warning" role="status">
-<p><strong>${disclosedText(formatDate(d.at, language))}</strong></p>
-${d.notice && html`<p>They asked us to tell you:</p>\n<blockquote class="message-body">${paragraphs(d.notice, 'auto')}</blockquote>`}
-<p>This was approved by an identity custodian, a person other than the one who asked. If you have concerns, write to us in a message below.</p>
+<p><strong>${t('identity.disclosed', { date: loc.date(d.at) })}</strong></p>
+${d.notice && html`<p>${t('identity.theyAsked')}</p>\n<blockquote class="message-body">${paragraphs(d.notice, 'auto')}</blockquote>`}
+<p>${t('identity.approvedByCustodian')}</p>
 </div>\n`,
   )}`;
 }
 
-const IDENTITY_KEPT_APART =
-  'Staff handling your report do not see who you are: any name or contact details you gave are kept apart, for identity custodians only.';
-const IDENTITY_DISCLOSED = 'Staff handling your report see who you are only as far as a disclosure shown above allows.';
-
 export function identitySection(
+  loc: Locale,
   profile: Profile,
   view: ReporterIdentityView,
   csrf: string,
   form: IdentityFormState = {},
 ): Html {
+  const { t } = loc;
   const fields = profile.identity.fields;
   const errors = form.errors ?? {};
   return html`<section aria-labelledby="identity">
-<h2 id="identity">Your identity</h2>
-${view.addedAt && html`<p><strong>${addedText(formatDate(view.addedAt, profile.language))}</strong></p>`}
+<h2 id="identity">${t('identity.title')}</h2>
+${view.addedAt && html`<p><strong>${t('identity.added', { date: loc.date(view.addedAt) })}</strong></p>`}
 ${
   !view.canAdd
-    ? html`<p>${CANNOT_ADD}</p>`
+    ? html`<p>${t('identity.cannotAdd')}</p>`
     : fields.length === 0
-      ? html`<p>This channel does not ask who you are.</p>`
-      : html`<p>${view.disclosures.length > 0 ? IDENTITY_DISCLOSED : IDENTITY_KEPT_APART} If you want to, you can tell us who you are, or add to what you gave, now or at any time. This is your choice alone.</p>
-<p>What you add here is encrypted and kept apart from your report. Only identity custodians can read it. It is disclosed to staff handling your report only if a custodian approves a request that gives a reason, and you would be told here. You cannot read it back on this page.</p>
+      ? html`<p>${t('identity.notAsked')}</p>`
+      : html`<p>${t(view.disclosures.length > 0 ? 'identity.disclosedSoFar' : 'identity.keptApart')} ${t('identity.yourChoice')}</p>
+<p>${t('identity.howKept')}</p>
 <form method="post" action="/follow-up/identity" autocomplete="off" novalidate>
 <input type="hidden" name="_csrf" value="${csrf}">
 ${fields.map((field) =>
-  renderField({
+  renderField(loc, {
     field,
     name: IDENTITY_PREFIX + field.id,
     value: form.values?.[field.id],
@@ -68,7 +62,7 @@ ${fields.map((field) =>
   }),
 )}
 <div class="form-actions">
-<button type="submit" class="button">${view.addedAt ? 'Add these details' : 'Add my identity'}</button>
+<button type="submit" class="button">${t(view.addedAt ? 'identity.addMore' : 'identity.add')}</button>
 </div>
 </form>`
 }

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import { addIdentity, IDENTITY_PREFIX } from '../../domain/reporter/identity.ts';
 import { validateAnswers } from '../../shared/answers.ts';
-import type { Profile } from '../../shared/profile.ts';
+import { localeOf, type Locale } from './locale.ts';
 import type { RouteContext } from '../core/route-context.ts';
 import { redirectToReportDraft } from './followup-state.ts';
 import { STATUS } from '../core/errors.ts';
@@ -26,11 +26,13 @@ function identityOf(body: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The one problem for the error summary: the first field at fault (in form order), or the whole form. */
-function summaryOf(profile: Profile, error: DomainError, fieldErrors: Record<string, string>) {
-  const fields = profile.identity.fields;
+function summaryOf(loc: Locale, error: DomainError, fieldErrors: Record<string, string>) {
+  const fields = loc.profile!.identity.fields;
   const first = fields.find((f) => fieldErrors[f.id] !== undefined);
-  if (first)
-    return { href: anchorOf(first, IDENTITY_PREFIX + first.id), message: `${first.label}: ${fieldErrors[first.id]}` };
+  if (first) {
+    const message = loc.t('fields.summaryItem', { label: first.label, message: loc.msg(fieldErrors[first.id]!) });
+    return { href: anchorOf(first, IDENTITY_PREFIX + first.id), message };
+  }
   const href = error.id === 'empty_identity' && fields[0] ? controlId(IDENTITY_PREFIX + fields[0].id) : null;
   return { href, message: error.message };
 }
@@ -50,7 +52,7 @@ export function identityFollowUpRoutes({ deps }: RouteContext) {
         for (const [key, message] of Object.entries(error.details ?? {}))
           if (key.startsWith(IDENTITY_PREFIX)) fieldErrors[key.slice(IDENTITY_PREFIX.length)] = message;
         const identityForm = { values: validateAnswers(profile.identity.fields, raw).answers, errors: fieldErrors };
-        const extra = { error: summaryOf(profile, error, fieldErrors), identityForm };
+        const extra = { error: summaryOf(localeOf(request, profile), error, fieldErrors), identityForm };
         return redirectToReportDraft(deps, reply, session, STATUS[error.kind], extra, '#identity');
       }
     });

@@ -1,20 +1,23 @@
 /**
- * The frame every public page shares: language from the profile, the authority's name in the header, a skip
- * link, one stylesheet, and small pieces used by several pages (error summary, notices, plain-text paragraphs,
- * dates and sizes in words). Nothing here needs JavaScript.
+ * The frame every public page shares: the page's language and direction (`<html lang dir>`), the authority's
+ * name in the header, a language switcher, a skip link, one stylesheet, and small pieces used by several pages
+ * (error summary, notices, plain-text paragraphs, file limits in words). Nothing here needs JavaScript.
+ *
+ * Every text comes from the `public` catalogue of the page's language (src/server/public/locale.ts); person-written
+ * text is isolated (`dir="auto"`, `<bdi>`) so that it shows in its own direction on a page in any language.
  */
-import { formatBytes } from '../../shared/format.ts';
 import type { FastifyReply } from 'fastify';
-import type { Profile, PublishedChannel } from '../../shared/profile.ts';
-import { channelProtection } from '../../shared/channels.ts';
-import { html, type Html } from './html.ts';
+import type { PublishedChannel } from '../../shared/profile.ts';
+import type { Channel } from '../../shared/api.ts';
+import { LANGUAGE_NAMES } from '../../i18n/languages.ts';
+import { html, raw, type Html } from './html.ts';
+import { localeFor, type Locale } from './locale.ts';
 
 /**
  * What to do on a shared device: closing the browser is not enough, as its history keeps the addresses visited
  * (what is typed is not kept: forms are autocomplete=off and every post is answered with a redirect).
  */
-export const SHARED_DEVICE_ADVICE =
-  "If others use this device and this is not a private window, delete this site from the browser's history: closing the browser does not remove it.";
+export const sharedDeviceAdvice = (loc: Locale): string => loc.t('layout.sharedDeviceAdvice');
 
 export interface PageOptions {
   /** Page title, without the authority's name. */
@@ -24,16 +27,45 @@ export interface PageOptions {
   hasError?: boolean;
   /** Load /assets/site.js (print button, upload progress). Every page works without it. */
   script?: boolean;
+  /**
+   * The address of this page without its language prefix, for the language switcher; null on a page that can be
+   * opened only once (the receipt), where switching would lose it: the switcher then leads to the start page.
+   */
+  path?: string | null;
 }
 
-export type PageProfile = Pick<Profile, 'authority' | 'language'>;
+/** `href="/…"` and `action="/…"` of pages and forms (never of the API, the workspace or the assets). */
+const LOCAL_LINK = /(\s(?:href|action)=")(\/(?!api\/|staff\/|assets\/)[^"]*)"/g;
 
 /** A whole HTML document. */
-export function page(profile: PageProfile | null, options: PageOptions): string {
-  const authority = profile?.authority ?? 'Confide';
-  const title = `${options.hasError ? 'Error: ' : ''}${options.title} — ${authority}`;
+export function page(loc: Locale, options: PageOptions): string {
+  const { t } = loc;
+  const authority = loc.profile?.authority ?? 'Confide';
+  const title = `${options.hasError ? t('layout.errorPrefix') : ''}${options.title} — ${authority}`;
+  const body = html`<a class="skip-link" href="#main">${t('layout.skipLink')}</a>
+<header class="site-header">
+<div class="wrap">
+<a class="site-name" href="/">${authority}</a>
+<p class="site-tagline">${t('layout.tagline')}</p>
+<!--language-switcher-->
+</div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+${options.main}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<ul class="footer-links">
+<li><a href="/">${t('layout.startPage')}</a></li>
+<li><a href="/follow-up">${t('layout.followUp')}</a></li>
+</ul>
+</div>
+</footer>`.value
+    .replace(LOCAL_LINK, (_all, start: string, path: string) => `${start}${loc.href(path)}"`)
+    // After the rewrite: the switcher's links name their language already.
+    .replace('<!--language-switcher-->', languageSwitcher(loc, options.path ?? '/').value);
   return html`<!doctype html>
-<html lang="${profile?.language ?? 'en'}">
+<html lang="${loc.language}" dir="${loc.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -43,27 +75,23 @@ export function page(profile: PageProfile | null, options: PageOptions): string 
 ${options.script && html`<script src="/assets/site.js" defer></script>`}
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to main content</a>
-<header class="site-header">
-<div class="wrap">
-<a class="site-name" href="/">${authority}</a>
-<p class="site-tagline">Confidential reporting</p>
-</div>
-</header>
-<main id="main" class="wrap" tabindex="-1">
-${options.main}
-</main>
-<footer class="site-footer">
-<div class="wrap">
-<ul class="footer-links">
-<li><a href="/">Start page</a></li>
-<li><a href="/follow-up">Follow up on a report</a></li>
-</ul>
-</div>
-</footer>
+${raw(body)}
 </body>
 </html>
 `.value;
+}
+
+/** Links to this page in each other language the profile publishes, each named in its own language. */
+function languageSwitcher(loc: Locale, path: string): Html {
+  if (loc.languages.length < 2) return html``;
+  return html`<nav class="language-switcher" aria-label="${loc.t('layout.languages')}">
+<ul>
+${loc.languages.map((language) =>
+  language === loc.language
+    ? html`<li><span lang="${language}" aria-current="true">${LANGUAGE_NAMES[language]}</span></li>\n`
+    : html`<li><a href="${localeFor(loc.profile, language).href(path)}" lang="${language}" hreflang="${language}">${LANGUAGE_NAMES[language]}</a></li>\n`,
+)}</ul>
+</nav>`;
 }
 
 /** Sends a rendered page. */
@@ -78,16 +106,20 @@ export interface SummaryItem {
 }
 
 /** "There is a problem" with one link per problem, shown at the top of a form. */
-export function errorSummary(items: readonly SummaryItem[], intro?: string): Html {
+export function errorSummary(loc: Locale, items: readonly SummaryItem[], intro?: string): Html {
   if (items.length === 0) return html``;
   return html`<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">There is a problem</h2>
+<h2 id="error-summary-title">${loc.t('layout.problemTitle')}</h2>
 ${intro && html`<p>${intro}</p>`}
 <ul>
 ${items.map((item) => html`<li>${item.href ? html`<a href="#${item.href}">${item.text}</a>` : item.text}</li>\n`)}
 </ul>
 </div>`;
 }
+
+/** The hidden "Error: " before a field's error message, for screen readers. */
+export const errorPrefix = (loc: Locale): Html =>
+  html`<span class="visually-hidden">${loc.t('layout.errorPrefix')}</span>`;
 
 /** A calm confirmation or information box. */
 export function notice(text: string | Html, kind: 'info' | 'success' | 'warning' = 'info'): Html {
@@ -108,49 +140,59 @@ export function paragraphs(text: string, dir?: 'auto'): Html {
   return html`${blocks.map((block) => html`${open}${block.split('\n').map((line, i) => html`${i > 0 && html`<br>`}${line}`)}</p>\n`)}`;
 }
 
-/** `15 March 2024` (UTC, the profile's language). */
-export function formatDate(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+/**
+ * The progress bar of a form that sends files, shown by site.js while it uploads; what it says comes from the
+ * catalogue through data attributes (`{percent}` is filled in by the script).
+ */
+export function uploadProgress(loc: Locale, label: string): Html {
+  const { t } = loc;
+  return html`<div class="upload-progress" hidden data-sending="${t('upload.sending')}" data-sent="${t('upload.sent', { percent: '{percent}' })}" data-stored="${t('upload.storing')}" data-failed="${t('upload.failed')}">
+<label for="upload-progress">${label}</label>
+<progress id="upload-progress" max="100" value="0"></progress>
+<p class="upload-status" role="status"></p>
+</div>`;
 }
-
-/** `15 March 2024, 14:05 UTC`. */
-export function formatDateTime(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' }).format(date)} UTC`;
-}
-
-export { formatBytes };
 
 /** "up to 20 files, 100 MiB each" */
-export function fileLimitsText(files: { maxFiles: number; maxFileBytes: number }): string {
-  return `up to ${files.maxFiles} ${files.maxFiles === 1 ? 'file' : 'files'}, ${formatBytes(files.maxFileBytes)} each`;
+export function fileLimitsText(loc: Locale, files: { maxFiles: number; maxFileBytes: number }): string {
+  return loc.t('layout.fileLimits', { count: files.maxFiles, size: loc.bytes(files.maxFileBytes) });
 }
 
-/** The published channels, as a list a person can act on. */
-/** What the channel protects and what it does not, as two labelled lines. */
-function protection(channel: PublishedChannel): Html | null {
-  const told = channelProtection(channel);
+/** What the channel protects and what it does not, as two labelled lines: the profile's words, else ours. */
+function protection(loc: Locale, channel: PublishedChannel): Html | null {
+  const known = DEFAULT_PROTECTION.has(channel.kind);
+  const protects = channel.protects ?? (known ? loc.t(`channels.${channel.kind}.protects`) : undefined);
+  const exposes = channel.exposes ?? (known ? loc.t(`channels.${channel.kind}.exposes`) : undefined);
   return (
-    told &&
-    html`<dl class="channel-protection">
-<dt>Protects</dt><dd>${told.protects}</dd>
-<dt>Does not protect</dt><dd>${told.exposes}</dd>
-</dl>`
+    (protects &&
+      exposes &&
+      html`<dl class="channel-protection">
+<dt>${loc.t('layout.protects')}</dt><dd>${protects}</dd>
+<dt>${loc.t('layout.doesNotProtect')}</dt><dd>${exposes}</dd>
+</dl>`) ||
+    null
   );
 }
+/** Kinds of channel with default texts in the catalogue (`channels.<kind>`); see src/shared/channels.ts. */
+const DEFAULT_PROTECTION: ReadonlySet<Channel> = new Set(['web', 'phone', 'post', 'email', 'in_person']);
 
-export function channelList(channels: readonly PublishedChannel[]): Html {
+/** The published channels, as a list a person can act on. */
+export function channelList(loc: Locale, channels: readonly PublishedChannel[]): Html {
   return html`<ul class="channels">
 ${channels.map(
   (channel) => html`<li class="channel">
 <h3>${channel.label}</h3>
-<p class="channel-value">${channel.value}</p>
+<p class="channel-value" dir="auto">${channel.value}</p>
 ${channel.hours && html`<p class="channel-hours">${channel.hours}</p>`}
-${protection(channel)}
+${protection(loc, channel)}
 </li>\n`,
 )}
 </ul>`;
+}
+
+/** `15 March 2024` (UTC, in `language`): dates in texts outside a page, e.g. the reporter API's. */
+export function formatDate(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

@@ -29,12 +29,12 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.body).toContain('<html lang="en">');
+    expect(res.body).toContain('<html lang="en" dir="ltr">');
     expect(res.body).toContain('<a class="site-name" href="/">National Security Reporting Office</a>');
     expect(res.body).toContain('<a class="skip-link" href="#main">');
     expect(res.body).toContain('<a class="category-link" href="/report/espionage">Espionage</a>');
     expect(res.body).toContain('<a class="button button-secondary" href="/follow-up">');
-    expect(res.body).toContain('<p class="channel-value">+00 000 000 0000</p>');
+    expect(res.body).toContain('<p class="channel-value" dir="auto">+00 000 000 0000</p>');
     // Beside each channel, what it protects and what it does not (the profile's words or the default for its kind).
     expect(res.body.match(/<dl class="channel-protection">/g)).toHaveLength(5);
     expect(res.body).toContain(

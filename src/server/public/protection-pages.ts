@@ -6,7 +6,8 @@
 import type { ReporterProtectionList } from '../../shared/protection.ts';
 import { MAX_PROTECTION_ACCOUNT } from '../../shared/protection.ts';
 import { html, type Html } from './html.ts';
-import { formatDateTime } from './layout.ts';
+import { errorPrefix } from './layout.ts';
+import type { Locale } from './locale.ts';
 
 export interface ProtectionFormState {
   /** What the reporter wrote, kept when sending failed. */
@@ -16,49 +17,54 @@ export interface ProtectionFormState {
 }
 
 /** "Staff must respond within 12 hours" — the hours in words a reporter reads at a glance. */
-export function responseTimeText(hours: number): string {
-  return hours % 24 === 0 && hours >= 48 ? `${hours / 24} days` : hours === 1 ? '1 hour' : `${hours} hours`;
+export function responseTimeText(loc: Locale, hours: number): string {
+  return hours % 24 === 0 && hours >= 48
+    ? loc.t('protection.days', { count: hours / 24 })
+    : loc.t('layout.hours', { count: hours });
 }
 
 /** The notice shown once a request has been sent. */
-export function protectionSentText(dueAt: string, language: string): string {
-  return `Your request for protection has been sent. It is treated as urgent: staff must respond by ${formatDateTime(dueAt, language)}.`;
+export function protectionSentText(loc: Locale, dueAt: string): string {
+  return loc.t('protection.sent', { date: loc.dateTime(dueAt) });
 }
 
 export function protectionSection(
+  loc: Locale,
   list: ReporterProtectionList,
   csrf: string,
-  language: string,
   form: ProtectionFormState = {},
 ): Html {
+  const { t } = loc;
+  const error = form.error && loc.msg(form.error);
+  const time = (iso: string) => html`<time datetime="${iso}">${loc.dateTime(iso)}</time>`;
   return html`<section aria-labelledby="protection">
-<h2 id="protection">I or my relatives are in danger</h2>
+<h2 id="protection">${t('protection.title')}</h2>
 ${
   list.requests.length > 0 &&
   html`<ul class="protection-list">
 ${list.requests.map(
   (r) => html`<li class="protection-request">
-<p><strong>You asked for protection on <time datetime="${r.requestedAt}">${formatDateTime(r.requestedAt, language)}</time>.</strong></p>
+<p><strong>${t('protection.askedOn')} ${time(r.requestedAt)}</strong></p>
 ${
-  r.respondedAt && r.outcomeText
-    ? html`<p>Staff responded on <time datetime="${r.respondedAt}">${formatDateTime(r.respondedAt, language)}</time>: ${r.outcomeText}</p>`
-    : html`<p>Staff must respond by <time datetime="${r.dueAt}">${formatDateTime(r.dueAt, language)}</time>.</p>`
+  r.respondedAt && r.outcome
+    ? html`<p>${t('protection.respondedOn')} ${time(r.respondedAt)} — ${t(`protection.outcomes.${r.outcome}`)}</p>`
+    : html`<p>${t('protection.dueBy')} ${time(r.dueAt)}</p>`
 }
 </li>\n`,
 )}</ul>`
 }
-<p>If you or your close relatives are in danger because of your report, ask for protection here. Your request is treated as urgent: staff must respond within ${responseTimeText(list.responseHours)}.</p>
-<p><strong>If anyone is in immediate danger, contact the emergency services first.</strong></p>
+<p>${t('protection.intro', { within: responseTimeText(loc, list.responseHours) })}</p>
+<p><strong>${t('protection.emergency')}</strong></p>
 <form method="post" action="/follow-up/protection" autocomplete="off" novalidate>
 <input type="hidden" name="_csrf" value="${csrf}">
-<div class="field${form.error ? ' field-error' : ''}">
-<label for="f-account">What is happening? (optional)</label>
-<p class="hint" id="f-account-hint">Who is in danger, from whom, and what would help. You can leave this empty.</p>
-${form.error && html`<p class="error-message" id="f-account-error"><span class="visually-hidden">Error: </span>${form.error}</p>`}
-<textarea id="f-account" name="account" rows="6" autocomplete="off" maxlength="${MAX_PROTECTION_ACCOUNT}" aria-describedby="f-account-hint${form.error ? ' f-account-error' : ''}"${form.error && html` aria-invalid="true"`}>${form.account ?? ''}</textarea>
+<div class="field${error ? ' field-error' : ''}">
+<label for="f-account">${t('protection.accountLabel')}</label>
+<p class="hint" id="f-account-hint">${t('protection.accountHint')}</p>
+${error && html`<p class="error-message" id="f-account-error">${errorPrefix(loc)}${error}</p>`}
+<textarea id="f-account" name="account" rows="6" autocomplete="off" dir="auto" maxlength="${MAX_PROTECTION_ACCOUNT}" aria-describedby="f-account-hint${error ? ' f-account-error' : ''}"${error && html` aria-invalid="true"`}>${form.account ?? ''}</textarea>
 </div>
 <div class="form-actions">
-<button type="submit" class="button">Ask for protection</button>
+<button type="submit" class="button">${t('protection.ask')}</button>
 </div>
 </form>
 </section>`;

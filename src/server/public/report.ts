@@ -18,6 +18,7 @@ import type { RouteContext } from '../core/route-context.ts';
 import { knownError, STATUS } from '../core/errors.ts';
 import { controlId } from './fields.ts';
 import { sendPage } from './layout.ts';
+import { localeOf, type Locale } from './locale.ts';
 import { fieldText, FormReader, type FormFields } from '../plugins/multipart.ts';
 import {
   detailsPage,
@@ -44,6 +45,11 @@ function requireCategory(deps: RouteContext['deps'], id: string): Category {
   const category = categoryOf(deps, id);
   if (!category) throw errors.notFound('There is no such kind of report. Please choose one from the start page.');
   return category;
+}
+
+/** `category` with its texts in the page's language. */
+function shownCategory(loc: Locale, category: Category): Category {
+  return loc.profile?.categories.find((c) => c.id === category.id) ?? category;
 }
 
 /** The `identity.*` fields of a form, by identity field id. */
@@ -90,6 +96,7 @@ const draftScope = (category: Category) => `report:${category.id}`;
  */
 async function redirectToDraft(
   deps: RouteContext['deps'],
+  loc: Locale,
   reply: FastifyReply,
   category: Category,
   draft: PageDraft,
@@ -102,11 +109,11 @@ async function redirectToDraft(
     // The store takes no writes (disk full, read-only): show the page in this answer, so that nothing typed is lost.
     if (storageFaultCode(error) === null) throw error;
     reply.log.warn({ err: error }, 'draft not stored: the page answers the post itself');
-    const profile = deps.profile();
+    const shown = shownCategory(loc, category);
     const html =
       draft.step === 'questions'
-        ? questionnairePage(profile, category, draft.state)
-        : detailsPage(profile, category, deps.files, draft.state);
+        ? questionnairePage(loc, shown, draft.state)
+        : detailsPage(loc, loc.profile!, shown, deps.files, draft.state);
     return sendPage(reply, draft.status, html);
   }
   await dropDraft(deps, draftScope(category), sentFrom);
@@ -123,28 +130,39 @@ const unreadableAnswers = () =>
 export function reportRoutes({ deps }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     app.get<{ Params: Params }>('/report/:categoryId', ON_CATEGORY, async (request, reply) => {
-      const profile = deps.profile();
+      const loc = localeOf(request, deps.profile());
+      const profile = loc.profile!;
       const category = requireCategory(deps, request.params.categoryId);
-      if (!(await acceptingReports(deps))) return sendPage(reply, 503, notAcceptingPage(profile));
-      if (!(await acceptingReports(deps, category))) return sendPage(reply, 503, notAcceptingPage(profile, category));
+      const shown = shownCategory(loc, category);
+      if (!(await acceptingReports(deps))) return sendPage(reply, 503, notAcceptingPage(loc, profile));
+      if (!(await acceptingReports(deps, category))) return sendPage(reply, 503, notAcceptingPage(loc, profile, shown));
       const { draft: token, expired } = request.query as Record<string, unknown>;
       const draft = await readDraft<PageDraft>(deps, draftScope(category), token);
       if (draft?.step === 'questions')
-        return sendPage(reply, draft.status, questionnairePage(profile, category, draft.state, token as string));
+        return sendPage(reply, draft.status, questionnairePage(loc, shown, draft.state, token as string));
       const state = { values: {}, errors: {}, identity: {}, expired: token !== undefined || expired !== undefined };
-      return sendPage(reply, 200, questionnairePage(profile, category, state));
+      return sendPage(reply, 200, questionnairePage(loc, shown, state));
     });
 
     app.get<{ Params: Params }>('/report/:categoryId/details', ON_CATEGORY, async (request, reply) => {
-      const profile = deps.profile();
+      const loc = localeOf(request, deps.profile());
       const category = requireCategory(deps, request.params.categoryId);
       const token = (request.query as Record<string, unknown>).draft;
       const draft = await readDraft<PageDraft>(deps, draftScope(category), token);
       if (draft?.step !== 'details') return reply.redirect(`${reportPath(category)}?expired=1`, 303);
-      return sendPage(reply, draft.status, detailsPage(profile, category, deps.files, draft.state, token as string));
+      const page = detailsPage(
+        loc,
+        loc.profile!,
+        shownCategory(loc, category),
+        deps.files,
+        draft.state,
+        token as string,
+      );
+      return sendPage(reply, draft.status, page);
     });
 
     app.post<{ Params: Params }>('/report/:categoryId', ON_CATEGORY, async (request, reply) => {
+      const loc = localeOf(request, deps.profile());
       const category = requireCategory(deps, request.params.categoryId);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const read = readReportForm(deps, category, body, identityOf(body));
@@ -155,13 +173,14 @@ export function reportRoutes({ deps }: RouteContext) {
         const errors = !editing && !result.ok ? result.errors : {};
         const state = { values: result.answers, errors, identity: identityFormFields(body) };
         const draft = { step: 'questions' as const, status: editing ? 200 : 422, state };
-        return redirectToDraft(deps, reply, category, draft, body._draft);
+        return redirectToDraft(deps, loc, reply, category, draft, body._draft);
       }
       const state = { answers: result.answers, identity: read.identity.answers, errors: {} };
-      return redirectToDraft(deps, reply, category, { step: 'details', status: 200, state }, body._draft);
+      return redirectToDraft(deps, loc, reply, category, { step: 'details', status: 200, state }, body._draft);
     });
 
     app.post<{ Params: Params }>('/report/:categoryId/submit', ON_CATEGORY, async (request, reply) => {
+      const loc = localeOf(request, deps.profile());
       const category = requireCategory(deps, request.params.categoryId);
       const form = new FormReader(request);
       const { fields } = form;
@@ -179,6 +198,7 @@ export function reportRoutes({ deps }: RouteContext) {
         const { receipt } = await draft.submit({
           categoryId: category.id,
           channel: 'web',
+          language: loc.language,
           answers,
           identity: identityOf(fields),
         });
@@ -206,23 +226,23 @@ export function reportRoutes({ deps }: RouteContext) {
         if (!answers.ok || Object.keys(answerErrors).length > 0) {
           const errs = answers.ok ? answerErrors : answers.errors;
           const state = { values: answers.answers, errors: errs, identity: identityFormFields(fields) };
-          return redirectToDraft(deps, reply, category, { step: 'questions', status: 422, state }, fields._draft);
+          return redirectToDraft(deps, loc, reply, category, { step: 'questions', status: 422, state }, fields._draft);
         }
         const state: DetailsState = { answers: answers.answers, identity, errors: details, filesLost };
         if (error.id !== 'validation_failed')
           state.problem = { message: error.message, href: problemAnchor(error, lastFileField) };
         if (error.id === 'not_accepting') state.notAccepting = true;
         const status = STATUS[error.kind];
-        return redirectToDraft(deps, reply, category, { step: 'details', status, state }, fields._draft);
+        return redirectToDraft(deps, loc, reply, category, { step: 'details', status, state }, fields._draft);
       }
     });
 
     app.get<{ Params: { token: string } }>('/receipt/:token', ON_TOKEN, async (request, reply) => {
-      const profile = deps.profile();
+      const loc = localeOf(request, deps.profile());
       reply.header('Cache-Control', 'no-store');
       const receipt = await takeOnce(deps, request.params.token);
-      if (receipt === null) return sendPage(reply, 410, receiptGonePage(profile));
-      return sendPage(reply, 200, receiptPage(profile, receipt, await receiptIsSelfDisclosure(deps, receipt)));
+      if (receipt === null) return sendPage(reply, 410, receiptGonePage(loc));
+      return sendPage(reply, 200, receiptPage(loc, receipt, await receiptIsSelfDisclosure(deps, receipt)));
     });
   };
 }

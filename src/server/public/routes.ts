@@ -19,6 +19,7 @@ import { followUpRoutes, sessionEndedPath } from './followup.ts';
 import { html } from './html.ts';
 import { landingPage } from './landing.ts';
 import { page, sendPage } from './layout.ts';
+import { defaultLanguage, localeFor, localeOf, pathLanguage, type Locale } from './locale.ts';
 import { readDraft, stashDraft } from '../../domain/reporter/drafts.ts';
 import { protectionFollowUpRoutes } from './protection.ts';
 import { identityFollowUpRoutes } from './identity.ts';
@@ -62,17 +63,26 @@ export function publicRoutes(ctx: RouteContext) {
       },
     );
 
+    // A redirect from a page in another language than the default keeps the language (`/zh-CN/…`).
+    app.addHook('onSend', async (request, reply) => {
+      const language = pathLanguage(request);
+      const location = reply.getHeader('location');
+      if (language && typeof location === 'string')
+        reply.header('location', localeFor(ctx.deps.profile(), language).href(location));
+    });
+
     const channelState = channelStateReader(ctx.deps);
-    // The landing page depends only on the profile and the channel state: rendered once per combination.
+    // The landing page depends only on the profile, the language and the channel state: rendered once for each.
     const rendered = new WeakMap<Profile, Map<string, string>>();
-    app.get('/', { config: { access: 'public' } }, async (_request, reply) => {
+    app.get('/', { config: { access: 'public' } }, async (request, reply) => {
       const state = await channelState();
       const profile = ctx.deps.profile();
+      const loc = localeOf(request, profile);
       const pages = rendered.get(profile) ?? new Map<string, string>();
       rendered.set(profile, pages);
-      const key = `${state.accepting}:${state.needsSetup}`;
+      const key = `${loc.language}:${state.accepting}:${state.needsSetup}`;
       let page = pages.get(key);
-      if (page === undefined) pages.set(key, (page = landingPage(profile, state)));
+      if (page === undefined) pages.set(key, (page = landingPage(loc, loc.profile!, state)));
       return sendPage(reply, 200, page);
     });
 
@@ -84,7 +94,10 @@ export function publicRoutes(ctx: RouteContext) {
       );
       if (!problem)
         throw errors.notFound('There is no page at this address. Please check it, or go to the start page.');
-      return reply.status(problem.status).type('text/html; charset=utf-8').send(errorPage(ctx.deps.profile(), problem));
+      return reply
+        .status(problem.status)
+        .type('text/html; charset=utf-8')
+        .send(errorPage(localeOf(request, ctx.deps.profile()), problem));
     });
 
     await app.register(reportRoutes(ctx));
@@ -98,17 +111,8 @@ export function publicRoutes(ctx: RouteContext) {
   };
 }
 
-const TITLES: Record<number, string> = {
-  400: 'There is a problem',
-  403: 'This cannot be done',
-  404: 'Page not found',
-  408: 'This took too long',
-  409: 'This cannot be done',
-  410: 'No longer available',
-  413: 'Too large',
-  429: 'Too many attempts',
-  503: 'Not available at the moment',
-};
+/** Statuses with their own title in the catalogue (`errorPage.titles.<status>`). */
+const TITLED: ReadonlySet<number> = new Set([400, 403, 404, 408, 409, 410, 413, 429, 503]);
 
 /** An error page to show after a redirect: what a failed post is answered with. */
 interface Problem {
@@ -119,15 +123,18 @@ interface Problem {
 }
 const PROBLEM_SCOPE = 'problem';
 
-function errorPage(profile: Profile | null, problem: Problem): string {
-  const title = TITLES[problem.status] ?? (problem.status >= 500 ? 'Something went wrong' : 'There is a problem');
+function errorPage(loc: Locale, problem: Problem): string {
+  const { t } = loc;
+  const title = TITLED.has(problem.status)
+    ? t(`errorPage.titles.${problem.status}`)
+    : t(problem.status >= 500 ? 'errorPage.serverError' : 'errorPage.titles.400');
   const back = problem.reporterPage
-    ? html`<a href="/follow-up/report">Back to your report</a>`
-    : html`<a href="/">Go to the start page</a>`;
+    ? html`<a href="/follow-up/report">${t('errorPage.backToReport')}</a>`
+    : html`<a href="/">${t('errorPage.startPage')}</a>`;
   const main = html`<h1>${title}</h1>
-<p>${problem.message}</p>
+<p>${loc.msg(problem.message)}</p>
 <p>${back}</p>`;
-  return page(profile, { title, main });
+  return page(loc, { title, main });
 }
 
 /**
@@ -135,7 +142,11 @@ function errorPage(profile: Profile | null, problem: Problem): string {
  * one refused while shutting down): a title for the status, the message meant for people, a way to the start page.
  */
 export function errorPageHtml(profile: Profile | null, view: ErrorView): string {
-  return errorPage(profile, { status: view.status, message: view.message, reporterPage: false });
+  return errorPage(localeFor(profile, defaultLanguage(profile)), {
+    status: view.status,
+    message: view.message,
+    reporterPage: false,
+  });
 }
 
 /**
@@ -167,5 +178,7 @@ export async function renderErrorPage(
       request.log.error({ err: error }, 'the error page could not be stashed for a redirect: shown in the answer');
     }
   }
-  return reply.type('text/html; charset=utf-8').send(errorPage(ctx?.deps.profile() ?? null, problem));
+  return reply
+    .type('text/html; charset=utf-8')
+    .send(errorPage(localeOf(request, ctx?.deps.profile() ?? null), problem));
 }

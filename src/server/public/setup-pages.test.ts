@@ -14,7 +14,7 @@ describe('public pages before reports can be taken', () => {
       expect(res.body).not.toContain('Note for the operator');
       const form = await t.app.inject({ method: 'GET', url: '/report/espionage' });
       expect(form.statusCode).toBe(503);
-      expect(form.body).toContain('<p class="channel-value">+00 000 000 0000</p>');
+      expect(form.body).toContain('<p class="channel-value" dir="auto">+00 000 000 0000</p>');
     } finally {
       await t.close();
     }
@@ -71,7 +71,7 @@ describe('public pages before reports can be taken', () => {
       expect(shown.statusCode).toBe(200);
       expect(shown.body).toMatch(/<p class="receipt" id="recovery-key">[^<]{20,}<\/p>/);
       expect(shown.body).toContain('npx confide user add --role supervisor --username NAME');
-      expect(shown.body).toContain('<html lang="en">');
+      expect(shown.body).toContain('<html lang="en" dir="ltr">');
       expect((await t.app.inject({ method: 'GET', url: done.headers.location! })).statusCode).toBe(404);
       expect(await needsSetup(t.deps)).toBe(false);
       expect(t.deps.profile().id).toBe('eu-whistleblowing');

@@ -14,6 +14,7 @@ import { STATUS } from '../core/errors.ts';
 import { sendPage } from './layout.ts';
 import { fieldText } from '../plugins/multipart.ts';
 import { setupDonePage, setupPage, type SetupState } from './setup-pages.ts';
+import { localeOf } from './locale.ts';
 
 export function setupRoutes(ctx: RouteContext) {
   const { deps } = ctx;
@@ -40,7 +41,7 @@ export function setupRoutes(ctx: RouteContext) {
       return sendPage(
         reply,
         200,
-        setupPage(deps.profile(), {
+        setupPage(localeOf(request, deps.profile()), {
           token,
           profiles: await profiles(),
           username: '',
@@ -68,7 +69,8 @@ export function setupRoutes(ctx: RouteContext) {
       if (password !== fieldText(body.password2))
         state.errors.password2 = 'The two passwords are not the same. Please type them again.';
       if (!state.profiles.some((p) => p.id === state.profile)) state.errors.profile = 'Please choose a profile.';
-      if (Object.keys(state.errors).length > 0) return sendPage(reply, 422, setupPage(deps.profile(), state));
+      if (Object.keys(state.errors).length > 0)
+        return sendPage(reply, 422, setupPage(localeOf(request, deps.profile()), state));
 
       try {
         const profile = await loadProfile(resolveProfileDir(root, state.profile));
@@ -90,7 +92,7 @@ export function setupRoutes(ctx: RouteContext) {
         return sendPage(
           reply,
           error instanceof DomainError ? STATUS[error.kind] : 422,
-          setupPage(deps.profile(), state),
+          setupPage(localeOf(request, deps.profile()), state),
         );
       }
     });
@@ -103,7 +105,7 @@ export function setupRoutes(ctx: RouteContext) {
         const recoveryKey = await takeOnce(deps, request.params.token);
         if (recoveryKey === null)
           throw errors.notFound('This page is shown only once, and it has already been opened or has expired.');
-        return sendPage(reply, 200, setupDonePage(deps.profile(), recoveryKey));
+        return sendPage(reply, 200, setupDonePage(localeOf(request, deps.profile()), recoveryKey));
       },
     );
   };

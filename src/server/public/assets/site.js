@@ -3,6 +3,7 @@
  * script); with it:
  * - the receipt page shows a Print button;
  * - forms marked data-upload show a progress bar while large files are sent.
+ * Its words come from the page (data attributes), in the page's language.
  * No third-party code, no inline script (the Content-Security-Policy forbids it), no storage, no tracking.
  */
 /* global window, document, location, history, DOMParser, XMLHttpRequest, FormData */
@@ -61,23 +62,20 @@
         var percent = Math.floor((e.loaded / e.total) * 100);
         bar.value = percent;
         status.textContent =
-          percent < 100
-            ? 'Sent ' + percent + '%. Please keep this page open.'
-            : 'Sent. Please wait a moment while it is stored.';
+          percent < 100 ? box.dataset.sent.replace('{percent}', String(percent)) : box.dataset.stored;
       });
       xhr.addEventListener('load', function () {
         showResponse(xhr);
       });
       function failed() {
         if (button) button.disabled = false;
-        status.textContent =
-          'The connection was interrupted, so nothing was stored. Please check your connection and press the button again.';
+        status.textContent = box.dataset.failed;
       }
       xhr.addEventListener('error', failed);
       xhr.addEventListener('abort', failed);
       box.hidden = false;
       bar.value = 0;
-      status.textContent = 'Sending. Please keep this page open.';
+      status.textContent = box.dataset.sending;
       if (button) button.disabled = true;
       xhr.send(new FormData(form));
     });
