@@ -30,6 +30,8 @@ const FLAGS = [
  */
 export async function freshContext(options: {
   javaScriptEnabled: boolean;
+  /** The browser's language (default en-GB): the workspace starts in it. */
+  locale?: string;
 }): Promise<BrowserContext & { profileDir: string; dispose(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-e2e-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -38,7 +40,7 @@ export async function freshContext(options: {
     args: FLAGS,
     javaScriptEnabled: options.javaScriptEnabled,
     acceptDownloads: true,
-    locale: 'en-GB',
+    locale: options.locale ?? 'en-GB',
     timezoneId: 'America/Los_Angeles',
   });
   return Object.assign(context, {

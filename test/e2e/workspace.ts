@@ -15,7 +15,7 @@ export interface ServedApp {
   /** The server's origin, e.g. `http://127.0.0.1:41234`. */
   readonly base: string;
   /** A fresh browser profile, closed after the block. */
-  context(javaScriptEnabled: boolean): Promise<BrowserContext>;
+  context(javaScriptEnabled: boolean, locale?: string): Promise<BrowserContext>;
   /** A new page in a fresh browser profile, closed after the block. */
   page(javaScriptEnabled: boolean): Promise<Page>;
   /** A new page in a fresh profile with JavaScript, at the workspace's sign-in. */
@@ -56,8 +56,8 @@ export function servedApp(options: TestAppOptions = {}): ServedApp {
     get base() {
       return origin;
     },
-    async context(javaScriptEnabled) {
-      const context = await freshContext({ javaScriptEnabled });
+    async context(javaScriptEnabled, locale) {
+      const context = await freshContext({ javaScriptEnabled, ...(locale ? { locale } : {}) });
       contexts.push(context);
       return context;
     },

@@ -1,0 +1,165 @@
+/**
+ * The public site in Chinese and Arabic, in Debian's Chromium:
+ * - a Chinese-speaking reporter with JavaScript off goes from the start page to reading a reply and meets no
+ *   English word on the way (product names such as PDF aside);
+ * - an Arabic page is laid out right to left, and person-written text keeps its own direction inside it
+ *   (computed by Chromium, :dir());
+ * - axe-core finds no accessibility violation on the public pages in English, Chinese and Arabic.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM } from './browser.ts';
+import { servedApp } from './workspace.ts';
+import { actor } from '../helpers/cases.ts';
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Names of formats and tools that are the same in every language. */
+const NAMES = new Set(['PDF', 'CSV', 'JSON', 'Word', 'Excel', 'PowerPoint', 'OpenDocument', 'Tor', 'IP', 'MiB', 'KiB']);
+
+/** The Latin-script words a person reads on `page` (visible text), other than NAMES. */
+async function englishWords(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !NAMES.has(w) && w !== 'English');
+}
+
+/** The rule ids axe-core finds violated on `page` (WCAG 2 A and AA). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    return axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+  });
+  return result.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.runIf(HAVE_CHROMIUM)('languages in a browser', () => {
+  const web = servedApp();
+
+  it('takes a Chinese-speaking reporter from the start page to a reply without an English word', async () => {
+    const page = await web.page(false);
+    const seen: Record<string, string[]> = {};
+    const look = async (name: string) => {
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      seen[name] = await englishWords(page);
+    };
+    await page.goto(`${web.base}/zh-CN/`);
+    await look('start');
+    await page.locator('a.category-link[href="/zh-CN/report/espionage"]').click();
+    await look('questions');
+    await page.locator('#f-what_happened').fill('有人每天早上七点拍摄北门。');
+    await page.locator('#f-danger-1').check();
+    await page.getByRole('button', { name: '继续' }).click();
+    await look('details');
+    await page.getByRole('button', { name: '提交举报' }).click();
+    await look('receipt');
+    const receipt = (await page.locator('#receipt').innerText()).trim();
+    expect(receipt).toMatch(/^\d{4}( \d{4}){8}$/);
+
+    const sup = await actor(web.t, 'supervisor');
+    const list = await sup.get('/api/v1/cases?order=newest&limit=1');
+    const id = (list.json() as { items: { id: string }[] }).items[0]!.id;
+    const reply = { body: '谢谢。请问您是哪一天第一次看到的？', visibility: 'reporter' };
+    expect((await sup.send('POST', `/api/v1/cases/${id}/messages`, reply)).statusCode).toBe(201);
+
+    await page.goto(`${web.base}/zh-CN/follow-up`);
+    await look('sign-in');
+    await page.getByLabel('您的回执码').fill(receipt);
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.getByText('谢谢。请问您是哪一天第一次看到的？').waitFor();
+    await look('report');
+    expect(await page.locator('.message-staff .message-meta strong').innerText()).toBe('承办人员的留言');
+    expect(seen).toEqual({ start: [], questions: [], details: [], receipt: [], 'sign-in': [], report: [] });
+  });
+
+  it('lays an Arabic page out right to left, and keeps each person-written text in its own direction', async () => {
+    const sup = await actor(web.t, 'supervisor');
+    const page = await web.page(false);
+    await page.goto(`${web.base}/ar/report/espionage`);
+    await page.locator('#f-what_happened').fill('Report about שלום and مرحبا');
+    await page.locator('#f-danger-1').check();
+    await page.locator('button[type=submit]').click();
+    await page.locator('#f-files').waitFor();
+    await page.locator('button[type=submit]').last().click();
+    const receipt = (await page.locator('#receipt').innerText()).trim();
+    const list = await sup.get('/api/v1/cases?order=newest&limit=1');
+    const id = (list.json() as { items: { id: string }[] }).items[0]!.id;
+    const reply = { body: 'مرحبا، thank you for the report (نشكرك).', visibility: 'reporter' };
+    expect((await sup.send('POST', `/api/v1/cases/${id}/messages`, reply)).statusCode).toBe(201);
+
+    await page.goto(`${web.base}/ar/follow-up`);
+    await page.locator('#f-receipt').fill(receipt);
+    await page.locator('form[action="/ar/follow-up"] button[type=submit]').click();
+    await page.locator('.thread').waitFor();
+    const directions = await page.evaluate(() => ({
+      page: getComputedStyle(document.documentElement).direction,
+      heading: getComputedStyle(document.querySelector('h1')!).direction,
+      reply: document.querySelector('.message-staff .message-body p')!.matches(':dir(rtl)'),
+      answer: document.querySelector('.answers dd')!.matches(':dir(ltr)'),
+    }));
+    expect(directions).toEqual({ page: 'rtl', heading: 'rtl', reply: true, answer: true });
+    // Mirrored: the heading's text ends at the right edge of its box, not at the left.
+    const edges = await page.evaluate(() => {
+      const h1 = document.querySelector('h1')!;
+      const range = document.createRange();
+      range.selectNodeContents(h1);
+      const text = range.getBoundingClientRect();
+      const box = h1.getBoundingClientRect();
+      return { right: Math.round(box.right - text.right), left: Math.round(text.left - box.left) };
+    });
+    expect(edges.right).toBe(0);
+    expect(edges.left).toBeGreaterThan(100);
+    // The receipt reads left to right in any language.
+    await page.goto(`${web.base}/ar/follow-up`);
+    expect(await page.locator('#f-receipt').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+  });
+
+  it.each(['en', 'zh-CN', 'ar'])('finds no accessibility violation on the public pages in %s', async (language) => {
+    const prefix = language === 'en' ? '' : `/${language}`;
+    const page = await web.page(true);
+    const found: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      found[name] = await axeViolations(page);
+    };
+    await page.goto(`${web.base}${prefix}/`);
+    await check('start');
+    await page.goto(`${web.base}${prefix}/report/espionage`);
+    await check('questions');
+    await page.locator('button[type=submit]').click();
+    await page.locator('.error-summary').waitFor();
+    await check('questions with errors');
+    await page.locator('#f-what_happened').fill('Something happened.');
+    await page.locator('#f-danger-1').check();
+    await page.locator('button[type=submit]').click();
+    await page.locator('#f-files').waitFor();
+    await check('details');
+    await page.locator('button[type=submit]').last().click();
+    await page.locator('#receipt').waitFor();
+    await check('receipt');
+    const receipt = (await page.locator('#receipt').innerText()).trim();
+    await page.goto(`${web.base}${prefix}/follow-up`);
+    await check('sign-in');
+    await page.locator('#f-receipt').fill(receipt);
+    await page.locator(`form[action="${prefix}/follow-up"] button[type=submit]`).click();
+    await page.locator('.status-box').waitFor();
+    await check('report');
+    await page.goto(`${web.base}${prefix}/no-such-page`);
+    await check('not found');
+    expect(found).toEqual({
+      start: [],
+      questions: [],
+      'questions with errors': [],
+      details: [],
+      receipt: [],
+      'sign-in': [],
+      report: [],
+      'not found': [],
+    });
+  });
+});
