@@ -44,11 +44,11 @@ ${
   html`<ul class="protection-list">
 ${list.requests.map(
   (r) => html`<li class="protection-request">
-<p><strong>${t('protection.askedOn')} ${time(r.requestedAt)}</strong></p>
+<p><strong>${t('protection.askedBefore')}${time(r.requestedAt)}${t('protection.askedAfter')}</strong></p>
 ${
   r.respondedAt && r.outcome
-    ? html`<p>${t('protection.respondedOn')} ${time(r.respondedAt)} — ${t(`protection.outcomes.${r.outcome}`)}</p>`
-    : html`<p>${t('protection.dueBy')} ${time(r.dueAt)}</p>`
+    ? html`<p>${t('protection.respondedBefore')}${time(r.respondedAt)}${t('protection.respondedAfter')}${t(`protection.outcomes.${r.outcome}`)}</p>`
+    : html`<p>${t('protection.dueBefore')}${time(r.dueAt)}${t('protection.dueAfter')}</p>`
 }
 </li>\n`,
 )}</ul>`

@@ -25,7 +25,7 @@ const time = (loc: Locale, iso: string) => html`<time datetime="${iso}">${loc.da
 
 function stateText(loc: Locale, t: TranscriptView): Html {
   if (t.confirmedAt)
-    return html`<p class="transcript-state"><strong>${loc.t(t.corrections.length > 0 ? 'transcripts.confirmedWithCorrections' : 'transcripts.confirmed')} ${time(loc, t.confirmedAt)}</strong></p>`;
+    return html`<p class="transcript-state"><strong>${loc.t('transcripts.confirmedBefore')}${time(loc, t.confirmedAt)}${loc.t(t.corrections.length > 0 ? 'transcripts.confirmedWithCorrections' : 'transcripts.confirmedAfter')}</strong></p>`;
   if (t.corrections.length > 0)
     return html`<p class="transcript-state"><strong>${loc.t('transcripts.correctionSent')}</strong></p>`;
   return html`<p class="transcript-state"><strong>${loc.t('transcripts.waiting')}</strong> ${loc.t('transcripts.waitingText')}</p>`;
