@@ -30,10 +30,10 @@ describe('html', () => {
 describe('layout pieces', () => {
   it('builds a page with the profile language, the authority, one stylesheet and no inline style or script', () => {
     const doc = page(
-      { authority: 'Office <A&B>', language: 'pt-BR' },
+      { authority: 'Office <A&B>', language: 'zh-CN' },
       { title: 'Start', main: html`<p>Hi</p>`, hasError: true },
     );
-    expect(doc).toContain('<html lang="pt-BR">');
+    expect(doc).toContain('<html lang="zh-CN">');
     expect(doc).toContain('<title>Error: Start — Office &lt;A&amp;B&gt;</title>');
     expect(doc).toContain('<link rel="stylesheet" href="/assets/site.css">');
     expect(doc).toContain('<a class="skip-link" href="#main">Skip to main content</a>');
