@@ -240,7 +240,7 @@ function textsOf(profile: Profile): Map<string, string> {
         if (!['id', 'type', 'kind', 'value', 'language', 'languages', 'timeZone', 'policy', 'urgentWhen'].includes(key))
           visit(child, `${where}.${key}`);
   };
-  visit({ ...profile, channels: profile.channels.map(({ value, ...rest }) => rest) }, '');
+  visit({ ...profile, channels: profile.channels.map(({ value: _contact, ...rest }) => rest) }, '');
   return texts;
 }
 
