@@ -19,6 +19,11 @@ export function profileIssueMessage(issue: Issue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       return invalidType(String(issue.expected), issue.input);
+    case 'invalid_union':
+      // The only union in a profile: a text, plain or translated (src/shared/profile-text.ts).
+      return issue.input === undefined
+        ? `missing — add ${DESCRIBE.string}`
+        : `expected ${DESCRIBE.string} or translations { "en": "…", "ar": "…" }, found ${describeValue(issue.input)}`;
     case 'invalid_value':
       return `${show(issue.input)} is not allowed — use one of: ${issue.values.map(String).join(', ')}`;
     case 'unrecognized_keys':

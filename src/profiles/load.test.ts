@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Profile } from '../shared/profile.ts';
 import { listProfiles, loadProfile, ProfileError, resolveProfileDir } from './load.ts';
+import { profileIn, publishedLanguages } from './localize.ts';
 
 const ROOT = fileURLToPath(new URL('../../profiles', import.meta.url));
 
@@ -224,5 +226,146 @@ describe('broken profiles', () => {
     expect((await loadError(dir)).message).toBe(
       `${path.relative(process.cwd(), path.join(dir, 'profile.json'))}: file not found — check the profile folder, or copy one of the shipped profiles`,
     );
+  });
+});
+
+/** Every text a reporter reads in `profile`, by JSON path (option values, ids and policies are not texts). */
+function textsOf(profile: Profile): Map<string, string> {
+  const texts = new Map<string, string>();
+  const visit = (value: unknown, where: string): void => {
+    if (typeof value === 'string') texts.set(where, value);
+    else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${where}[${i}]`));
+    else if (typeof value === 'object' && value !== null)
+      for (const [key, child] of Object.entries(value))
+        if (!['id', 'type', 'kind', 'value', 'language', 'languages', 'timeZone', 'policy', 'urgentWhen'].includes(key))
+          visit(child, `${where}.${key}`);
+  };
+  visit({ ...profile, channels: profile.channels.map(({ value: _contact, ...rest }) => rest) }, '');
+  return texts;
+}
+
+describe('translations', () => {
+  it('national-security publishes English (its default), Simplified Chinese and Arabic, in Asia/Shanghai time', async () => {
+    const profile = await loadProfile(path.join(ROOT, 'national-security'));
+    expect([profile.language, profile.languages, profile.timeZone]).toEqual([
+      'en',
+      ['zh-CN', 'en', 'ar'],
+      'Asia/Shanghai',
+    ]);
+    expect(publishedLanguages(profile)).toEqual(['en', 'zh-CN', 'ar']);
+    expect(profile.name).toBe('National security reporting');
+    expect(profileIn(profile, 'en')).toBe(profile);
+  });
+
+  it('gives the national-security profile in Chinese and in Arabic, legal references exact', async () => {
+    const profile = await loadProfile(path.join(ROOT, 'national-security'));
+    const zh = profileIn(profile, 'zh-CN');
+    expect([zh.name, zh.authority, zh.categories[0]!.title, zh.identity.fields[0]!.label]).toEqual([
+      '国家安全举报受理',
+      '国家安全机关举报受理办公室',
+      '间谍行为',
+      '您的姓名',
+    ]);
+    expect(zh.landing.rights[0]!.text).toContain(
+      '（《中华人民共和国反间谍法》第十六条；《公民举报危害国家安全行为奖励办法》（国家安全部令第2号）第六条）',
+    );
+    const ar = profileIn(profile, 'ar');
+    expect(ar.categories[0]!.title).toBe('التجسس');
+    expect(ar.landing.rights[0]!.text).toContain(
+      '(قانون مكافحة التجسس لعام 2023، المادة 16؛ الأمر رقم 2 الصادر عن وزارة أمن الدولة، المادة 6)',
+    );
+    expect(Object.isFrozen(ar.categories[0]!.fields[0])).toBe(true);
+    // Everything but the texts is the profile's own.
+    expect(zh.categories.map((c) => [c.id, c.policy])).toEqual(profile.categories.map((c) => [c.id, c.policy]));
+  });
+
+  it.each([
+    ['national-security', 'zh-CN'],
+    ['national-security', 'ar'],
+    ['eu-whistleblowing', 'ar'],
+    ['anti-corruption', 'ar'],
+  ] as const)(
+    '%s in %s has no English word (browser names aside) and no text left as in English',
+    async (id, language) => {
+      const profile = await loadProfile(path.join(ROOT, id));
+      const english = textsOf(profile);
+      const translated = [...textsOf(profileIn(profile, language))];
+      expect(translated.length).toBe(english.size);
+      const latin = translated.flatMap(([where, text]) =>
+        (text.match(/[A-Za-z]+/g) ?? [])
+          .filter((word) => !['Chrome', 'Firefox', 'Safari', 'Tor', 'IP'].includes(word))
+          .map((word) => `${where}: ${word}`),
+      );
+      expect(latin).toEqual([]);
+      const untranslated = translated.filter(
+        ([where, text]) => english.get(where) === text && !/^[\d\s:.+-]+$/.test(text),
+      );
+      expect(untranslated).toEqual([]);
+    },
+  );
+
+  it('the EU and anti-corruption profiles publish English and Arabic, in UTC', async () => {
+    for (const id of ['eu-whistleblowing', 'anti-corruption']) {
+      const profile = await loadProfile(path.join(ROOT, id));
+      expect([publishedLanguages(profile), profile.timeZone]).toEqual([['en', 'ar'], 'UTC']);
+    }
+  });
+
+  it('refuses a text without one of the published translations, by file, path and language', async () => {
+    const dir = await copyProfile('national-security');
+    const file = path.join(dir, 'categories', '10-espionage.json');
+    await editJson(file, (category) => delete category.fields[2].label.ar);
+    expect((await loadError(dir)).message).toBe(
+      `${file}: fields[2].label: missing the "ar" translation — add "ar": "…"`,
+    );
+  });
+
+  it('reads a plain string as the default language only, and asks for each other language', async () => {
+    const dir = await copyProfile('national-security');
+    const file = path.join(dir, 'profile.json');
+    await editJson(file, (json) => (json.landing.safetyAdvice[1] = 'Use a device of your own.'));
+    expect((await loadError(dir)).message.split('\n')).toEqual([
+      `${file}: landing.safetyAdvice[1]: missing the "zh-CN" translation — write the text as translations { "en": "…", "zh-CN": "…" }`,
+      `${file}: landing.safetyAdvice[1]: missing the "ar" translation — write the text as translations { "en": "…", "ar": "…" }`,
+    ]);
+  });
+
+  it('refuses a translation into a language Confide does not ship, and checks each translation as a text', async () => {
+    const dir = await copyProfile('eu-whistleblowing');
+    const file = path.join(dir, 'categories', '40-environment.json');
+    await editJson(file, (category) => {
+      category.title.fr = 'Environnement';
+      category.fields[1].help.ar = '<b>مهم</b>';
+    });
+    expect((await loadError(dir)).message.split('\n')).toEqual([
+      `${file}: title: unknown key "fr" — remove it or correct the spelling (allowed: en, zh-CN, ar)`,
+      `${file}: fields[1].help.ar: contains HTML ("<b>") — texts are shown exactly as written, so remove the tags or entities`,
+    ]);
+  });
+
+  it('refuses a text that is neither a string nor translations', async () => {
+    const dir = await copyProfile('anti-corruption');
+    const file = path.join(dir, 'profile.json');
+    await editJson(file, (json) => (json.name = ['Anti-corruption']));
+    expect((await loadError(dir)).message).toBe(
+      `${file}: name: expected a text in "double quotes" or translations { "en": "…", "ar": "…" }, found a list [ … ]`,
+    );
+  });
+
+  it.each([
+    ['language', 'fr', 'language: "fr" is not allowed — use one of: en, zh-CN, ar'],
+    ['languages', ['zh-CN', 'ar'], 'languages: the default language "en" is not listed — add it, or change "language"'],
+    ['languages', ['en', 'ar', 'en'], 'languages[2]: "en" is listed twice — list each language once'],
+    ['languages', ['en', 'de'], 'languages[1]: "de" is not allowed — use one of: en, zh-CN, ar'],
+    [
+      'timeZone',
+      'China Standard Time',
+      'timeZone: "China Standard Time" is not a time zone — use an IANA name, e.g. "Asia/Shanghai", "Europe/Brussels" or "UTC"',
+    ],
+  ])('refuses %s %j', async (key, value, message) => {
+    const dir = await copyProfile('national-security');
+    const file = path.join(dir, 'profile.json');
+    await editJson(file, (json) => (json[key] = value));
+    expect((await loadError(dir)).message).toBe(`${file}: ${message}`);
   });
 });

@@ -5,14 +5,17 @@
  *   profiles/<id>/categories/<nn>-<id>.json one category per file, in file name order
  *
  * Any problem stops start-up with a ProfileError naming the file, the JSON path, what is wrong and how to fix
- * it. The profile returned is deeply frozen.
+ * it — a text without its translation into one of the profile's `languages` too. The profile returned is in its
+ * default language and deeply frozen; `profileIn` (./localize.ts) gives it in the others.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { PROFILE_ID, Profile } from '../shared/profile.ts';
+import { isLanguage, type Language } from '../i18n/languages.ts';
+import { PROFILE_ID, profileReaderIn, type Profile } from '../shared/profile.ts';
 import { profileIssueMessage } from './issues.ts';
 import { parseJson } from './json.ts';
+import { publishedLanguages, rememberTranslations } from './localize.ts';
 
 export interface ProfileProblem {
   /** The file (or folder) at fault, relative to the working directory when inside it. */
@@ -64,19 +67,32 @@ export async function loadProfile(dir: string): Promise<Profile> {
   }
   if (problems.length > 0) throw new ProfileError(problems);
 
-  const result = Profile.safeParse({ ...head, categories }, { error: profileIssueMessage });
-  if (!result.success) {
-    throw new ProfileError(result.error.issues.map((issue) => locate(issue, profileFile, categoryDir, categoryFiles)));
-  }
+  const source = { ...head, categories };
+  const readIn = (language: Language) => {
+    const result = profileReaderIn(language, defaultLanguage).safeParse(source, { error: profileIssueMessage });
+    if (result.success) return result.data;
+    problems.push(...result.error.issues.map((issue) => locate(issue, profileFile, categoryDir, categoryFiles)));
+    return null;
+  };
+  // Read in the default language first: every problem but a missing translation shows there, once.
+  const defaultLanguage = isLanguage(head.language) ? head.language : 'en';
+  const profile = readIn(defaultLanguage);
+  if (!profile) throw new ProfileError(problems);
   const folder = path.basename(path.resolve(dir));
-  if (result.data.id !== folder) {
+  if (profile.id !== folder) {
     throw problem(
       profileFile,
       'id',
-      `${JSON.stringify(result.data.id)} is not the folder name ${JSON.stringify(folder)} — make them the same`,
+      `${JSON.stringify(profile.id)} is not the folder name ${JSON.stringify(folder)} — make them the same`,
     );
   }
-  return deepFreeze(result.data);
+  const translations = new Map<Language, Profile>();
+  for (const language of publishedLanguages(profile).slice(1)) {
+    const translated = readIn(language);
+    if (translated) translations.set(language, deepFreeze(translated));
+  }
+  if (problems.length > 0) throw new ProfileError(problems);
+  return rememberTranslations(deepFreeze(profile), translations);
 }
 
 /**
