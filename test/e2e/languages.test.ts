@@ -16,12 +16,16 @@ import { actor } from '../helpers/cases.ts';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Names of formats and tools that are the same in every language. */
-const NAMES = new Set(['PDF', 'CSV', 'JSON', 'Word', 'Excel', 'PowerPoint', 'OpenDocument', 'Tor', 'IP', 'MiB', 'KiB']);
+/** Names of formats, tools and browsers that are the same in every language. */
+const NAMES = new Set([
+  ...['PDF', 'CSV', 'JSON', 'Word', 'Excel', 'PowerPoint', 'OpenDocument', 'IP', 'MiB', 'KiB'],
+  ...['Tor', 'Chrome', 'Firefox', 'Safari'],
+]);
 
 /** The Latin-script words a person reads on `page` (visible text), other than NAMES. */
 async function englishWords(page: Page): Promise<string[]> {
-  const text = await page.locator('body').innerText();
+  // Web and e-mail addresses are written as they are typed.
+  const text = (await page.locator('body').innerText()).replace(/\S+:\/\/\S+|\S+@\S+/g, ' ');
   return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !NAMES.has(w) && w !== 'English');
 }
 

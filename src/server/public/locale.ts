@@ -146,7 +146,7 @@ export function localeOf(request: FastifyRequest, profile: Profile | null): Loca
 
 function makeLocale(base: Profile | null, language: Language): Locale {
   const fallback = defaultLanguage(base);
-  const timeZone = (base as { timeZone?: string } | null)?.timeZone ?? 'UTC';
+  const timeZone = base?.timeZone ?? 'UTC';
   const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone });
   const dateTimeFormat = new Intl.DateTimeFormat(language, {
     dateStyle: 'long',
@@ -154,7 +154,8 @@ function makeLocale(base: Profile | null, language: Language): Locale {
     timeZone,
     hourCycle: 'h23',
   });
-  const zoneName = new Intl.DateTimeFormat(language, { timeZone, timeZoneName: 'short' });
+  // "UTC", "GMT+8" are English abbreviations: other languages name the zone in words ("中国标准时间").
+  const zoneName = new Intl.DateTimeFormat(language, { timeZone, timeZoneName: language === 'en' ? 'short' : 'long' });
   const numberFormat = new Intl.NumberFormat(language);
   const valid = (iso: string): Date | null => {
     const date = new Date(iso);
