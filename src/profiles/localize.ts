@@ -32,3 +32,22 @@ export function profileIn(profile: Profile, language: Language): Profile {
 export function publishedLanguages(profile: Profile): readonly Language[] {
   return [profile.language, ...profile.languages.filter((language) => language !== profile.language)];
 }
+
+/**
+ * `profile` with `language` as its default (CONFIDE_LANGUAGE): its texts in that language, `language` set to it,
+ * and the other published languages, the profile's own default among them, still reachable through profileIn.
+ * @throws Error when the profile does not publish `language`
+ */
+export function withDefaultLanguage(profile: Profile, language: Language): Profile {
+  if (language === profile.language) return profile;
+  const languages = publishedLanguages(profile);
+  if (!languages.includes(language))
+    throw new Error(
+      `CONFIDE_LANGUAGE is ${language}, but the profile ${profile.id} publishes ${languages.join(', ')} only — choose one of them, or leave CONFIDE_LANGUAGE unset`,
+    );
+  const adopted = Object.freeze({ ...profileIn(profile, language), language });
+  const others = new Map(
+    languages.filter((l) => l !== language).map((l) => [l, Object.freeze({ ...profileIn(profile, l), language })]),
+  );
+  return rememberTranslations(adopted, others);
+}

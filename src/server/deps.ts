@@ -1,4 +1,5 @@
 /** Builds the production dependencies from configuration: database (migrated), file store, profile, secret. */
+import { withDefaultLanguage } from '../profiles/localize.ts';
 import path from 'node:path';
 import { createLocalBlobStore } from '../blobs/local.ts';
 import type { Deps } from '../domain/deps.ts';
@@ -35,7 +36,9 @@ export async function buildDeps(
     const argon2 = overrides.argon2 ?? config.argon2;
     await recordLegacyCosts(base, argon2);
     const profileId = (await getSetting(base, 'profile')) ?? DEFAULT_PROFILE;
-    let profile: Profile = await loadProfile(resolveProfileDir(config.profilesDir, profileId));
+    // CONFIDE_LANGUAGE makes another published language the deployment's default.
+    const adopt = (loaded: Profile) => (config.language ? withDefaultLanguage(loaded, config.language) : loaded);
+    let profile: Profile = adopt(await loadProfile(resolveProfileDir(config.profilesDir, profileId)));
     const deps: Deps = {
       db: opened.db,
       dialect: opened.dialect,
@@ -45,7 +48,7 @@ export async function buildDeps(
       sessions: config.sessions,
       profile: () => profile,
       setProfile: (p) => {
-        profile = p;
+        profile = adopt(p);
       },
       now: overrides.now ?? (() => new Date()),
       slowdown: overrides.slowdown ?? createSlowdown(MAX_WAITING_FAILURES),

@@ -2,6 +2,7 @@
  * Configuration from the environment, validated once at start-up and then frozen. Every setting is documented
  * here and in `.env.example`; an invalid one stops start-up with a message that names it and the fix.
  */
+import { LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +85,11 @@ const Env = z
       .string()
       .min(1)
       .default(fileURLToPath(new URL('../../../profiles', import.meta.url))),
+    /**
+     * The language of the public pages at addresses without a language prefix, of reports taken in without one, and
+     * of mail to reporters (en, zh-CN or ar): one the profile publishes. Default: the profile's own `language`.
+     */
+    CONFIDE_LANGUAGE: z.enum(LANGUAGES).optional(),
     /**
      * Argon2id memory cost in KiB for passwords and receipts. No less than OWASP's minimum for Argon2id (19 MiB with
      * 2 passes): a copy of the database must not be cheaper to attack offline. Each verifier keeps the costs it was
@@ -285,6 +291,8 @@ export interface Config {
   databaseUrl: string | undefined;
   publicUrl: string;
   profilesDir: string;
+  /** CONFIDE_LANGUAGE: the deployment's default language, when it is not the profile's. */
+  language: Language | undefined;
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   files: { maxFileBytes: number; maxFiles: number; maxCleanBytes: number };
   /**
@@ -368,6 +376,7 @@ export function loadConfig(
     databaseUrl: e.DATABASE_URL,
     publicUrl,
     profilesDir: path.resolve(cwd, e.CONFIDE_PROFILES_DIR),
+    language: e.CONFIDE_LANGUAGE,
     argon2: Object.freeze({
       memoryCost: e.CONFIDE_ARGON2_MEMORY_KIB,
       timeCost: e.CONFIDE_ARGON2_TIME_COST,
