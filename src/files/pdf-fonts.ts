@@ -42,6 +42,8 @@ function fontBytes(face: Face, weight: Weight): Uint8Array {
 export interface ShapedGlyph {
   id: number;
   advanceWidth: number;
+  /** The characters the font's cmap maps to this glyph (none for a dot or other part of a letter). */
+  codePoints: number[];
 }
 
 /** Where a glyph goes, font units: GPOS moves Arabic dots and marks by offsets and adjusts advances. */

@@ -3,9 +3,15 @@
  * and ignores GPOS offsets, which misplaces the dots and marks that Noto Sans Arabic attaches by GPOS (the yeh of
  * "في" would lose its dots). Here each glyph is shown with the TJ operator, its horizontal offset and advance
  * corrected by TJ adjustments and its vertical offset by the text rise (Ts): ISO 32000-1 §9.4.3, §9.3.7.
+ *
+ * The same font draws one dotless letter body for several letters (ب ت ث ن ي share one), so a glyph's ToUnicode
+ * entry cannot say which letter it is: a run that is not one glyph per character carries its text as /ActualText
+ * (§14.9.4), which copy, search and screen readers use instead of the glyphs.
  */
 import {
+  PDFArray,
   PDFHexString,
+  PDFName,
   PDFOperator,
   PDFOperatorNames,
   beginText,
@@ -28,6 +34,8 @@ export interface Run {
   font: PDFFont;
   /** The same font as `font`, for the glyph positions. */
   shaper: Shaper;
+  /** The run's characters in logical (reading) order. */
+  logical: string;
 }
 
 /** The run's advance, PDF points at `size`. */
@@ -48,13 +56,23 @@ export function drawRun(page: PDFPage, run: Run, x: number, y: number, size: num
     throw new Error(`PDF text: ${codes.length} glyph codes for ${glyphs.length} positioned glyphs`);
   const perUnit = 1000 / run.shaper.unitsPerEm; // TJ adjustments are in thousandths of the font size
   const context = page.doc.context;
-  const ops: PDFOperator[] = [
+  const ops: PDFOperator[] = [];
+  const actualText = glyphs.length !== [...run.logical].length || glyphs.some((g) => g.codePoints.length !== 1);
+  if (actualText)
+    ops.push(
+      PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
+        PDFName.of('Span'),
+        // An inline property list; the operator's argument type omits dictionaries, which it writes as any object.
+        context.obj({ ActualText: PDFHexString.fromText(run.logical) }) as unknown as PDFArray,
+      ]),
+    );
+  ops.push(
     pushGraphicsState(),
     beginText(),
     setFillingColor(color),
     setFontAndSize(page.node.newFontDictionary(run.font.name, run.font.ref), size),
     setTextMatrix(1, 0, 0, 1, x, y),
-  ];
+  );
   let items: Array<PDFHexString | number> = [];
   let rise = 0;
   const flush = () => {
@@ -78,5 +96,6 @@ export function drawRun(page: PDFPage, run: Run, x: number, y: number, size: num
   flush();
   if (rise !== 0) ops.push(setTextRise(0));
   ops.push(endText(), popGraphicsState());
+  if (actualText) ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
   page.pushOperators(...ops);
 }

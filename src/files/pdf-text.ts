@@ -100,9 +100,9 @@ interface Shaped {
 }
 
 /** The embedded font and its shaper for `face` in the paragraph's weight. */
-function runOf(s: Shaped, face: Face, text: string): Run {
+function runOf(s: Shaped, face: Face, text: string, logical = text): Run {
   const weight = s.style.bold ? 'bold' : 'regular';
-  return { text, font: s.style.fonts[face][weight], shaper: shaper(face, weight) };
+  return { text, logical, font: s.style.fonts[face][weight], shaper: shaper(face, weight) };
 }
 
 /** Pieces of the logical range [start, end] in visual order, left to right. */
@@ -131,13 +131,18 @@ function visualPieces(s: Shaped, start: number, end: number): Piece[] {
       n++;
     const from = rtl ? first - n + 1 : first;
     let logical = '';
-    for (let i = from; i < from + n; i++) if (!CONTROLS.test(s.text[i]!)) logical += mirrored.get(i) ?? s.text[i];
+    let drawn = '';
+    for (let i = from; i < from + n; i++)
+      if (!CONTROLS.test(s.text[i]!)) {
+        logical += s.text[i];
+        drawn += mirrored.get(i) ?? s.text[i];
+      }
     k += n;
     if (!logical) continue;
     const face = s.faces[first]!;
     // fontkit reverses Arabic-script runs itself; any other run is reversed here when it must read right to left.
-    const fontkitReverses = shaper(face).layout(logical).direction === 'rtl';
-    const run = runOf(s, face, rtl === fontkitReverses ? logical : [...logical].reverse().join(''));
+    const fontkitReverses = shaper(face).layout(drawn).direction === 'rtl';
+    const run = runOf(s, face, rtl === fontkitReverses ? drawn : [...drawn].reverse().join(''), logical);
     pieces.push({ ...run, width: runWidth(run, s.style.size) });
   }
   return pieces;
