@@ -8,8 +8,8 @@
  * entry cannot say which letter it is: a run that is not one glyph per character carries its text as /ActualText
  * (§14.9.4), which copy, search and screen readers use instead of the glyphs.
  */
+import type { PDFArray } from 'pdf-lib';
 import {
-  PDFArray,
   PDFHexString,
   PDFName,
   PDFOperator,
