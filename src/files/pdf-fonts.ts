@@ -25,10 +25,10 @@ const FILES: Readonly<Record<Face, { regular: string; bold: string }>> = {
 };
 
 const require = createRequire(import.meta.url);
-const bytesCache = new Map<string, Uint8Array>();
+const bytesCache = new Map<string, Buffer>();
 
 /** The font file's bytes, read on first use. @throws the file system's error when the package is missing */
-function fontBytes(face: Face, weight: Weight): Uint8Array {
+function fontBytes(face: Face, weight: Weight): Buffer {
   const path = FILES[face][weight];
   let bytes = bytesCache.get(path);
   if (!bytes) {
@@ -65,19 +65,22 @@ export interface Shaper {
 }
 
 const shapers = new Map<string, Shaper>();
+const parsed = new Map<Uint8Array, unknown>();
 
 /**
  * A process-wide fontkit instance of a face, for what does not depend on the document: which characters it has,
  * the glyphs' positions (pdf-lib draws glyphs at their advance widths only, so offsets are applied by the caller),
- * and in which order fontkit lays out a run (so that a right-to-left run is not reversed twice). pdf-lib's own
- * instance of the same file shapes the same text into the same glyphs.
+ * and in which order fontkit lays out a run (so that a right-to-left run is not reversed twice). pdf-lib embeds
+ * this same instance (`embedFonts`), so its glyphs are the ones positioned here.
  */
 export function shaper(face: Face, weight: Weight = 'regular'): Shaper {
   const key = `${face}-${weight}`;
   let s = shapers.get(key);
   if (!s) {
-    s = fontkit.create(Buffer.from(fontBytes(face, weight))) as unknown as Shaper;
+    const bytes = fontBytes(face, weight);
+    s = fontkit.create(bytes) as unknown as Shaper;
     shapers.set(key, s);
+    parsed.set(bytes, s);
   }
   return s;
 }
@@ -85,9 +88,19 @@ export function shaper(face: Face, weight: Weight = 'regular'): Shaper {
 /** The four faces of one document. */
 export type FontSet = Readonly<Record<Face, { regular: PDFFont; bold: PDFFont }>>;
 
+/**
+ * fontkit for pdf-lib, handing out the process-wide instance of a font file it was given before: parsing Noto Sans
+ * SC's layout tables anew for every document took most of a certificate's rendering time. Each document still makes
+ * its own subset (fontkit's `createSubset`), so nothing of one document reaches another.
+ */
+const sharedFontkit = {
+  create: (bytes: Uint8Array) => parsed.get(bytes) ?? fontkit.create(bytes as Buffer),
+} as unknown as typeof fontkit;
+
 /** Embeds the four faces into `doc`, subset: a face none of whose glyphs is drawn adds only a few hundred bytes. */
 export async function embedFonts(doc: PDFDocument): Promise<FontSet> {
-  doc.registerFontkit(fontkit);
+  for (const face of ['sc', 'arabic'] as const) for (const weight of ['regular', 'bold'] as const) shaper(face, weight);
+  doc.registerFontkit(sharedFontkit);
   const embed = (face: Face, weight: Weight) =>
     doc.embedFont(fontBytes(face, weight), { subset: true, customName: `NotoSans${face}-${weight}` });
   const [scRegular, scBold, arRegular, arBold] = await Promise.all([
