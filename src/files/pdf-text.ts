@@ -44,13 +44,16 @@ export interface TextStyle {
   direction: 'ltr' | 'rtl';
 }
 
-/** `value` isolated (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE): its direction stays its own. */
-export function isolate(value: string): string {
-  return `\u2068${value}\u2069`;
-}
-
 // Bidi formatting characters: they steer the algorithm and are not drawn.
 const CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * `value` isolated (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE): its direction stays its own, and
+ * its own bidi controls are dropped, so that it cannot end the isolation early or turn the sentence around it.
+ */
+export function isolate(value: string): string {
+  return `\u2068${value.replace(new RegExp(CONTROLS.source, 'g'), '')}\u2069`;
+}
 const ARABIC = /\p{Script=Arabic}/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 // A line may not start with these (closing punctuation), nor end with the opening ones.
