@@ -1,6 +1,8 @@
 /** The receipt letter an operator prints for a postal reply (src/files/receipt-letter-pdf.ts). */
 import { formatReceipt, parseReceipt } from '../../crypto/receipt.ts';
 import { renderReceiptLetter } from '../../files/receipt-letter-pdf.ts';
+import { matchLanguage } from '../../i18n/languages.ts';
+import { profileIn } from '../../profiles/localize.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 
@@ -19,13 +21,14 @@ export async function receiptLetter(
   const parsed = parseReceipt(receipt);
   if (!parsed.ok)
     throw errors.invalid('receipt_typo', 'This is not the receipt just shown: please record the report again.');
-  const profile = deps.profile();
+  const language = matchLanguage(deps.profile().language) ?? 'en';
+  const profile = profileIn(deps.profile(), language);
   const pdf = await renderReceiptLetter({
     authority: profile.authority,
     // Well-formed (parsed above): its 36 digits, in groups.
     receipt: formatReceipt(receipt.normalize('NFKC').replace(/[^0-9]/g, '')),
     followUpUrl,
-    language: profile.language,
+    language,
     issuedAt: deps.now().toISOString(),
   });
   return { pdf, fileName: 'receipt-letter.pdf' };

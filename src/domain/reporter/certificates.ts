@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import { parseReceipt } from '../../crypto/receipt.ts';
 import { randomBytes, wipe } from '../../crypto/sodium.ts';
 import { renderCertificate } from '../../files/certificate-pdf.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { profileIn } from '../../profiles/localize.ts';
 import type { Channel } from '../../shared/api.ts';
 import type { CertificateVerifyResponse } from '../../shared/certificates.ts';
 import {
@@ -74,13 +76,15 @@ export interface IssuedCertificate {
 }
 
 /**
- * Issues a certificate of receipt for a report: a new code (its hash stored), a PDF, an audit entry.
+ * Issues a certificate of receipt for a report: a new code (its hash stored), a PDF in `language`, an audit entry.
+ * @param language the language of the page it is asked from
  * @param actor who asked: 'reporter' (receipt page, follow-up)
  * @throws not_found when the report is gone
  */
 export async function issueCertificate(
   deps: Deps,
   reportId: string,
+  language: Language,
   actor: string = 'reporter',
 ): Promise<IssuedCertificate> {
   const report = await findReportForCertificate(deps.db, reportId);
@@ -91,21 +95,26 @@ export async function issueCertificate(
       'no_audit_record',
       'The record of this report’s receipt could not be found, so no certificate can be issued. Please contact us through another channel.',
     );
-  const profile = deps.profile();
-  const category = categoryOf(deps, report.category);
+  const profile = profileIn(deps.profile(), language);
+  const category = profile.categories.find((c) => c.id === report.category);
   const code = newCertificateCode();
   const issuedAt = deps.now().toISOString();
-  const pdf = await renderCertificate({
-    authority: profile.authority,
-    reference: report.reference,
-    categoryTitle: category?.title ?? report.category,
-    channel: CHANNEL_WORDS[report.channel as Channel] ?? report.channel,
-    receivedAt: report.received_at,
-    issuedAt,
-    code,
-    audit: { seq: Number(entry.seq), hash: entry.hash },
-    selfDisclosure: category?.kind === 'self_disclosure',
-  });
+  const pdf = await renderCertificate(
+    {
+      authority: profile.authority,
+      reference: report.reference,
+      categoryTitle: category?.title ?? report.category,
+      channel: report.channel as Channel,
+      receivedAt: report.received_at,
+      issuedAt,
+      code,
+      audit: { seq: Number(entry.seq), hash: entry.hash },
+      selfDisclosure: category?.kind === 'self_disclosure',
+      // The profile's time zone once profiles carry one; until then the times are given in UTC.
+      timeZone: (profile as { timeZone?: string }).timeZone ?? 'UTC',
+    },
+    language,
+  );
   await inTransaction(deps.db, async (trx) => {
     await insertCertificate(trx, codeHash(normalizeCertificateCode(code)!), reportId, issuedAt);
     await audit(deps, trx, { actor, action: 'certificate.issue', subject: `report:${reportId}` });
@@ -117,10 +126,14 @@ export async function issueCertificate(
  * Issues a certificate to whoever holds the receipt (the receipt page, shown once, posts it back).
  * @throws as verifyReceipt: receipt_typo | unauthorized | too_many_attempts
  */
-export async function issueCertificateForReceipt(deps: Deps, receipt: string): Promise<IssuedCertificate> {
+export async function issueCertificateForReceipt(
+  deps: Deps,
+  receipt: string,
+  language: Language,
+): Promise<IssuedCertificate> {
   const { reportId, reportKey } = await verifyReceipt(deps, receipt);
   wipe(reportKey);
-  return issueCertificate(deps, reportId);
+  return issueCertificate(deps, reportId, language);
 }
 
 /**
