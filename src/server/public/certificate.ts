@@ -11,11 +11,10 @@ import {
   type IssuedCertificate,
 } from '../../domain/reporter/certificates.ts';
 import { contentDisposition } from '../../files/names.ts';
-import { matchLanguage, type Language } from '../../i18n/languages.ts';
 import type { RouteContext } from '../core/route-context.ts';
 import { fieldText } from '../plugins/multipart.ts';
 import { html, type Html } from './html.ts';
-import type { Locale } from './locale.ts';
+import { localeOf, type Locale } from './locale.ts';
 
 function sendCertificate(reply: FastifyReply, certificate: IssuedCertificate): FastifyReply {
   return reply
@@ -27,15 +26,20 @@ function sendCertificate(reply: FastifyReply, certificate: IssuedCertificate): F
 
 export function certificateDownloadRoutes({ deps }: RouteContext) {
   // The certificate is in the language of the page it is asked from; until pages carry their language, the profile's.
-  const pageLanguage = (): Language => matchLanguage(deps.profile().language) ?? 'en';
   return async function routes(app: FastifyInstance): Promise<void> {
     app.post('/receipt/certificate', { config: { access: 'public' } }, async (request, reply) => {
       const receipt = fieldText((request.body as Record<string, unknown> | undefined)?.receipt).slice(0, 200);
-      return sendCertificate(reply, await issueCertificateForReceipt(deps, receipt, pageLanguage()));
+      return sendCertificate(
+        reply,
+        await issueCertificateForReceipt(deps, receipt, localeOf(request, deps.profile()).language),
+      );
     });
 
     app.post('/follow-up/certificate', { config: { access: 'reporter' } }, async (request, reply) =>
-      sendCertificate(reply, await issueCertificate(deps, request.reporter!.reportId!, pageLanguage())),
+      sendCertificate(
+        reply,
+        await issueCertificate(deps, request.reporter!.reportId!, localeOf(request, deps.profile()).language),
+      ),
     );
   };
 }
