@@ -74,7 +74,8 @@ describe('shipped profiles', () => {
       ['contact', false, true],
       ['relationship', false, true],
     ]);
-    for (const field of profile.identity.fields) expect(field.help).toMatch(/anonymity is the default/i);
+    for (const field of profileIn(profile, 'en').identity.fields)
+      expect(field.help).toMatch(/anonymity is the default/i);
   });
 
   it('national-security has the legal deadlines per category kind', async () => {
@@ -124,7 +125,7 @@ describe('shipped profiles', () => {
     expect(await listProfiles(ROOT)).toEqual([
       { id: 'anti-corruption', name: 'Anti-corruption reporting' },
       { id: 'eu-whistleblowing', name: 'EU whistleblowing channel' },
-      { id: 'national-security', name: 'National security reporting' },
+      { id: 'national-security', name: '国家安全举报受理' },
     ]);
   });
 });
@@ -245,16 +246,17 @@ function textsOf(profile: Profile): Map<string, string> {
 }
 
 describe('translations', () => {
-  it('national-security publishes English (its default), Simplified Chinese and Arabic, in Asia/Shanghai time', async () => {
+  it('national-security publishes Simplified Chinese (its default), English and Arabic, in Asia/Shanghai time', async () => {
     const profile = await loadProfile(path.join(ROOT, 'national-security'));
     expect([profile.language, profile.languages, profile.timeZone]).toEqual([
-      'en',
+      'zh-CN',
       ['zh-CN', 'en', 'ar'],
       'Asia/Shanghai',
     ]);
-    expect(publishedLanguages(profile)).toEqual(['en', 'zh-CN', 'ar']);
-    expect(profile.name).toBe('National security reporting');
-    expect(profileIn(profile, 'en')).toBe(profile);
+    expect(publishedLanguages(profile)).toEqual(['zh-CN', 'en', 'ar']);
+    expect(profile.name).toBe('国家安全举报受理');
+    expect(profileIn(profile, 'en').name).toBe('National security reporting');
+    expect(profileIn(profile, 'zh-CN')).toBe(profile);
   });
 
   it('gives the national-security profile in Chinese and in Arabic, legal references exact', async () => {
@@ -288,7 +290,7 @@ describe('translations', () => {
     '%s in %s has no English word (browser names aside) and no text left as in English',
     async (id, language) => {
       const profile = await loadProfile(path.join(ROOT, id));
-      const english = textsOf(profile);
+      const english = textsOf(profileIn(profile, 'en'));
       const translated = [...textsOf(profileIn(profile, language))];
       expect(translated.length).toBe(english.size);
       const latin = translated.flatMap(([where, text]) =>
@@ -323,10 +325,10 @@ describe('translations', () => {
   it('reads a plain string as the default language only, and asks for each other language', async () => {
     const dir = await copyProfile('national-security');
     const file = path.join(dir, 'profile.json');
-    await editJson(file, (json) => (json.landing.safetyAdvice[1] = 'Use a device of your own.'));
+    await editJson(file, (json) => (json.landing.safetyAdvice[1] = '请使用您自己的设备。'));
     expect((await loadError(dir)).message.split('\n')).toEqual([
-      `${file}: landing.safetyAdvice[1]: missing the "zh-CN" translation — write the text as translations { "en": "…", "zh-CN": "…" }`,
-      `${file}: landing.safetyAdvice[1]: missing the "ar" translation — write the text as translations { "en": "…", "ar": "…" }`,
+      `${file}: landing.safetyAdvice[1]: missing the "en" translation — write the text as translations { "zh-CN": "…", "en": "…" }`,
+      `${file}: landing.safetyAdvice[1]: missing the "ar" translation — write the text as translations { "zh-CN": "…", "ar": "…" }`,
     ]);
   });
 
@@ -354,9 +356,9 @@ describe('translations', () => {
 
   it.each([
     ['language', 'fr', 'language: "fr" is not allowed — use one of: en, zh-CN, ar'],
-    ['languages', ['zh-CN', 'ar'], 'languages: the default language "en" is not listed — add it, or change "language"'],
-    ['languages', ['en', 'ar', 'en'], 'languages[2]: "en" is listed twice — list each language once'],
-    ['languages', ['en', 'de'], 'languages[1]: "de" is not allowed — use one of: en, zh-CN, ar'],
+    ['languages', ['en', 'ar'], 'languages: the default language "zh-CN" is not listed — add it, or change "language"'],
+    ['languages', ['zh-CN', 'ar', 'zh-CN'], 'languages[2]: "zh-CN" is listed twice — list each language once'],
+    ['languages', ['zh-CN', 'de'], 'languages[1]: "de" is not allowed — use one of: en, zh-CN, ar'],
     [
       'timeZone',
       'China Standard Time',

@@ -63,6 +63,9 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     CONFIDE_LOG_LEVEL: 'silent',
     // No role must use TOTP unless a test says so (env: { CONFIDE_TOTP_REQUIRED_ROLES: 'handler' }).
     CONFIDE_TOTP_REQUIRED_ROLES: 'none',
+    // Tests read the English texts (the national-security profile's own default is Chinese); a test asks for
+    // another language by path, or sets CONFIDE_LANGUAGE itself.
+    CONFIDE_LANGUAGE: 'en',
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     ...options.env,
   });

@@ -9,6 +9,8 @@ import { DIALECTS } from '../helpers/db.ts';
 import { multipart } from '../helpers/multipart.ts';
 import { ANSWERS, form, receiptOf } from '../helpers/public-pages.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
+import { withDefaultLanguage } from '../../src/profiles/localize.ts';
+import type { Profile } from '../../src/shared/profile.ts';
 
 describe.each(DIALECTS)('public pages by language (%s)', (dialect) => {
   let t: TestApp;
@@ -101,5 +103,31 @@ describe.each(DIALECTS)('public pages by language (%s)', (dialect) => {
     expect((await get('/zh-CN/api/v1/categories')).statusCode).toBe(404);
     expect((await get('/zh-CN/assets/site.css')).statusCode).toBe(404);
     expect((await get('/assets/site.css')).statusCode).toBe(200);
+  });
+});
+
+describe('the default language', () => {
+  it('is the profile’s own (Chinese for national security) unless CONFIDE_LANGUAGE names another', async () => {
+    const t = await buildTestApp({ env: { CONFIDE_LANGUAGE: '' } });
+    try {
+      const start = await t.app.inject({ method: 'GET', url: '/' });
+      expect(start.body).toContain('<html lang="zh-CN" dir="ltr">');
+      expect(start.body).toContain('<h1>国家安全举报受理</h1>');
+      expect(start.body).toContain('<a href="/en/" lang="en" hreflang="en">English</a>');
+      const english = await t.app.inject({ method: 'GET', url: '/en/' });
+      expect(english.body).toContain('<h1>National security reporting</h1>');
+      expect(english.body).toContain(
+        '<a class="button button-secondary" href="/en/follow-up">Follow up on a report</a>',
+      );
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('refuses to start with a language the profile does not publish', () => {
+    const profile = { id: 'x', language: 'en', languages: ['en'] } as unknown as Profile;
+    expect(() => withDefaultLanguage(profile, 'ar')).toThrow(
+      'CONFIDE_LANGUAGE is ar, but the profile x publishes en only — choose one of them, or leave CONFIDE_LANGUAGE unset',
+    );
   });
 });

@@ -87,9 +87,10 @@ const Env = z
       .default(fileURLToPath(new URL('../../../profiles', import.meta.url))),
     /**
      * The language of the public pages at addresses without a language prefix, of reports taken in without one, and
-     * of mail to reporters (en, zh-CN or ar): one the profile publishes. Default: the profile's own `language`.
+     * of mail to reporters (en, zh-CN or ar): one the profile publishes. Default (unset or empty): the profile's own
+     * `language`.
      */
-    CONFIDE_LANGUAGE: z.enum(LANGUAGES).optional(),
+    CONFIDE_LANGUAGE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(LANGUAGES).optional()),
     /**
      * Argon2id memory cost in KiB for passwords and receipts. No less than OWASP's minimum for Argon2id (19 MiB with
      * 2 passes): a copy of the database must not be cheaper to attack offline. Each verifier keeps the costs it was

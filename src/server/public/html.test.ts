@@ -33,7 +33,7 @@ describe('html', () => {
 
 describe('layout pieces', () => {
   it('builds a page with the profile language, the authority, one stylesheet and no inline style or script', () => {
-    const profile = { authority: 'Office <A&B>', language: 'en' } as Profile;
+    const profile = { authority: 'Office <A&B>', language: 'en', languages: ['en'] } as unknown as Profile;
     const doc = page(localeFor(profile, 'en'), { title: 'Start', main: html`<p>Hi</p>`, hasError: true });
     expect(doc).toContain('<html lang="en" dir="ltr">');
     expect(doc).toContain('<title>Error: Start — Office &lt;A&amp;B&gt;</title>');
