@@ -166,6 +166,8 @@ export const CaseDetail = CaseSummary.extend({
   allowedTransitions: z.array(CaseStatus),
   /** Whether closing needs an outcome notice to the reporter first and none was sent yet (CEL 2023 Art. 52). */
   outcomeNoticeRequired: z.boolean(),
+  /** The report's language (a BCP 47 tag from src/i18n/languages.ts); absent from servers that do not say it. */
+  language: z.string().optional(),
   /** Texts to start an outcome notice from, in the reporter's language, by outcome. */
   feedbackTemplates: z.array(z.object({ outcome: Outcome, text: z.string() })),
   /** The viewer may grant, revoke and exclude (supervisors). */
