@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { CaseDetail, Outcome } from '../../shared/api.ts';
 import { useTranslation } from 'react-i18next';
-import { i18n } from '../i18n.ts';
 import { outcomeLabel } from '../lib/labels.ts';
+import { outcomeTemplate } from '../lib/messages.ts';
 import { isLanguage, LANGUAGE_NAMES } from '../../i18n/languages.ts';
 
 interface Props {
@@ -22,7 +22,6 @@ interface Props {
 export function TemplatePicker({ templates, language, onPick }: Props) {
   const { t } = useTranslation();
   const reportLanguage = isLanguage(language) ? language : 'en';
-  const inReportLanguage = i18n.getFixedT(reportLanguage);
   const id = useId();
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   if (templates.length === 0) return <p className="hint">{t('templatePicker.none')}</p>;
@@ -30,7 +29,7 @@ export function TemplatePicker({ templates, language, onPick }: Props) {
   function pick(value: Outcome | '') {
     setOutcome(value);
     const template = templates.find((candidate) => candidate.outcome === value);
-    if (template) onPick(inReportLanguage(`templatePicker.text.${template.outcome}`));
+    if (template) onPick(outcomeTemplate(template.outcome, reportLanguage));
   }
 
   return (

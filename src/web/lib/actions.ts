@@ -13,11 +13,6 @@ export function approvalTitle(kind: RequestKind): string {
   return i18n.t(`actions.approvalTitle.${kind}`);
 }
 
-/** The request title a step needs, as the requester asks for it; translated when read (prefer `approvalTitle`). */
-export const APPROVAL_TITLES: Readonly<Record<GatedKind, string>> = new Proxy({} as Record<GatedKind, string>, {
-  get: (_target, kind) => (typeof kind === 'string' ? approvalTitle(kind as GatedKind) : undefined),
-});
-
 export interface ActionDraft {
   at: string;
   place: string;

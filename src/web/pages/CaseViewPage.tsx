@@ -34,7 +34,7 @@ import { useTranslation } from 'react-i18next';
  * links, access (for supervisors) and its history.
  */
 export function CaseViewPage({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { data, error, loading, reload, update } = useCaseDetail(id);
   const title = data ? t('caseView.title', { reference: data.reference }) : t('caseView.titleLoading');
@@ -56,9 +56,7 @@ export function CaseViewPage({ id }: { id: string }) {
     <>
       <p className="back">
         <Link href={casesPath()}>
-          <span aria-hidden="true" className="back-arrow">
-            ←{' '}
-          </span>
+          <span aria-hidden="true">{i18n.dir() === 'rtl' ? '→ ' : '← '}</span>
           {t('caseView.allCases')}
         </Link>
       </p>
