@@ -1,10 +1,10 @@
 /** What the Retention section says about a case, in plain words. */
 import type { RetentionView } from '../../shared/retention.ts';
 import { i18n } from '../i18n.ts';
-import { formatDateTime } from './format.ts';
+import { displayLocale, formatDateTime } from './format.ts';
 
 /** "1,095 days (about 3 years)"; "60 days" (in the workspace's language; `locale` formats the numbers). */
-export function formatRetentionDays(days: number, locale: string = i18n.language): string {
+export function formatRetentionDays(days: number, locale: string = displayLocale()): string {
   const n = new Intl.NumberFormat(locale).format(days);
   const years = days / 365;
   if (days < 365 || Math.abs(years - Math.round(years)) > 0.05) return i18n.t('retention.days', { count: days, n });
