@@ -24,7 +24,8 @@ export function IdentityDetails({ identity }: { identity: CaseIdentity }) {
   const { t } = useTranslation();
   const added = identity.reporterAddedAt ? (
     <p>
-      {t('identity.addedBefore')} <DateTime iso={identity.reporterAddedAt} /> {t('identity.addedAfter')}
+      {t('identity.addedBefore')} <DateTime iso={identity.reporterAddedAt} />
+      {t('identity.addedAfter')}
     </p>
   ) : null;
   if (!identity.disclosed || !identity.answers)
@@ -41,7 +42,7 @@ export function IdentityDetails({ identity }: { identity: CaseIdentity }) {
     <>
       <p>
         {t('identity.disclosedBefore')}{' '}
-        {identity.disclosedAt ? <DateTime iso={identity.disclosedAt} /> : t('identity.earlierDate')}{' '}
+        {identity.disclosedAt ? <DateTime iso={identity.disclosedAt} /> : t('identity.earlierDate')}
         {t('identity.disclosedAfter')}
       </p>
       <h3>{t('identity.given')}</h3>
