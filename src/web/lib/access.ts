@@ -1,7 +1,7 @@
 /** Who can be chosen in the Access section's pickers, from the handlers and the case's current access. */
 import type { z } from 'zod';
 import type { CaseAccess, StaffListItem } from '../../shared/api.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 
 export type StaffOption = z.output<typeof StaffListItem>;
 

@@ -1,7 +1,7 @@
 /** Words and checks for enforcement action records and approvals in the workspace. */
 import type { ActionKind, GatedKind, UsableApproval } from '../../shared/actions.ts';
 import type { RequestKind } from '../../shared/requests.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 
 /** "Inspection", "Search", …, "Other action", in the workspace's language. */
 export function actionKindLabel(kind: ActionKind): string {

@@ -1,7 +1,7 @@
 /** How a questionnaire answer reads on screen. */
 import type { z } from 'zod';
 import type { AnswerView } from '../../shared/api.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 import { formatCalendarDate } from './format.ts';
 
 export type Answer = z.output<typeof AnswerView>;

@@ -1,5 +1,5 @@
 /** Case labels as typed in one comma-separated box, checked the way the server checks them (LabelsRequest). */
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 
 export const MAX_LABELS = 20;
 export const MAX_LABEL_LENGTH = 40;

@@ -5,7 +5,7 @@
  * unless a locale is given (see {@link displayLocale}).
  */
 import { matchLanguage } from '../../i18n/languages.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 
 /**
  * The locale to format in: the browser's own tag when it is a variant of the workspace language (`en-GB` for

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CASE_STATUSES, CHANNELS, OUTCOMES, RISK_LEVELS } from '../../shared/api.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 import {
   channelLabel,
   exclusionReasonLabel,

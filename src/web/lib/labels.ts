@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Channel, CaseStatus, ExclusionReason, LinkKind, Outcome, RiskLevel, Role } from '../../shared/api.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 
 /** "Received", "Investigating", … */
 export function statusLabel(status: CaseStatus): string {

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { MessageRequest, Outcome } from '../../shared/api.ts';
 import { isLanguage } from '../../i18n/languages.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 
 /** Reply to the reporter, internal note, or outcome notice (a reply that tells the reporter the result). */
 export type MessageMode = 'reporter' | 'internal' | 'outcome_notice';

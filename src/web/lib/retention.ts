@@ -1,6 +1,6 @@
 /** What the Retention section says about a case, in plain words. */
 import type { RetentionView } from '../../shared/retention.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 import { displayLocale, formatDateTime } from './format.ts';
 
 /** "1,095 days (about 3 years)"; "60 days" (in the workspace's language; `locale` formats the numbers). */

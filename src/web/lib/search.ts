@@ -1,6 +1,6 @@
 /** The content search on the case list, kept in the URL (`q`) beside the list's filters. */
 import { SearchQuery } from '../../shared/api.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/instance.ts';
 import { filtersToSearch, type CaseFilters } from './filters.ts';
 
 export const MIN_SEARCH_LENGTH = 2;
