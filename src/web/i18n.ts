@@ -6,17 +6,10 @@
  * Components translate with `const { t } = useTranslation();` and `t('caseView.title')`; code outside React with
  * `i18n.t`. Keys are nested by screen or component.
  */
-import { initReactI18next } from 'react-i18next';
-import { createI18n } from '../i18n/catalogue.ts';
+import { i18n } from './i18n/instance.ts';
 import { LANGUAGES, matchLanguage, textDirection, type Language } from '../i18n/languages.ts';
-import en from '../../locales/en/workspace.json' with { type: 'json' };
-import zhCN from '../../locales/zh-CN/workspace.json' with { type: 'json' };
-import ar from '../../locales/ar/workspace.json' with { type: 'json' };
 
-export const i18n = createI18n({ en: { workspace: en }, 'zh-CN': { workspace: zhCN }, ar: { workspace: ar } }, [
-  initReactI18next,
-]);
-i18n.setDefaultNamespace('workspace');
+export { i18n };
 
 /** The browser's first shipped language, else English. */
 export function browserLanguage(): Language {

@@ -6,6 +6,7 @@ import { ExclusionForm } from './ExclusionForm.tsx';
 import { ExclusionList } from './ExclusionList.tsx';
 import { GrantForm } from './GrantForm.tsx';
 import { GrantList } from './GrantList.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -22,6 +23,7 @@ interface Props {
  * grants, revocations and exclusions.
  */
 export function AccessSection({ caseId, categoryId, complaint = false, onChanged }: Props) {
+  const { t } = useTranslation();
   const { access, handlers, excludable, error, replace } = useCaseAccess(caseId, complaint ? 'oversight' : 'handler');
 
   function changed(next: CaseAccess) {
@@ -29,15 +31,15 @@ export function AccessSection({ caseId, categoryId, complaint = false, onChanged
     onChanged();
   }
 
-  if (error) return <ErrorMessage message={`Access could not be loaded: ${error.message}`} />;
-  if (!access) return <p role="status">Loading access…</p>;
+  if (error) return <ErrorMessage message={t('accessSection.loadFailed', { message: error.message })} />;
+  if (!access) return <p role="status">{t('accessSection.loading')}</p>;
   return (
     <>
       <GrantList caseId={caseId} grants={access.grants} onChanged={changed} />
       <GrantForm
         caseId={caseId}
         options={grantOptions(handlers, access, categoryId)}
-        noun={complaint ? 'an oversight officer' : 'a handler'}
+        noun={complaint ? 'oversight' : 'handler'}
         onChanged={changed}
       />
       <ExclusionList caseId={caseId} exclusions={access.exclusions} onChanged={changed} />

@@ -2,9 +2,10 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { ACTION_KINDS, type ActionKind, type ActionView, type UsableApproval } from '../../shared/actions.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { ACTION_KIND_LABELS, actionProblem, approvalsFor, localToIso } from '../lib/actions.ts';
+import { actionKindLabel, actionProblem, approvalsFor, localToIso } from '../lib/actions.ts';
 import { ApprovalPicker } from './ApprovalPicker.tsx';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -19,6 +20,7 @@ interface Props {
  * What was typed stays when the server refuses; the file must then be chosen again only if the page reloads.
  */
 export function ActionForm({ caseId, officers, approvals, onRecorded }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -80,32 +82,34 @@ export function ActionForm({ caseId, officers, approvals, onRecorded }: Props) {
       setNotes('');
       if (fileInput.current) fileInput.current.value = '';
       onRecorded(saved);
-      return `${ACTION_KIND_LABELS[saved.kind]} recorded${saved.recording ? ` with its recording (SHA-256 ${saved.recording.sha256})` : ''}.`;
-    }, 'The record could not be saved. Try again.');
+      return saved.recording
+        ? t('actionForm.recordedWith', { kind: actionKindLabel(saved.kind), sha256: saved.recording.sha256 })
+        : t('actionForm.recorded', { kind: actionKindLabel(saved.kind) });
+    }, t('actionForm.saveFailed'));
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Record an enforcement action" noValidate>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('actionForm.label')} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-kind`}>Kind of action</label>
+        <label htmlFor={`${id}-kind`}>{t('actionForm.kind')}</label>
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ActionKind)}>
           {ACTION_KINDS.map((value) => (
             <option key={value} value={value}>
-              {ACTION_KIND_LABELS[value]}
+              {actionKindLabel(value)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-at`}>Date and time</label>
+        <label htmlFor={`${id}-at`}>{t('actionForm.at')}</label>
         <input id={`${id}-at`} type="datetime-local" value={at} required onChange={(e) => setAt(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-place`}>Place</label>
+        <label htmlFor={`${id}-place`}>{t('actionForm.place')}</label>
         <input id={`${id}-place`} value={place} required maxLength={4_000} onChange={(e) => setPlace(e.target.value)} />
       </div>
       <fieldset className="choice">
-        <legend>Officers (at least two)</legend>
+        <legend>{t('actionForm.officers')}</legend>
         {officers.map((o) => (
           <label key={o.id} className="radio">
             <input
@@ -113,12 +117,12 @@ export function ActionForm({ caseId, officers, approvals, onRecorded }: Props) {
               checked={officerIds.includes(o.id)}
               onChange={(e) => toggleOfficer(o.id, e.target.checked)}
             />
-            {o.displayName}
+            <bdi>{o.displayName}</bdi>
           </label>
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-credentials`}>Credentials shown</label>
+        <label htmlFor={`${id}-credentials`}>{t('actionForm.credentials')}</label>
         <textarea
           id={`${id}-credentials`}
           rows={2}
@@ -129,11 +133,11 @@ export function ActionForm({ caseId, officers, approvals, onRecorded }: Props) {
           aria-describedby={`${id}-credentials-hint`}
         />
         <p id={`${id}-credentials-hint`} className="hint">
-          For example: the service cards of both officers (Counter-Espionage Law 2023, Art. 24).
+          {t('actionForm.credentialsHint')}
         </p>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-documents`}>Legal documents shown</label>
+        <label htmlFor={`${id}-documents`}>{t('actionForm.documents')}</label>
         <textarea
           id={`${id}-documents`}
           rows={2}
@@ -144,7 +148,7 @@ export function ActionForm({ caseId, officers, approvals, onRecorded }: Props) {
           aria-describedby={`${id}-documents-hint`}
         />
         <p id={`${id}-documents-hint`} className="hint">
-          For example: the inspection notice or warrant, with its number.
+          {t('actionForm.documentsHint')}
         </p>
       </div>
       <ApprovalPicker
@@ -155,7 +159,7 @@ export function ActionForm({ caseId, officers, approvals, onRecorded }: Props) {
         onChange={setRequestId}
       />
       <div className="field">
-        <label htmlFor={`${id}-recording`}>Recording (audio or video)</label>
+        <label htmlFor={`${id}-recording`}>{t('actionForm.recording')}</label>
         <input
           id={`${id}-recording`}
           ref={fileInput}
@@ -165,12 +169,12 @@ export function ActionForm({ caseId, officers, approvals, onRecorded }: Props) {
           aria-describedby={`${id}-recording-hint`}
         />
         <p id={`${id}-recording-hint`} className="hint">
-          Kept as received, sealed as evidence, with its SHA-256 on record.
+          {t('actionForm.recordingHint')}
         </p>
       </div>
       {recording ? null : (
         <div className="field">
-          <label htmlFor={`${id}-reason`}>Why there is no recording</label>
+          <label htmlFor={`${id}-reason`}>{t('actionForm.noRecordingReason')}</label>
           <textarea
             id={`${id}-reason`}
             rows={2}
@@ -180,12 +184,12 @@ export function ActionForm({ caseId, officers, approvals, onRecorded }: Props) {
             aria-describedby={`${id}-reason-hint`}
           />
           <p id={`${id}-reason-hint`} className="hint">
-            Required when no recording is attached.
+            {t('actionForm.noRecordingReasonHint')}
           </p>
         </div>
       )}
       <div className="field">
-        <label htmlFor={`${id}-notes`}>Notes</label>
+        <label htmlFor={`${id}-notes`}>{t('actionForm.notes')}</label>
         <textarea
           id={`${id}-notes`}
           rows={3}
@@ -196,7 +200,7 @@ export function ActionForm({ caseId, officers, approvals, onRecorded }: Props) {
       </div>
       <FormFeedback error={error} notice={notice} />
       <button type="submit" className="button" aria-disabled={busy}>
-        Save the record
+        {t('actionForm.submit')}
       </button>
     </form>
   );

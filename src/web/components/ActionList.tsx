@@ -1,56 +1,71 @@
 import type { ActionView } from '../../shared/actions.ts';
-import { ACTION_KIND_LABELS } from '../lib/actions.ts';
+import { actionKindLabel } from '../lib/actions.ts';
 import { DateTime } from './DateTime.tsx';
+import { useTranslation } from 'react-i18next';
 
 /** The enforcement actions recorded on a case, oldest first, each with its officers, documents and recording. */
 export function ActionList({ actions }: { actions: ActionView[] }) {
-  if (actions.length === 0) return <p className="muted">No enforcement action has been recorded.</p>;
+  const { t } = useTranslation();
+  if (actions.length === 0) return <p className="muted">{t('actionList.none')}</p>;
   return (
     <ol className="history">
       {actions.map((a) => (
         <li key={a.id} className="history-event">
           <p className="history-line">
-            <strong>{ACTION_KIND_LABELS[a.kind]}</strong> · <DateTime iso={a.at} /> · <bdi>{a.place}</bdi>
+            <strong>{actionKindLabel(a.kind)}</strong> · <DateTime iso={a.at} /> · <bdi>{a.place}</bdi>
           </p>
           <dl className="answers">
             <div>
-              <dt>Officers</dt>
-              <dd>{a.officers.map((o) => o.displayName).join(', ')}</dd>
+              <dt>{t('actionList.officers')}</dt>
+              <dd>
+                {a.officers.map((o, i) => (
+                  <span key={o.id}>
+                    {i > 0 ? t('actionList.separator') : null}
+                    <bdi>{o.displayName}</bdi>
+                  </span>
+                ))}
+              </dd>
             </div>
             <div>
-              <dt>Credentials shown</dt>
-              <dd className="answer-text">{a.credentialsShown}</dd>
+              <dt>{t('actionForm.credentials')}</dt>
+              <dd className="answer-text" dir="auto">
+                {a.credentialsShown}
+              </dd>
             </div>
             <div>
-              <dt>Legal documents shown</dt>
-              <dd className="answer-text">{a.documentsShown}</dd>
+              <dt>{t('actionForm.documents')}</dt>
+              <dd className="answer-text" dir="auto">
+                {a.documentsShown}
+              </dd>
             </div>
             <div>
-              <dt>Recording</dt>
+              <dt>{t('actionList.recording')}</dt>
               <dd>
                 {a.recording ? (
                   <>
-                    SHA-256 <code>{a.recording.sha256}</code>
-                    {a.recording.fileId ? ' (kept with the case’s files, sealed as evidence)' : ' (file destroyed)'}
+                    SHA-256 <code>{a.recording.sha256}</code>{' '}
+                    {a.recording.fileId ? t('actionList.recordingKept') : t('actionList.recordingDestroyed')}
                   </>
                 ) : (
-                  <>None. Reason: {a.noRecordingReason}</>
+                  <>
+                    {t('actionList.noRecording')} <bdi>{a.noRecordingReason}</bdi>
+                  </>
                 )}
               </dd>
             </div>
             {a.notes ? (
               <div>
-                <dt>Notes</dt>
+                <dt>{t('actionForm.notes')}</dt>
                 <dd className="answer-text" dir="auto">
                   {a.notes}
                 </dd>
               </div>
             ) : null}
             <div>
-              <dt>Recorded</dt>
+              <dt>{t('actionList.recorded')}</dt>
               <dd>
-                <DateTime iso={a.createdAt} /> by {a.createdBy ?? 'a former staff member'}, under approval{' '}
-                <code>{a.requestId}</code>
+                <DateTime iso={a.createdAt} /> · {a.createdBy ? <bdi>{a.createdBy}</bdi> : t('actionList.formerStaff')}{' '}
+                · {t('actionList.underApproval')} <code>{a.requestId}</code>
               </dd>
             </div>
           </dl>

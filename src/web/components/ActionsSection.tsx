@@ -4,9 +4,11 @@ import { useApprovals } from '../hooks/useApprovals.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { ActionList } from './ActionList.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { useTranslation } from 'react-i18next';
 
 /** Enforcement actions on the case: the records so far and the form to add one (two-person rule). */
 export function ActionsSection({ caseId, onChanged }: { caseId: string; onChanged: () => void }) {
+  const { t } = useTranslation();
   const { actions, officers, error, add } = useActions(caseId);
   const approvals = useApprovals(caseId);
 
@@ -20,8 +22,8 @@ export function ActionsSection({ caseId, onChanged }: { caseId: string; onChange
   return (
     <>
       <ErrorMessage message={error ?? approvals.error} />
-      {actions ? <ActionList actions={actions} /> : error ? null : <p role="status">Loading the records…</p>}
-      <h3>Record an enforcement action</h3>
+      {actions ? <ActionList actions={actions} /> : error ? null : <p role="status">{t('actionsSection.loading')}</p>}
+      <h3>{t('actionForm.label')}</h3>
       <ActionForm caseId={caseId} officers={officers} approvals={approvals.approvals} onRecorded={recorded} />
     </>
   );

@@ -3,14 +3,17 @@ import type { FileView } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { useApprovals } from '../hooks/useApprovals.ts';
 import { approvalsFor } from '../lib/actions.ts';
+import { statusLabel } from '../lib/labels.ts';
 import { DateTime } from './DateTime.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Downloads that use an approval (two-person rule): an original file with its metadata, and the case's export
  * bundle. Each link works once: following it uses the approval, so it leaves the list.
  */
 export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileView[] }) {
+  const { t } = useTranslation();
   const api = useApi();
   const { approvals, error } = useApprovals(caseId);
   const [used, setUsed] = useState<ReadonlySet<string>>(new Set());
@@ -18,25 +21,25 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
   const originals = approvalsFor(open, 'open_original');
   const exports = approvalsFor(open, 'export');
   const use = (requestId: string) => setUsed((ids) => new Set([...ids, requestId]));
-  const fileName = (fileId: string | null) => files.find((f) => f.id === fileId)?.name ?? 'a file of this case';
+  const fileName = (fileId: string | null) => files.find((f) => f.id === fileId)?.name ?? t('approvedSteps.someFile');
 
   return (
     <>
-      <p>
-        Opening an original file (with its metadata) and exporting the case each need an approved request of yours: ask
-        for one, and a second person approves it. An approval is used once. To refer the case, change its status to
-        Referred with an approved export request.
-      </p>
+      <p>{t('approvedSteps.intro', { referred: statusLabel('referred') })}</p>
       <ErrorMessage message={error} />
-      {approvals === null && !error ? <p role="status">Loading your approvals…</p> : null}
+      {approvals === null && !error ? <p role="status">{t('approvalPicker.loading')}</p> : null}
       {approvals !== null && originals.length === 0 && exports.length === 0 ? (
-        <p className="muted">You have no approval for an original or an export on this case waiting to be used.</p>
+        <p className="muted">{t('approvedSteps.none')}</p>
       ) : null}
       <ul className="access-list">
         {originals.map((a) => (
           <li key={a.id}>
             <span>
-              Original of <strong>{fileName(a.subject)}</strong> · approved <DateTime iso={a.decidedAt} />
+              {t('approvedSteps.originalOf')}{' '}
+              <strong>
+                <bdi>{fileName(a.subject)}</bdi>
+              </strong>{' '}
+              · {t('approvedSteps.approved')} <DateTime iso={a.decidedAt} />
             </span>
             <a
               className="button button--secondary"
@@ -44,14 +47,18 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
               download
               onClick={() => use(a.id)}
             >
-              Download the original<span className="visually-hidden"> of {fileName(a.subject)}</span>
+              {t('approvedSteps.downloadOriginal')}
+              <span className="visually-hidden">
+                {' '}
+                <bdi>{fileName(a.subject)}</bdi>
+              </span>
             </a>
           </li>
         ))}
         {exports.map((a) => (
           <li key={a.id}>
             <span>
-              Export of the case · approved <DateTime iso={a.decidedAt} />
+              {t('approvedSteps.export')} · {t('approvedSteps.approved')} <DateTime iso={a.decidedAt} />
             </span>
             <a
               className="button button--secondary"
@@ -59,7 +66,7 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
               download
               onClick={() => use(a.id)}
             >
-              Download the export (JSON)
+              {t('approvedSteps.downloadExport')}
             </a>
           </li>
         ))}

@@ -4,6 +4,7 @@ import { useRequests } from '../hooks/useRequests.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { RequestCard } from './RequestCard.tsx';
 import { RequestForm } from './RequestForm.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -15,6 +16,7 @@ interface Props {
 
 /** The case's "Approvals" section: its requests (deciding those that are mine to decide) and asking for one. */
 export function CaseApprovals({ caseId, files, canManageAccess, onChanged }: Props) {
+  const { t } = useTranslation();
   const { items, error, reload } = useRequests({ caseId });
   const [done, setDone] = useState('');
 
@@ -26,15 +28,10 @@ export function CaseApprovals({ caseId, files, canManageAccess, onChanged }: Pro
 
   return (
     <>
-      <p>
-        Sensitive steps need a second person’s approval: disclosing the reporter’s identity (an identity custodian
-        decides), opening an original file, deleting early, exporting, granting outside the category, recording an
-        enforcement action, marking the report knowingly false, excluding another manager of the case or the last holder
-        of one of its keys, and a handler’s closing of the case. An approval is used once and expires after 7 days.
-      </p>
-      {error ? <ErrorMessage message={`Requests could not be loaded: ${error.message}`} /> : null}
-      {items === null && !error ? <p role="status">Loading requests…</p> : null}
-      {items?.length === 0 ? <p className="muted">No approval has been asked for on this case.</p> : null}
+      <p>{t('caseApprovals.intro', { days: 7 })}</p>
+      {error ? <ErrorMessage message={t('caseApprovals.loadFailed', { message: error.message })} /> : null}
+      {items === null && !error ? <p role="status">{t('caseApprovals.loading')}</p> : null}
+      {items?.length === 0 ? <p className="muted">{t('caseApprovals.none')}</p> : null}
       {items?.map((request) => (
         <RequestCard key={request.id} request={request} onDecided={changed} />
       ))}

@@ -2,8 +2,9 @@ import { useId, type FormEvent } from 'react';
 import { CASE_STATUSES, CHANNELS } from '../../shared/api.ts';
 import type { CategoryOption } from '../hooks/useCategories.ts';
 import { filtersToSearch, hasFilters, parseFilters, type CaseFilters } from '../lib/filters.ts';
-import { CHANNEL_LABELS, ORDER_LABELS, STATUS_LABELS } from '../lib/labels.ts';
+import { channelLabel, orderLabel, statusLabel } from '../lib/labels.ts';
 import { LabelFilterField } from './LabelFilterField.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   filters: CaseFilters;
@@ -16,6 +17,7 @@ interface Props {
  * applies on Enter or on leaving the box. The page keeps them in the URL.
  */
 export function CaseFilterForm({ filters, categories, onChange }: Props) {
+  const { t } = useTranslation();
   const id = useId();
 
   function set(name: keyof CaseFilters, value: string) {
@@ -34,32 +36,32 @@ export function CaseFilterForm({ filters, categories, onChange }: Props) {
   const knownCategory = !filters.category || categories.some((c) => c.id === filters.category);
 
   return (
-    <form role="search" aria-label="Filter cases" className="filters" onSubmit={handleSubmit}>
+    <form role="search" aria-label={t('caseFilter.label')} className="filters" onSubmit={handleSubmit}>
       <div className="field">
-        <label htmlFor={`${id}-order`}>Order</label>
+        <label htmlFor={`${id}-order`}>{t('caseFilter.order')}</label>
         <select id={`${id}-order`} value={filters.order ?? 'queue'} onChange={(e) => set('order', e.target.value)}>
           {(['queue', 'newest'] as const).map((order) => (
             <option key={order} value={order}>
-              {ORDER_LABELS[order]}
+              {orderLabel(order)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
+        <label htmlFor={`${id}-status`}>{t('caseFacts.status')}</label>
         <select id={`${id}-status`} value={filters.status ?? ''} onChange={(e) => set('status', e.target.value)}>
-          <option value="">Any status</option>
+          <option value="">{t('caseFilter.anyStatus')}</option>
           {CASE_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]}
+              {statusLabel(status)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-category`}>Category</label>
+        <label htmlFor={`${id}-category`}>{t('caseFacts.category')}</label>
         <select id={`${id}-category`} value={filters.category ?? ''} onChange={(e) => set('category', e.target.value)}>
-          <option value="">Any category</option>
+          <option value="">{t('caseFilter.anyCategory')}</option>
           {categories.map((category) => (
             <option key={category.id} value={category.id}>
               {category.title}
@@ -69,12 +71,12 @@ export function CaseFilterForm({ filters, categories, onChange }: Props) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-channel`}>Channel</label>
+        <label htmlFor={`${id}-channel`}>{t('caseFacts.channel')}</label>
         <select id={`${id}-channel`} value={filters.channel ?? ''} onChange={(e) => set('channel', e.target.value)}>
-          <option value="">Any channel</option>
+          <option value="">{t('caseFilter.anyChannel')}</option>
           {CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
-              {CHANNEL_LABELS[channel]}
+              {channelLabel(channel)}
             </option>
           ))}
         </select>
@@ -87,7 +89,7 @@ export function CaseFilterForm({ filters, categories, onChange }: Props) {
             checked={filters.urgent === 'true'}
             onChange={(e) => set('urgent', e.target.checked ? 'true' : '')}
           />
-          Urgent only
+          {t('caseFilter.urgentOnly')}
         </label>
       </div>
       <div className="field field--checkbox">
@@ -97,12 +99,12 @@ export function CaseFilterForm({ filters, categories, onChange }: Props) {
             checked={filters.unread === 'true'}
             onChange={(e) => set('unread', e.target.checked ? 'true' : '')}
           />
-          New from reporter only
+          {t('caseFilter.unreadOnly')}
         </label>
       </div>
       {hasFilters(filters) ? (
         <button type="button" className="button button--secondary" onClick={() => onChange({ order: filters.order })}>
-          Clear filters
+          {t('caseFilter.clear')}
         </button>
       ) : null}
     </form>

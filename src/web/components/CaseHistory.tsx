@@ -1,20 +1,25 @@
 import type { CaseEventView } from '../../shared/api.ts';
 import { DateTime } from './DateTime.tsx';
+import { useTranslation } from 'react-i18next';
 
 /** What was done to the case: when (in the viewer’s time zone), by whom, what, and why. */
 export function CaseHistory({ events }: { events: CaseEventView[] }) {
-  if (events.length === 0) return <p className="muted">Nothing has been recorded yet.</p>;
+  const { t } = useTranslation();
+  if (events.length === 0) return <p className="muted">{t('caseHistory.none')}</p>;
   return (
     <ol className="history">
       {events.map((event, index) => (
         <li key={`${event.at}-${index}`} className={`history-event history-event--${event.kind}`}>
           <p className="history-line">
-            <DateTime iso={event.at} /> · <strong>{event.actorName ?? 'System'}</strong>
+            <DateTime iso={event.at} /> ·{' '}
+            <strong>{event.actorName ? <bdi>{event.actorName}</bdi> : t('caseHistory.system')}</strong>
           </p>
-          <p className="history-summary">{event.summary}</p>
+          <p className="history-summary" dir="auto">
+            {event.summary}
+          </p>
           {event.reason ? (
             <p className="history-reason">
-              Reason: <bdi>{event.reason}</bdi>
+              {t('caseHistory.reason')} <bdi>{event.reason}</bdi>
             </p>
           ) : null}
         </li>

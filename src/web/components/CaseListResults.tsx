@@ -3,9 +3,11 @@ import { useCaseList } from '../hooks/useCaseList.ts';
 import { hasFilters, type CaseFilters } from '../lib/filters.ts';
 import { CaseTable } from './CaseTable.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { useTranslation } from 'react-i18next';
 
 /** The cases the user may see, filtered and ordered, a page at a time. */
 export function CaseListResults({ filters }: { filters: CaseFilters }) {
+  const { t } = useTranslation();
   const list = useCaseList(filters);
   const tableRef = useRef<HTMLTableElement>(null);
   // After "Load more", focus moves to the first new row, so keyboard users continue where they were.
@@ -27,14 +29,16 @@ export function CaseListResults({ filters }: { filters: CaseFilters }) {
   const count = list.items.length;
   const summary =
     list.phase === 'loading'
-      ? 'Loading cases…'
+      ? t('caseListResults.loading')
       : count === 0
         ? list.error
           ? ''
           : hasFilters(filters)
-            ? 'No cases match these filters.'
-            : 'There are no cases to show.'
-        : `Showing ${count} ${count === 1 ? 'case' : 'cases'}${list.nextCursor ? '; more can be loaded' : ''}.`;
+            ? t('caseListResults.noMatch')
+            : t('caseListResults.none')
+        : list.nextCursor
+          ? t('caseListResults.showingMore', { count })
+          : t('caseListResults.showing', { count });
 
   return (
     <>
@@ -51,7 +55,7 @@ export function CaseListResults({ filters }: { filters: CaseFilters }) {
             onClick={loadMore}
             aria-disabled={list.phase !== 'ready'}
           >
-            Load more
+            {t('caseListResults.loadMore')}
           </button>
         </p>
       ) : null}

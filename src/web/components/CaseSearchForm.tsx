@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { searchTermProblem } from '../lib/search.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** The search shown now (from the URL), or null for the plain list. */
@@ -14,6 +15,7 @@ interface Props {
  * viewer; there is no plaintext index.
  */
 export function CaseSearchForm({ term, onSearch, onClear }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState(term ?? '');
   const [shown, setShown] = useState(term);
@@ -31,9 +33,9 @@ export function CaseSearchForm({ term, onSearch, onClear }: Props) {
   }
 
   return (
-    <form role="search" aria-label="Search case contents" className="filters search-form" onSubmit={handleSubmit}>
+    <form role="search" aria-label={t('caseSearch.label')} className="filters search-form" onSubmit={handleSubmit}>
       <div className="field">
-        <label htmlFor={`${id}-q`}>Search in my cases</label>
+        <label htmlFor={`${id}-q`}>{t('caseSearch.field')}</label>
         <input
           id={`${id}-q`}
           type="search"
@@ -45,15 +47,15 @@ export function CaseSearchForm({ term, onSearch, onClear }: Props) {
           aria-describedby={`${id}-hint`}
         />
         <p id={`${id}-hint`} className="hint">
-          Searches the reports and messages of the cases granted to you.
+          {t('caseSearch.hint')}
         </p>
       </div>
       <button type="submit" className="button">
-        Search
+        {t('caseSearch.submit')}
       </button>
       {term !== null ? (
         <button type="button" className="button button--secondary" onClick={onClear}>
-          Clear search
+          {t('caseSearch.clear')}
         </button>
       ) : null}
       <ErrorMessage message={problem} />

@@ -1,5 +1,6 @@
 import { isOverdue } from '../lib/format.ts';
 import { DateTime } from './DateTime.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   dueAt: string | null;
@@ -9,11 +10,12 @@ interface Props {
 
 /** A due date, marked "Overdue" once passed while still pending; "None" when there is no deadline. */
 export function Deadline({ dueAt, pending }: Props) {
-  if (dueAt === null) return <span className="muted">None</span>;
+  const { t } = useTranslation();
+  if (dueAt === null) return <span className="muted">{t('caseFacts.none')}</span>;
   return (
     <>
       <DateTime iso={dueAt} />
-      {pending && isOverdue(dueAt) ? <span className="badge badge--overdue">Overdue</span> : null}
+      {pending && isOverdue(dueAt) ? <span className="badge badge--overdue">{t('deadline.overdue')}</span> : null}
     </>
   );
 }

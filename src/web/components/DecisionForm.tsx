@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
-import { REQUEST_TITLES, type RequestView } from '../../shared/requests.ts';
+import type { RequestView } from '../../shared/requests.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
+import { approvalTitle } from '../lib/actions.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   request: RequestView;
@@ -15,30 +17,37 @@ interface Props {
  * disclosure re-seals the identity key from this session to the requester at once, and the reporter is told.
  */
 export function DecisionForm({ request, onDecided }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [note, setNote] = useState('');
   const { busy, error, notice, run } = useSubmit();
-  const title = REQUEST_TITLES[request.kind];
+  const title = approvalTitle(request.kind);
+  const names = { title, reference: request.caseReference, requester: request.requesterName };
 
   async function decide(decision: 'approve' | 'refuse') {
     await run(async () => {
       await api.decideRequest(request.id, { decision, ...(note.trim() ? { note: note.trim() } : {}) });
       const done =
         decision === 'refuse'
-          ? `Refused: ${title} (case ${request.caseReference}).`
+          ? t('decisionForm.refused', names)
           : request.kind === 'identity_disclosure'
-            ? `Approved: the reporter's identity on case ${request.caseReference} is now disclosed to ${request.requesterName}, and the reporter is told.`
-            : `Approved: ${title} (case ${request.caseReference}). ${request.requesterName} can now go ahead, once.`;
+            ? t('decisionForm.approvedIdentity', names)
+            : t('decisionForm.approved', names);
       onDecided(done);
       return done;
-    }, 'The decision could not be saved. Try again.');
+    }, t('decisionForm.saveFailed'));
   }
 
   return (
-    <form className="case-form" onSubmit={(e) => e.preventDefault()} aria-label={`Decide: ${title}`} noValidate>
+    <form
+      className="case-form"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label={t('decisionForm.label', { title })}
+      noValidate
+    >
       <div className="field">
-        <label htmlFor={`${id}-note`}>Note to the requester (optional)</label>
+        <label htmlFor={`${id}-note`}>{t('decisionForm.note')}</label>
         <textarea
           id={`${id}-note`}
           rows={3}
@@ -48,14 +57,12 @@ export function DecisionForm({ request, onDecided }: Props) {
           aria-describedby={`${id}-hint`}
         />
         <p id={`${id}-hint`} className="hint">
-          {request.kind === 'identity_disclosure'
-            ? `Approving discloses the reporter's identity to ${request.requesterName} at once, and the reporter is told. Say why, especially when refusing.`
-            : 'Say why, especially when refusing. The note is recorded with the decision.'}
+          {request.kind === 'identity_disclosure' ? t('decisionForm.identityHint', names) : t('decisionForm.hint')}
         </p>
       </div>
       <div className="row-actions">
         <button type="button" className="button" onClick={() => decide('approve')} aria-disabled={busy}>
-          Approve
+          {t('decisionForm.approve')}
         </button>
         <button
           type="button"
@@ -63,7 +70,7 @@ export function DecisionForm({ request, onDecided }: Props) {
           onClick={() => decide('refuse')}
           aria-disabled={busy}
         >
-          Refuse
+          {t('decisionForm.refuse')}
         </button>
       </div>
       <FormFeedback error={error} notice={notice} />

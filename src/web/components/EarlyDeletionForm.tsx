@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -12,31 +13,28 @@ interface Props {
   onDeleted: () => void;
 }
 
-const UNCONFIRMED = 'Tick the box to confirm that the case is to be destroyed.';
-
 /** Destroys the case now under an approved request, after the person confirms what that means. */
 export function EarlyDeletionForm({ caseId, reference, requestId, onDeleted }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [confirmed, setConfirmed] = useState(false);
   const { busy, error, notice, run, refuse } = useSubmit();
+  const unconfirmed = t('earlyDeletion.unconfirmed');
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!confirmed) return refuse(UNCONFIRMED);
+    if (!confirmed) return refuse(unconfirmed);
     const done = await run(async () => {
       await api.deleteCase(caseId, requestId);
-      return `Case ${reference} was destroyed.`;
-    }, 'The case could not be deleted. Try again.');
+      return t('earlyDeletion.done', { reference });
+    }, t('earlyDeletion.failed'));
     if (done) onDeleted();
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Delete the case now" noValidate>
-      <p id={`${id}-what`}>
-        Your request to delete this case before its retention ends was approved. Deleting destroys the report, its
-        files, messages and history, and every key that opens them. It cannot be undone.
-      </p>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('earlyDeletion.label')} noValidate>
+      <p id={`${id}-what`}>{t('earlyDeletion.what')}</p>
       <div className="field field--checkbox">
         <label>
           <input
@@ -44,13 +42,13 @@ export function EarlyDeletionForm({ caseId, reference, requestId, onDeleted }: P
             checked={confirmed}
             onChange={(e) => setConfirmed(e.target.checked)}
             aria-describedby={`${id}-what`}
-            aria-invalid={error === UNCONFIRMED ? true : undefined}
+            aria-invalid={error === unconfirmed ? true : undefined}
           />
-          I understand that case {reference} will be destroyed for good
+          {t('earlyDeletion.confirm', { reference })}
         </label>
       </div>
       <button type="submit" className="button button--danger" aria-disabled={busy}>
-        Delete this case now
+        {t('earlyDeletion.submit')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

@@ -4,8 +4,9 @@ import type { CaseAccess, ExclusionReason } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import type { PickerOption } from '../lib/access.ts';
-import { EXCLUSION_REASON_LABELS } from '../lib/labels.ts';
+import { exclusionReasonLabel } from '../lib/labels.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 type Reason = z.output<typeof ExclusionReason>;
 const REASONS: readonly Reason[] = ['named_in_report', 'conflict_of_interest', 'other'];
@@ -23,6 +24,7 @@ interface Props {
  * ask for it.
  */
 export function ExclusionForm({ caseId, options, onChanged }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [userId, setUserId] = useState('');
@@ -33,8 +35,8 @@ export function ExclusionForm({ caseId, options, onChanged }: Props) {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!chosen) return refuse('Choose whom to exclude.');
-    if (reason === '') return refuse('Choose the reason for the exclusion.');
+    if (!chosen) return refuse(t('exclusionForm.chooseWhom'));
+    if (reason === '') return refuse(t('exclusionForm.chooseReason'));
     await run(async () => {
       // Excluding another manager, or the last holder of a key, needs an approval (two-person rule): use mine, if any.
       const approval = (await api.usableApprovals(caseId)).approvals.find(
@@ -51,17 +53,17 @@ export function ExclusionForm({ caseId, options, onChanged }: Props) {
       setUserId('');
       setReason('');
       setNote('');
-      return `${chosen.label} is excluded from this case.`;
-    }, 'The exclusion could not be recorded. Try again.');
+      return t('exclusionForm.done', { name: chosen.label });
+    }, t('exclusionForm.failed'));
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Exclude from the case" noValidate>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('exclusionForm.label')} noValidate>
       <div className="inline-form">
         <div className="field">
-          <label htmlFor={`${id}-user`}>Exclude</label>
+          <label htmlFor={`${id}-user`}>{t('exclusionForm.submit')}</label>
           <select id={`${id}-user`} value={chosen ? userId : ''} onChange={(e) => setUserId(e.target.value)}>
-            <option value="">Choose a person</option>
+            <option value="">{t('exclusionForm.choosePerson')}</option>
             {options.map((option) => (
               <option key={option.id} value={option.id}>
                 {option.label}
@@ -70,19 +72,19 @@ export function ExclusionForm({ caseId, options, onChanged }: Props) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-reason`}>Reason</label>
+          <label htmlFor={`${id}-reason`}>{t('exclusionForm.reason')}</label>
           <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value as Reason | '')}>
-            <option value="">Choose a reason</option>
+            <option value="">{t('exclusionForm.chooseAReason')}</option>
             {REASONS.map((value) => (
               <option key={value} value={value}>
-                {EXCLUSION_REASON_LABELS[value]}
+                {exclusionReasonLabel(value)}
               </option>
             ))}
           </select>
         </div>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-note`}>Note</label>
+        <label htmlFor={`${id}-note`}>{t('exclusionForm.note')}</label>
         <textarea
           id={`${id}-note`}
           rows={2}
@@ -92,12 +94,11 @@ export function ExclusionForm({ caseId, options, onChanged }: Props) {
           aria-describedby={`${id}-hint`}
         />
         <p id={`${id}-hint`} className="hint">
-          Optional. Kept with the exclusion and shown to the case’s managers. Excluding another manager of the case, or
-          the last person who holds one of its keys, needs an approval: ask for it under Approvals first.
+          {t('exclusionForm.hint')}
         </p>
       </div>
       <button type="submit" className="button" aria-disabled={busy}>
-        Exclude
+        {t('exclusionForm.submit')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

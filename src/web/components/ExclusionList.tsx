@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { CaseAccess } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { EXCLUSION_REASON_LABELS } from '../lib/labels.ts';
+import { approvalTitle } from '../lib/actions.ts';
+import { exclusionReasonLabel } from '../lib/labels.ts';
 import { DateTime } from './DateTime.tsx';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -14,6 +16,7 @@ interface Props {
 
 /** The staff excluded from the case (they can never be granted it), with why, and a way to lift an exclusion. */
 export function ExclusionList({ caseId, exclusions, onChanged }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const [removing, setRemoving] = useState<string | null>(null);
   const { error, notice, run } = useSubmit();
@@ -29,16 +32,16 @@ export function ExclusionList({ caseId, exclusions, onChanged }: Props) {
             )
           : undefined;
       onChanged(await api.removeExclusion(caseId, exclusion.userId, approval?.id));
-      return `${exclusion.displayName} is no longer excluded.`;
-    }, 'The exclusion could not be lifted. Try again.');
+      return t('exclusionList.lifted', { name: exclusion.displayName });
+    }, t('exclusionList.failed'));
     setRemoving(null);
   }
 
   return (
     <>
-      <h3>Excluded</h3>
+      <h3>{t('exclusionList.heading')}</h3>
       {exclusions.length === 0 ? (
-        <p className="muted">Nobody is excluded from this case.</p>
+        <p className="muted">{t('exclusionList.none')}</p>
       ) : (
         <ul className="access-list">
           {exclusions.map((exclusion) => (
@@ -47,18 +50,18 @@ export function ExclusionList({ caseId, exclusions, onChanged }: Props) {
                 <strong>
                   <bdi>{exclusion.displayName}</bdi>
                 </strong>{' '}
-                · {EXCLUSION_REASON_LABELS[exclusion.reason]}
+                · {exclusionReasonLabel(exclusion.reason)}
                 {exclusion.note ? (
                   <>
                     {' '}
                     — <bdi>{exclusion.note}</bdi>
                   </>
                 ) : null}{' '}
-                · since <DateTime iso={exclusion.createdAt} />
+                · {t('exclusionList.since')} <DateTime iso={exclusion.createdAt} />
                 {exclusion.reason === 'named_in_report' ? (
                   <span className="muted">
                     {' '}
-                    · to lift it, ask under Approvals: “Lift the exclusion of a staff member named in the report”
+                    · {t('exclusionList.howToLift', { title: approvalTitle('lift_exclusion') })}
                   </span>
                 ) : null}
               </span>
@@ -68,7 +71,8 @@ export function ExclusionList({ caseId, exclusions, onChanged }: Props) {
                 onClick={() => void remove(exclusion)}
                 aria-disabled={removing === exclusion.userId}
               >
-                Lift exclusion<span className="visually-hidden"> of {exclusion.displayName}</span>
+                {t('exclusionList.lift')}
+                <span className="visually-hidden"> {t('exclusionList.liftOf', { name: exclusion.displayName })}</span>
               </button>
             </li>
           ))}

@@ -1,12 +1,7 @@
 import type { FileView } from '../../shared/api.ts';
 import { formatSize } from '../lib/format.ts';
 import { DateTime } from './DateTime.tsx';
-
-const CLEANING_LABELS: Record<FileView['cleaning'], string> = {
-  cleaned: 'Metadata removed',
-  unchanged: 'Unchanged',
-  failed: 'Not cleaned',
-};
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   files: FileView[];
@@ -20,7 +15,8 @@ interface Props {
  * original is sealed evidence that opens only under the two-person rule.
  */
 export function FileList({ files, downloadUrl }: Props) {
-  if (files.length === 0) return <p className="muted">No files were attached.</p>;
+  const { t } = useTranslation();
+  if (files.length === 0) return <p className="muted">{t('fileList.none')}</p>;
   return (
     <ul className="files">
       {files.map((file) => {
@@ -30,23 +26,31 @@ export function FileList({ files, downloadUrl }: Props) {
             <p className="file-line">
               <bdi className="file-name">{file.name}</bdi>
               <span className="file-meta">
-                {file.size === null ? 'stored copy missing' : formatSize(file.size)} ·{' '}
-                <span className={`cleaning cleaning--${file.cleaning}`}>{CLEANING_LABELS[file.cleaning]}</span> · added{' '}
-                <DateTime iso={file.createdAt} />
+                {file.size === null ? t('fileList.missing') : formatSize(file.size)} ·{' '}
+                <span className={`cleaning cleaning--${file.cleaning}`}>{t(`fileList.cleaning.${file.cleaning}`)}</span>{' '}
+                · {t('fileList.added')} <DateTime iso={file.createdAt} />
               </span>
             </p>
             {failed ? (
               <div className="file-warning">
                 <p>
-                  <strong>No cleaned copy.</strong> {file.note}
+                  <strong>{t('fileList.noCleanedCopy')}</strong> <bdi>{file.note}</bdi>
                 </p>
-                <p>The original is kept sealed as evidence; opening it needs a second person’s approval.</p>
+                <p>{t('fileList.sealed')}</p>
               </div>
             ) : (
               <>
-                {file.note ? <p className="file-note">{file.note}</p> : null}
+                {file.note ? (
+                  <p className="file-note" dir="auto">
+                    {file.note}
+                  </p>
+                ) : null}
                 <a className="button button--secondary" href={downloadUrl(file.id)} download>
-                  Download<span className="visually-hidden"> {file.name}</span>
+                  {t('fileList.download')}
+                  <span className="visually-hidden">
+                    {' '}
+                    <bdi>{file.name}</bdi>
+                  </span>
                 </a>
               </>
             )}

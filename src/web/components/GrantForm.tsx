@@ -4,12 +4,13 @@ import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import type { PickerOption } from '../lib/access.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
   options: PickerOption[];
-  /** Whom the case is granted to, in words: "a handler", "an oversight officer". */
-  noun?: string;
+  /** Whom the case is granted to: handlers, or oversight officers for a complaint about an official. */
+  noun?: 'handler' | 'oversight';
   onChanged: (access: CaseAccess) => void;
 }
 
@@ -20,7 +21,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * case key to that person. Granting someone excluded from the case is refused, and the refusal says why; granting
  * someone outside the case's category needs the number of an approved request (two-person rule).
  */
-export function GrantForm({ caseId, options, noun = 'a handler', onChanged }: Props) {
+export function GrantForm({ caseId, options, noun = 'handler', onChanged }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [userId, setUserId] = useState('');
@@ -30,24 +32,23 @@ export function GrantForm({ caseId, options, noun = 'a handler', onChanged }: Pr
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!chosen) return refuse('Choose whom to grant the case to.');
+    if (!chosen) return refuse(t('grantForm.chooseWhom'));
     const approval = chosen.outside ? requestId.trim() : '';
-    if (chosen.outside && !UUID.test(approval))
-      return refuse('Enter the number of the approved request to grant the case outside its category.');
+    if (chosen.outside && !UUID.test(approval)) return refuse(t('grantForm.needRequest'));
     await run(async () => {
       onChanged(await api.grant(caseId, chosen.id, approval || undefined));
       setUserId('');
       setRequestId('');
-      return `Granted to ${chosen.label}.`;
-    }, 'The case could not be granted. Try again.');
+      return t('grantForm.done', { name: chosen.label });
+    }, t('grantForm.failed'));
   }
 
   return (
-    <form className="case-form inline-form" onSubmit={handleSubmit} aria-label="Grant access" noValidate>
+    <form className="case-form inline-form" onSubmit={handleSubmit} aria-label={t('grantForm.label')} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-user`}>Grant to</label>
+        <label htmlFor={`${id}-user`}>{t('grantForm.grantTo')}</label>
         <select id={`${id}-user`} value={chosen ? userId : ''} onChange={(e) => setUserId(e.target.value)}>
-          <option value="">{options.length === 0 ? `No one left to grant to` : `Choose ${noun}`}</option>
+          <option value="">{options.length === 0 ? t('grantForm.noOne') : t(`grantForm.choose.${noun}`)}</option>
           {options.map((option) => (
             <option key={option.id} value={option.id}>
               {option.label}
@@ -57,7 +58,7 @@ export function GrantForm({ caseId, options, noun = 'a handler', onChanged }: Pr
       </div>
       {chosen?.outside ? (
         <div className="field">
-          <label htmlFor={`${id}-request`}>Approved request</label>
+          <label htmlFor={`${id}-request`}>{t('grantForm.request')}</label>
           <input
             id={`${id}-request`}
             type="text"
@@ -68,14 +69,12 @@ export function GrantForm({ caseId, options, noun = 'a handler', onChanged }: Pr
             aria-describedby={`${id}-request-hint`}
           />
           <p id={`${id}-request-hint`} className="hint">
-            {chosen.label.replace(/ \(.*\)$/, '')} works outside this case&apos;s category. Ask for approval to grant
-            the case outside the category&apos;s staff; once a second person has approved it, enter the request&apos;s
-            number here.
+            {t('grantForm.outsideHint', { name: chosen.label.replace(/\s*[(（].*[)）]$/u, '') })}
           </p>
         </div>
       ) : null}
       <button type="submit" className="button" aria-disabled={busy}>
-        Grant
+        {t('grantForm.submit')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { CaseAccess } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { ROLE_LABELS } from '../lib/labels.ts';
+import { roleLabel } from '../lib/labels.ts';
 import { DateTime } from './DateTime.tsx';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -14,6 +15,7 @@ interface Props {
 
 /** The staff the case is granted to, each with a Revoke button. */
 export function GrantList({ caseId, grants, onChanged }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const [revoking, setRevoking] = useState<string | null>(null);
   const { error, notice, run } = useSubmit();
@@ -22,16 +24,16 @@ export function GrantList({ caseId, grants, onChanged }: Props) {
     setRevoking(grant.userId);
     await run(async () => {
       onChanged(await api.revoke(caseId, grant.userId));
-      return `Access revoked for ${grant.displayName}.`;
-    }, 'Access could not be revoked. Try again.');
+      return t('grantList.revoked', { name: grant.displayName });
+    }, t('grantList.failed'));
     setRevoking(null);
   }
 
   return (
     <>
-      <h3>Granted to</h3>
+      <h3>{t('grantList.heading')}</h3>
       {grants.length === 0 ? (
-        <p className="muted">Not granted to anyone yet.</p>
+        <p className="muted">{t('grantList.none')}</p>
       ) : (
         <ul className="access-list">
           {grants.map((grant) => (
@@ -40,7 +42,8 @@ export function GrantList({ caseId, grants, onChanged }: Props) {
                 <strong>
                   <bdi>{grant.displayName}</bdi>
                 </strong>{' '}
-                ({ROLE_LABELS[grant.role]}) · since <DateTime iso={grant.grantedAt} />
+                {t('grantList.role', { role: roleLabel(grant.role) })} · {t('exclusionList.since')}{' '}
+                <DateTime iso={grant.grantedAt} />
               </span>
               <button
                 type="button"
@@ -48,7 +51,11 @@ export function GrantList({ caseId, grants, onChanged }: Props) {
                 onClick={() => void revoke(grant)}
                 aria-disabled={revoking === grant.userId}
               >
-                Revoke<span className="visually-hidden"> {grant.displayName}</span>
+                {t('grantList.revoke')}
+                <span className="visually-hidden">
+                  {' '}
+                  <bdi>{grant.displayName}</bdi>
+                </span>
               </button>
             </li>
           ))}

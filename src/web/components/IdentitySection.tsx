@@ -1,9 +1,11 @@
 import type { CaseIdentity } from '../../shared/requests.ts';
 import { useCaseIdentity } from '../hooks/useCaseIdentity.ts';
+import { approvalTitle } from '../lib/actions.ts';
 import { hasAnswers } from '../lib/requests.ts';
 import { AnswerList } from './AnswerList.tsx';
 import { DateTime } from './DateTime.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The case's "Reporter's identity" section: the identity if it was disclosed to the viewer (each showing is
@@ -11,25 +13,27 @@ import { ErrorMessage } from './ErrorMessage.tsx';
  * unless it is disclosed; that the reporter came forward later of their own accord is.
  */
 export function IdentitySection({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
   const { identity, error } = useCaseIdentity(caseId);
-  if (error) return <ErrorMessage message={`The identity section could not be loaded: ${error.message}`} />;
-  if (!identity) return <p role="status">Loading…</p>;
+  if (error) return <ErrorMessage message={t('identity.loadFailed', { message: error.message })} />;
+  if (!identity) return <p role="status">{t('identity.loading')}</p>;
   return <IdentityDetails identity={identity} />;
 }
 
 export function IdentityDetails({ identity }: { identity: CaseIdentity }) {
+  const { t } = useTranslation();
   const added = identity.reporterAddedAt ? (
     <p>
-      The reporter added identity details on <DateTime iso={identity.reporterAddedAt} />; they are held by identity
-      custodians.
+      {t('identity.addedBefore')} <DateTime iso={identity.reporterAddedAt} />
+      {t('identity.addedAfter')}
     </p>
   ) : null;
   if (!identity.disclosed || !identity.answers)
     return (
       <>
         <p>
-          <strong>Not disclosed to you.</strong> To see it, ask for approval below (“Disclose the reporter’s identity”),
-          with a reason and the legal basis; an identity custodian decides, and the reporter is told.
+          <strong>{t('identity.notDisclosed')}</strong>{' '}
+          {t('identity.howToAsk', { title: approvalTitle('identity_disclosure') })}
         </p>
         {added}
       </>
@@ -37,22 +41,24 @@ export function IdentityDetails({ identity }: { identity: CaseIdentity }) {
   return (
     <>
       <p>
-        Disclosed to you on {identity.disclosedAt ? <DateTime iso={identity.disclosedAt} /> : 'an earlier date'}. Each
-        time it is shown here is recorded. Do not copy it into notes or messages.
+        {t('identity.disclosedBefore')}{' '}
+        {identity.disclosedAt ? <DateTime iso={identity.disclosedAt} /> : t('identity.earlierDate')}
+        {t('identity.disclosedAfter')}
       </p>
-      <h3>Given with the report</h3>
+      <h3>{t('identity.given')}</h3>
       {hasAnswers(identity.answers) ? (
         <AnswerList answers={identity.answers} />
       ) : (
-        <p className="muted">The reporter gave no identity with the report.</p>
+        <p className="muted">{t('identity.noneGiven')}</p>
       )}
       {identity.statements && identity.statements.length > 0 ? (
         <>
-          <h3>Added later by the reporter</h3>
+          <h3>{t('identity.addedLater')}</h3>
           {identity.statements.map((s) => (
             <div key={s.addedAt}>
               <p>
-                On <DateTime iso={s.addedAt} />:
+                {t('identity.on')} <DateTime iso={s.addedAt} />
+                {t('identity.colon')}
               </p>
               <AnswerList answers={s.answers} />
             </div>

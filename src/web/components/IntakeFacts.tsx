@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { IntakeChannel } from '../../shared/intake.ts';
 import { CONSENT_CHOICES, type IntakeForm } from '../lib/intake.ts';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   channel: IntakeChannel;
@@ -13,6 +14,7 @@ interface Props {
 
 /** How the report came in: time received, how to contact back, recording consent, the referrer, minutes, scans. */
 export function IntakeFacts({ channel, facts, errors, maxText, onChange, onFiles }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const oral = channel === 'phone' || channel === 'in_person';
   const set = (name: keyof IntakeForm['facts']) => (value: string) => onChange({ ...facts, [name]: value });
@@ -28,6 +30,7 @@ export function IntakeFacts({ channel, facts, errors, maxText, onChange, onFiles
           rows={8}
           maxLength={maxText}
           value={facts[name]}
+          dir="auto"
           aria-invalid={err(name) ? true : undefined}
           onChange={(e) => set(name)(e.target.value)}
         />
@@ -37,6 +40,7 @@ export function IntakeFacts({ channel, facts, errors, maxText, onChange, onFiles
           autoComplete="off"
           maxLength={1000}
           value={facts[name]}
+          dir="auto"
           aria-invalid={err(name) ? true : undefined}
           onChange={(e) => set(name)(e.target.value)}
         />
@@ -47,10 +51,10 @@ export function IntakeFacts({ channel, facts, errors, maxText, onChange, onFiles
   );
 
   return (
-    <section className="intake-section" aria-label="How the report came in">
-      <h2>5. How the report came in</h2>
+    <section className="intake-section" aria-label={t('caseView.section.intake')}>
+      <h2>{t('intakeFacts.heading', { n: 5 })}</h2>
       <div className="field">
-        <label htmlFor={`${id}-received`}>Date and time received</label>
+        <label htmlFor={`${id}-received`}>{t('intakeFacts.received')}</label>
         <input
           id={`${id}-received`}
           type="datetime-local"
@@ -62,13 +66,13 @@ export function IntakeFacts({ channel, facts, errors, maxText, onChange, onFiles
       </div>
       {channel === 'referral' ? (
         <>
-          {text('referringAuthority', 'Which authority passed it on')}
-          {text('referralReference', 'Their reference (optional)')}
+          {text('referringAuthority', t('intakeFacts.referringAuthority'))}
+          {text('referralReference', t('intakeFacts.referralReference'))}
         </>
       ) : null}
       {oral ? (
         <fieldset className="choice choice--column" aria-invalid={err('recordingConsent') ? true : undefined}>
-          <legend>Did the person agree to the {channel === 'phone' ? 'call' : 'meeting'} being recorded?</legend>
+          <legend>{channel === 'phone' ? t('intakeFacts.consentCall') : t('intakeFacts.consentMeeting')}</legend>
           {CONSENT_CHOICES.map((c) => (
             <label key={c.value} className="radio">
               <input
@@ -78,23 +82,19 @@ export function IntakeFacts({ channel, facts, errors, maxText, onChange, onFiles
                 checked={facts.recordingConsent === c.value}
                 onChange={() => set('recordingConsent')(c.value)}
               />
-              {c.label}
+              {t(`intakeFacts.consent.${c.value}`)}
             </label>
           ))}
           {errorLine('recordingConsent')}
         </fieldset>
       ) : null}
-      {text(
-        'contactBack',
-        'How the person wants to be contacted back (optional)',
-        'A phone number or an address identifies the person: it is sealed with the identity, for the identity custodians only.',
-      )}
-      {oral ? text('minutes', 'Minutes or transcript of the call or meeting (optional)', undefined, true) : null}
+      {text('contactBack', t('intakeFacts.contactBack'), t('intakeFacts.contactBackHint'))}
+      {oral ? text('minutes', t('intakeFacts.minutes'), undefined, true) : null}
       {channel === 'post' ? (
         <>
-          {text('transcription', 'Transcription of the letter (optional)', undefined, true)}
+          {text('transcription', t('intakeFacts.transcription'), undefined, true)}
           <div className="field">
-            <label htmlFor={`${id}-scans`}>Scanned pages (PDF or images)</label>
+            <label htmlFor={`${id}-scans`}>{t('intakeFacts.scans')}</label>
             <input
               id={`${id}-scans`}
               type="file"
@@ -102,12 +102,12 @@ export function IntakeFacts({ channel, facts, errors, maxText, onChange, onFiles
               accept="application/pdf,image/*"
               onChange={(e) => onFiles('scans', [...(e.target.files ?? [])])}
             />
-            <p className="hint">Their metadata is removed like any uploaded file&apos;s.</p>
+            <p className="hint">{t('intakeFacts.scansHint')}</p>
           </div>
         </>
       ) : (
         <div className="field">
-          <label htmlFor={`${id}-files`}>Other files (optional)</label>
+          <label htmlFor={`${id}-files`}>{t('intakeFacts.files')}</label>
           <input
             id={`${id}-files`}
             type="file"

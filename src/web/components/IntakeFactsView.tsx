@@ -1,21 +1,26 @@
 import type { IntakeFacts } from '../../shared/intake.ts';
 import { DateTime } from './DateTime.tsx';
+import { useTranslation } from 'react-i18next';
 
-const CONSENT: Record<string, string> = {
-  agreed: 'Agreed to a recording',
-  declined: 'Did not agree to a recording',
-  not_asked: 'Not asked (no recording made)',
-};
+const CONSENT = ['agreed', 'declined', 'not_asked'];
 
 /** How an intake operator received the report: the channel facts they recorded (sealed; read by the case's staff). */
 export function IntakeFactsView({ facts }: { facts: IntakeFacts }) {
+  const { t } = useTranslation();
   const rows: [string, React.ReactNode][] = [
-    ['Received by the operator', <DateTime key="r" iso={facts.receivedAt} />],
-    ['Recorded', <DateTime key="c" iso={facts.recordedAt} />],
+    [t('intakeView.received'), <DateTime key="r" iso={facts.receivedAt} />],
+    [t('intakeView.recorded'), <DateTime key="c" iso={facts.recordedAt} />],
   ];
-  if (facts.referringAuthority) rows.push(['Passed on by', facts.referringAuthority]);
-  if (facts.referralReference) rows.push(['Their reference', facts.referralReference]);
-  if (facts.recordingConsent) rows.push(['Recording', CONSENT[facts.recordingConsent] ?? facts.recordingConsent]);
+  if (facts.referringAuthority) rows.push([t('intakeView.passedOnBy'), <bdi key="a">{facts.referringAuthority}</bdi>]);
+  if (facts.referralReference)
+    rows.push([t('intakeView.theirReference'), <bdi key="n">{facts.referralReference}</bdi>]);
+  if (facts.recordingConsent)
+    rows.push([
+      t('intakeView.recording'),
+      CONSENT.includes(facts.recordingConsent)
+        ? t(`intakeView.consent.${facts.recordingConsent}`)
+        : facts.recordingConsent,
+    ]);
   return (
     <>
       <dl className="facts">
@@ -28,14 +33,18 @@ export function IntakeFactsView({ facts }: { facts: IntakeFacts }) {
       </dl>
       {facts.minutes ? (
         <>
-          <h3>Minutes or transcript</h3>
-          <p className="message-body">{facts.minutes}</p>
+          <h3>{t('intakeView.minutes')}</h3>
+          <p className="message-body" dir="auto">
+            {facts.minutes}
+          </p>
         </>
       ) : null}
       {facts.transcription ? (
         <>
-          <h3>Transcription of the letter</h3>
-          <p className="message-body">{facts.transcription}</p>
+          <h3>{t('intakeView.transcription')}</h3>
+          <p className="message-body" dir="auto">
+            {facts.transcription}
+          </p>
         </>
       ) : null}
     </>

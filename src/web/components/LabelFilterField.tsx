@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   id: string;
@@ -12,6 +13,7 @@ interface Props {
  * the URL when it changes from elsewhere (back button, Clear filters) without losing focus.
  */
 export function LabelFilterField({ id, value, onApply }: Props) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(value);
   const [applied, setApplied] = useState(value);
   if (value !== applied) {
@@ -20,7 +22,7 @@ export function LabelFilterField({ id, value, onApply }: Props) {
   }
   return (
     <div className="field">
-      <label htmlFor={id}>Label</label>
+      <label htmlFor={id}>{t('labelFilter.label')}</label>
       <input
         id={id}
         name="label"

@@ -3,6 +3,7 @@ import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { formatLabels, MAX_LABELS, parseLabels } from '../lib/case-labels.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -12,6 +13,7 @@ interface Props {
 
 /** The case's labels as one comma-separated box; the queue can be filtered by any of them. */
 export function LabelsForm({ caseId, labels, onSaved }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [text, setText] = useState(() => formatLabels(labels));
@@ -25,29 +27,29 @@ export function LabelsForm({ caseId, labels, onSaved }: Props) {
       const result = await api.setLabels(caseId, parsed.labels);
       setText(formatLabels(result.labels));
       onSaved(result.labels);
-      return result.labels.length === 0 ? 'Labels removed.' : 'Labels saved.';
-    }, 'The labels could not be saved. Try again.');
+      return result.labels.length === 0 ? t('labelsForm.removed') : t('labelsForm.saved');
+    }, t('labelsForm.failed'));
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Edit labels" noValidate>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('labelsForm.label')} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-labels`}>Labels</label>
+        <label htmlFor={`${id}-labels`}>{t('caseFacts.labels')}</label>
         <input
           id={`${id}-labels`}
           value={text}
+          dir="auto"
           onChange={(e) => setText(e.target.value)}
           aria-describedby={`${id}-hint`}
           aria-invalid={error ? true : undefined}
           autoComplete="off"
         />
         <p id={`${id}-hint`} className="hint">
-          Separate labels with commas, e.g. “procurement, site B”. Up to {MAX_LABELS}; letters, digits, spaces, hyphens
-          and underscores.
+          {t('labelsForm.hint', { max: MAX_LABELS })}
         </p>
       </div>
       <button type="submit" className="button" aria-disabled={busy}>
-        Save labels
+        {t('labelsForm.submit')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

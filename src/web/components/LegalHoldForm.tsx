@@ -3,6 +3,7 @@ import type { RetentionView } from '../../shared/retention.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -11,23 +12,23 @@ interface Props {
   onChanged: (view: RetentionView) => void;
 }
 
-const MISSING = 'Give the reason for the legal hold.';
-
 /**
  * Sets a legal hold (the case is kept past its retention: litigation, an inquiry, a court order) or lifts it; both
  * need a reason, kept in the case history. Shown to the managers of the case only.
  */
 export function LegalHoldForm({ caseId, held, onChanged }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const { busy, error, notice, run, refuse } = useSubmit();
+  const missing = t('legalHold.missing');
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (reason.trim() === '') {
-      refuse(MISSING);
+      refuse(missing);
       reasonRef.current?.focus();
       return;
     }
@@ -38,18 +39,16 @@ export function LegalHoldForm({ caseId, held, onChanged }: Props) {
           : await api.setLegalHold(caseId, reason.trim());
         setReason('');
         onChanged(view);
-        return view.legalHold
-          ? 'Legal hold set: the case will not be destroyed while it stands.'
-          : 'Legal hold lifted: the case is destroyed when its retention ends, after a new reminder.';
+        return view.legalHold ? t('legalHold.set') : t('legalHold.lifted');
       },
-      held ? 'The legal hold could not be lifted. Try again.' : 'The legal hold could not be set. Try again.',
+      held ? t('legalHold.liftFailed') : t('legalHold.setFailed'),
     );
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Legal hold" noValidate>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('legalHold.label')} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-reason`}>{held ? 'Reason to lift the hold' : 'Reason for the legal hold'}</label>
+        <label htmlFor={`${id}-reason`}>{held ? t('legalHold.reasonLift') : t('legalHold.reasonSet')}</label>
         <textarea
           id={`${id}-reason`}
           ref={reasonRef}
@@ -59,14 +58,14 @@ export function LegalHoldForm({ caseId, held, onChanged }: Props) {
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           aria-describedby={`${id}-hint`}
-          aria-invalid={error === MISSING ? true : undefined}
+          aria-invalid={error === missing ? true : undefined}
         />
         <p id={`${id}-hint`} className="hint">
-          Required. Kept in the case history; for example the court order or inquiry that needs the records.
+          {t('legalHold.hint')}
         </p>
       </div>
       <button type="submit" className="button" aria-disabled={busy}>
-        {held ? 'Lift legal hold' : 'Set legal hold'}
+        {held ? t('legalHold.submitLift') : t('legalHold.submitSet')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { LinkView } from '../../shared/api.ts';
-import { LINK_KIND_LABELS } from '../lib/labels.ts';
+import { linkKindLabel } from '../lib/labels.ts';
 import { casePath } from '../router/routes.ts';
 import { Link } from './Link.tsx';
+import { useTranslation } from 'react-i18next';
 
 type LinkItem = z.output<typeof LinkView>;
 
@@ -15,17 +16,18 @@ interface Props {
 
 /** The cases linked to this one; of each pair, the one received first is marked (it leads, the other follows). */
 export function LinkedCaseList({ links, busyId, onUnlink }: Props) {
-  if (links.length === 0) return <p className="muted">No linked cases.</p>;
+  const { t } = useTranslation();
+  if (links.length === 0) return <p className="muted">{t('linkedCases.none')}</p>;
   return (
     <ul className="linked-cases">
       {links.map((link) => (
         <li key={link.id} className="linked-case">
           <span>
-            <Link href={casePath(link.id)}>{link.reference}</Link> · {LINK_KIND_LABELS[link.kind]}{' '}
+            <Link href={casePath(link.id)}>{link.reference}</Link> · {linkKindLabel(link.kind)}{' '}
             {link.thisIsFirst ? (
-              <span className="muted">(this case was received first)</span>
+              <span className="muted">{t('linkedCases.thisFirst')}</span>
             ) : (
-              <span className="badge badge--first">First received</span>
+              <span className="badge badge--first">{t('linkedCases.otherFirst')}</span>
             )}
           </span>
           <button
@@ -34,7 +36,8 @@ export function LinkedCaseList({ links, busyId, onUnlink }: Props) {
             onClick={() => onUnlink(link)}
             aria-disabled={busyId === link.id}
           >
-            Unlink<span className="visually-hidden"> {link.reference}</span>
+            {t('linkedCases.unlink')}
+            <span className="visually-hidden"> {link.reference}</span>
           </button>
         </li>
       ))}

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import type { LinkKind, LinkView } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { LINK_KIND_LABELS } from '../lib/labels.ts';
+import { linkKindLabel } from '../lib/labels.ts';
 import { FormFeedback } from './FormFeedback.tsx';
 import { LinkedCaseList } from './LinkedCaseList.tsx';
+import { useTranslation } from 'react-i18next';
 
 type Links = z.output<typeof LinkView>[];
 type Kind = z.output<typeof LinkKind>;
@@ -18,6 +19,7 @@ interface Props {
 
 /** Links this case to another, by reference, as a duplicate of it or related to it; and removes links. */
 export function LinkedCases({ caseId, links, onChanged }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [reference, setReference] = useState('');
@@ -28,13 +30,13 @@ export function LinkedCases({ caseId, links, onChanged }: Props) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const other = reference.trim();
-    if (other === '') return refuse('Enter the reference of the case to link.');
+    if (other === '') return refuse(t('linkedCases.enterReference'));
     await run(async () => {
       const result = await api.addLink(caseId, { reference: other, kind });
       setReference('');
       onChanged(result.links);
-      return `Linked to ${other} as ${LINK_KIND_LABELS[kind].toLowerCase()}.`;
-    }, 'The cases could not be linked. Try again.');
+      return t(`linkedCases.linked.${kind}`, { reference: other });
+    }, t('linkedCases.linkFailed'));
   }
 
   async function unlink(link: Links[number]) {
@@ -42,17 +44,17 @@ export function LinkedCases({ caseId, links, onChanged }: Props) {
     await run(async () => {
       const result = await api.removeLink(caseId, link.id);
       onChanged(result.links);
-      return `Unlinked ${link.reference}.`;
-    }, 'The link could not be removed. Try again.');
+      return t('linkedCases.unlinked', { reference: link.reference });
+    }, t('linkedCases.unlinkFailed'));
     setRemoving(null);
   }
 
   return (
     <>
       <LinkedCaseList links={links} busyId={removing} onUnlink={unlink} />
-      <form className="case-form inline-form" onSubmit={handleSubmit} aria-label="Link a case" noValidate>
+      <form className="case-form inline-form" onSubmit={handleSubmit} aria-label={t('linkedCases.label')} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-reference`}>Case reference</label>
+          <label htmlFor={`${id}-reference`}>{t('linkedCases.reference')}</label>
           <input
             id={`${id}-reference`}
             value={reference}
@@ -63,17 +65,17 @@ export function LinkedCases({ caseId, links, onChanged }: Props) {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-kind`}>Link type</label>
+          <label htmlFor={`${id}-kind`}>{t('linkedCases.kind')}</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             {(['duplicate', 'related'] as const).map((value) => (
               <option key={value} value={value}>
-                {LINK_KIND_LABELS[value]}
+                {linkKindLabel(value)}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" className="button" aria-disabled={busy}>
-          Link
+          {t('linkedCases.submit')}
         </button>
       </form>
       <FormFeedback error={error} notice={notice} />

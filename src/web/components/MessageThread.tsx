@@ -1,22 +1,29 @@
 import type { MessageView } from '../../shared/api.ts';
+import type { TFunction } from 'i18next';
 import { DateTime } from './DateTime.tsx';
+import { useTranslation } from 'react-i18next';
 
-function describeMessage(message: MessageView): { author: string; kind: string; className: string } {
+function describeMessage(message: MessageView, t: TFunction): { author: string; kind: string; className: string } {
   if (message.author === 'reporter')
-    return { author: 'Reporter', kind: 'From the reporter', className: 'message--reporter' };
-  const author = message.authorName ?? 'Staff';
+    return {
+      author: t('messageThread.reporter'),
+      kind: t('messageThread.fromReporter'),
+      className: 'message--reporter',
+    };
+  const author = message.authorName ?? t('messageThread.staff');
   return message.visibility === 'internal'
-    ? { author, kind: 'Internal note — not visible to the reporter', className: 'message--internal' }
-    : { author, kind: 'Reply to the reporter', className: 'message--staff' };
+    ? { author, kind: t('messageThread.internal'), className: 'message--internal' }
+    : { author, kind: t('messageThread.reply'), className: 'message--staff' };
 }
 
 /** The conversation with the reporter, with internal notes set apart. */
 export function MessageThread({ messages }: { messages: MessageView[] }) {
-  if (messages.length === 0) return <p className="muted">No messages yet.</p>;
+  const { t } = useTranslation();
+  if (messages.length === 0) return <p className="muted">{t('messageThread.none')}</p>;
   return (
     <ol className="thread">
       {messages.map((message) => {
-        const { author, kind, className } = describeMessage(message);
+        const { author, kind, className } = describeMessage(message, t);
         return (
           <li key={message.id} className={`message ${className}`}>
             <article>

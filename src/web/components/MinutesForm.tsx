@@ -3,6 +3,7 @@ import { MAX_TRANSCRIPT_TEXT, type TranscriptKind, type TranscriptView } from '.
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Writes down a later call or meeting with the reporter: minutes or a transcript, and an audio recording only when
@@ -10,6 +11,7 @@ import { FormFeedback } from './FormFeedback.tsx';
  * their follow-up page. What was typed stays when the server refuses.
  */
 export function MinutesForm({ caseId, onAdded }: { caseId: string; onAdded: (t: TranscriptView) => void }) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -21,11 +23,8 @@ export function MinutesForm({ caseId, onAdded }: { caseId: string; onAdded: (t: 
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!text.trim()) return refuse('Write the minutes or transcript of the conversation.');
-    if (recording && !consent)
-      return refuse(
-        'A recording can be kept only when the person agreed to be recorded: tick the box, or remove the recording.',
-      );
+    if (!text.trim()) return refuse(t('minutesForm.missingText'));
+    if (recording && !consent) return refuse(t('minutesForm.noConsent'));
     await run(async () => {
       const saved = await api.addMinutes(
         caseId,
@@ -37,43 +36,44 @@ export function MinutesForm({ caseId, onAdded }: { caseId: string; onAdded: (t: 
       setRecording(null);
       if (fileInput.current) fileInput.current.value = '';
       onAdded(saved);
-      return `${kind === 'minutes' ? 'Minutes' : 'Transcript'} saved${saved.recording ? ' with the recording' : ''}. The reporter can now check and confirm it on their follow-up page.`;
-    }, 'The minutes could not be saved. Try again.');
+      return t(saved.recording ? `minutesForm.savedWithRecording.${kind}` : `minutesForm.saved.${kind}`);
+    }, t('minutesForm.failed'));
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Add minutes of a call or meeting" noValidate>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('minutesForm.label')} noValidate>
       <fieldset className="choice">
-        <legend>What is it?</legend>
+        <legend>{t('minutesForm.what')}</legend>
         {(['minutes', 'transcript'] as const).map((value) => (
           <label key={value} className="radio">
             <input type="radio" name={`${id}-kind`} checked={kind === value} onChange={() => setKind(value)} />
-            {value === 'minutes' ? 'Minutes of a meeting' : 'Transcript of a call'}
+            {t(`transcriptList.kind.${value}`)}
           </label>
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-text`}>What was said</label>
+        <label htmlFor={`${id}-text`}>{t('minutesForm.text')}</label>
         <textarea
           id={`${id}-text`}
           rows={8}
           maxLength={MAX_TRANSCRIPT_TEXT}
           value={text}
+          dir="auto"
           required
           onChange={(e) => setText(e.target.value)}
           aria-describedby={`${id}-text-hint`}
         />
         <p id={`${id}-text-hint`} className="hint">
-          The date, who was there, and what the person said. The reporter reads this to check, correct and confirm it.
+          {t('minutesForm.textHint')}
         </p>
       </div>
       <label className="radio">
         <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
-        The person agreed to a recording
+        {t('minutesForm.consent')}
       </label>
       {consent ? (
         <div className="field">
-          <label htmlFor={`${id}-recording`}>Audio recording (optional)</label>
+          <label htmlFor={`${id}-recording`}>{t('minutesForm.recording')}</label>
           <input
             id={`${id}-recording`}
             ref={fileInput}
@@ -83,14 +83,13 @@ export function MinutesForm({ caseId, onAdded }: { caseId: string; onAdded: (t: 
             aria-describedby={`${id}-recording-hint`}
           />
           <p id={`${id}-recording-hint`} className="hint">
-            Kept as received, sealed as evidence. Depending on the category’s policy it is deleted once the reporter
-            confirms the record.
+            {t('minutesForm.recordingHint')}
           </p>
         </div>
       ) : null}
       <FormFeedback error={error} notice={notice} />
       <button type="submit" className="button" aria-disabled={busy}>
-        Save the minutes
+        {t('minutesForm.submit')}
       </button>
     </form>
   );

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import {
   MAX_PROTECTION_NOTE,
-  PROTECTION_OUTCOME_LABELS,
   PROTECTION_OUTCOMES,
   type ProtectionList,
   type ProtectionOutcome,
@@ -9,6 +8,7 @@ import {
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -21,6 +21,7 @@ interface Props {
  * follow-up page; the note stays with staff (sealed under the case key).
  */
 export function ProtectionResponseForm({ caseId, requestId, onAnswered }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [outcome, setOutcome] = useState<ProtectionOutcome | ''>('');
@@ -29,21 +30,21 @@ export function ProtectionResponseForm({ caseId, requestId, onAnswered }: Props)
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (outcome === '') return refuse('Choose what was done about the request.');
+    if (outcome === '') return refuse(t('protectionResponse.chooseOutcome'));
     await run(async () => {
       const list = await api.respondToProtection(caseId, requestId, {
         outcome,
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       onAnswered(list);
-      return `Response recorded: ${PROTECTION_OUTCOME_LABELS[outcome]}.`;
-    }, 'The response could not be recorded. Try again.');
+      return t('protectionResponse.done', { outcome: t(`protectionResponse.outcome.${outcome}`) });
+    }, t('protectionResponse.failed'));
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Respond to the protection request" noValidate>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('protectionResponse.label')} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-outcome`}>What was done</label>
+        <label htmlFor={`${id}-outcome`}>{t('protectionResponse.what')}</label>
         <select
           id={`${id}-outcome`}
           value={outcome}
@@ -51,19 +52,19 @@ export function ProtectionResponseForm({ caseId, requestId, onAnswered }: Props)
           onChange={(e) => setOutcome(e.target.value as ProtectionOutcome | '')}
           aria-describedby={`${id}-outcome-hint`}
         >
-          <option value="">Choose an outcome</option>
+          <option value="">{t('protectionResponse.choose')}</option>
           {PROTECTION_OUTCOMES.map((value) => (
             <option key={value} value={value}>
-              {PROTECTION_OUTCOME_LABELS[value]}
+              {t(`protectionResponse.outcome.${value}`)}
             </option>
           ))}
         </select>
         <p id={`${id}-outcome-hint`} className="hint">
-          The reporter is shown the outcome in plain words on their follow-up page.
+          {t('protectionResponse.outcomeHint')}
         </p>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-note`}>Note for staff</label>
+        <label htmlFor={`${id}-note`}>{t('protectionResponse.note')}</label>
         <textarea
           id={`${id}-note`}
           rows={3}
@@ -73,11 +74,11 @@ export function ProtectionResponseForm({ caseId, requestId, onAnswered }: Props)
           aria-describedby={`${id}-note-hint`}
         />
         <p id={`${id}-note-hint`} className="hint">
-          Optional. Measures taken, who was contacted. Never shown to the reporter; to tell them more, send a message.
+          {t('protectionResponse.noteHint')}
         </p>
       </div>
       <button type="submit" className="button" aria-disabled={busy}>
-        Record response
+        {t('protectionResponse.submit')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

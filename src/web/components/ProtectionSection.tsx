@@ -1,9 +1,9 @@
-import { PROTECTION_OUTCOME_LABELS } from '../../shared/protection.ts';
 import { useProtection } from '../hooks/useProtection.ts';
 import { DateTime } from './DateTime.tsx';
 import { Deadline } from './Deadline.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { ProtectionResponseForm } from './ProtectionResponseForm.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -16,46 +16,48 @@ interface Props {
  * respond (marked once overdue), the reporter's account, and the response — or a form to record it.
  */
 export function ProtectionSection({ caseId, onChanged }: Props) {
+  const { t } = useTranslation();
   const { list, error, replace } = useProtection(caseId);
 
-  if (error) return <ErrorMessage message={`Protection requests could not be loaded: ${error.message}`} />;
-  if (!list) return <p role="status">Loading protection requests…</p>;
+  if (error) return <ErrorMessage message={t('protectionSection.loadFailed', { message: error.message })} />;
+  if (!list) return <p role="status">{t('protectionSection.loading')}</p>;
   if (list.requests.length === 0)
-    return (
-      <p className="muted">
-        The reporter has not asked for protection. If they do, it appears here and must be answered within{' '}
-        {list.responseHours} hours.
-      </p>
-    );
+    return <p className="muted">{t('protectionSection.none', { hours: list.responseHours })}</p>;
   return (
     <ol className="protection-requests">
       {list.requests.map((request) => (
         <li key={request.id} className="protection-request">
           <dl className="facts">
             <div>
-              <dt>Requested</dt>
+              <dt>{t('protectionSection.requested')}</dt>
               <dd>
                 <DateTime iso={request.requestedAt} />
               </dd>
             </div>
             <div>
-              <dt>Response due</dt>
+              <dt>{t('protectionSection.due')}</dt>
               <dd>
                 <Deadline dueAt={request.dueAt} pending={request.respondedAt === null} />
               </dd>
             </div>
             <div>
-              <dt>The reporter&apos;s account</dt>
+              <dt>{t('protectionSection.account')}</dt>
               <dd className="answer-text" dir="auto">
-                {request.account ?? <span className="muted">None given</span>}
+                {request.account ?? <span className="muted">{t('protectionSection.noAccount')}</span>}
               </dd>
             </div>
             {request.respondedAt && request.outcome ? (
               <div>
-                <dt>Response</dt>
+                <dt>{t('protectionSection.response')}</dt>
                 <dd>
-                  <strong>{PROTECTION_OUTCOME_LABELS[request.outcome]}</strong> — <DateTime iso={request.respondedAt} />
-                  {request.respondedBy ? `, by ${request.respondedBy}` : null}
+                  <strong>{t(`protectionResponse.outcome.${request.outcome}`)}</strong> —{' '}
+                  <DateTime iso={request.respondedAt} />
+                  {request.respondedBy ? (
+                    <>
+                      {' · '}
+                      <bdi>{request.respondedBy}</bdi>
+                    </>
+                  ) : null}
                   {request.note ? (
                     <p className="answer-text" dir="auto">
                       {request.note}

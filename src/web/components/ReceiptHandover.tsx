@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.ts';
 import { useApi } from '../api/context.ts';
 import { receiptGroups } from '../lib/intake.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   receipt: string;
@@ -15,6 +16,7 @@ interface Props {
  * postal reply. It lives only in this page's memory; leaving the page loses it for good.
  */
 export function ReceiptHandover({ receipt, reference, onDone }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,9 +33,7 @@ export function ReceiptHandover({ receipt, reference, onDone }: Props) {
       a.click();
       URL.revokeObjectURL(url);
     } catch (failure) {
-      setError(
-        failure instanceof ApiError ? failure.message : 'The letter could not be made. Try again before leaving.',
-      );
+      setError(failure instanceof ApiError ? failure.message : t('receiptHandover.letterFailed'));
     } finally {
       setBusy(false);
     }
@@ -41,33 +41,31 @@ export function ReceiptHandover({ receipt, reference, onDone }: Props) {
 
   return (
     <>
-      <h1>Report recorded</h1>
+      <h1>{t('receiptHandover.title')}</h1>
       <p role="status">
-        The report was stored, sealed, as <strong>{reference}</strong>. You no longer have access to it.
+        {t('receiptHandover.storedBefore')} <strong>{reference}</strong>
+        {t('receiptHandover.storedAfter')}
       </p>
-      <h2>Hand the receipt over now</h2>
+      <h2>{t('receiptHandover.handOver')}</h2>
       <p>
-        Read the receipt out one group at a time and ask the person to read it back, or print the letter for a postal
-        reply. <strong>This page shows it only once:</strong> it cannot be shown again after you leave.
+        {t('receiptHandover.readOut')} <strong>{t('receiptHandover.onlyOnce')}</strong>{' '}
+        {t('receiptHandover.cannotShowAgain')}
       </p>
-      <ol className="receipt-groups" aria-label="Receipt, in groups of four digits">
+      <ol className="receipt-groups" aria-label={t('receiptHandover.groupsLabel')}>
         {receiptGroups(receipt).map((group, i) => (
           <li key={i}>{group}</li>
         ))}
       </ol>
-      <p>
-        Tell the person: at their first sign-in on the follow-up page they get a new receipt, and this one stops
-        working. Keep no copy of it yourself.
-      </p>
+      <p>{t('receiptHandover.tellPerson')}</p>
       <p>
         <button type="button" className="button button--secondary" onClick={downloadLetter} aria-disabled={busy}>
-          Download the letter (PDF)
+          {t('receiptHandover.download')}
         </button>
       </p>
       <ErrorMessage message={error} />
       <p>
         <button type="button" className="button" onClick={onDone}>
-          Done: record another report
+          {t('receiptHandover.done')}
         </button>
       </p>
     </>

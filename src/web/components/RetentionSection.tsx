@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../../shared/api.ts';
 import { useRetention } from '../hooks/useRetention.ts';
+import { approvalTitle } from '../lib/actions.ts';
 import { retentionSummary } from '../lib/retention.ts';
 import { casesPath } from '../router/routes.ts';
 import { navigate } from '../router/history.ts';
@@ -7,6 +8,7 @@ import { DateTime } from './DateTime.tsx';
 import { EarlyDeletionForm } from './EarlyDeletionForm.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { LegalHoldForm } from './LegalHoldForm.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -23,10 +25,11 @@ interface Props {
  * in the Approvals section, and is then done here.
  */
 export function RetentionSection({ caseId, reference, status, onChanged }: Props) {
+  const { t } = useTranslation();
   const { view, error, replace } = useRetention(caseId, status);
 
-  if (error) return <ErrorMessage message={`Retention could not be loaded: ${error.message}`} />;
-  if (!view) return <p role="status">Loading retention…</p>;
+  if (error) return <ErrorMessage message={t('retentionSection.loadFailed', { message: error.message })} />;
+  if (!view) return <p role="status">{t('retentionSection.loading')}</p>;
   return (
     <>
       {retentionSummary(view).map((sentence) => (
@@ -35,13 +38,13 @@ export function RetentionSection({ caseId, reference, status, onChanged }: Props
       {view.legalHold ? (
         <dl className="facts">
           <div>
-            <dt>Legal hold since</dt>
+            <dt>{t('retentionSection.holdSince')}</dt>
             <dd>
               <DateTime iso={view.legalHold.since} />
             </dd>
           </div>
           <div>
-            <dt>Reason</dt>
+            <dt>{t('exclusionForm.reason')}</dt>
             <dd className="answer-text" dir="auto">
               {view.legalHold.reason}
             </dd>
@@ -68,8 +71,8 @@ export function RetentionSection({ caseId, reference, status, onChanged }: Props
       ) : (
         <p className="muted">
           {view.legalHold
-            ? 'A case on legal hold cannot be deleted.'
-            : 'To delete this case before its retention ends, ask for approval in the Approvals section (“Delete the case before its retention ends”). Once a second person approves, the deletion is done here.'}
+            ? t('retentionSection.heldNoDelete')
+            : t('retentionSection.howToDelete', { title: approvalTitle('early_deletion') })}
         </p>
       )}
     </>

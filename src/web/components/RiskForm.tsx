@@ -2,8 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { RISK_LEVELS, type CaseStatus, type RiskLevel } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { RISK_LABELS } from '../lib/labels.ts';
+import { riskLabel } from '../lib/labels.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -17,6 +18,7 @@ interface Props {
  * "assessing" until one is recorded (ISO 37002:2021 §8.3); it can be recorded again when the risk changes.
  */
 export function RiskForm({ caseId, status, riskLevel, onRecorded }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [level, setLevel] = useState<RiskLevel | ''>('');
@@ -25,33 +27,31 @@ export function RiskForm({ caseId, status, riskLevel, onRecorded }: Props) {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (level === '') return refuse('Choose the risk level.');
+    if (level === '') return refuse(t('riskForm.chooseLevel'));
     await run(async () => {
       const result = await api.recordRisk(caseId, { level, ...(note.trim() ? { note: note.trim() } : {}) });
       setLevel('');
       setNote('');
       onRecorded(result.riskLevel);
-      return `Risk assessment recorded: ${RISK_LABELS[result.riskLevel]}.`;
-    }, 'The assessment could not be recorded. Try again.');
+      return t('riskForm.done', { level: riskLabel(result.riskLevel) });
+    }, t('riskForm.failed'));
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Risk assessment" noValidate>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('riskForm.label')} noValidate>
       <p id={`${id}-why`}>
-        Assess the risk of harm to the reporter — retaliation, or being identified — before the case leaves Assessing
-        (ISO 37002 §8.3).{' '}
+        {t('riskForm.why')}{' '}
         {riskLevel ? (
           <>
-            Current assessment: <strong>{RISK_LABELS[riskLevel]}</strong>.
+            {t('riskForm.current')} <strong>{riskLabel(riskLevel)}</strong>
+            {t('riskForm.currentEnd')}
           </>
         ) : (
-          <strong>
-            {status === 'assessing' ? 'Not assessed yet: needed before the case can move on.' : 'Not assessed yet.'}
-          </strong>
+          <strong>{status === 'assessing' ? t('riskForm.notYetNeeded') : t('riskForm.notYet')}</strong>
         )}
       </p>
       <div className="field">
-        <label htmlFor={`${id}-level`}>Risk level</label>
+        <label htmlFor={`${id}-level`}>{t('riskForm.level')}</label>
         <select
           id={`${id}-level`}
           value={level}
@@ -59,16 +59,16 @@ export function RiskForm({ caseId, status, riskLevel, onRecorded }: Props) {
           onChange={(e) => setLevel(e.target.value as RiskLevel | '')}
           aria-describedby={`${id}-why`}
         >
-          <option value="">Choose a level</option>
+          <option value="">{t('riskForm.chooseALevel')}</option>
           {RISK_LEVELS.map((value) => (
             <option key={value} value={value}>
-              {RISK_LABELS[value]}
+              {riskLabel(value)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-note`}>Risk notes</label>
+        <label htmlFor={`${id}-note`}>{t('riskForm.notes')}</label>
         <textarea
           id={`${id}-note`}
           rows={3}
@@ -78,11 +78,11 @@ export function RiskForm({ caseId, status, riskLevel, onRecorded }: Props) {
           aria-describedby={`${id}-note-hint`}
         />
         <p id={`${id}-note-hint`} className="hint">
-          Optional. What the risk is and what protects the reporter.
+          {t('riskForm.notesHint')}
         </p>
       </div>
       <button type="submit" className="button" aria-disabled={busy}>
-        Record assessment
+        {t('riskForm.submit')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

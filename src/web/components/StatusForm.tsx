@@ -3,10 +3,12 @@ import { OUTCOMES, type CaseStatus, type Outcome, type RiskLevel } from '../../s
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
 import { useApprovals } from '../hooks/useApprovals.ts';
-import { approvalsFor } from '../lib/actions.ts';
-import { OUTCOME_LABELS, STATUS_LABELS } from '../lib/labels.ts';
+import { approvalsFor, approvalTitle } from '../lib/actions.ts';
+import { outcomeLabel, statusLabel } from '../lib/labels.ts';
+import { messageModeLabel } from '../lib/messages.ts';
 import { ApprovalPicker } from './ApprovalPicker.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -22,15 +24,6 @@ interface Props {
   onChanged: () => void;
 }
 
-const REASON_MISSING = 'Give a reason to reopen the case.';
-
-const GATE_MISSING = {
-  export: 'Referring the case needs an approved “Export or refer the case outside” request of yours.',
-  knowingly_false: 'Closing as knowingly false needs an approved “Mark the report knowingly false” request of yours.',
-  close_case:
-    'Closing the case needs an approved “Close the case” request of yours: only a manager of the case closes it alone, since closing starts the countdown to its destruction.',
-} as const;
-
 /**
  * Moves the case to one of the statuses the server allows next. Closing needs an outcome (and, for a complaint
  * about an official, an outcome notice sent first); reopening a closed case needs a reason. Referring the case,
@@ -38,6 +31,7 @@ const GATE_MISSING = {
  * the viewer's (two-person rule), picked here.
  */
 export function StatusForm(props: Props) {
+  const { t } = useTranslation();
   const { caseId, status, allowedTransitions, outcomeNoticeRequired, riskLevel, canManageAccess, onChanged } = props;
   const api = useApi();
   const id = useId();
@@ -49,6 +43,7 @@ export function StatusForm(props: Props) {
   const [notice, setNotice] = useState('');
   const [requestId, setRequestId] = useState('');
   const approvals = useApprovals(caseId);
+  const reasonMissing = t('statusForm.reasonMissing');
 
   const choosable = allowedTransitions.includes(target as CaseStatus) ? target : '';
   // Every move out of "closed" is a reopening, which the record must explain.
@@ -70,10 +65,11 @@ export function StatusForm(props: Props) {
     event.preventDefault();
     if (busy) return;
     setNotice('');
-    if (choosable === '') return setError('Choose the new status.');
-    if (choosable === 'closed' && outcome === '') return setError('Choose an outcome to close the case.');
-    if (reasonRequired && reason.trim() === '') return setError(REASON_MISSING);
-    if (gate && chosenRequest === '') return setError(GATE_MISSING[gate]);
+    if (choosable === '') return setError(t('statusForm.chooseStatus'));
+    if (choosable === 'closed' && outcome === '') return setError(t('statusForm.chooseOutcome'));
+    if (reasonRequired && reason.trim() === '') return setError(reasonMissing);
+    if (gate && chosenRequest === '')
+      return setError(t(`statusForm.gateMissing.${gate}`, { title: approvalTitle(gate) }));
     setBusy(true);
     setError(null);
     try {
@@ -88,10 +84,10 @@ export function StatusForm(props: Props) {
       setReason('');
       setRequestId('');
       if (gate) approvals.reload();
-      setNotice(`Status changed to ${STATUS_LABELS[result.status]}.`);
+      setNotice(t('statusForm.changed', { status: statusLabel(result.status) }));
       onChanged();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : 'The status could not be changed. Try again.');
+      setError(failure instanceof ApiError ? failure.message : t('statusForm.failed'));
       if (failure instanceof ApiError && failure.status === 409) onChanged();
     } finally {
       setBusy(false);
@@ -101,7 +97,7 @@ export function StatusForm(props: Props) {
   if (allowedTransitions.length === 0) {
     return (
       <>
-        <p className="muted">No status change is possible from {STATUS_LABELS[status]}.</p>
+        <p className="muted">{t('statusForm.none', { status: statusLabel(status) })}</p>
         <p role="status" className="notice">
           {notice}
         </p>
@@ -110,47 +106,44 @@ export function StatusForm(props: Props) {
   }
 
   return (
-    <form className="status-form" onSubmit={handleSubmit} aria-label="Change status">
+    <form className="status-form" onSubmit={handleSubmit} aria-label={t('statusForm.submit')}>
       {outcomeNoticeRequired && allowedTransitions.includes('closed') ? (
         <p className="notice notice--info">
-          This is a complaint about an official: send the reporter an outcome notice (under Messages, “Outcome notice”)
-          before closing the case (Counter-Espionage Law 2023, Art. 52).
+          {t('statusForm.noticeFirst', { mode: messageModeLabel('outcome_notice') })}
         </p>
       ) : null}
       {status === 'assessing' && riskLevel === null ? (
-        <p className="notice notice--info">
-          Record the risk to the reporter (above) before the case leaves Assessing (ISO 37002 §8.3).
-        </p>
+        <p className="notice notice--info">{t('statusForm.riskFirst', { status: statusLabel('assessing') })}</p>
       ) : null}
       <div className="field">
-        <label htmlFor={`${id}-status`}>New status</label>
+        <label htmlFor={`${id}-status`}>{t('statusForm.newStatus')}</label>
         <select
           id={`${id}-status`}
           value={choosable}
           required
           onChange={(e) => setTarget(e.target.value as CaseStatus | '')}
         >
-          <option value="">Choose a status</option>
+          <option value="">{t('statusForm.chooseAStatus')}</option>
           {allowedTransitions.map((next) => (
             <option key={next} value={next}>
-              {STATUS_LABELS[next]}
+              {statusLabel(next)}
             </option>
           ))}
         </select>
       </div>
       {choosable === 'closed' ? (
         <div className="field">
-          <label htmlFor={`${id}-outcome`}>Outcome</label>
+          <label htmlFor={`${id}-outcome`}>{t('statusForm.outcome')}</label>
           <select
             id={`${id}-outcome`}
             value={outcome}
             required
             onChange={(e) => setOutcome(e.target.value as Outcome | '')}
           >
-            <option value="">Choose an outcome</option>
+            <option value="">{t('protectionResponse.choose')}</option>
             {OUTCOMES.map((value) => (
               <option key={value} value={value}>
-                {OUTCOME_LABELS[value]}
+                {outcomeLabel(value)}
               </option>
             ))}
           </select>
@@ -166,7 +159,7 @@ export function StatusForm(props: Props) {
         />
       ) : null}
       <div className="field">
-        <label htmlFor={`${id}-reason`}>Reason</label>
+        <label htmlFor={`${id}-reason`}>{t('exclusionForm.reason')}</label>
         <textarea
           id={`${id}-reason`}
           rows={3}
@@ -175,17 +168,15 @@ export function StatusForm(props: Props) {
           required={reasonRequired}
           onChange={(e) => setReason(e.target.value)}
           aria-describedby={`${id}-reason-hint`}
-          aria-invalid={error === REASON_MISSING ? true : undefined}
+          aria-invalid={error === reasonMissing ? true : undefined}
         />
         <p id={`${id}-reason-hint`} className="hint">
-          {reasonRequired
-            ? 'Required to reopen a closed case. Kept with the case’s record of the change.'
-            : 'Optional. Kept with the case’s record of the change.'}
+          {reasonRequired ? t('statusForm.reasonRequired') : t('statusForm.reasonOptional')}
         </p>
       </div>
       <ErrorMessage message={error} />
       <button type="submit" className="button" aria-disabled={busy}>
-        Change status
+        {t('statusForm.submit')}
       </button>
       <p role="status" className="notice">
         {notice}

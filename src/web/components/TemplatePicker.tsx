@@ -1,43 +1,55 @@
 import { useId, useState } from 'react';
 import type { CaseDetail, Outcome } from '../../shared/api.ts';
-import { OUTCOME_LABELS } from '../lib/labels.ts';
+import { useTranslation } from 'react-i18next';
+import { outcomeLabel } from '../lib/labels.ts';
+import { outcomeTemplate } from '../lib/messages.ts';
+import { isLanguage, LANGUAGE_NAMES } from '../../i18n/languages.ts';
 
 interface Props {
+  /** The outcomes the category offers a template for. */
   templates: CaseDetail['feedbackTemplates'];
+  /** The report's language (a shipped Language tag): the template text is in it, whatever the viewer's language. */
+  language?: string;
   /** Called with the chosen template's text, which replaces the message. */
   onPick: (text: string) => void;
 }
 
-/** Starts an outcome notice from the feedback template for an outcome, in the reporter's language. */
-export function TemplatePicker({ templates, onPick }: Props) {
+/**
+ * Starts an outcome notice from the feedback template for an outcome, in the reporter's language (the workspace
+ * catalogue's `templatePicker.text.<outcome>` in the report's language; English for a language not shipped). The
+ * outcomes are named in the viewer's language.
+ */
+export function TemplatePicker({ templates, language, onPick }: Props) {
+  const { t } = useTranslation();
+  const reportLanguage = isLanguage(language) ? language : 'en';
   const id = useId();
   const [outcome, setOutcome] = useState<Outcome | ''>('');
-  if (templates.length === 0) return <p className="hint">No feedback templates are set up for this category.</p>;
+  if (templates.length === 0) return <p className="hint">{t('templatePicker.none')}</p>;
 
   function pick(value: Outcome | '') {
     setOutcome(value);
-    const template = templates.find((t) => t.outcome === value);
-    if (template) onPick(template.text);
+    const template = templates.find((candidate) => candidate.outcome === value);
+    if (template) onPick(outcomeTemplate(template.outcome, reportLanguage));
   }
 
   return (
     <div className="field">
-      <label htmlFor={`${id}-template`}>Start from template</label>
+      <label htmlFor={`${id}-template`}>{t('templatePicker.label')}</label>
       <select
         id={`${id}-template`}
         value={outcome}
         onChange={(e) => pick(e.target.value as Outcome | '')}
         aria-describedby={`${id}-hint`}
       >
-        <option value="">Choose an outcome</option>
+        <option value="">{t('protectionResponse.choose')}</option>
         {templates.map((template) => (
           <option key={template.outcome} value={template.outcome}>
-            {OUTCOME_LABELS[template.outcome]}
+            {outcomeLabel(template.outcome)}
           </option>
         ))}
       </select>
       <p id={`${id}-hint`} className="hint">
-        Fills the message box with the template, replacing what is there; edit it before sending.
+        {t('templatePicker.hint', { language: LANGUAGE_NAMES[reportLanguage] })}
       </p>
     </div>
   );

@@ -1,23 +1,17 @@
-import type { TranscriptStatus, TranscriptView } from '../../shared/transcripts.ts';
+import type { TranscriptView } from '../../shared/transcripts.ts';
 import { DateTime } from './DateTime.tsx';
-
-const KIND_LABELS = { transcript: 'Transcript of a call', minutes: 'Minutes of a meeting' } as const;
-
-const STATUS_TEXT: Record<TranscriptStatus, string> = {
-  awaiting: 'Awaiting the reporter: not yet checked',
-  corrected: 'Corrected by the reporter, not yet confirmed',
-  confirmed: 'Confirmed by the reporter',
-};
+import { useTranslation } from 'react-i18next';
 
 /** The recording's state in words: kept (a file of the case), deleted by policy, or none. */
-function recordingText(t: TranscriptView) {
-  if (t.recordingDeletedAt)
+function RecordingText({ transcript }: { transcript: TranscriptView }) {
+  const { t } = useTranslation();
+  if (transcript.recordingDeletedAt)
     return (
       <>
-        Deleted after the transcript was confirmed (category policy), <DateTime iso={t.recordingDeletedAt} />
+        {t('transcriptList.recordingDeleted')} <DateTime iso={transcript.recordingDeletedAt} />
       </>
     );
-  return t.recording ? 'Made with the person’s consent; kept with the case’s files, sealed as evidence' : 'None';
+  return transcript.recording ? t('transcriptList.recordingKept') : t('caseFacts.none');
 }
 
 /**
@@ -25,35 +19,40 @@ function recordingText(t: TranscriptView) {
  * it, corrected it (each correction beside the unchanged text) or has not yet checked it, and the recording.
  */
 export function TranscriptList({ transcripts }: { transcripts: TranscriptView[] }) {
-  if (transcripts.length === 0) return <p className="muted">No call or meeting has been written down.</p>;
+  const { t } = useTranslation();
+  if (transcripts.length === 0) return <p className="muted">{t('transcriptList.none')}</p>;
   return (
     <ol className="history">
-      {transcripts.map((t) => (
-        <li key={t.id} className="history-event">
+      {transcripts.map((item) => (
+        <li key={item.id} className="history-event">
           <p className="history-line">
-            <strong>{KIND_LABELS[t.kind]}</strong> · <DateTime iso={t.createdAt} /> · by {t.authorName ?? 'intake'}
+            <strong>{t(`transcriptList.kind.${item.kind}`)}</strong> · <DateTime iso={item.createdAt} /> ·{' '}
+            {item.authorName ? <bdi>{item.authorName}</bdi> : t('transcriptList.intake')}
           </p>
-          <p className={`transcript-status transcript-${t.status}`}>
-            <strong>{STATUS_TEXT[t.status]}</strong>
-            {t.confirmedAt ? (
+          <p className={`transcript-status transcript-${item.status}`}>
+            <strong>{t(`transcriptList.status.${item.status}`)}</strong>
+            {item.confirmedAt ? (
               <>
                 {' '}
-                on <DateTime iso={t.confirmedAt} />
-                {t.corrections.length > 0 ? ', with the corrections below' : ''}
+                {t('transcriptList.on')} <DateTime iso={item.confirmedAt} />
+                {item.corrections.length > 0 ? t('transcriptList.withCorrections') : ''}
               </>
             ) : null}
           </p>
           <dl className="answers">
             <div>
-              <dt>As written down</dt>
+              <dt>{t('transcriptList.asWritten')}</dt>
               <dd className="answer-text" dir="auto">
-                {t.text}
+                {item.text}
               </dd>
             </div>
-            {t.corrections.map((c, i) => (
+            {item.corrections.map((c, i) => (
               <div key={c.id}>
                 <dt>
-                  Reporter’s correction{t.corrections.length > 1 ? ` ${i + 1}` : ''} (<DateTime iso={c.createdAt} />)
+                  {item.corrections.length > 1
+                    ? t('transcriptList.correctionNumbered', { n: i + 1 })
+                    : t('transcriptList.correction')}{' '}
+                  (<DateTime iso={c.createdAt} />)
                 </dt>
                 <dd className="answer-text" dir="auto">
                   {c.text}
@@ -61,8 +60,10 @@ export function TranscriptList({ transcripts }: { transcripts: TranscriptView[] 
               </div>
             ))}
             <div>
-              <dt>Recording</dt>
-              <dd>{recordingText(t)}</dd>
+              <dt>{t('actionList.recording')}</dt>
+              <dd>
+                <RecordingText transcript={item} />
+              </dd>
             </div>
           </dl>
         </li>

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { FormFeedback } from './FormFeedback.tsx';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   caseId: string;
@@ -12,17 +13,19 @@ interface Props {
 
 /** Marks the case urgent (threat to life, reporter in danger) or not; either change needs a reason. */
 export function UrgencyForm({ caseId, urgent, onChanged }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
   const { busy, error, notice, run, refuse } = useSubmit();
-  const missingReason = error === 'Give a reason for the change.';
+  const reasonMissing = t('urgencyForm.reasonMissing');
+  const missingReason = error === reasonMissing;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (reason.trim() === '') {
-      refuse('Give a reason for the change.');
+      refuse(reasonMissing);
       reasonRef.current?.focus();
       return;
     }
@@ -30,19 +33,15 @@ export function UrgencyForm({ caseId, urgent, onChanged }: Props) {
       const result = await api.setUrgent(caseId, { urgent: !urgent, reason: reason.trim() });
       setReason('');
       onChanged(result);
-      return result.urgent ? 'The case is marked urgent.' : 'The case is no longer marked urgent.';
-    }, 'The urgency could not be changed. Try again.');
+      return result.urgent ? t('urgencyForm.marked') : t('urgencyForm.unmarked');
+    }, t('urgencyForm.failed'));
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Urgency" noValidate>
-      <p>
-        {urgent
-          ? 'This case is marked urgent: it is due within the urgent response time.'
-          : 'Mark the case urgent when someone’s life or safety, or the reporter’s, is under threat.'}
-      </p>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('caseView.section.urgency')} noValidate>
+      <p>{urgent ? t('urgencyForm.isUrgent') : t('urgencyForm.when')}</p>
       <div className="field">
-        <label htmlFor={`${id}-reason`}>Urgency reason</label>
+        <label htmlFor={`${id}-reason`}>{t('urgencyForm.reason')}</label>
         <textarea
           id={`${id}-reason`}
           ref={reasonRef}
@@ -55,11 +54,11 @@ export function UrgencyForm({ caseId, urgent, onChanged }: Props) {
           aria-invalid={missingReason ? true : undefined}
         />
         <p id={`${id}-hint`} className="hint">
-          Required. Kept in the case history.
+          {t('urgencyForm.hint')}
         </p>
       </div>
       <button type="submit" className="button" aria-disabled={busy}>
-        {urgent ? 'Mark not urgent' : 'Mark urgent'}
+        {urgent ? t('urgencyForm.unmark') : t('urgencyForm.mark')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

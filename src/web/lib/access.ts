@@ -1,6 +1,7 @@
 /** Who can be chosen in the Access section's pickers, from the handlers and the case's current access. */
 import type { z } from 'zod';
 import type { CaseAccess, StaffListItem } from '../../shared/api.ts';
+import { i18n } from '../i18n/instance.ts';
 
 export type StaffOption = z.output<typeof StaffListItem>;
 
@@ -23,12 +24,11 @@ export function grantOptions(staff: readonly StaffOption[], access: CaseAccess, 
     .filter((person) => !granted.has(person.id))
     .map((person) => {
       const outside = categoryId !== undefined && person.categories !== null && !person.categories.includes(categoryId);
-      const marks = [excluded.has(person.id) ? 'excluded' : null, outside ? 'outside the category' : null].filter(
-        Boolean,
-      );
+      const isExcluded = excluded.has(person.id);
+      const mark = isExcluded && outside ? 'excludedOutside' : isExcluded ? 'excluded' : outside ? 'outside' : null;
       return {
         id: person.id,
-        label: marks.length > 0 ? `${person.displayName} (${marks.join(', ')})` : person.displayName,
+        label: mark ? i18n.t(`access.mark.${mark}`, { name: person.displayName }) : person.displayName,
         ...(outside ? { outside } : {}),
       };
     });
@@ -50,8 +50,6 @@ export function exclusionOptions(
     .filter((person) => !excluded.has(person.id))
     .map((person) => ({
       id: person.id,
-      label: managers.has(person.id)
-        ? `${person.displayName} (manages the case: needs an approval)`
-        : person.displayName,
+      label: managers.has(person.id) ? i18n.t('access.mark.manager', { name: person.displayName }) : person.displayName,
     }));
 }

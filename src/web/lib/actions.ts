@@ -1,18 +1,17 @@
 /** Words and checks for enforcement action records and approvals in the workspace. */
 import type { ActionKind, GatedKind, UsableApproval } from '../../shared/actions.ts';
-import { REQUEST_TITLES } from '../../shared/requests.ts';
+import type { RequestKind } from '../../shared/requests.ts';
+import { i18n } from '../i18n/instance.ts';
 
-export const ACTION_KIND_LABELS: Record<ActionKind, string> = {
-  inspection: 'Inspection',
-  search: 'Search',
-  seizure: 'Seizure',
-  questioning: 'Questioning',
-  summons: 'Summons',
-  other: 'Other action',
-};
+/** "Inspection", "Search", …, "Other action", in the workspace's language. */
+export function actionKindLabel(kind: ActionKind): string {
+  return i18n.t(`actions.kind.${kind}`);
+}
 
-/** The request title a step needs, as the requester asks for it. */
-export const APPROVAL_TITLES: Record<GatedKind, string> = REQUEST_TITLES;
+/** The title of a request of this kind ("Close the case"), in the workspace's language. */
+export function approvalTitle(kind: RequestKind): string {
+  return i18n.t(`actions.approvalTitle.${kind}`);
+}
 
 export interface ActionDraft {
   at: string;
@@ -30,15 +29,13 @@ export interface ActionDraft {
  * server checks the same (CEL 2023 Art. 24, 31); this only saves a round trip.
  */
 export function actionProblem(d: ActionDraft): string | null {
-  if (!d.at) return 'Give the date and time of the action.';
-  if (!d.place.trim()) return 'Give the place of the action.';
-  if (new Set(d.officerIds).size < 2)
-    return 'Choose at least two different officers: an enforcement action needs two (Counter-Espionage Law 2023, Art. 31).';
-  if (!d.credentialsShown.trim()) return 'Record the credentials the officers showed.';
-  if (!d.documentsShown.trim()) return 'Record the legal documents shown.';
-  if (!d.requestId) return 'Choose the approval this action rests on.';
-  if (!d.hasRecording && !d.noRecordingReason.trim())
-    return 'Attach the audio or video recording, or record why there is none.';
+  if (!d.at) return i18n.t('actions.problem.at');
+  if (!d.place.trim()) return i18n.t('actions.problem.place');
+  if (new Set(d.officerIds).size < 2) return i18n.t('actions.problem.officers');
+  if (!d.credentialsShown.trim()) return i18n.t('actions.problem.credentials');
+  if (!d.documentsShown.trim()) return i18n.t('actions.problem.documents');
+  if (!d.requestId) return i18n.t('actions.problem.approval');
+  if (!d.hasRecording && !d.noRecordingReason.trim()) return i18n.t('actions.problem.recording');
   return null;
 }
 

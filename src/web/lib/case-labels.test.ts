@@ -39,3 +39,10 @@ describe('parseLabels', () => {
     expect(parseLabels(formatLabels(labels))).toEqual({ ok: true, labels });
   });
 });
+
+describe('parseLabels with the commas people type in Chinese and Arabic', () => {
+  it('splits on the fullwidth comma (U+FF0C) and the Arabic comma (U+060C) as on the Latin one', () => {
+    expect(parseLabels('采购，B 场地')).toEqual({ ok: true, labels: ['采购', 'B 场地'] });
+    expect(parseLabels('مشتريات، الموقع ب, fraud')).toEqual({ ok: true, labels: ['مشتريات', 'الموقع ب', 'fraud'] });
+  });
+});

@@ -1,61 +1,69 @@
-/** Plain-language labels for the API's enumerations. */
+/**
+ * Plain-language labels for the API's enumerations, in the workspace's current language (catalogue keys under
+ * `labels.*` in locales/<language>/workspace.json). Each function returns the label of one value.
+ */
 import type { z } from 'zod';
 import type { Channel, CaseStatus, ExclusionReason, LinkKind, Outcome, RiskLevel, Role } from '../../shared/api.ts';
+import { i18n } from '../i18n/instance.ts';
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  received: 'Received',
-  acknowledged: 'Acknowledged',
-  assessing: 'Assessing',
-  investigating: 'Investigating',
-  referred: 'Referred',
-  closed: 'Closed',
-};
+/** "Received", "Investigating", … */
+export function statusLabel(status: CaseStatus): string {
+  return i18n.t(`labels.status.${status}`);
+}
 
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  substantiated: 'Substantiated',
-  unsubstantiated: 'Unsubstantiated',
-  insufficient_information: 'Insufficient information',
-  referred_elsewhere: 'Referred elsewhere',
-  duplicate: 'Duplicate',
-  knowingly_false: 'Knowingly false',
-};
+/** "Substantiated", "Insufficient information", … */
+export function outcomeLabel(outcome: Outcome): string {
+  return i18n.t(`labels.outcome.${outcome}`);
+}
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  web: 'Web form',
-  phone: 'Phone',
-  post: 'Post',
-  email: 'E-mail',
-  in_person: 'In person',
-  referral: 'Referral from another authority',
-};
+/** "Web form", "Phone", … */
+export function channelLabel(channel: Channel): string {
+  return i18n.t(`labels.channel.${channel}`);
+}
 
-export const ROLE_LABELS: Record<Role, string> = {
-  administrator: 'Administrator',
-  supervisor: 'Supervisor',
-  handler: 'Handler',
-  custodian: 'Identity custodian',
-  oversight: 'Oversight officer',
-  operator: 'Intake operator',
-};
+/** "Handler", "Identity custodian", … */
+export function roleLabel(role: Role): string {
+  return i18n.t(`labels.role.${role}`);
+}
 
-export const RISK_LABELS: Record<RiskLevel, string> = {
-  low: 'Low',
-  moderate: 'Moderate',
-  high: 'High',
-};
+/** "Low", "Moderate", "High". */
+export function riskLabel(risk: RiskLevel): string {
+  return i18n.t(`labels.risk.${risk}`);
+}
 
-export const EXCLUSION_REASON_LABELS: Record<z.output<typeof ExclusionReason>, string> = {
-  named_in_report: 'Named in the report',
-  conflict_of_interest: 'Conflict of interest',
-  other: 'Other',
-};
+/** "Named in the report", "Conflict of interest", "Other". */
+export function exclusionReasonLabel(reason: z.output<typeof ExclusionReason>): string {
+  return i18n.t(`labels.exclusionReason.${reason}`);
+}
 
-export const LINK_KIND_LABELS: Record<z.output<typeof LinkKind>, string> = {
-  duplicate: 'Duplicate',
-  related: 'Related',
-};
+/** "Duplicate", "Related". */
+export function linkKindLabel(kind: z.output<typeof LinkKind>): string {
+  return i18n.t(`labels.linkKind.${kind}`);
+}
 
-export const ORDER_LABELS: Record<'queue' | 'newest', string> = {
-  queue: 'Triage order',
-  newest: 'Newest first',
-};
+/** "Triage order", "Newest first". */
+export function orderLabel(order: 'queue' | 'newest'): string {
+  return i18n.t(`labels.order.${order}`);
+}
+
+/** A record whose every property reads the current translation (for screens that index a map by value). */
+function translatedRecord<K extends string>(
+  keys: readonly K[],
+  label: (key: K) => string,
+): Readonly<Record<K, string>> {
+  const record = {} as Record<K, string>;
+  for (const key of keys) Object.defineProperty(record, key, { get: () => label(key), enumerable: true });
+  return record;
+}
+
+/** Role labels by role, translated when read; prefer `roleLabel`. */
+export const ROLE_LABELS = translatedRecord<Role>(
+  ['administrator', 'supervisor', 'handler', 'custodian', 'oversight', 'operator'],
+  roleLabel,
+);
+
+/** Channel labels by channel, translated when read; prefer `channelLabel`. */
+export const CHANNEL_LABELS = translatedRecord<Channel>(
+  ['web', 'phone', 'post', 'email', 'in_person', 'referral'],
+  channelLabel,
+);

@@ -1,17 +1,18 @@
 /** What the reply form sends for each way of writing to the case. */
 import type { z } from 'zod';
-import type { MessageRequest } from '../../shared/api.ts';
+import type { MessageRequest, Outcome } from '../../shared/api.ts';
+import { isLanguage } from '../../i18n/languages.ts';
+import { i18n } from '../i18n/instance.ts';
 
 /** Reply to the reporter, internal note, or outcome notice (a reply that tells the reporter the result). */
 export type MessageMode = 'reporter' | 'internal' | 'outcome_notice';
 
 export const MESSAGE_MODES: readonly MessageMode[] = ['reporter', 'internal', 'outcome_notice'];
 
-export const MESSAGE_MODE_LABELS: Record<MessageMode, string> = {
-  reporter: 'Reply to reporter',
-  internal: 'Internal note',
-  outcome_notice: 'Outcome notice',
-};
+/** "Reply to reporter", "Internal note", "Outcome notice", in the workspace's language. */
+export function messageModeLabel(mode: MessageMode): string {
+  return i18n.t(`messages.mode.${mode}`);
+}
 
 /** The request body for a message; an outcome notice always goes to the reporter. */
 export function messageRequest(mode: MessageMode, body: string): z.input<typeof MessageRequest> {
@@ -19,13 +20,15 @@ export function messageRequest(mode: MessageMode, body: string): z.input<typeof 
   return { body, visibility: mode, kind: 'message' };
 }
 
+/** What the person is told once the message is saved: "Reply sent to the reporter.", … */
 export function sentNotice(mode: MessageMode): string {
-  switch (mode) {
-    case 'reporter':
-      return 'Reply sent to the reporter.';
-    case 'internal':
-      return 'Internal note added.';
-    case 'outcome_notice':
-      return 'Outcome notice sent to the reporter.';
-  }
+  return i18n.t(`messages.sent.${mode}`);
+}
+
+/**
+ * The text an outcome notice starts from for `outcome`, in the report's language `language` (a shipped Language
+ * tag; English for any other), whatever language the viewer reads the workspace in: the reporter reads it.
+ */
+export function outcomeTemplate(outcome: Outcome, language: string | undefined): string {
+  return i18n.getFixedT(isLanguage(language) ? language : 'en')(`templatePicker.text.${outcome}`);
 }

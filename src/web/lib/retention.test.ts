@@ -58,3 +58,16 @@ describe('retentionSummary', () => {
     ]);
   });
 });
+
+describe('formatRetentionDays in Arabic', () => {
+  it('uses the plural form the number takes', async () => {
+    const { i18n } = await import('../i18n.ts');
+    try {
+      await i18n.changeLanguage('ar');
+      expect(formatRetentionDays(1095, 'en')).toBe('1,095 يومًا (نحو 3 سنوات)');
+      expect(formatRetentionDays(3, 'en')).toBe('3 أيام');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+});

@@ -1,14 +1,15 @@
 /** What the Retention section says about a case, in plain words. */
 import type { RetentionView } from '../../shared/retention.ts';
-import { formatDateTime } from './format.ts';
+import { i18n } from '../i18n/instance.ts';
+import { displayLocale, formatDateTime } from './format.ts';
 
-/** "1,095 days (about 3 years)"; "60 days". */
-export function formatRetentionDays(days: number, locale?: string): string {
+/** "1,095 days (about 3 years)"; "60 days" (in the workspace's language; `locale` formats the numbers). */
+export function formatRetentionDays(days: number, locale: string = displayLocale()): string {
   const n = new Intl.NumberFormat(locale).format(days);
   const years = days / 365;
-  if (days < 365 || Math.abs(years - Math.round(years)) > 0.05) return `${n} days`;
+  if (days < 365 || Math.abs(years - Math.round(years)) > 0.05) return i18n.t('retention.days', { count: days, n });
   const y = Math.round(years);
-  return `${n} days (about ${y} year${y === 1 ? '' : 's'})`;
+  return i18n.t('retention.daysAndYears', { count: days, n, years: y, y: new Intl.NumberFormat(locale).format(y) });
 }
 
 /**
@@ -21,21 +22,18 @@ export function retentionSummary(
 ): string[] {
   if (view.legalHold)
     return [
-      `On legal hold since ${format(view.legalHold.since)}: the case is kept, whatever its retention, until the hold is lifted.`,
-      ...(view.retentionEndsAt ? [`Its retention ends ${format(view.retentionEndsAt)}.`] : []),
+      i18n.t('retention.onHold', { since: format(view.legalHold.since) }),
+      ...(view.retentionEndsAt ? [i18n.t('retention.endsAt', { date: format(view.retentionEndsAt) })] : []),
     ];
   if (view.status !== 'closed')
     return [
       view.retentionDays === null
-        ? 'Its category has no retention period: once closed, the case is kept until it is deleted.'
-        : `Once the case is closed it is kept for ${formatRetentionDays(view.retentionDays, locale)}, then destroyed: its text, files and every key that opens them.`,
+        ? i18n.t('retention.noPeriodOpen')
+        : i18n.t('retention.keptFor', { period: formatRetentionDays(view.retentionDays, locale) }),
     ];
-  if (!view.retentionEndsAt || !view.destroyAfter)
-    return ['Its category has no retention period: the case is kept until it is deleted.'];
+  if (!view.retentionEndsAt || !view.destroyAfter) return [i18n.t('retention.noPeriodClosed')];
   return [
-    `Retention ends ${format(view.retentionEndsAt)}. The case will then be destroyed — its text, files and every key that opens them — on ${format(view.destroyAfter)} or soon after.`,
-    view.remindedAt
-      ? `Its managers were reminded on ${format(view.remindedAt)}.`
-      : 'Its managers are reminded before that, so that a legal hold can still be set.',
+    i18n.t('retention.destroyOn', { ends: format(view.retentionEndsAt), destroy: format(view.destroyAfter) }),
+    view.remindedAt ? i18n.t('retention.reminded', { date: format(view.remindedAt) }) : i18n.t('retention.willRemind'),
   ];
 }

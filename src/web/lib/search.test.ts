@@ -31,3 +31,18 @@ describe('case search in the URL', () => {
     expect(searchSummary(3, 120)).toBe('3 cases found; searched 120 cases.');
   });
 });
+
+describe('searchSummary in other languages', () => {
+  it('counts with each language’s plural forms', async () => {
+    const { i18n } = await import('../i18n.ts');
+    try {
+      await i18n.changeLanguage('zh-CN');
+      expect(searchSummary(3, 120)).toBe('找到 3 个案件；共搜索 120 个案件。');
+      await i18n.changeLanguage('ar');
+      expect(searchSummary(2, 11)).toBe('عُثر على قضيتين؛ جرى البحث في 11 قضية.');
+      expect(searchSummary(0, 1)).toBe('لم يُعثر على أي قضية؛ جرى البحث في قضية واحدة.');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+});

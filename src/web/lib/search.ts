@@ -1,5 +1,6 @@
 /** The content search on the case list, kept in the URL (`q`) beside the list's filters. */
 import { SearchQuery } from '../../shared/api.ts';
+import { i18n } from '../i18n/instance.ts';
 import { filtersToSearch, type CaseFilters } from './filters.ts';
 
 export const MIN_SEARCH_LENGTH = 2;
@@ -22,13 +23,12 @@ export function searchToLocation(filters: CaseFilters, term: string | null): str
 /** Why a term cannot be searched for, or null when it can. */
 export function searchTermProblem(term: string): string | null {
   const length = term.trim().length;
-  if (length < MIN_SEARCH_LENGTH) return `Enter at least ${MIN_SEARCH_LENGTH} characters to search.`;
-  if (length > 200) return 'Search for at most 200 characters.';
+  if (length < MIN_SEARCH_LENGTH) return i18n.t('search.tooShort', { min: MIN_SEARCH_LENGTH });
+  if (length > 200) return i18n.t('search.tooLong', { max: 200 });
   return null;
 }
 
 /** "2 cases found; searched 40 cases." */
 export function searchSummary(found: number, searched: number): string {
-  const cases = (n: number) => `${n} ${n === 1 ? 'case' : 'cases'}`;
-  return `${found === 0 ? 'No cases' : cases(found)} found; searched ${cases(searched)}.`;
+  return i18n.t('search.summary', { found, searched });
 }

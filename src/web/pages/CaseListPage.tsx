@@ -9,16 +9,18 @@ import { filtersToSearch, parseFilters, type CaseFilters } from '../lib/filters.
 import { parseSearchTerm, searchToLocation } from '../lib/search.ts';
 import { navigate } from '../router/history.ts';
 import { casesPath } from '../router/routes.ts';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The cases the user may see, ordered and filtered by the URL query — or, when the URL holds a search (`q`), the
  * cases whose content matches it. Changing a filter leaves the search.
  */
 export function CaseListPage({ search }: { search: string }) {
+  const { t } = useTranslation();
   const filters = parseFilters(search);
   const term = parseSearchTerm(search);
   const { categories, error: categoriesError } = useCategories();
-  useDocumentTitle(term ? 'Search cases' : 'Cases');
+  useDocumentTitle(term ? t('caseList.searchTitle') : t('caseList.title'));
 
   function changeFilters(next: CaseFilters) {
     navigate(casesPath(filtersToSearch(next)));
@@ -26,14 +28,16 @@ export function CaseListPage({ search }: { search: string }) {
 
   return (
     <>
-      <PageHeading>Cases</PageHeading>
+      <PageHeading>{t('caseList.title')}</PageHeading>
       <CaseSearchForm
         term={term}
         onSearch={(next) => navigate(casesPath(searchToLocation(filters, next)))}
         onClear={() => changeFilters(filters)}
       />
       <CaseFilterForm filters={filters} categories={categories} onChange={changeFilters} />
-      {categoriesError ? <p className="hint">Categories could not be loaded: {categoriesError.message}</p> : null}
+      {categoriesError ? (
+        <p className="hint">{t('caseList.categoriesFailed', { message: categoriesError.message })}</p>
+      ) : null}
       {term ? <CaseSearchResults term={term} /> : <CaseListResults filters={filters} />}
     </>
   );

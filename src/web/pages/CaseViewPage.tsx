@@ -27,15 +27,17 @@ import { useCaseDetail } from '../hooks/useCaseDetail.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import type { MessageMode } from '../lib/messages.ts';
 import { casesPath } from '../router/routes.ts';
+import { useTranslation } from 'react-i18next';
 
 /**
  * One case: its facts, answers, files and messages; triage (urgency, risk to the reporter), status, labels,
  * links, access (for supervisors) and its history.
  */
 export function CaseViewPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { data, error, loading, reload, update } = useCaseDetail(id);
-  const title = data ? `Case ${data.reference}` : 'Case';
+  const title = data ? t('caseView.title', { reference: data.reference }) : t('caseView.titleLoading');
   useDocumentTitle(title);
 
   /** Shows a change at once, then reloads the case so its history (and anything the change moved) is current. */
@@ -54,43 +56,49 @@ export function CaseViewPage({ id }: { id: string }) {
     <>
       <p className="back">
         <Link href={casesPath()}>
-          <span aria-hidden="true">← </span>All cases
+          <span aria-hidden="true">{i18n.dir() === 'rtl' ? '→ ' : '← '}</span>
+          {t('caseView.allCases')}
         </Link>
       </p>
       <PageHeading>{title}</PageHeading>
-      {loading && !data ? <p role="status">Loading the case…</p> : null}
+      {loading && !data ? <p role="status">{t('caseView.loading')}</p> : null}
       <ErrorMessage message={error?.message} />
       {data ? (
         <div className="case">
           <CaseFacts detail={data} />
-          <Section title="Protection">
+          <Section title={t('caseView.section.protection')}>
             <ProtectionSection caseId={data.id} onChanged={reload} />
           </Section>
-          <Section title="Report">
+          <Section title={t('caseView.section.report')}>
             <AnswerList answers={data.answers} />
           </Section>
           {data.intake ? (
-            <Section title="How the report came in">
+            <Section title={t('caseView.section.intake')}>
               <IntakeFactsView facts={data.intake} />
             </Section>
           ) : null}
-          <Section title="Files">
+          <Section title={t('caseView.section.files')}>
             <FileList files={data.files} downloadUrl={(fileId) => api.fileUrl(data.id, fileId)} />
           </Section>
-          <Section title="Originals and export">
+          <Section title={t('caseView.section.originals')}>
             <ApprovedSteps caseId={data.id} files={data.files} />
           </Section>
-          <Section title="Messages">
+          <Section title={t('caseView.section.messages')}>
             <MessageThread messages={data.messages} />
-            <ReplyForm caseId={data.id} feedbackTemplates={data.feedbackTemplates} onSent={addMessage} />
+            <ReplyForm
+              caseId={data.id}
+              feedbackTemplates={data.feedbackTemplates}
+              reportLanguage={data.language ?? 'en'}
+              onSent={addMessage}
+            />
           </Section>
-          <Section title="Transcripts and minutes">
+          <Section title={t('caseView.section.transcripts')}>
             <TranscriptsSection caseId={data.id} onChanged={reload} />
           </Section>
-          <Section title="Urgency">
+          <Section title={t('caseView.section.urgency')}>
             <UrgencyForm caseId={data.id} urgent={data.urgent} onChanged={changed} />
           </Section>
-          <Section title="Risk to the reporter">
+          <Section title={t('caseView.section.risk')}>
             <RiskForm
               caseId={data.id}
               status={data.status}
@@ -98,7 +106,7 @@ export function CaseViewPage({ id }: { id: string }) {
               onRecorded={(riskLevel) => changed({ riskLevel })}
             />
           </Section>
-          <Section title="Status">
+          <Section title={t('caseView.section.status')}>
             <StatusForm
               caseId={data.id}
               status={data.status}
@@ -109,18 +117,18 @@ export function CaseViewPage({ id }: { id: string }) {
               onChanged={reload}
             />
           </Section>
-          <Section title="Enforcement actions">
+          <Section title={t('caseView.section.actions')}>
             <ActionsSection caseId={data.id} onChanged={reload} />
           </Section>
-          <Section title="Labels">
+          <Section title={t('caseView.section.labels')}>
             <LabelsForm caseId={data.id} labels={data.labels} onSaved={(labels) => changed({ labels })} />
           </Section>
-          <Section title="Linked cases">
+          <Section title={t('caseView.section.links')}>
             <LinkedCases caseId={data.id} links={data.links} onChanged={(links) => changed({ links })} />
           </Section>
           <ApprovalSections detail={data} onChanged={reload} />
           {data.canManageAccess ? (
-            <Section title="Access">
+            <Section title={t('caseView.section.access')}>
               <AccessSection
                 caseId={data.id}
                 categoryId={data.category.id}
@@ -129,10 +137,10 @@ export function CaseViewPage({ id }: { id: string }) {
               />
             </Section>
           ) : null}
-          <Section title="Retention">
+          <Section title={t('caseView.section.retention')}>
             <RetentionSection caseId={data.id} reference={data.reference} status={data.status} onChanged={reload} />
           </Section>
-          <Section title="History">
+          <Section title={t('caseView.section.history')}>
             <CaseHistory events={data.events} />
           </Section>
         </div>

@@ -1,29 +1,25 @@
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { ROLE_LABELS } from '../lib/labels.ts';
+import { roleLabel } from '../lib/labels.ts';
 import type { Role } from '../../shared/api.ts';
 import { Link } from '../components/Link.tsx';
 import { REQUEST_ROLES, requestsPath } from '../router/routes.ts';
+import { useTranslation } from 'react-i18next';
 
-/** What each role without case work does, in plain words: said here rather than an empty list or "Not found". */
-const TASKS: Partial<Record<Role, string>> = {
-  administrator:
-    'Administrators configure Confide and manage staff accounts on the Users page; they never read reports.',
-  custodian: 'Identity custodians decide on requests to disclose a reporter’s identity, without reading the case.',
-  operator:
-    'Intake operators record reports made by phone, letter, in person or passed on by another authority, on the Record a report page, and hand the receipt over. They read no case.',
-};
+/** The roles without case work whose task has its own sentence (`noCases.task.<role>`): said here rather than an empty list or "Not found". */
+const TASK_ROLES: readonly Role[] = ['administrator', 'custodian', 'operator'];
 
 export function NoCasesPage({ role }: { role: Role }) {
-  useDocumentTitle('Your work');
+  const { t } = useTranslation();
+  useDocumentTitle(t('noCases.title'));
   return (
     <>
-      <PageHeading>Your work</PageHeading>
-      <p>You are signed in as {ROLE_LABELS[role]}. This role does not work on cases, so no case list is shown.</p>
-      <p>{TASKS[role] ?? 'There is nothing for this role to do here yet.'}</p>
+      <PageHeading>{t('noCases.title')}</PageHeading>
+      <p>{t('noCases.signedInAs', { role: roleLabel(role) })}</p>
+      <p>{TASK_ROLES.includes(role) ? t(`noCases.task.${role}`) : t('noCases.nothing')}</p>
       {REQUEST_ROLES.includes(role) ? (
         <p>
-          <Link href={requestsPath()}>Go to Requests</Link> to see what is waiting for your decision.
+          <Link href={requestsPath()}>{t('noCases.goToRequests')}</Link> {t('noCases.requestsWaiting')}
         </p>
       ) : null}
     </>
