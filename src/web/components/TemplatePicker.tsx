@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import type { CaseDetail, Outcome } from '../../shared/api.ts';
 import { useTranslation } from 'react-i18next';
 import { outcomeLabel } from '../lib/labels.ts';
-import { outcomeTemplate } from '../lib/messages.ts';
 import { isLanguage, LANGUAGE_NAMES } from '../../i18n/languages.ts';
 
 interface Props {
@@ -15,9 +14,9 @@ interface Props {
 }
 
 /**
- * Starts an outcome notice from the feedback template for an outcome, in the reporter's language (the workspace
- * catalogue's `templatePicker.text.<outcome>` in the report's language; English for a language not shipped). The
- * outcomes are named in the viewer's language.
+ * Starts an outcome notice from the feedback template for an outcome. The server gives the texts in the report's
+ * language (src/domain/cases/feedback.ts), whatever language the viewer reads; the outcomes are named in the
+ * viewer's language.
  */
 export function TemplatePicker({ templates, language, onPick }: Props) {
   const { t } = useTranslation();
@@ -29,7 +28,7 @@ export function TemplatePicker({ templates, language, onPick }: Props) {
   function pick(value: Outcome | '') {
     setOutcome(value);
     const template = templates.find((candidate) => candidate.outcome === value);
-    if (template) onPick(outcomeTemplate(template.outcome, reportLanguage));
+    if (template) onPick(template.text);
   }
 
   return (

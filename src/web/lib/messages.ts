@@ -1,7 +1,6 @@
 /** What the reply form sends for each way of writing to the case. */
 import type { z } from 'zod';
-import type { MessageRequest, Outcome } from '../../shared/api.ts';
-import { isLanguage } from '../../i18n/languages.ts';
+import type { MessageRequest } from '../../shared/api.ts';
 import { i18n } from '../i18n/instance.ts';
 
 /** Reply to the reporter, internal note, or outcome notice (a reply that tells the reporter the result). */
@@ -23,12 +22,4 @@ export function messageRequest(mode: MessageMode, body: string): z.input<typeof 
 /** What the person is told once the message is saved: "Reply sent to the reporter.", … */
 export function sentNotice(mode: MessageMode): string {
   return i18n.t(`messages.sent.${mode}`);
-}
-
-/**
- * The text an outcome notice starts from for `outcome`, in the report's language `language` (a shipped Language
- * tag; English for any other), whatever language the viewer reads the workspace in: the reporter reads it.
- */
-export function outcomeTemplate(outcome: Outcome, language: string | undefined): string {
-  return i18n.getFixedT(isLanguage(language) ? language : 'en')(`templatePicker.text.${outcome}`);
 }
