@@ -2,6 +2,7 @@
  * Pure helpers of the statistics page: weekly series for the charts and their tables, and the figures in words.
  * No DOM and no chart library here, so they are tested in Node.
  */
+import { i18n } from '../i18n.ts';
 import type { Channel, Statistics } from '../../shared/api.ts';
 import { CHANNEL_LABELS } from './labels.ts';
 
@@ -97,9 +98,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * server checks again (and enforces the two-year limit with the same message).
  */
 export function rangeProblem(from: string, to: string): { field: 'from' | 'to'; message: string } | null {
-  if (from && !isDate(from)) return { field: 'from', message: 'Enter the start date as a date, e.g. 2026-01-05.' };
-  if (to && !isDate(to)) return { field: 'to', message: 'Enter the end date as a date, e.g. 2026-03-29.' };
-  if (from && to && from > to) return { field: 'from', message: 'The start date must not be after the end date.' };
+  if (from && !isDate(from)) return { field: 'from', message: i18n.t('dateRange.startDate') };
+  if (to && !isDate(to)) return { field: 'to', message: i18n.t('dateRange.endDate') };
+  if (from && to && from > to) return { field: 'from', message: i18n.t('dateRange.order') };
   return null;
 }
 
