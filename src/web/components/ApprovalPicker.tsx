@@ -1,5 +1,5 @@
+import { useTranslation } from 'react-i18next';
 import type { GatedKind, UsableApproval } from '../../shared/actions.ts';
-import { APPROVAL_TITLES } from '../lib/actions.ts';
 import { formatDateTime } from '../lib/format.ts';
 
 interface Props {
@@ -16,28 +16,33 @@ interface Props {
  * The first approval is the default choice, since most steps have exactly one waiting.
  */
 export function ApprovalPicker({ id, kind, approvals, value, onChange }: Props) {
-  const title = APPROVAL_TITLES[kind];
-  if (approvals === null) return <p className="muted">Loading your approvals…</p>;
+  const { t, i18n } = useTranslation();
+  const title = t(`requestKind.${kind}`);
+  const locale = i18n.language;
+  if (approvals === null) return <p className="muted">{t('approvalPicker.loading')}</p>;
   if (approvals.length === 0)
     return (
       <p className="notice notice--info" id={`${id}-none`}>
-        This needs an approved request “{title}” of yours on this case. Ask for one: a second person must approve it.
-        Each approval is used once.
+        {t('approvalPicker.none', { title })}
       </p>
     );
   return (
     <div className="field">
-      <label htmlFor={id}>Approval</label>
+      <label htmlFor={id}>{t('approvalPicker.label')}</label>
       <select id={id} value={value} required onChange={(e) => onChange(e.target.value)} aria-describedby={`${id}-hint`}>
-        <option value="">Choose an approval</option>
+        <option value="">{t('approvalPicker.choose')}</option>
         {approvals.map((a) => (
           <option key={a.id} value={a.id}>
-            {title}, approved {formatDateTime(a.decidedAt)} (until {formatDateTime(a.expiresAt)})
+            {t('approvalPicker.option', {
+              title,
+              approved: formatDateTime(a.decidedAt, { locale }),
+              until: formatDateTime(a.expiresAt, { locale }),
+            })}
           </option>
         ))}
       </select>
       <p id={`${id}-hint`} className="hint">
-        A second person approved this request; it is used once, by this step.
+        {t('approvalPicker.hint')}
       </p>
     </div>
   );

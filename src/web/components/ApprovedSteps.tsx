@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { FileView } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
@@ -11,6 +12,7 @@ import { ErrorMessage } from './ErrorMessage.tsx';
  * bundle. Each link works once: following it uses the approval, so it leaves the list.
  */
 export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileView[] }) {
+  const { t } = useTranslation();
   const api = useApi();
   const { approvals, error } = useApprovals(caseId);
   const [used, setUsed] = useState<ReadonlySet<string>>(new Set());
@@ -18,25 +20,25 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
   const originals = approvalsFor(open, 'open_original');
   const exports = approvalsFor(open, 'export');
   const use = (requestId: string) => setUsed((ids) => new Set([...ids, requestId]));
-  const fileName = (fileId: string | null) => files.find((f) => f.id === fileId)?.name ?? 'a file of this case';
+  const fileName = (fileId: string | null) => files.find((f) => f.id === fileId)?.name ?? t('approvedSteps.aFile');
 
   return (
     <>
-      <p>
-        Opening an original file (with its metadata) and exporting the case each need an approved request of yours: ask
-        for one, and a second person approves it. An approval is used once. To refer the case, change its status to
-        Referred with an approved export request.
-      </p>
+      <p>{t('approvedSteps.intro')}</p>
       <ErrorMessage message={error} />
-      {approvals === null && !error ? <p role="status">Loading your approvals…</p> : null}
+      {approvals === null && !error ? <p role="status">{t('approvedSteps.loading')}</p> : null}
       {approvals !== null && originals.length === 0 && exports.length === 0 ? (
-        <p className="muted">You have no approval for an original or an export on this case waiting to be used.</p>
+        <p className="muted">{t('approvedSteps.none')}</p>
       ) : null}
       <ul className="access-list">
         {originals.map((a) => (
           <li key={a.id}>
             <span>
-              Original of <strong>{fileName(a.subject)}</strong> · approved <DateTime iso={a.decidedAt} />
+              {t('approvedSteps.original')}{' '}
+              <strong>
+                <bdi>{fileName(a.subject)}</bdi>
+              </strong>{' '}
+              · {t('approvedSteps.approved')} <DateTime iso={a.decidedAt} />
             </span>
             <a
               className="button button--secondary"
@@ -44,14 +46,18 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
               download
               onClick={() => use(a.id)}
             >
-              Download the original<span className="visually-hidden"> of {fileName(a.subject)}</span>
+              {t('approvedSteps.downloadOriginal')}
+              <span className="visually-hidden">
+                {' '}
+                {t('approvedSteps.ofFile')} <bdi>{fileName(a.subject)}</bdi>
+              </span>
             </a>
           </li>
         ))}
         {exports.map((a) => (
           <li key={a.id}>
             <span>
-              Export of the case · approved <DateTime iso={a.decidedAt} />
+              {t('approvedSteps.export')} · {t('approvedSteps.approved')} <DateTime iso={a.decidedAt} />
             </span>
             <a
               className="button button--secondary"
@@ -59,7 +65,7 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
               download
               onClick={() => use(a.id)}
             >
-              Download the export (JSON)
+              {t('approvedSteps.downloadExport')}
             </a>
           </li>
         ))}
