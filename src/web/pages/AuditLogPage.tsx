@@ -127,7 +127,7 @@ function Downloads({ filters }: { filters: AuditFilters }) {
         </a>
       </p>
       <p className="hint">
-        {t('auditLogPage.exportHint')} <code>npx confide audit verify --file &lt;file&gt;</code>.
+        {t('auditLogPage.exportHint')} <code dir="ltr">npx confide audit verify --file &lt;file&gt;</code>.
       </p>
       {reference ? (
         <p>
