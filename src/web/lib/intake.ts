@@ -19,31 +19,33 @@ export interface IntakeForm {
   files: { field: string; file: File }[];
 }
 
-/** A choice whose label and hint are read in the workspace's language each time they are shown. */
-function choice<V extends string>(value: V, key: string, withHint: boolean) {
+/**
+ * A choice whose label (and hint) are read in the workspace's language each time they are shown: getters, so a
+ * language chosen after this module loaded still applies.
+ */
+function choice<V extends string>(value: V, key: string) {
   return {
     value,
     get label(): string {
       return i18n.t(`intakeChoices.${key}`);
     },
-    ...(withHint
-      ? {
-          get hint(): string {
-            return i18n.t(`intakeChoices.${key}Hint`);
-          },
-        }
-      : {}),
+    get hint(): string {
+      return i18n.t(`intakeChoices.${key}Hint`);
+    },
   };
 }
 
 /** What each channel is, in the words an operator picks from. */
 export const CHANNEL_CHOICES: { value: IntakeChannel; readonly label: string; readonly hint: string }[] = (
   ['phone', 'post', 'in_person', 'referral'] as const
-).map((value) => choice(value, `channel.${value}`, true) as { value: IntakeChannel; label: string; hint: string });
+).map((value) => choice(value, `channel.${value}`));
 
-export const CONSENT_CHOICES = (['agreed', 'declined', 'not_asked'] as const).map((value) =>
-  choice(value, `consent.${value}`, false),
-);
+export const CONSENT_CHOICES = (['agreed', 'declined', 'not_asked'] as const).map((value) => ({
+  value,
+  get label(): string {
+    return i18n.t(`intakeChoices.consent.${value}`);
+  },
+}));
 
 /** `YYYY-MM-DDTHH:MM` in local time, for a datetime-local input. */
 export function localDateTime(d: Date): string {
