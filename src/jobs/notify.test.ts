@@ -3,6 +3,7 @@
  * API, the clock moves past the reminder window and the deadline, the jobs run, and each mail that arrives is
  * checked — how many per person, subject, counts and the workspace link, and nothing that identifies a case.
  */
+import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
@@ -11,6 +12,7 @@ import { startSmtpServer, type TestSmtpServer } from '../../test/helpers/smtp.ts
 import { addStaff, ANSWERS, grantCase, pendingNotices } from '../../test/helpers/staff-work.ts';
 import { setUserEmail } from '../domain/accounts/user-admin.ts';
 import { createSmtpMailer } from '../mail/mailer.ts';
+import { updateUserLanguage } from '../store/users.ts';
 import { createJobs, noticesJob } from './index.ts';
 import { sendNotices } from './notify.ts';
 import type { JobLog } from './runner.ts';
@@ -141,6 +143,38 @@ describe.each(DIALECTS)('staff notices by e-mail on %s', (dialect) => {
         expect([secret, mail.raw.includes(secret) || mail.text.includes(secret)]).toEqual([secret, false]);
     }
     expect(lines.filter((l) => l.level !== 'info')).toEqual([]);
+  });
+
+  it('writes the mail in the language the recipient chose, and in English to one who chose none', async () => {
+    await addStaff(t.deps, 'sup2', 'supervisor', 'sup2@agency.example');
+    await updateUserLanguage(t.deps.db, t.users.supervisor.id, 'zh-CN');
+    await submit();
+    await submit();
+    expect(await createJobs(t.deps, recordingLog().log).runNow('notices')).toBe(true);
+    const byRecipient = Object.fromEntries(
+      await Promise.all(
+        smtp.mails.map(async (m) => {
+          const parsed = await simpleParser(m.raw);
+          return [m.to.join(), { subject: parsed.subject, text: parsed.text }] as const;
+        }),
+      ),
+    );
+    expect(byRecipient).toEqual({
+      'supervisor@agency.example': {
+        subject: 'Confide：有待办工作',
+        text:
+          'Confide 中有待您处理的工作：2 件新举报。\n\n' +
+          `请登录工作人员工作台查看：\n${STAFF_URL}\n\n` +
+          '本邮件仅告知有待办工作，具体内容请在工作台中查看。\n',
+      },
+      'sup2@agency.example': {
+        subject: 'Confide: work is waiting',
+        text:
+          'Work is waiting for you in Confide: 2 new reports.\n\n' +
+          `Sign in to the staff workspace to see it:\n${STAFF_URL}\n\n` +
+          'This mail only says that work is waiting; the details are in the workspace.\n',
+      },
+    });
   });
 
   it('keeps notices pending when the server refuses a mail, and sends them at the next run', async () => {

@@ -1,11 +1,12 @@
 /**
  * The notification job: mails each person with pending notices and an e-mail address at most once per
  * CONFIDE_NOTIFY_INTERVAL_MINUTES, everything pending in one "work is waiting" mail (counts and the workspace link
- * only; see src/mail/compose.ts). After the server accepts a mail, its notices are marked sent together with the
+ * only; see src/mail/compose.ts) in the person's own language (Account page; English when none is chosen). After the server accepts a mail, its notices are marked sent together with the
  * person's `last_notified_at`, in one transaction; a refused or failed mail leaves them pending for the next run.
  * People without an address keep their notices pending: they see the work in the workspace.
  */
 import type { Deps } from '../domain/deps.ts';
+import { isLanguage } from '../i18n/languages.ts';
 import { composeWorkWaiting } from '../mail/compose.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { MINUTE } from '../shared/time.ts';
@@ -50,7 +51,8 @@ export async function sendNotices(
     const counts: Record<string, number> = {};
     for (const n of pending) counts[n.kind] = (counts[n.kind] ?? 0) + 1;
     try {
-      await mailer.send({ to: user.email!, ...composeWorkWaiting(counts, deps.notify.staffUrl) });
+      const language = isLanguage(user.language) ? user.language : 'en';
+      await mailer.send({ to: user.email!, ...composeWorkWaiting(counts, deps.notify.staffUrl, language) });
     } catch (error) {
       run.failed += 1;
       const code = (error as { responseCode?: unknown }).responseCode;

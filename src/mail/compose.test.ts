@@ -17,4 +17,25 @@ describe('work-waiting mail', () => {
         'This mail only says that work is waiting; the details are in the workspace.\n',
     });
   });
+
+  it('is written in Chinese for a recipient who chose zh-CN', () => {
+    expect(
+      composeWorkWaiting({ new_report: 1, escalation: 2, something_new: 3 }, 'https://report.example/staff/', 'zh-CN'),
+    ).toEqual({
+      subject: 'Confide：有待办工作',
+      text:
+        'Confide 中有待您处理的工作：1 件新举报、2 件逾期案件、3 项更新。\n\n' +
+        '请登录工作人员工作台查看：\nhttps://report.example/staff/\n\n' +
+        '本邮件仅告知有待办工作，具体内容请在工作台中查看。\n',
+    });
+  });
+
+  it('uses the Arabic plural forms for a recipient who chose ar', () => {
+    expect(summarise({ new_report: 1, assigned: 2, reminder: 3, escalation: 11 }, 'ar')).toBe(
+      'بلاغ جديد واحد، قضيتان أُسندتا إليك، 3 مواعيد نهائية تقترب، 11 قضيةً متأخرة',
+    );
+    expect(composeWorkWaiting({ approval: 1 }, 'https://report.example/staff/', 'ar').subject).toBe(
+      'Confide: عمل بانتظارك',
+    );
+  });
 });

@@ -4,6 +4,7 @@
  * OpenAPI) and the staff workspace.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages.ts';
 import { userText } from './text.ts';
 import { Role, SessionRequest, SessionResponse } from './api.ts';
 
@@ -20,10 +21,15 @@ export const TotpState = z.object({
 });
 export type TotpState = z.infer<typeof TotpState>;
 
+/** A shipped language's BCP 47 tag ('en', 'zh-CN', 'ar'). */
+export const LanguageTag = z.enum(LANGUAGES);
+/** The staff member's own language (Account page); null until chosen (the browser's is used then). */
+export const StaffLanguage = LanguageTag.nullable();
+
 /** POST /session: the TOTP code is needed when the user has two-factor sign-in on (asked for after the password). */
 export const SignInRequest = SessionRequest.extend({ code: TotpCode.optional() });
 /** The session with where the user stands with TOTP. */
-export const StaffSession = SessionResponse.extend({ totp: TotpState });
+export const StaffSession = SessionResponse.extend({ totp: TotpState, language: StaffLanguage });
 export type StaffSession = z.infer<typeof StaffSession>;
 
 /** POST /session/recover: lost password → the recovery key restores the private key under a new password. */
@@ -62,13 +68,16 @@ export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
 
 export const TotpCodeRequest = z.object({ code: TotpCode.min(1) });
 
-export const AccountView = z.object({ totp: TotpState });
+export const AccountView = z.object({ totp: TotpState, language: StaffLanguage });
 export type AccountView = z.infer<typeof AccountView>;
 
 export const PasswordChangeRequest = z.object({
   currentPassword: z.string().min(1).max(1000),
   newPassword: z.string().min(1).max(1000),
 });
+
+/** PUT /account/language: the workspace and notice-mail language of my own account. */
+export const LanguageChangeRequest = z.object({ language: LanguageTag });
 
 /** One staff account as the administrator sees it: no key, secret or password-derived value ever. */
 export const UserListItem = z.object({

@@ -288,6 +288,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionMeaning>> = {
   },
   'account.activate': { text: 'Activated their account with both invitation codes', reporter: false },
   'account.activate.failed': { text: 'An account activation failed', reporter: false },
+  'account.language.change': { text: 'Chose their own language', reporter: false },
   'user.unlock': { text: 'Unlocked a staff account', reporter: false },
   'user.email.set': { text: 'Set a staff member’s e-mail address', reporter: false },
   'user.email.remove': { text: 'Removed a staff member’s e-mail address', reporter: false },

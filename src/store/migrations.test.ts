@@ -71,6 +71,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0010_reply_files_unread',
         '0011_mail_intake',
         '0012_transcripts',
+        '0013_user_language',
       ]);
       const first = await tables(o);
       expect(first).toEqual([
@@ -118,6 +119,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0010_reply_files_unread',
         '0011_mail_intake',
         '0012_transcripts',
+        '0013_user_language',
       ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);

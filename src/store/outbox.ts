@@ -17,7 +17,7 @@ export async function insertNotices(db: Database, userIds: readonly string[], ki
 export function listUsersDueNoticeMail(db: Database, mailedBefore: string, limit: number) {
   return db
     .selectFrom('users')
-    .select(['users.id', 'users.email'])
+    .select(['users.id', 'users.email', 'users.language'])
     .where('users.disabled_at', 'is', null)
     .where('users.email', 'is not', null)
     .where((eb) => eb.or([eb('users.last_notified_at', 'is', null), eb('users.last_notified_at', '<=', mailedBefore)]))

@@ -24,6 +24,8 @@ export interface UsersTable {
   /** Where work-waiting notices go (staff's own address; never report content). */
   email: string | null;
   last_notified_at: string | null;
+  /** The workspace and notice-mail language the person chose (a BCP 47 tag of a shipped language); null: not chosen. */
+  language: string | null;
   /** TOTP secret (RFC 6238), sealed to the user's public key: only a correct password opens it. */
   totp_sealed_secret: Buffer | null;
   totp_enabled_at: string | null;

@@ -155,6 +155,11 @@ export async function updateUserEmail(db: Database, id: string, email: string | 
   return changed(await db.updateTable('users').set({ email }).where('id', '=', id).executeTakeFirst());
 }
 
+/** Sets the user's own language (a shipped language's tag). @returns whether the user exists */
+export async function updateUserLanguage(db: Database, id: string, language: string): Promise<boolean> {
+  return changed(await db.updateTable('users').set({ language }).where('id', '=', id).executeTakeFirst());
+}
+
 /**
  * Replaces the user's password wrap; with `clearReset` also clears a pending administrator's reset; with
  * `ifVerifier` only while the stored verifier is still that one. @returns whether it changed

@@ -6,10 +6,13 @@ import type { Role } from '../shared/api.ts';
 import { NoCasesPage } from './pages/NoCasesPage.tsx';
 import { IntakePage } from './pages/IntakePage.tsx';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StaffSession, TotpState } from '../shared/accounts.ts';
+import type { Language } from '../i18n/languages.ts';
 import { ApiError, createApiClient, isAbortError, isSessionEnd } from './api/client.ts';
 import { ApiContext } from './api/context.ts';
 import { createStaffApi } from './api/staff.ts';
+import { applyLanguage, browserLanguage, i18n } from './i18n.ts';
 import { AppHeader } from './components/AppHeader.tsx';
 import { ErrorMessage } from './components/ErrorMessage.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
@@ -31,6 +34,7 @@ const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx').then((m) 
 type SessionState = StaffSession | null | undefined;
 
 export function App() {
+  const { t } = useTranslation();
   const [session, setSession] = useState<SessionState>(undefined);
   const [sessionError, setSessionError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -42,14 +46,18 @@ export function App() {
         onUnauthorized: (error) => {
           setSession(null);
           // Of several requests refused at once, the one that found the session ran out says why: keep that.
-          setExpired((known) =>
-            isSessionEnd(error) ? error.message : (known ?? 'Your session has ended. Sign in again to continue.'),
-          );
+          setExpired((known) => (isSessionEnd(error) ? error.message : (known ?? i18n.t('app.sessionEnded'))));
         },
       }),
     ),
   );
   const location = useLocation();
+
+  // The person's own language once signed in (Account page), else the browser's.
+  const chosenLanguage = session?.language;
+  useEffect(() => {
+    if (session !== undefined) applyLanguage(chosenLanguage ?? browserLanguage());
+  }, [session, chosenLanguage]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -57,7 +65,7 @@ export function App() {
       (current) => setSession(current),
       (failure: unknown) => {
         if (isAbortError(failure)) return;
-        setSessionError(failure instanceof ApiError ? failure.message : 'The workspace could not start.');
+        setSessionError(failure instanceof ApiError ? failure.message : i18n.t('app.startFailed'));
       },
     );
     return () => controller.abort();
@@ -78,21 +86,21 @@ export function App() {
   return (
     <ApiContext value={api}>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <AppHeader user={session?.user ?? null} onSignOut={signOut} />
       <main id="main" tabIndex={-1}>
         {session === undefined ? (
           sessionError ? (
             <>
-              <h1>Confide staff</h1>
+              <h1>{t('app.brand')}</h1>
               <ErrorMessage message={sessionError} />
               <button type="button" className="button" onClick={retry}>
-                Try again
+                {t('app.tryAgain')}
               </button>
             </>
           ) : (
-            <p role="status">Loading…</p>
+            <p role="status">{t('app.loading')}</p>
           )
         ) : session === null ? (
           <SignInPage
@@ -109,6 +117,8 @@ export function App() {
             role={session.user.role}
             totp={session.totp}
             onTotpChanged={(totp) => setSession((s) => (s ? { ...s, totp } : s))}
+            language={session.language}
+            onLanguageChanged={(language) => setSession((s) => (s ? { ...s, language } : s))}
           />
         )}
       </main>
@@ -125,19 +135,29 @@ interface PageProps {
   role: Role;
   totp: TotpState;
   onTotpChanged: (totp: TotpState) => void;
+  language: Language | null;
+  onLanguageChanged: (language: Language) => void;
 }
 
-function Page({ pathname, search, role, totp, onTotpChanged }: PageProps) {
+function Page({ pathname, search, role, totp, onTotpChanged, language, onLanguageChanged }: PageProps) {
+  const { t } = useTranslation();
   const route = matchRoute(pathname);
   // A role that must use two-factor sign-in works only once it is set up; until then the account page is all there is.
   if (route.name === 'account' || (totp.required && !totp.enabled))
-    return <AccountPage totp={totp} onTotpChanged={onTotpChanged} />;
+    return (
+      <AccountPage
+        totp={totp}
+        onTotpChanged={onTotpChanged}
+        language={language}
+        onLanguageChanged={onLanguageChanged}
+      />
+    );
   // Administrators have no cases: their workspace opens on the staff accounts.
   if (route.name === 'users' || (role === 'administrator' && route.name === 'cases'))
     return role === 'administrator' ? <UsersPage /> : <NotFoundPage />;
   if (route.name === 'statistics')
     return STATISTICS_ROLES.includes(role) ? (
-      <Suspense fallback={<p role="status">Loading…</p>}>
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
         <StatisticsPage search={search} />
       </Suspense>
     ) : (

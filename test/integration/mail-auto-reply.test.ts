@@ -3,6 +3,7 @@
  * with the warning that e-mail is not anonymous and that the receipt is replaced at first use — and automatic mail
  * gets nothing (RFC 3834), so two robots cannot mail each other forever.
  */
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ReportDraft } from '../../src/domain/reporter/submit.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
@@ -41,6 +42,33 @@ describe('auto-reply to an e-mail report', () => {
     // The receipt went through mail servers: it is replaced at its first use.
     expect(submit.mock.calls[0]![0].rotateReceipt).toBe(true);
     submit.mockRestore();
+  });
+
+  it('answers in the profile’s default language: Chinese under a zh-CN profile', async () => {
+    const profile = t.deps.profile();
+    t.deps.setProfile({ ...profile, language: 'zh-CN' });
+    try {
+      const before = outgoing.mails.length;
+      const reply = await smtp.send({ from: 'zh@sender.example', subject: '你好', text: '一份举报。' });
+      const seen = await caseOfReply(t, reply);
+      expect(outgoing.mails).toHaveLength(before + 1);
+      const parsed = await simpleParser(outgoing.mails[before]!.raw);
+      expect(parsed.subject).toBe(`举报 ${seen.reference} 已受理`);
+      const receipt = /^您的回执码：(.+)$/m.exec(parsed.text ?? '')?.[1];
+      expect(parsed.text).toBe(
+        [
+          `您的举报已受理，编号为 ${seen.reference}。`,
+          '',
+          `您的回执码：${receipt}`,
+          '',
+          '凭回执码，您可以在 http://127.0.0.1:8080/follow-up 查看答复、补充信息。请严格保密：任何持有回执码的人都能读取您的举报。',
+          '',
+          '电子邮件并非匿名：您的邮箱地址和本回执码都经过了邮件服务器，这些服务器可能留存它们。因此，回执码在首次使用时必须更换：您首次登录时会得到一个新的回执码，本回执码随即失效。之后请删除本邮件。',
+        ].join('\n'),
+      );
+    } finally {
+      t.deps.setProfile(profile);
+    }
   });
 
   it('does not answer automatic mail', async () => {

@@ -45,6 +45,7 @@ describe.each(DIALECTS)('staff two-factor sign-in (%s)', (dialect) => {
     const handler = await actor(app, 'handler');
     expect((await handler.get('/api/v1/account')).json()).toEqual({
       totp: { enabled: false, pending: false, required: false },
+      language: null,
     });
 
     const started = await handler.send('POST', '/api/v1/account/totp');
@@ -57,6 +58,7 @@ describe.each(DIALECTS)('staff two-factor sign-in (%s)', (dialect) => {
     expect(enrolment.qrUrl).toBe('/api/v1/account/totp/qr.svg');
     expect((await handler.get('/api/v1/account')).json()).toEqual({
       totp: { enabled: false, pending: true, required: false },
+      language: null,
     });
 
     const qr = await handler.get(enrolment.qrUrl);

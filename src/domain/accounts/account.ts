@@ -21,7 +21,8 @@ import {
   withTotpSecret,
   type TotpState,
 } from './totp.ts';
-import { passwordColumns, startStaffSession, type StaffSignIn } from './sign-in.ts';
+import { languageOf, passwordColumns, startStaffSession, type StaffSignIn } from './sign-in.ts';
+import type { Language } from '../../i18n/languages.ts';
 import { deleteSessionsOfUser } from '../../store/sessions.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import {
@@ -31,6 +32,7 @@ import {
   markTotpEnabled,
   setPendingTotp,
   updatePasswordWrap,
+  updateUserLanguage,
 } from '../../store/users.ts';
 
 /** The signed-in user acting on their own account (from their session). */
@@ -54,7 +56,25 @@ async function userRow(deps: Pick<Deps, 'db'>, userId: string) {
 
 /** The account as its owner sees it. */
 export async function accountView(deps: Deps, viewer: AccountViewer): Promise<AccountView> {
-  return { totp: totpStateOf(deps, await userRow(deps, viewer.userId)) };
+  const row = await userRow(deps, viewer.userId);
+  return { totp: totpStateOf(deps, row), language: languageOf(row) };
+}
+
+/**
+ * Sets the signed-in user's own language: the workspace's and that of the notice mails sent to them. Audited as
+ * `account.language.change` (the tag is no secret, but the audit keeps no detail of account changes).
+ * @returns the language now stored
+ */
+export async function changeLanguage(deps: Deps, viewer: AccountViewer, language: Language): Promise<Language> {
+  await inTransaction(deps.db, async (trx) => {
+    if (!(await updateUserLanguage(trx, viewer.userId, language))) throw errors.unauthorized('Please sign in.');
+    await audit(deps, trx, {
+      actor: viewer.userId,
+      action: 'account.language.change',
+      subject: `user:${viewer.userId}`,
+    });
+  });
+  return language;
 }
 
 /**

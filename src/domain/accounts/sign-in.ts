@@ -17,6 +17,12 @@ import { createSession } from './sessions.ts';
 import { asSignInAttempt } from '../throttle.ts';
 import { acceptTotpCode, totpStateOf, withTotpSecret, type TotpState } from './totp.ts';
 import { presentUser } from './users.ts';
+import { isLanguage, type Language } from '../../i18n/languages.ts';
+
+/** The stored language column as a shipped language (null when not chosen or no longer shipped). */
+export function languageOf(row: { language: string | null }): Language | null {
+  return isLanguage(row.language) ? row.language : null;
+}
 
 /** A new staff session: the cookie value, the user, the session id and where they stand with TOTP. */
 export interface StaffSignIn {
@@ -24,6 +30,8 @@ export interface StaffSignIn {
   user: StaffUser;
   sessionId: string;
   totp: TotpState;
+  /** The person's own language; null until chosen. */
+  language: Language | null;
 }
 
 export const WRONG_PASSWORD = 'Wrong username or password.';
@@ -135,6 +143,7 @@ export async function startStaffSession(
     display_name: string;
     totp_enabled_at: string | null;
     totp_sealed_secret: Buffer | null;
+    language: string | null;
   },
   secretKey: Buffer,
 ): Promise<StaffSignIn> {
@@ -150,7 +159,13 @@ export async function startStaffSession(
     wipe(secretKey);
   }
   await inTransaction(deps.db, (trx) => audit(deps, trx, { actor: row.id, action: 'session.create' }));
-  return { token, user: presentUser(row), sessionId: token.split('.')[0]!, totp: totpStateOf(deps, row) };
+  return {
+    token,
+    user: presentUser(row),
+    sessionId: token.split('.')[0]!,
+    totp: totpStateOf(deps, row),
+    language: languageOf(row),
+  };
 }
 
 // Same shapes as a real user, so an unknown username costs one Argon2id like a known one.

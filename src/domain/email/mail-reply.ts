@@ -2,10 +2,13 @@
  * The optional auto-reply to an e-mail report (CONFIDE_MAIL_AUTO_REPLY, off by default): the reference and the
  * receipt, with a plain warning that e-mail is not anonymous and that the receipt is replaced at its first use (the
  * report is stored with `rotateReceipt`: the reply passed through mail servers, and may have gone to someone who
- * forged the From address). Sent through the staff mailer (src/mail/mailer.ts). Never to automatic mail (RFC 3834:
+ * forged the From address). Sent through the staff mailer (src/mail/mailer.ts), in the profile's default language. Never to automatic mail (RFC 3834:
  * Auto-Submitted, mailing lists, bounces), so two robots cannot mail each other forever.
  */
 import type { ParsedMail } from 'mailparser';
+import { matchLanguage, type Language } from '../../i18n/languages.ts';
+import { translate } from '../../i18n/server.ts';
+import type { Profile } from '../../shared/profile.ts';
 import type { Deps } from '../deps.ts';
 
 /** Whether a reply may go to this message's sender. */
@@ -17,17 +20,31 @@ export function wantsAutoReply(mail: ParsedMail, sender: { address: string } | n
   return !/^(mailer-daemon|postmaster|no-?reply)@/i.test(sender.address);
 }
 
-/** The reply's text (English: the profile's texts hold no mail wording yet). */
-export function autoReplyText(reference: string, receipt: string, followUpUrl: string): string {
-  return [
-    `Your report was received. Its reference is ${reference}.`,
-    '',
-    `Your receipt: ${receipt}`,
-    '',
-    `With the receipt you can read replies and add information at ${followUpUrl}. Keep it secret: anyone who has it can read your report.`,
-    '',
-    'E-mail is not anonymous: your address, and this receipt, passed through mail servers that may keep them. So the receipt must be replaced the first time it is used: at your first sign-in you are given a new one, and this one stops working. Delete this e-mail afterwards.',
-  ].join('\n');
+/** The language of the reply: the profile's default language when Confide ships it, else English. */
+export function autoReplyLanguage(profile: Pick<Profile, 'language'>): Language {
+  return matchLanguage(profile.language) ?? 'en';
+}
+
+/** The reply's subject and text in `language` (locales/<language>/mail.json, `autoReply.*`). */
+export function autoReply(
+  reference: string,
+  receipt: string,
+  followUpUrl: string,
+  language: Language = 'en',
+): { subject: string; text: string } {
+  const t = translate(language, 'mail');
+  return {
+    subject: t('autoReply.subject', { reference }),
+    text: [
+      t('autoReply.received', { reference }),
+      '',
+      t('autoReply.receipt', { receipt }),
+      '',
+      t('autoReply.followUp', { url: followUpUrl }),
+      '',
+      t('autoReply.anonymity'),
+    ].join('\n'),
+  };
 }
 
 /**
@@ -35,7 +52,7 @@ export function autoReplyText(reference: string, receipt: string, followUpUrl: s
  * stored either way.
  */
 export async function sendAutoReply(
-  deps: Pick<Deps, 'mailer' | 'notify'>,
+  deps: Pick<Deps, 'mailer' | 'notify' | 'profile'>,
   to: string,
   stored: { reference: string; receipt: string },
   log: { warn(obj: object, msg: string): void },
@@ -43,11 +60,8 @@ export async function sendAutoReply(
   if (!deps.mailer) return false;
   const followUp = `${deps.notify.staffUrl.replace(/staff\/?$/, '')}follow-up`;
   try {
-    await deps.mailer.send({
-      to,
-      subject: `Report ${stored.reference} received`,
-      text: autoReplyText(stored.reference, stored.receipt, followUp),
-    });
+    const language = autoReplyLanguage(deps.profile());
+    await deps.mailer.send({ to, ...autoReply(stored.reference, stored.receipt, followUp, language) });
     return true;
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode ?? null;

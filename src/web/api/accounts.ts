@@ -8,6 +8,7 @@ import {
   ApprovedInvitation,
   CreatedUser,
   DisabledUser,
+  LanguageChangeRequest,
   StaffSession,
   TotpEnrolment,
   TotpState,
@@ -15,6 +16,7 @@ import {
   UserResponse,
   type CreateUserRequest,
 } from '../../shared/accounts.ts';
+import type { Language } from '../../i18n/languages.ts';
 import type { ApiClient } from './client.ts';
 import type { UserAction } from '../lib/accounts.ts';
 
@@ -72,6 +74,10 @@ export function createAccountsApi(client: ApiClient) {
     /** @throws ApiError 400 `totp_invalid`, 429 after repeated wrong codes */
     turnOffTotp(code: string): Promise<TotpState> {
       return client.request('POST', '/account/totp/disable', TotpState, { body: { code } });
+    },
+    /** Stores my own language (workspace and notice mails). @returns the language stored */
+    async setLanguage(language: Language): Promise<Language> {
+      return (await client.request('PUT', '/account/language', LanguageChangeRequest, { body: { language } })).language;
     },
     /** @throws ApiError 400 `wrong_password` or `weak_password` */
     changePassword(currentPassword: string, newPassword: string): Promise<void> {

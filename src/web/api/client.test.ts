@@ -8,6 +8,7 @@ const session = {
   user: { id: 'u1', username: 'sam', role: 'handler', displayName: 'Sam Handler' },
   csrfToken: 'token-1',
   totp: { enabled: false, pending: false, required: false },
+  language: null,
 };
 
 function fakeFetch(...responses: Response[]) {

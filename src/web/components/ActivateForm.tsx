@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../shared/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
@@ -21,6 +22,7 @@ interface Props {
  * signed in. Nothing typed is lost on a refusal.
  */
 export function ActivateForm({ initialUsername, onSignedIn, onCancel }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [username, setUsername] = useState(initialUsername);
@@ -35,8 +37,7 @@ export function ActivateForm({ initialUsername, onSignedIn, onCancel }: Props) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (!username.trim() || !invitation.trim() || !approval.trim())
-      return setError('Enter your username and both invitation codes.');
+    if (!username.trim() || !invitation.trim() || !approval.trim()) return setError(t('activateForm.enterAll'));
     const problem = newPasswordProblem(newPassword, repeat);
     if (problem) return setError(problem);
     setBusy(true);
@@ -45,7 +46,7 @@ export function ActivateForm({ initialUsername, onSignedIn, onCancel }: Props) {
       setDone(await api.activateAccount({ username: username.trim(), invitation, approval, newPassword }));
     } catch (failure) {
       setBusy(false);
-      setError(failure instanceof ApiError ? failure.message : 'That did not work. Try again.');
+      setError(failure instanceof ApiError ? failure.message : t('activateForm.failed'));
     }
   }
 
@@ -55,27 +56,24 @@ export function ActivateForm({ initialUsername, onSignedIn, onCancel }: Props) {
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label="Activate your account">
-      <p>
-        Two administrators each gave you an invitation code in person: 32 letters and digits in groups of four. With
-        both you choose your own password; nobody else ever knows it.
-      </p>
+    <form onSubmit={handleSubmit} noValidate aria-label={t('activateForm.label')}>
+      <p>{t('activateForm.intro')}</p>
       <UsernameSecretFields
         id={id}
         username={username}
         onUsernameChange={setUsername}
         secrets={[
           {
-            label: 'First invitation code',
+            label: t('activateForm.firstCode'),
             value: invitation,
             onChange: setInvitation,
-            hint: 'From the administrator who created your account. Spaces, dashes and capitals do not matter.',
+            hint: t('activateForm.firstCodeHint'),
           },
           {
-            label: 'Second invitation code',
+            label: t('activateForm.secondCode'),
             value: approval,
             onChange: setApproval,
-            hint: 'From the administrator who approved it. The codes work once, for 72 hours after the approval.',
+            hint: t('activateForm.secondCodeHint'),
           },
         ]}
       />
@@ -87,10 +85,10 @@ export function ActivateForm({ initialUsername, onSignedIn, onCancel }: Props) {
       />
       <ErrorMessage message={error} />
       <button type="submit" className="button" aria-disabled={busy}>
-        Activate and sign in
+        {t('activateForm.submit')}
       </button>{' '}
       <button type="button" className="button button--secondary" onClick={() => onCancel(username)}>
-        Back to sign-in
+        {t('activateForm.back')}
       </button>
     </form>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StaffUser } from '../../shared/api.ts';
 import { ApiError } from '../api/client.ts';
-import { ROLE_LABELS } from '../lib/labels.ts';
 import {
   accountPath,
   AUDIT_ROLES,
@@ -24,6 +24,7 @@ interface Props {
 
 /** The banner: product name, navigation, who is signed in, and Sign out. */
 export function AppHeader({ user, onSignOut }: Props) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,35 +35,43 @@ export function AppHeader({ user, onSignOut }: Props) {
     try {
       await onSignOut();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : 'Signing out failed. Try again.');
+      setError(failure instanceof ApiError ? failure.message : t('appHeader.signOutFailed'));
       setBusy(false);
     }
   }
 
   return (
     <header className="app-header">
-      <p className="brand">Confide staff</p>
+      <p className="brand">{t('app.brand')}</p>
       {user ? (
         <>
-          <nav aria-label="Main">
+          <nav aria-label={t('appHeader.mainNav')}>
             {user.role === 'administrator' ? (
-              <Link href={usersPath()}>Users</Link>
+              <Link href={usersPath()}>{t('appHeader.users')}</Link>
             ) : (
               // An operator's home is the intake form: they read no case.
-              <Link href={casesPath()}>{user.role === 'operator' ? 'Record a report' : 'Cases'}</Link>
+              <Link href={casesPath()}>
+                {user.role === 'operator' ? t('appHeader.recordReport') : t('appHeader.cases')}
+              </Link>
             )}
-            {REQUEST_ROLES.includes(user.role) ? <Link href={requestsPath()}>Requests</Link> : null}
-            {STATISTICS_ROLES.includes(user.role) ? <Link href={statisticsPath()}>Statistics</Link> : null}
-            {AUDIT_ROLES.includes(user.role) ? <Link href={auditPath()}>Audit log</Link> : null}
-            {VERIFY_ROLES.includes(user.role) ? <Link href={verifyPath()}>Check a certificate</Link> : null}
-            <Link href={accountPath()}>Account</Link>
+            {REQUEST_ROLES.includes(user.role) ? <Link href={requestsPath()}>{t('appHeader.requests')}</Link> : null}
+            {STATISTICS_ROLES.includes(user.role) ? (
+              <Link href={statisticsPath()}>{t('appHeader.statistics')}</Link>
+            ) : null}
+            {AUDIT_ROLES.includes(user.role) ? <Link href={auditPath()}>{t('appHeader.audit')}</Link> : null}
+            {VERIFY_ROLES.includes(user.role) ? <Link href={verifyPath()}>{t('appHeader.verify')}</Link> : null}
+            <Link href={accountPath()}>{t('appHeader.account')}</Link>
           </nav>
           <div className="user">
             <p>
-              Signed in as <strong>{user.displayName}</strong> <span className="muted">({ROLE_LABELS[user.role]})</span>
+              {t('appHeader.signedInAs')}{' '}
+              <strong>
+                <bdi>{user.displayName}</bdi>
+              </strong>{' '}
+              <span className="muted">({t(`userRoles.${user.role}`)})</span>
             </p>
             <button type="button" className="button button--secondary" onClick={signOut} aria-disabled={busy}>
-              Sign out
+              {t('appHeader.signOut')}
             </button>
             {error ? (
               <p role="alert" className="error-message">

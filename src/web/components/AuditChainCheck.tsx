@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AuditVerifyResult } from '../../shared/audit.ts';
 import { ApiError } from '../api/client.ts';
 import { useApi } from '../api/context.ts';
@@ -10,6 +11,7 @@ import { ErrorMessage } from './ErrorMessage.tsx';
  * and of its own content (as `npx confide audit verify`). A broken chain is announced at once, naming the entry.
  */
 export function AuditChainCheck() {
+  const { t } = useTranslation();
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<AuditVerifyResult | null>(null);
@@ -23,7 +25,7 @@ export function AuditChainCheck() {
       setResult(await api.verifyAudit());
     } catch (failure) {
       setResult(null);
-      setError(failure instanceof ApiError ? failure.message : 'The check could not be run. Try again.');
+      setError(failure instanceof ApiError ? failure.message : t('auditChainCheck.failed'));
     } finally {
       setBusy(false);
     }
@@ -33,7 +35,7 @@ export function AuditChainCheck() {
     <>
       <p>
         <button type="button" className="button button--secondary" onClick={check} aria-disabled={busy}>
-          {busy ? 'Checking the chain…' : 'Check the chain'}
+          {t(busy ? 'auditChainCheck.checking' : 'auditChainCheck.check')}
         </button>
       </p>
       <ErrorMessage message={error ?? (result && !result.ok ? result.message : null)} />
@@ -42,7 +44,7 @@ export function AuditChainCheck() {
       </p>
       {result ? (
         <p className="hint">
-          Checked <DateTime iso={result.checkedAt} />.
+          {t('auditChainCheck.checked')} <DateTime iso={result.checkedAt} />
         </p>
       ) : null}
     </>

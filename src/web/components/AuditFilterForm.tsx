@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ACTION_FILTERS } from '../../shared/audit-actions.ts';
 import type { AuditActors } from '../../shared/audit.ts';
 import { auditFilterProblem, hasAuditFilters, type AuditFilters } from '../lib/audit-filters.ts';
-import { ROLE_LABELS } from '../lib/labels.ts';
+import { auditFilterLabel } from '../lib/audit-words.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 interface Props {
@@ -11,18 +12,15 @@ interface Props {
   onApply: (filters: AuditFilters) => void;
 }
 
-/** Who wrote entries without being a staff member, as the log names them. */
-const OTHER_ACTORS = [
-  { id: 'reporter', label: 'The reporter' },
-  { id: 'system', label: 'Confide (automatic)' },
-  { id: 'cli', label: 'An administrator on the server (command line)' },
-];
+/** Who wrote entries without being a staff member, as the log names them (`auditTable.actors.<id>`). */
+const OTHER_ACTORS = [{ id: 'reporter' }, { id: 'system' }, { id: 'cli' }] as const;
 
 /**
  * Dates (UTC days), who acted, the start of an action and what an entry concerns. "Show entries" applies them
  * (the page keeps them in the URL); a problem is named at the field to fix.
  */
 export function AuditFilterForm({ applied, actors, onApply }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const [values, setValues] = useState<AuditFilters>(applied);
   const [problem, setProblem] = useState<ReturnType<typeof auditFilterProblem>>(null);
@@ -65,9 +63,9 @@ export function AuditFilterForm({ applied, actors, onApply }: Props) {
   const knownActor = !values.actor || [...actors, ...OTHER_ACTORS].some((a) => a.id === values.actor);
 
   return (
-    <form role="search" aria-label="Filter the audit log" className="filters" onSubmit={submit} noValidate>
+    <form role="search" aria-label={t('auditFilterForm.label')} className="filters" onSubmit={submit} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-from`}>From</label>
+        <label htmlFor={`${id}-from`}>{t('auditFilterForm.from')}</label>
         <input
           ref={refs.from}
           id={`${id}-from`}
@@ -79,7 +77,7 @@ export function AuditFilterForm({ applied, actors, onApply }: Props) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-to`}>To</label>
+        <label htmlFor={`${id}-to`}>{t('auditFilterForm.to')}</label>
         <input
           ref={refs.to}
           id={`${id}-to`}
@@ -91,30 +89,30 @@ export function AuditFilterForm({ applied, actors, onApply }: Props) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-actor`}>Who</label>
+        <label htmlFor={`${id}-actor`}>{t('auditFilterForm.who')}</label>
         <select id={`${id}-actor`} value={values.actor ?? ''} onChange={(e) => set('actor', e.target.value)}>
-          <option value="">Anyone</option>
+          <option value="">{t('auditFilterForm.anyone')}</option>
           {actors.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.displayName} ({ROLE_LABELS[a.role]})
+              {a.displayName} ({t(`userRoles.${a.role}`)})
             </option>
           ))}
           {OTHER_ACTORS.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.label}
+              {t(`auditTable.actors.${a.id}`)}
             </option>
           ))}
           {knownActor ? null : <option value={values.actor}>{values.actor}</option>}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-action`}>Action starts with</label>
+        <label htmlFor={`${id}-action`}>{t('auditFilterForm.action')}</label>
         <input
           ref={refs.action}
           id={`${id}-action`}
           list={`${id}-actions`}
           value={values.action ?? ''}
-          placeholder="e.g. case.read"
+          placeholder={t('auditFilterForm.actionExample')}
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => set('action', e.target.value)}
@@ -123,28 +121,28 @@ export function AuditFilterForm({ applied, actors, onApply }: Props) {
         <datalist id={`${id}-actions`}>
           {ACTION_FILTERS.map((a) => (
             <option key={a.value} value={a.value}>
-              {a.label}
+              {auditFilterLabel(a.value, a.label)}
             </option>
           ))}
         </datalist>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-subject`}>Report reference or subject</label>
+        <label htmlFor={`${id}-subject`}>{t('auditFilterForm.subject')}</label>
         <input
           id={`${id}-subject`}
           value={values.subject ?? ''}
-          placeholder="e.g. R-1A2B3C4D"
+          placeholder={t('auditFilterForm.subjectExample')}
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => set('subject', e.target.value)}
         />
       </div>
       <button type="submit" className="button">
-        Show entries
+        {t('auditFilterForm.show')}
       </button>
       {hasAuditFilters(applied) ? (
         <button type="button" className="button button--secondary" onClick={() => onApply({})}>
-          Clear filters
+          {t('auditFilterForm.clear')}
         </button>
       ) : null}
       <div id={errorId} className="filters-error">

@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../lib/format.ts';
 
-/** An instant, shown in the viewer's time zone. */
+/** An instant, shown in the viewer's time zone and the workspace's language. */
 export function DateTime({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{formatDateTime(iso)}</time>;
+  const { i18n } = useTranslation();
+  return <time dateTime={iso}>{formatDateTime(iso, { locale: i18n.language })}</time>;
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { FieldView } from '../../shared/api.ts';
 import type { AnswerInput } from '../lib/intake.ts';
@@ -16,11 +17,12 @@ interface Props {
 
 /** One question of a category's questionnaire (or of the identity section), as the public web form asks it. */
 export function IntakeField({ field, value, error, onChange, onFiles }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const described = [field.help ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
-  const label = `${field.label}${field.required ? '' : ' (optional)'}`;
+  const label = field.required ? field.label : t('intakeField.optional', { label: field.label });
   const notes = (
     <>
       {field.help ? (

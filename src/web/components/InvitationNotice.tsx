@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Invitation, UserListItem } from '../../shared/accounts.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { BdiText } from './BdiText.tsx';
 
 interface Props {
   user: UserListItem;
@@ -17,48 +20,38 @@ interface Props {
  * alone can activate it.
  */
 export function InvitationNotice({ user, code, part, onDone }: Props) {
+  const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  const until = new Date(code.expiresAt).toLocaleString();
-  const name = user.displayName;
+  const isolated = { name: user.displayName, username: user.username };
+  const values = { until: formatDateTime(code.expiresAt, { locale: i18n.language }) };
   return (
     <div
       className="recovery-key notice--info"
       ref={ref}
       tabIndex={-1}
       role="group"
-      aria-label={part === 'first' ? 'Invitation code' : 'Second invitation code'}
+      aria-label={t(part === 'first' ? 'invitationNotice.firstLabel' : 'invitationNotice.secondLabel')}
     >
-      {part === 'first' ? (
-        <p>
-          The account <strong>{user.username}</strong> ({name}) has no password yet. The first of its two invitation
-          codes:
-        </p>
-      ) : (
-        <p>
-          You approved the invitation of <strong>{name}</strong> ({user.username}). Its second invitation code:
-        </p>
-      )}
+      <p>
+        <BdiText
+          k={part === 'first' ? 'invitationNotice.firstIntro' : 'invitationNotice.secondIntro'}
+          isolated={isolated}
+        />
+      </p>
       <p>
         <code className="secret-key">{code.code}</code>
       </p>
-      {part === 'first' ? (
-        <p>
-          <strong>This is the only time the code is shown.</strong> Write it down and hand it to {name} in person; do
-          not send it by e-mail or chat. Another administrator must approve the invitation: they get the second code and
-          hand it to {name} themselves. With both codes {name} chooses &ldquo;Activate your account&rdquo; on the
-          sign-in page, types the username <strong>{user.username}</strong>, both codes and a password of their own. If
-          the invitation is not approved by {until}, make a new code from the list above.
-        </p>
-      ) : (
-        <p>
-          <strong>This is the only time the code is shown.</strong> Give it to {name} in person, and only to {name}:
-          make sure it is really them. Never give it to the administrator who issued the invitation, nor send it by
-          e-mail or chat — whoever holds both codes can activate the account. Both codes work until {until}.
-        </p>
-      )}
+      <p>
+        <strong>{t('invitationNotice.onlyTime')}</strong>{' '}
+        <BdiText
+          k={part === 'first' ? 'invitationNotice.firstHandOver' : 'invitationNotice.secondHandOver'}
+          isolated={isolated}
+          values={values}
+        />
+      </p>
       <button type="button" className="button" onClick={onDone}>
-        I have written it down — hide the code
+        {t('invitationNotice.done')}
       </button>
     </div>
   );

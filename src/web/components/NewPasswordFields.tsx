@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n.ts';
 
 /** The fewest characters a staff password may have (the server's rule, domain/accounts/users.ts). */
 export const MIN_PASSWORD = 12;
@@ -8,8 +10,8 @@ export const MIN_PASSWORD = 12;
  * @returns what to tell the user, or null when the two will do
  */
 export function newPasswordProblem(password: string, repeat: string): string | null {
-  if ([...password].length < MIN_PASSWORD) return `The new password needs at least ${MIN_PASSWORD} characters.`;
-  if (password !== repeat) return 'The two new passwords are not the same. Type them again.';
+  if ([...password].length < MIN_PASSWORD) return i18n.t('newPassword.tooShort', { min: MIN_PASSWORD });
+  if (password !== repeat) return i18n.t('newPassword.mismatch');
   return null;
 }
 
@@ -25,11 +27,12 @@ interface Props {
  * is judged by the server (zxcvbn), whose refusal says why and what would do.
  */
 export function NewPasswordFields({ password, repeat, onPasswordChange, onRepeatChange }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <>
       <div className="field">
-        <label htmlFor={`${id}-new`}>New password</label>
+        <label htmlFor={`${id}-new`}>{t('newPassword.label')}</label>
         <input
           id={`${id}-new`}
           type="password"
@@ -40,12 +43,11 @@ export function NewPasswordFields({ password, repeat, onPasswordChange, onRepeat
           aria-describedby={`${id}-new-hint`}
         />
         <p id={`${id}-new-hint`} className="hint">
-          At least {MIN_PASSWORD} characters, and hard to guess: a few unrelated words make a good one. Your name,
-          username or a common password will be refused.
+          {t('newPassword.hint', { min: MIN_PASSWORD })}
         </p>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-repeat`}>New password again</label>
+        <label htmlFor={`${id}-repeat`}>{t('newPassword.again')}</label>
         <input
           id={`${id}-repeat`}
           type="password"

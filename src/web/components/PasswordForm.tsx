@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import { FormFeedback } from './FormFeedback.tsx';
@@ -9,6 +10,7 @@ import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields.tsx';
  * open; the user's other sessions end. The recovery key does not change.
  */
 export function PasswordForm() {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [current, setCurrent] = useState('');
@@ -18,7 +20,7 @@ export function PasswordForm() {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!current) return refuse('Enter your current password.');
+    if (!current) return refuse(t('passwordForm.enterCurrent'));
     const problem = newPasswordProblem(next, repeat);
     if (problem) return refuse(problem);
     await run(async () => {
@@ -26,14 +28,14 @@ export function PasswordForm() {
       setCurrent('');
       setNext('');
       setRepeat('');
-      return 'Your password is changed. You stay signed in here; your other sessions have ended.';
-    }, 'The password could not be changed. Try again.');
+      return t('passwordForm.changed');
+    }, t('passwordForm.failed'));
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Change password" noValidate>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('passwordForm.label')} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-current`}>Current password</label>
+        <label htmlFor={`${id}-current`}>{t('passwordForm.current')}</label>
         <input
           id={`${id}-current`}
           type="password"
@@ -45,7 +47,7 @@ export function PasswordForm() {
       </div>
       <NewPasswordFields password={next} repeat={repeat} onPasswordChange={setNext} onRepeatChange={setRepeat} />
       <button type="submit" className="button" aria-disabled={busy}>
-        Change password
+        {t('passwordForm.submit')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

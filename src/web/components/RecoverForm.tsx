@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../shared/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
@@ -21,6 +22,7 @@ interface Props {
  * once the key is right. Nothing typed is lost on a refusal.
  */
 export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [username, setUsername] = useState(initialUsername);
@@ -34,10 +36,10 @@ export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (!username.trim() || !recoveryKey.trim()) return setError('Enter your username and your recovery key.');
+    if (!username.trim() || !recoveryKey.trim()) return setError(t('recoverForm.enterKey'));
     const problem = newPasswordProblem(newPassword, repeat);
     if (problem) return setError(problem);
-    if (needCode && !code.trim()) return setError('Enter the 6-digit code from your authenticator app.');
+    if (needCode && !code.trim()) return setError(t('recoverForm.enterCode'));
     setBusy(true);
     setError(null);
     try {
@@ -52,26 +54,23 @@ export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
     } catch (failure) {
       setBusy(false);
       if (askForCode(failure) === 'totp_required') setError(null);
-      else setError(failure instanceof ApiError ? failure.message : 'That did not work. Try again.');
+      else setError(failure instanceof ApiError ? failure.message : t('recoverForm.failed'));
     }
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label="Choose a new password with your recovery key">
-      <p>
-        Your recovery key was shown to you once, when you activated your account: 32 letters and digits in groups of
-        four. It restores your access, and the cases granted to you stay open to you. Your other sessions end.
-      </p>
+    <form onSubmit={handleSubmit} noValidate aria-label={t('recoverForm.label')}>
+      <p>{t('recoverForm.intro')}</p>
       <UsernameSecretFields
         id={id}
         username={username}
         onUsernameChange={setUsername}
         secrets={[
           {
-            label: 'Recovery key',
+            label: t('recoverForm.key'),
             value: recoveryKey,
             onChange: setRecoveryKey,
-            hint: 'For example ABCD 1234 EFGH 5678 … — spaces and capitals do not matter.',
+            hint: t('recoverForm.keyHint'),
           },
         ]}
       />
@@ -82,19 +81,14 @@ export function RecoverForm({ initialUsername, onSignedIn, onCancel }: Props) {
         onRepeatChange={setRepeat}
       />
       {needCode ? (
-        <TotpCodeField
-          ref={codeRef}
-          value={code}
-          onChange={setCode}
-          hint="Your account uses two-factor sign-in. Enter the code your authenticator app shows for Confide. Lost your phone? Ask an administrator to turn two-factor sign-in off for you."
-        />
+        <TotpCodeField ref={codeRef} value={code} onChange={setCode} hint={t('recoverForm.codeHint')} />
       ) : null}
       <ErrorMessage message={error} />
       <button type="submit" className="button" aria-disabled={busy}>
-        Set the new password and sign in
+        {t('recoverForm.submit')}
       </button>{' '}
       <button type="button" className="button button--secondary" onClick={() => onCancel(username)}>
-        Back to sign-in
+        {t('recoverForm.back')}
       </button>
     </form>
   );

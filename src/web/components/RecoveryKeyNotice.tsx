@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   recoveryKey: string;
@@ -11,21 +12,20 @@ interface Props {
  * stored nowhere and restores the account after a lost password.
  */
 export function RecoveryKeyNotice({ recoveryKey, onDone }: Props) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <div className="recovery-key notice--info" ref={ref} tabIndex={-1} role="group" aria-label="Recovery key">
-      <p>Your account is active. Your recovery key:</p>
+    <div className="recovery-key notice--info" ref={ref} tabIndex={-1} role="group" aria-label={t('recoveryKey.label')}>
+      <p>{t('recoveryKey.active')}</p>
       <p>
         <code className="secret-key">{recoveryKey}</code>
       </p>
       <p>
-        <strong>This is the only time the key is shown.</strong> Write it down or print it and keep it somewhere safe,
-        away from your computer. If you forget your password, it lets you choose a new one (&ldquo;Forgot your
-        password?&rdquo;). Nobody else has it, not even an administrator: without it a lost password cannot be replaced.
+        <strong>{t('recoveryKey.onlyTime')}</strong> {t('recoveryKey.keepSafe')}
       </p>
       <button type="button" className="button" onClick={onDone}>
-        I have written it down — continue
+        {t('recoveryKey.continue')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
-import { REQUEST_SUBJECTS, REQUEST_TITLES, type RequestView } from '../../shared/requests.ts';
-import { decisionSummary, expiryLabel } from '../lib/requests.ts';
+import { REQUEST_SUBJECTS, type RequestView } from '../../shared/requests.ts';
+import { decisionSummary, expiryLabel, requestTitle } from '../lib/requests.ts';
 import { casePath } from '../router/routes.ts';
 import { DateTime } from './DateTime.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
@@ -16,17 +17,18 @@ interface Props {
 
 /** One approval request: what, on which case, who asked and why, how it stands, and the decision if it is mine. */
 export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const expiry = expiryLabel(request);
   const decision = decisionSummary(request);
   const subjectKind = REQUEST_SUBJECTS[request.kind];
   return (
     <article className="request" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{REQUEST_TITLES[request.kind]}</h3>
+      <h3 id={`${id}-title`}>{requestTitle(request.kind)}</h3>
       <dl className="facts">
         {caseShown !== 'none' ? (
           <div>
-            <dt>Case</dt>
+            <dt>{t('requestCard.case')}</dt>
             <dd>
               {caseShown === 'link' ? (
                 <Link href={casePath(request.caseId)}>{request.caseReference}</Link>
@@ -37,13 +39,14 @@ export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
           </div>
         ) : null}
         <div>
-          <dt>Asked by</dt>
+          <dt>{t('requestCard.askedBy')}</dt>
           <dd>
-            {request.mine ? 'You' : <bdi>{request.requesterName}</bdi>}, <DateTime iso={request.createdAt} />
+            {request.mine ? t('requestCard.you') : <bdi>{request.requesterName}</bdi>},{' '}
+            <DateTime iso={request.createdAt} />
           </dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{t('requestCard.status')}</dt>
           <dd>
             {decision.text}
             {decision.at ? <DateTime iso={decision.at} /> : null}
@@ -59,7 +62,7 @@ export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
         ) : null}
         {request.subject ? (
           <div>
-            <dt>{subjectKind === 'file' ? 'File' : 'Staff member'}</dt>
+            <dt>{t(subjectKind === 'file' ? 'requestCard.file' : 'requestCard.staffMember')}</dt>
             <dd>
               <bdi>{request.subject.label}</bdi>
             </dd>
@@ -69,20 +72,20 @@ export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
       {request.reason !== null ? (
         <dl className="answers">
           <div>
-            <dt>Reason</dt>
+            <dt>{t('requestCard.reason')}</dt>
             <dd className="answer-text" dir="auto">
               {request.reason}
             </dd>
           </div>
           <div>
-            <dt>Legal basis</dt>
+            <dt>{t('requestCard.legalBasis')}</dt>
             <dd className="answer-text" dir="auto">
               {request.legalBasis}
             </dd>
           </div>
           {request.decisionNote ? (
             <div>
-              <dt>Note with the decision</dt>
+              <dt>{t('requestCard.decisionNote')}</dt>
               <dd className="answer-text" dir="auto">
                 {request.decisionNote}
               </dd>
@@ -90,7 +93,7 @@ export function RequestCard({ request, caseShown = 'none', onDecided }: Props) {
           ) : null}
         </dl>
       ) : (
-        <p className="muted">The reason is shown only to the person who asked and to those who decide.</p>
+        <p className="muted">{t('requestCard.reasonHidden')}</p>
       )}
       {request.canDecide && onDecided ? <DecisionForm request={request} onDecided={onDecided} /> : null}
     </article>

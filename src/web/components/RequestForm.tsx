@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FileView } from '../../shared/api.ts';
 import type { RequestKind } from '../../shared/requests.ts';
 import { ApiError, isAbortError } from '../api/client.ts';
@@ -66,6 +67,7 @@ function useStaffOptions(caseId: string, kind: RequestKind | ''): PickerOption[]
  * identity disclosure — what the reporter will be told. Each problem is shown at its field.
  */
 export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [draft, setDraft] = useState<RequestDraft>(EMPTY_DRAFT);
@@ -87,7 +89,7 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
     const found = draftProblems(draft);
     setProblems(found);
     if (Object.keys(found).length > 0 || draft.kind === '') {
-      setError('Some answers need another look: see the fields marked below.');
+      setError(t('requestForm.checkFields'));
       return;
     }
     setBusy(true);
@@ -95,15 +97,11 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
     try {
       await api.createRequest(requestBody(caseId, { ...draft, kind: draft.kind }));
       setDraft(EMPTY_DRAFT);
-      setNotice(
-        draft.kind === 'identity_disclosure'
-          ? 'Asked. An identity custodian decides; once it is approved, the identity shows under “Reporter’s identity”.'
-          : 'Asked. A second person decides; the request is listed above and under Requests.',
-      );
+      setNotice(draft.kind === 'identity_disclosure' ? t('requestForm.askedIdentity') : t('requestForm.asked'));
       onCreated();
     } catch (failure) {
       if (failure instanceof ApiError && failure.details) setProblems(failure.details as typeof problems);
-      setError(failure instanceof ApiError ? failure.message : 'The request could not be sent. Try again.');
+      setError(failure instanceof ApiError ? failure.message : t('requestForm.failed'));
     } finally {
       setBusy(false);
     }
@@ -121,9 +119,9 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
 
   return (
     <form className="case-form" onSubmit={handleSubmit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`}>Ask for approval</h3>
+      <h3 id={`${id}-title`}>{t('requestForm.heading')}</h3>
       <div className="field">
-        <label htmlFor={`${id}-kind`}>What needs approval</label>
+        <label htmlFor={`${id}-kind`}>{t('requestForm.kind')}</label>
         {problem('kind')}
         <select
           id={`${id}-kind`}
@@ -132,7 +130,7 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
           aria-describedby={described('kind', false)}
           aria-invalid={problems.kind ? true : undefined}
         >
-          <option value="">Choose</option>
+          <option value="">{t('requestForm.choose')}</option>
           {requestKindOptions(canManageAccess).map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -142,7 +140,9 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
       </div>
       {subject ? (
         <div className="field">
-          <label htmlFor={`${id}-subject`}>{subject === 'file' ? 'Which file' : 'Which staff member'}</label>
+          <label htmlFor={`${id}-subject`}>
+            {t(subject === 'file' ? 'requestForm.whichFile' : 'requestForm.whichStaff')}
+          </label>
           {problem('subject')}
           <select
             id={`${id}-subject`}
@@ -153,10 +153,8 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
           >
             <option value="">
               {subjectOptions.length === 0
-                ? subject === 'file'
-                  ? 'The case has no files'
-                  : 'No one to choose'
-                : 'Choose'}
+                ? t(subject === 'file' ? 'requestForm.noFiles' : 'requestForm.noOne')
+                : t('requestForm.choose')}
             </option>
             {subjectOptions.map((o) => (
               <option key={o.id} value={o.id}>
@@ -167,7 +165,7 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor={`${id}-reason`}>Reason</label>
+        <label htmlFor={`${id}-reason`}>{t('requestForm.reason')}</label>
         {problem('reason')}
         <textarea
           id={`${id}-reason`}
@@ -179,11 +177,11 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
           aria-invalid={problems.reason ? true : undefined}
         />
         <p id={`${id}-reason-hint`} className="hint">
-          Why this is needed now. The person deciding reads it, and it is recorded in the case history.
+          {t('requestForm.reasonHint')}
         </p>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-legalBasis`}>Legal basis</label>
+        <label htmlFor={`${id}-legalBasis`}>{t('requestForm.legalBasis')}</label>
         {problem('legalBasis')}
         <input
           id={`${id}-legalBasis`}
@@ -195,12 +193,12 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
           autoComplete="off"
         />
         <p id={`${id}-legalBasis-hint`} className="hint">
-          The provision that allows it, for example “CEL 2023 Art. 25”.
+          {t('requestForm.legalBasisHint')}
         </p>
       </div>
       {needsNotice(draft.kind) ? (
         <div className="field">
-          <label htmlFor={`${id}-reporterNotice`}>What the reporter will be told</label>
+          <label htmlFor={`${id}-reporterNotice`}>{t('requestForm.notice')}</label>
           {problem('reporterNotice')}
           <textarea
             id={`${id}-reporterNotice`}
@@ -212,13 +210,12 @@ export function RequestForm({ caseId, files, canManageAccess, onCreated }: Props
             aria-invalid={problems.reporterNotice ? true : undefined}
           />
           <p id={`${id}-reporterNotice-hint`} className="hint hint--reporter">
-            Once approved, the reporter reads this on their follow-up page, with the date (EU 2019/1937 Art. 16(3)).
-            Write plainly why their identity is needed; name no one else.
+            {t('requestForm.noticeHint')}
           </p>
         </div>
       ) : null}
       <button type="submit" className="button" aria-disabled={busy}>
-        Ask for approval
+        {t('requestForm.submit')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

@@ -1,4 +1,5 @@
 import { useId, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   ref?: Ref<HTMLInputElement>;
@@ -10,11 +11,12 @@ interface Props {
 }
 
 /** A labelled field for a 6-digit code from an authenticator app (TOTP); the phone's keypad offers digits. */
-export function TotpCodeField({ ref, value, onChange, hint, label = 'Code from your authenticator app' }: Props) {
+export function TotpCodeField({ ref, value, onChange, hint, label }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={`${id}-code`}>{label}</label>
+      <label htmlFor={`${id}-code`}>{label ?? t('totpCode.label')}</label>
       <input
         id={`${id}-code`}
         ref={ref}

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CreatedUser } from '../../shared/accounts.ts';
 import { ROLES, type Role } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { ROLE_LABELS } from '../lib/labels.ts';
+import { isolate } from '../lib/isolate.ts';
 import { FormFeedback } from './FormFeedback.tsx';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
  * key. Nothing typed is lost when the server refuses.
  */
 export function UserCreateForm({ onCreated }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [username, setUsername] = useState('');
@@ -27,8 +29,8 @@ export function UserCreateForm({ onCreated }: Props) {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!username.trim()) return refuse('Enter a username.');
-    if (!role) return refuse('Choose a role.');
+    if (!username.trim()) return refuse(t('userCreateForm.enterUsername'));
+    if (!role) return refuse(t('userCreateForm.chooseRole'));
     await run(async () => {
       const created = await api.createUser({
         username: username.trim(),
@@ -41,14 +43,14 @@ export function UserCreateForm({ onCreated }: Props) {
       setRole('');
       setEmail('');
       onCreated(created);
-      return `Created the account "${created.user.username}".`;
-    }, 'The account could not be created. Try again.');
+      return t('userCreateForm.created', { username: isolate(created.user.username) });
+    }, t('userCreateForm.failed'));
   }
 
   return (
-    <form className="case-form" onSubmit={handleSubmit} aria-label="Add a staff account" noValidate>
+    <form className="case-form" onSubmit={handleSubmit} aria-label={t('userCreateForm.label')} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-username`}>Username</label>
+        <label htmlFor={`${id}-username`}>{t('userCreateForm.username')}</label>
         <input
           id={`${id}-username`}
           autoComplete="off"
@@ -59,11 +61,11 @@ export function UserCreateForm({ onCreated }: Props) {
           aria-describedby={`${id}-username-hint`}
         />
         <p id={`${id}-username-hint`} className="hint">
-          2–64 lower-case letters, digits, dots, dashes or underscores.
+          {t('userCreateForm.usernameHint')}
         </p>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-name`}>Full name</label>
+        <label htmlFor={`${id}-name`}>{t('userCreateForm.fullName')}</label>
         <input
           id={`${id}-name`}
           autoComplete="off"
@@ -73,18 +75,18 @@ export function UserCreateForm({ onCreated }: Props) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-role`}>Role</label>
+        <label htmlFor={`${id}-role`}>{t('userCreateForm.role')}</label>
         <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
-          <option value="">Choose a role</option>
+          <option value="">{t('userCreateForm.pickRole')}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {t(`userRoles.${r}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-email`}>E-mail for work notices (optional)</label>
+        <label htmlFor={`${id}-email`}>{t('userCreateForm.email')}</label>
         <input
           id={`${id}-email`}
           type="email"
@@ -95,11 +97,11 @@ export function UserCreateForm({ onCreated }: Props) {
           aria-describedby={`${id}-email-hint`}
         />
         <p id={`${id}-email-hint`} className="hint">
-          Notices say only that work is waiting, never what.
+          {t('userCreateForm.emailHint')}
         </p>
       </div>
       <button type="submit" className="button" aria-disabled={busy}>
-        Create account
+        {t('userCreateForm.submit')}
       </button>
       <FormFeedback error={error} notice={notice} />
     </form>

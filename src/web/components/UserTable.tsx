@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApprovedInvitation, CreatedUser, UserListItem } from '../../shared/accounts.ts';
 import type { UserAction } from '../lib/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { ACTION_TEXT, accountStatus, actionsFor, categoriesText, totpStatus } from '../lib/accounts.ts';
-import { ROLE_LABELS } from '../lib/labels.ts';
+import { actionText, accountStatus, actionsFor, categoriesText, totpStatus } from '../lib/accounts.ts';
+import { isolate } from '../lib/isolate.ts';
 import { FormFeedback } from './FormFeedback.tsx';
 
 interface Props {
@@ -21,6 +22,7 @@ interface Props {
  * that say what happens (sessions end at once; no password is ever set by an administrator).
  */
 export function UserTable({ users, onChanged, onInvited, onApproved }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const [pending, setPending] = useState<{ user: UserListItem; action: UserAction } | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
@@ -38,8 +40,8 @@ export function UserTable({ users, onChanged, onInvited, onApproved }: Props) {
       const result = await api.userAction(user.id, action);
       onChanged(result.user);
       setWarning(result.warning ?? null);
-      return `${user.displayName}: ${ACTION_TEXT[action].done}`;
-    }, 'That did not work. Try again.');
+      return t('userTable.done', { name: isolate(user.displayName), done: actionText(action).done });
+    }, t('userTable.failed'));
     if (ok) setPending(null);
   }
 
@@ -47,28 +49,30 @@ export function UserTable({ users, onChanged, onInvited, onApproved }: Props) {
     <>
       <div className="table-scroll">
         <table className="cases users">
-          <caption className="visually-hidden">Staff accounts</caption>
+          <caption className="visually-hidden">{t('userTable.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Categories</th>
-              <th scope="col">Two-factor sign-in</th>
-              <th scope="col">Account</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('userTable.name')}</th>
+              <th scope="col">{t('userTable.role')}</th>
+              <th scope="col">{t('userTable.email')}</th>
+              <th scope="col">{t('userTable.categories')}</th>
+              <th scope="col">{t('userTable.twoFactor')}</th>
+              <th scope="col">{t('userTable.account')}</th>
+              <th scope="col">{t('userTable.actions')}</th>
             </tr>
           </thead>
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>
                 <th scope="row">
-                  {user.displayName}
+                  <bdi>{user.displayName}</bdi>
                   <br />
-                  <span className="muted">{user.username}</span>
+                  <bdi className="muted">{user.username}</bdi>
                 </th>
-                <td>{ROLE_LABELS[user.role]}</td>
-                <td>{user.email ?? <span className="muted">None</span>}</td>
+                <td>{t(`userRoles.${user.role}`)}</td>
+                <td>
+                  {user.email ? <bdi>{user.email}</bdi> : <span className="muted">{t('userTable.noEmail')}</span>}
+                </td>
                 <td>{categoriesText(user)}</td>
                 <td>{totpStatus(user)}</td>
                 <td>{accountStatus(user)}</td>
@@ -81,8 +85,11 @@ export function UserTable({ users, onChanged, onInvited, onApproved }: Props) {
                         className="button button--secondary button--small"
                         onClick={() => setPending({ user, action })}
                       >
-                        {ACTION_TEXT[action].button}
-                        <span className="visually-hidden"> {user.displayName}</span>
+                        {actionText(action).button}
+                        <span className="visually-hidden">
+                          {' '}
+                          <bdi>{user.displayName}</bdi>
+                        </span>
                       </button>
                     ))}
                     {user.canApproveInvitation && !user.disabled ? (
@@ -94,12 +101,15 @@ export function UserTable({ users, onChanged, onInvited, onApproved }: Props) {
                             const approved = await api.approveInvitation(user.id);
                             onChanged(approved.user);
                             onApproved(approved);
-                            return `${user.displayName}: invitation approved; its second code is shown below.`;
-                          }, 'The invitation could not be approved. Try again.')
+                            return t('userTable.approved', { name: isolate(user.displayName) });
+                          }, t('userTable.approveFailed'))
                         }
                       >
-                        Approve invitation
-                        <span className="visually-hidden"> {user.displayName}</span>
+                        {t('userTable.approve')}
+                        <span className="visually-hidden">
+                          {' '}
+                          <bdi>{user.displayName}</bdi>
+                        </span>
                       </button>
                     ) : null}
                     {!user.activated && !user.disabled ? (
@@ -109,12 +119,15 @@ export function UserTable({ users, onChanged, onInvited, onApproved }: Props) {
                         onClick={() =>
                           void run(async () => {
                             onInvited(await api.reissueInvitation(user.id));
-                            return `${user.displayName}: a new first invitation code is shown below; both old codes no longer work, and another administrator must approve again.`;
-                          }, 'No new code could be made. Try again.')
+                            return t('userTable.newCodeShown', { name: isolate(user.displayName) });
+                          }, t('userTable.newCodeFailed'))
                         }
                       >
-                        New invitation code
-                        <span className="visually-hidden"> {user.displayName}</span>
+                        {t('userTable.newCode')}
+                        <span className="visually-hidden">
+                          {' '}
+                          <bdi>{user.displayName}</bdi>
+                        </span>
                       </button>
                     ) : null}
                   </div>
@@ -125,13 +138,19 @@ export function UserTable({ users, onChanged, onInvited, onApproved }: Props) {
         </table>
       </div>
       {pending ? (
-        <div className="confirm notice--info" role="group" aria-label="Confirm" tabIndex={-1} ref={confirmRef}>
-          <p>{ACTION_TEXT[pending.action].confirm(pending.user.displayName)}</p>
+        <div
+          className="confirm notice--info"
+          role="group"
+          aria-label={t('userTable.confirm')}
+          tabIndex={-1}
+          ref={confirmRef}
+        >
+          <p>{actionText(pending.action).confirm(isolate(pending.user.displayName))}</p>
           <button type="button" className="button" onClick={() => void confirm()} aria-disabled={busy}>
-            Yes, {ACTION_TEXT[pending.action].button.toLowerCase()}
+            {actionText(pending.action).yes}
           </button>{' '}
           <button type="button" className="button button--secondary" onClick={() => setPending(null)}>
-            Cancel
+            {t('userTable.cancel')}
           </button>
         </div>
       ) : null}

@@ -3,6 +3,7 @@
  * activation and recovery forms ask for them: no autocomplete or spell check on a secret, and a hint under each on
  * how it may be typed.
  */
+import { useTranslation } from 'react-i18next';
 export interface SecretInput {
   label: string;
   value: string;
@@ -19,10 +20,11 @@ interface Props {
 }
 
 export function UsernameSecretFields(p: Props) {
+  const { t } = useTranslation();
   return (
     <>
       <div className="field">
-        <label htmlFor={`${p.id}-username`}>Username</label>
+        <label htmlFor={`${p.id}-username`}>{t('usernameSecret.username')}</label>
         <input
           id={`${p.id}-username`}
           autoComplete="username"

@@ -2,6 +2,7 @@
  * The audit log's filters, kept in the URL query (`/staff/audit?from=…&to=…&actor=…&action=…&subject=…`) so a view
  * can be bookmarked and the back button works. Values the server would refuse are dropped when read.
  */
+import { i18n } from '../i18n.ts';
 import { rangeProblem } from './series.ts';
 
 export interface AuditFilters {
@@ -60,10 +61,7 @@ export function auditFilterProblem(filters: AuditFilters): { field: 'from' | 'to
   const range = rangeProblem(filters.from ?? '', filters.to ?? '');
   if (range) return range;
   if (filters.action && !ACTION.test(filters.action))
-    return {
-      field: 'action',
-      message: 'Write an action in lower-case letters, dots and underscores, e.g. case.read or file.',
-    };
+    return { field: 'action', message: i18n.t('auditFilterForm.actionProblem') };
   return null;
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIntakeForm, factsFor, intakeFormData, localDateTime, receiptGroups } from './intake.ts';
+import { i18n } from '../i18n.ts';
+import {
+  CHANNEL_CHOICES,
+  CONSENT_CHOICES,
+  emptyIntakeForm,
+  factsFor,
+  intakeFormData,
+  localDateTime,
+  receiptGroups,
+} from './intake.ts';
 
 describe('operator intake form', () => {
   it('sends only the facts of the chosen channel, the time received in UTC', () => {
@@ -32,5 +41,21 @@ describe('operator intake form', () => {
   it('groups the receipt for reading out', () => {
     expect(receiptGroups('1234 5678 9012')).toEqual(['1234', '5678', '9012']);
     expect(localDateTime(new Date(2026, 0, 2, 3, 4))).toBe('2026-01-02T03:04');
+  });
+});
+
+describe('intake choices', () => {
+  it('say the channel and consent in the language the workspace is in when shown, not when loaded', async () => {
+    await i18n.changeLanguage('zh-CN');
+    try {
+      expect([CHANNEL_CHOICES[0]!.label, CHANNEL_CHOICES[0]!.hint, CONSENT_CHOICES[0]!.label]).toEqual([
+        '电话',
+        '有人拨打了举报热线。',
+        '同意录音',
+      ]);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+    expect(CHANNEL_CHOICES[0]!.hint).toBe('Someone called the hotline.');
   });
 });

@@ -4,6 +4,7 @@
  * groups to read out.
  */
 import type { IntakeChannel, IntakeFactsInput } from '../../shared/intake.ts';
+import { i18n } from '../i18n.ts';
 
 export type AnswerInput = string | string[] | boolean;
 
@@ -18,19 +19,33 @@ export interface IntakeForm {
   files: { field: string; file: File }[];
 }
 
-/** What each channel is, in the words an operator picks from. */
-export const CHANNEL_CHOICES: { value: IntakeChannel; label: string; hint: string }[] = [
-  { value: 'phone', label: 'Phone call', hint: 'Someone called the hotline.' },
-  { value: 'post', label: 'Letter', hint: 'A letter arrived by post; attach the scanned pages.' },
-  { value: 'in_person', label: 'Walk-in', hint: 'Someone came to the office in person.' },
-  { value: 'referral', label: 'Referral', hint: 'Another authority passed a report on to us.' },
-];
+/**
+ * A choice whose label (and hint) are read in the workspace's language each time they are shown: getters, so a
+ * language chosen after this module loaded still applies.
+ */
+function choice<V extends string>(value: V, key: string) {
+  return {
+    value,
+    get label(): string {
+      return i18n.t(`intakeChoices.${key}`);
+    },
+    get hint(): string {
+      return i18n.t(`intakeChoices.${key}Hint`);
+    },
+  };
+}
 
-export const CONSENT_CHOICES = [
-  { value: 'agreed', label: 'Agreed to a recording' },
-  { value: 'declined', label: 'Did not agree' },
-  { value: 'not_asked', label: 'Not asked (no recording made)' },
-] as const;
+/** What each channel is, in the words an operator picks from. */
+export const CHANNEL_CHOICES: { value: IntakeChannel; readonly label: string; readonly hint: string }[] = (
+  ['phone', 'post', 'in_person', 'referral'] as const
+).map((value) => choice(value, `channel.${value}`));
+
+export const CONSENT_CHOICES = (['agreed', 'declined', 'not_asked'] as const).map((value) => ({
+  value,
+  get label(): string {
+    return i18n.t(`intakeChoices.consent.${value}`);
+  },
+}));
 
 /** `YYYY-MM-DDTHH:MM` in local time, for a datetime-local input. */
 export function localDateTime(d: Date): string {

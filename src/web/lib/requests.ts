@@ -5,27 +5,23 @@
 import {
   REQUEST_KINDS,
   REQUEST_SUBJECTS,
-  REQUEST_TITLES,
   type CreateRequestBody,
   type RequestKind,
   type RequestStatus,
   type RequestView,
 } from '../../shared/requests.ts';
+import { i18n } from '../i18n.ts';
 import type { Answer } from './answers.ts';
 
-export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
-  pending: 'Waiting for a decision',
-  approved: 'Approved, not used yet',
-  refused: 'Refused',
-  expired: 'Expired',
-  used: 'Approved and used',
-  withdrawn: 'Withdrawn',
-};
+/** What a request asks for, in the workspace's language (REQUEST_TITLES in English). */
+export function requestTitle(kind: RequestKind): string {
+  return i18n.t(`requestKind.${kind}`);
+}
 
 /** A request's state in words; an approved identity disclosure is done at once. */
 export function statusText(request: Pick<RequestView, 'kind' | 'status'>): string {
-  if (request.kind === 'identity_disclosure' && request.status === 'used') return 'Approved: identity disclosed';
-  return REQUEST_STATUS_LABELS[request.status];
+  if (request.kind === 'identity_disclosure' && request.status === 'used') return i18n.t('requestStatus.disclosed');
+  return i18n.t(`requestStatus.${request.status satisfies RequestStatus}`);
 }
 
 /**
@@ -36,17 +32,26 @@ export function statusText(request: Pick<RequestView, 'kind' | 'status'>): strin
 export function decisionSummary(
   request: Pick<RequestView, 'kind' | 'status' | 'decidedAt' | 'deciderName' | 'expiresAt'>,
 ): { text: string; at: string | null } {
-  const by = request.deciderName ? ` by ${request.deciderName}` : '';
+  const name = request.deciderName;
   if (request.status === 'expired' && request.decidedAt !== null)
-    return { text: `Approved${by}, expired on `, at: request.expiresAt };
-  if (request.decidedAt !== null) return { text: `${statusText(request)}${by}, `, at: request.decidedAt };
+    return {
+      text: name ? i18n.t('requests.expiredBy', { name }) : i18n.t('requests.expiredOn'),
+      at: request.expiresAt,
+    };
+  if (request.decidedAt !== null) {
+    const status = statusText(request);
+    return {
+      text: name ? i18n.t('requests.decidedBy', { status, name }) : i18n.t('requests.decided', { status }),
+      at: request.decidedAt,
+    };
+  }
   return { text: statusText(request), at: null };
 }
 
 /** What the request's expiry means now: the time to decide by, or to use the approval by; null once settled. */
 export function expiryLabel(request: Pick<RequestView, 'status'>): string | null {
-  if (request.status === 'pending') return 'Decide by';
-  if (request.status === 'approved') return 'Use by';
+  if (request.status === 'pending') return i18n.t('requests.decideBy');
+  if (request.status === 'approved') return i18n.t('requests.useBy');
   return null;
 }
 
@@ -61,7 +66,7 @@ const HOLDER_KINDS: readonly RequestKind[] = ['close_case'];
 /** Kinds a holder of the case may ask for: the access kinds only for those who manage it, closing only for others. */
 export function requestKindOptions(canManageAccess: boolean): { value: RequestKind; label: string }[] {
   return REQUEST_KINDS.filter((kind) => !(canManageAccess ? HOLDER_KINDS : ACCESS_KINDS).includes(kind)).map(
-    (kind) => ({ value: kind, label: REQUEST_TITLES[kind] }),
+    (kind) => ({ value: kind, label: requestTitle(kind) }),
   );
 }
 
@@ -90,14 +95,14 @@ export type DraftField = keyof RequestDraft;
 /** Problems to fix before sending, by field, in the order of the form; empty when the draft can be sent. */
 export function draftProblems(draft: RequestDraft): Partial<Record<DraftField, string>> {
   const problems: Partial<Record<DraftField, string>> = {};
-  if (draft.kind === '') problems.kind = 'Choose what you ask approval for.';
+  if (draft.kind === '') problems.kind = i18n.t('requests.problems.kind');
   const subject = subjectOf(draft.kind);
   if (subject && draft.subject === '')
-    problems.subject = subject === 'file' ? 'Choose the file.' : 'Choose the staff member.';
-  if (draft.reason.trim() === '') problems.reason = 'Give the reason: why this is needed.';
-  if (draft.legalBasis.trim() === '') problems.legalBasis = 'Give the legal basis, for example the article of the law.';
+    problems.subject = i18n.t(subject === 'file' ? 'requests.problems.file' : 'requests.problems.user');
+  if (draft.reason.trim() === '') problems.reason = i18n.t('requests.problems.reason');
+  if (draft.legalBasis.trim() === '') problems.legalBasis = i18n.t('requests.problems.legalBasis');
   if (needsNotice(draft.kind) && draft.reporterNotice.trim() === '')
-    problems.reporterNotice = 'Write what the reporter will be told once it is approved.';
+    problems.reporterNotice = i18n.t('requests.problems.reporterNotice');
   return problems;
 }
 

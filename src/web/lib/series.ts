@@ -2,6 +2,7 @@
  * Pure helpers of the statistics page: weekly series for the charts and their tables, and the figures in words.
  * No DOM and no chart library here, so they are tested in Node.
  */
+import { i18n } from '../i18n.ts';
 import type { Channel, Statistics } from '../../shared/api.ts';
 import { CHANNEL_LABELS } from './labels.ts';
 
@@ -67,16 +68,22 @@ export function weekLabels(weeks: string[], locale?: string): string[] {
   return weeks.map((w) => format.format(new Date(`${w}T00:00:00Z`)));
 }
 
-/** Hours as days and hours, rounded to the hour: "4 days 12 hours", "1 day", "20 hours", "45 minutes". */
+/**
+ * Hours as days and hours, rounded to the hour, in the workspace's language: "4 days 12 hours", "1 day",
+ * "20 hours", "45 minutes".
+ */
 export function formatDuration(hours: number): string {
   if (hours < 1) {
     const minutes = Math.round(hours * 60);
-    return minutes < 1 ? 'less than a minute' : plural(minutes, 'minute');
+    return minutes < 1 ? i18n.t('duration.lessThanMinute') : i18n.t('duration.minutes', { count: minutes });
   }
   const whole = Math.round(hours);
   const days = Math.floor(whole / 24);
   const rest = whole % 24;
-  return [days > 0 ? plural(days, 'day') : '', rest > 0 ? plural(rest, 'hour') : ''].filter(Boolean).join(' ');
+  const dayText = i18n.t('duration.days', { count: days });
+  const hourText = i18n.t('duration.hours', { count: rest });
+  if (days > 0 && rest > 0) return i18n.t('duration.joined', { days: dayText, hours: hourText });
+  return days > 0 ? dayText : hourText;
 }
 
 /** A share 0–1 as a percentage with at most one decimal: "60%", "66.7%". */
@@ -88,8 +95,6 @@ export function formatNumber(value: number, locale?: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -97,9 +102,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * server checks again (and enforces the two-year limit with the same message).
  */
 export function rangeProblem(from: string, to: string): { field: 'from' | 'to'; message: string } | null {
-  if (from && !isDate(from)) return { field: 'from', message: 'Enter the start date as a date, e.g. 2026-01-05.' };
-  if (to && !isDate(to)) return { field: 'to', message: 'Enter the end date as a date, e.g. 2026-03-29.' };
-  if (from && to && from > to) return { field: 'from', message: 'The start date must not be after the end date.' };
+  if (from && !isDate(from)) return { field: 'from', message: i18n.t('dateRange.startDate') };
+  if (to && !isDate(to)) return { field: 'to', message: i18n.t('dateRange.endDate') };
+  if (from && to && from > to) return { field: 'from', message: i18n.t('dateRange.order') };
   return null;
 }
 

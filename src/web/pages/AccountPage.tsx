@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { TotpState } from '../../shared/accounts.ts';
+import type { Language } from '../../i18n/languages.ts';
+import { LanguageForm } from '../components/LanguageForm.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PasswordForm } from '../components/PasswordForm.tsx';
 import { Section } from '../components/Section.tsx';
@@ -9,25 +12,28 @@ interface Props {
   totp: TotpState;
   /** Tells the app the new state, which unlocks the workspace once TOTP is set up for a role that must use it. */
   onTotpChanged: (totp: TotpState) => void;
+  /** The language the person chose; null: none yet (the browser's is shown). */
+  language: Language | null;
+  /** Tells the app the language now stored. */
+  onLanguageChanged: (language: Language) => void;
 }
 
-/** The signed-in user's own account: two-factor sign-in and password. Everyone has one. */
-export function AccountPage({ totp, onTotpChanged }: Props) {
-  useDocumentTitle('Your account');
+/** The signed-in user's own account: language, two-factor sign-in and password. Everyone has one. */
+export function AccountPage({ totp, onTotpChanged, language, onLanguageChanged }: Props) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('accountPage.heading'));
   const mustSetUp = totp.required && !totp.enabled;
   return (
     <>
-      <PageHeading>Your account</PageHeading>
-      {mustSetUp ? (
-        <p className="notice notice--info">
-          Your role signs in with a code from an authenticator app as well as your password. Set up two-factor sign-in
-          below to continue to your work.
-        </p>
-      ) : null}
-      <Section title="Two-factor sign-in">
+      <PageHeading>{t('accountPage.heading')}</PageHeading>
+      {mustSetUp ? <p className="notice notice--info">{t('accountPage.mustSetUp')}</p> : null}
+      <Section title={t('accountPage.language')}>
+        <LanguageForm language={language} onChanged={onLanguageChanged} />
+      </Section>
+      <Section title={t('accountPage.twoFactor')}>
         <TotpSection totp={totp} onChanged={onTotpChanged} />
       </Section>
-      <Section title="Password">
+      <Section title={t('accountPage.password')}>
         <PasswordForm />
       </Section>
     </>

@@ -6,6 +6,7 @@
  * @see Directive (EU) 2016/680 Art. 25; CJEU C-579/21
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AuditActors } from '../../shared/audit.ts';
 import { isAbortError } from '../api/client.ts';
 import { useApi } from '../api/context.ts';
@@ -30,28 +31,23 @@ import { auditPath } from '../router/routes.ts';
 export function AuditLogPage({ search }: { search: string }) {
   const filters = parseAuditFilters(search);
   const actors = useAuditActors();
-  useDocumentTitle('Audit log');
+  const { t } = useTranslation();
+  useDocumentTitle(t('auditLogPage.heading'));
 
   return (
     <>
-      <PageHeading>Audit log</PageHeading>
-      <p className="hint">
-        Who did what, when and why — never the content of a report. Dates are calendar days in UTC; times are shown in
-        your time zone. Your own reading of the log is recorded in it too.
-      </p>
+      <PageHeading>{t('auditLogPage.heading')}</PageHeading>
+      <p className="hint">{t('auditLogPage.intro')}</p>
       <AuditFilterForm
         applied={filters}
         actors={actors.list}
         onApply={(next) => navigate(auditPath(auditFiltersToSearch(next)))}
       />
-      {actors.error ? <p className="hint">The list of staff could not be loaded: {actors.error}</p> : null}
+      {actors.error ? <p className="hint">{t('auditLogPage.actorsFailed', { message: actors.error })}</p> : null}
       <Entries filters={filters} />
       <Downloads filters={filters} />
-      <Section title="Is the log whole?">
-        <p>
-          Each entry carries the hash of the one before it, so an entry that was changed, removed or inserted breaks the
-          chain. The check reads the whole log.
-        </p>
+      <Section title={t('auditLogPage.chainTitle')}>
+        <p>{t('auditLogPage.chainIntro')}</p>
         <AuditChainCheck />
       </Section>
     </>
@@ -59,6 +55,7 @@ export function AuditLogPage({ search }: { search: string }) {
 }
 
 function Entries({ filters }: { filters: AuditFilters }) {
+  const { t } = useTranslation();
   const log = useAuditLog(filters);
   const tableRef = useRef<HTMLTableElement>(null);
   // After "Load more", focus moves to the first new row, so keyboard users continue where they were.
@@ -79,14 +76,14 @@ function Entries({ filters }: { filters: AuditFilters }) {
   const count = log.items.length;
   const summary =
     log.phase === 'loading'
-      ? 'Loading entries…'
+      ? t('auditLogPage.loading')
       : count === 0
         ? log.error
           ? ''
           : hasAuditFilters(filters)
-            ? 'No entries match these filters.'
-            : 'The log has no entries.'
-        : `Showing ${count} ${count === 1 ? 'entry' : 'entries'}, newest first${log.nextCursor ? '; older ones can be loaded' : ''}.`;
+            ? t('auditLogPage.noMatch')
+            : t('auditLogPage.empty')
+        : t(log.nextCursor ? 'auditLogPage.showingMore' : 'auditLogPage.showing', { count });
 
   return (
     <>
@@ -103,7 +100,7 @@ function Entries({ filters }: { filters: AuditFilters }) {
             onClick={loadMore}
             aria-disabled={log.phase !== 'ready'}
           >
-            Load more
+            {t('auditLogPage.loadMore')}
           </button>
         </p>
       ) : null}
@@ -112,25 +109,30 @@ function Entries({ filters }: { filters: AuditFilters }) {
 }
 
 function Downloads({ filters }: { filters: AuditFilters }) {
+  const { t } = useTranslation();
   const api = useApi();
   const reference = referenceIn(filters.subject);
-  const range =
-    filters.from || filters.to ? `from ${filters.from ?? 'the first entry'} to ${filters.to ?? 'today'}` : 'all of it';
+  const label =
+    filters.from || filters.to
+      ? t('auditLogPage.download', {
+          from: filters.from ?? t('auditLogPage.firstEntry'),
+          to: filters.to ?? t('auditLogPage.today'),
+        })
+      : t('auditLogPage.allOfIt');
   return (
-    <Section title="Export">
+    <Section title={t('auditLogPage.export')}>
       <p>
         <a className="button button--secondary" href={api.auditExportUrl(filters)} download>
-          Download the log ({range})
+          {label}
         </a>
       </p>
       <p className="hint">
-        One entry per line (NDJSON) with its hashes, whatever the other filters, so the chain can be checked offline:{' '}
-        <code>npx confide audit verify --file &lt;file&gt;</code>.
+        {t('auditLogPage.exportHint')} <code dir="ltr">npx confide audit verify --file &lt;file&gt;</code>.
       </p>
       {reference ? (
         <p>
           <a href={api.accessLogCsvUrl(reference)} download>
-            Download the record of accesses to {reference}, as its reporter sees it (CSV)
+            {t('auditLogPage.csv', { reference })}
           </a>
         </p>
       ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CategoryList } from '../../shared/api.ts';
 import { INTAKE_TEXT_MAX, type IntakeChannel, type IntakeReceipt } from '../../shared/intake.ts';
@@ -21,7 +22,8 @@ type Categories = z.output<typeof CategoryList>;
  * connection drops, nothing is stored and what was typed is still here to send again.
  */
 export function IntakePage() {
-  useDocumentTitle('Record a report');
+  const { t } = useTranslation();
+  useDocumentTitle(t('intakePage.heading'));
   const api = useApi();
   const id = useId();
   const [lists, setLists] = useState<Categories | null>(null);
@@ -35,11 +37,10 @@ export function IntakePage() {
   useEffect(() => {
     const controller = new AbortController();
     api.listCategories(controller.signal).then(setLists, (failure: unknown) => {
-      if (!isAbortError(failure))
-        setLoadError('The kinds of report could not be loaded. Reload the page to try again.');
+      if (!isAbortError(failure)) setLoadError(t('intakePage.listFailed'));
     });
     return () => controller.abort();
-  }, [api]);
+  }, [api, t]);
 
   if (done)
     return (
@@ -64,8 +65,8 @@ export function IntakePage() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (!form.channel) return setErrors({ channel: 'Please choose how the report was received.' });
-    if (!category) return setErrors({ category: 'Please choose the kind of report.' });
+    if (!form.channel) return setErrors({ channel: t('intakePage.chooseChannel') });
+    if (!category) return setErrors({ category: t('intakePage.chooseCategory') });
     setBusy(true);
     setError(null);
     setErrors({});
@@ -75,8 +76,8 @@ export function IntakePage() {
       if (failure instanceof ApiError && failure.details) setErrors(failure.details);
       setError(
         failure instanceof ApiError
-          ? `${failure.message}${failure.details ? ' The fields to check are marked below.' : ''} Nothing was stored.`
-          : 'The report could not be sent. Nothing was stored; what you typed is still here. Try again.',
+          ? t(failure.details ? 'intakePage.fieldsMarked' : 'intakePage.notStored', { message: failure.message })
+          : t('intakePage.sendFailed'),
       );
     } finally {
       setBusy(false);
@@ -85,15 +86,12 @@ export function IntakePage() {
 
   return (
     <>
-      <PageHeading>Record a report</PageHeading>
-      <p>
-        Record a report received by phone, letter, in person or from another authority. It is sealed when you send it:
-        after that, you cannot open it again. Nothing is saved until you send the whole report.
-      </p>
+      <PageHeading>{t('intakePage.heading')}</PageHeading>
+      <p>{t('intakePage.intro')}</p>
       {loadError ? <ErrorMessage message={loadError} /> : null}
-      <form className="case-form" onSubmit={submit} noValidate aria-label="Record a report">
+      <form className="case-form" onSubmit={submit} noValidate aria-label={t('intakePage.label')}>
         <fieldset className="choice choice--column" aria-invalid={errors.channel ? true : undefined}>
-          <legend>1. How was the report received?</legend>
+          <legend>{t('intakePage.channel')}</legend>
           {CHANNEL_CHOICES.map((c) => (
             <label key={c.value} className="radio">
               <input
@@ -112,7 +110,7 @@ export function IntakePage() {
         </fieldset>
 
         <div className="field">
-          <label htmlFor={`${id}-category`}>2. Kind of report</label>
+          <label htmlFor={`${id}-category`}>{t('intakePage.category')}</label>
           <select
             id={`${id}-category`}
             value={form.categoryId}
@@ -125,7 +123,7 @@ export function IntakePage() {
               })
             }
           >
-            <option value="">Choose the kind of report</option>
+            <option value="">{t('intakePage.pickCategory')}</option>
             {(lists?.categories ?? []).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.title}
@@ -137,8 +135,8 @@ export function IntakePage() {
         </div>
 
         {category ? (
-          <section className="intake-section" aria-label="The report">
-            <h2>3. What the person reports</h2>
+          <section className="intake-section" aria-label={t('intakePage.report')}>
+            <h2>{t('intakePage.reportHeading')}</h2>
             {category.fields.map((f) => (
               <IntakeField
                 key={f.id}
@@ -153,9 +151,9 @@ export function IntakePage() {
         ) : null}
 
         {category && lists ? (
-          <section className="intake-section" aria-label="Identity">
-            <h2>4. Who the person is (optional)</h2>
-            <p className="hint">Only if the person wants to give it. It is sealed for the identity custodians.</p>
+          <section className="intake-section" aria-label={t('intakePage.identity')}>
+            <h2>{t('intakePage.identityHeading')}</h2>
+            <p className="hint">{t('intakePage.identityHint')}</p>
             {lists.identity.map((f) => (
               <IntakeField
                 key={f.id}
@@ -181,7 +179,7 @@ export function IntakePage() {
 
         <ErrorMessage message={error} />
         <button type="submit" className="button" aria-disabled={busy}>
-          {busy ? 'Sending…' : 'Send the report'}
+          {t(busy ? 'intakePage.sending' : 'intakePage.send')}
         </button>
       </form>
     </>

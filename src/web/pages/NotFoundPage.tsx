@@ -1,15 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from '../components/Link.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { casesPath } from '../router/routes.ts';
 
 export function NotFoundPage() {
-  useDocumentTitle('Page not found');
+  const { t } = useTranslation();
+  useDocumentTitle(t('notFound.heading'));
   return (
     <>
-      <PageHeading>Page not found</PageHeading>
+      <PageHeading>{t('notFound.heading')}</PageHeading>
       <p>
-        There is no page at this address. <Link href={casesPath()}>Go to the cases</Link>.
+        {t('notFound.noPage')} <Link href={casesPath()}>{t('notFound.goToCases')}</Link>
       </p>
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { Role } from '../../shared/api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -16,28 +17,20 @@ const DECIDING_ROLES: readonly Role[] = ['supervisor', 'custodian', 'oversight']
  * Custodians see only what waits for them: they decide on identity disclosures and never open the case.
  */
 export function RequestsPage({ role }: { role: Role }) {
-  useDocumentTitle('Requests');
+  const { t } = useTranslation();
+  useDocumentTitle(t('requestsPage.heading'));
   return (
     <>
-      <PageHeading>Requests</PageHeading>
-      <p>
-        Sensitive steps need a second person: the one who asks can never approve their own request. A request waits 7
-        days for a decision; an approval can then be used once, within 7 days.
-      </p>
-      {role === 'custodian' ? (
-        <p>
-          As an identity custodian you decide whether a reporter’s identity is disclosed to the staff member who asks.
-          You do not see the case: decide on the reason and the legal basis given. Approving discloses the identity at
-          once, from your session, and the reporter is told on their follow-up page.
-        </p>
-      ) : null}
+      <PageHeading>{t('requestsPage.heading')}</PageHeading>
+      <p>{t('requestsPage.intro')}</p>
+      {role === 'custodian' ? <p>{t('requestsPage.custodian')}</p> : null}
       {DECIDING_ROLES.includes(role) ? (
-        <Section title="To decide">
+        <Section title={t('requestsPage.toDecide')}>
           <ToDecide caseShown={role === 'custodian' ? 'reference' : 'link'} />
         </Section>
       ) : null}
       {role !== 'custodian' ? (
-        <Section title="My requests">
+        <Section title={t('requestsPage.mine')}>
           <Mine />
         </Section>
       ) : null}
@@ -46,6 +39,7 @@ export function RequestsPage({ role }: { role: Role }) {
 }
 
 function ToDecide({ caseShown }: { caseShown: 'link' | 'reference' }) {
+  const { t } = useTranslation();
   const { items, error, reload } = useRequests({ box: 'to_decide' });
   const [done, setDone] = useState('');
   return (
@@ -53,9 +47,9 @@ function ToDecide({ caseShown }: { caseShown: 'link' | 'reference' }) {
       <p role="status" className="notice">
         {done}
       </p>
-      {error ? <ErrorMessage message={`Requests could not be loaded: ${error.message}`} /> : null}
-      {items === null && !error ? <p role="status">Loading requests…</p> : null}
-      {items?.length === 0 ? <p className="muted">Nothing is waiting for your decision.</p> : null}
+      {error ? <ErrorMessage message={t('requestsPage.loadFailed', { message: error.message })} /> : null}
+      {items === null && !error ? <p role="status">{t('requestsPage.loading')}</p> : null}
+      {items?.length === 0 ? <p className="muted">{t('requestsPage.none')}</p> : null}
       {items?.map((request) => (
         <RequestCard
           key={request.id}
@@ -72,11 +66,11 @@ function ToDecide({ caseShown }: { caseShown: 'link' | 'reference' }) {
 }
 
 function Mine() {
+  const { t } = useTranslation();
   const { items, error } = useRequests({ box: 'mine' });
-  if (error) return <ErrorMessage message={`Your requests could not be loaded: ${error.message}`} />;
-  if (items === null) return <p role="status">Loading requests…</p>;
-  if (items.length === 0)
-    return <p className="muted">You have not asked for any approval. You can ask from a case’s Approvals section.</p>;
+  if (error) return <ErrorMessage message={t('requestsPage.mineFailed', { message: error.message })} />;
+  if (items === null) return <p role="status">{t('requestsPage.loading')}</p>;
+  if (items.length === 0) return <p className="muted">{t('requestsPage.noneMine')}</p>;
   const { open, settled } = splitMine(items);
   return (
     <>

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../shared/accounts.ts';
 import { useApi } from '../api/context.ts';
 import { ApiError } from '../api/client.ts';
@@ -21,6 +22,7 @@ interface Props {
 }
 
 export function SignInPage({ expired, onSignedIn }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -31,14 +33,14 @@ export function SignInPage({ expired, onSignedIn }: Props) {
   const [activating, setActivating] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useDocumentTitle(recovering ? 'Choose a new password' : activating ? 'Activate your account' : 'Sign in');
+  useDocumentTitle(t(recovering ? 'signIn.recoverHeading' : activating ? 'signIn.activateHeading' : 'signIn.heading'));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (!username.trim() || !password) return setError('Enter your username and password.');
+    if (!username.trim() || !password) return setError(t('signIn.enterCredentials'));
     if (needCode && !code.trim()) {
-      setError('Enter the 6-digit code from your authenticator app.');
+      setError(t('signIn.enterCode'));
       return codeRef.current?.focus();
     }
     setBusy(true);
@@ -55,8 +57,8 @@ export function SignInPage({ expired, onSignedIn }: Props) {
       }
       const failureId = failure instanceof ApiError ? failure.id : '';
       if (failureId === 'password_reset' || failureId === 'too_many_attempts') setError((failure as ApiError).message);
-      else if (failure instanceof ApiError && failure.status === 401) setError('Wrong username or password.');
-      else setError(failure instanceof ApiError ? failure.message : 'Signing in failed. Try again.');
+      else if (failure instanceof ApiError && failure.status === 401) setError(t('signIn.wrongCredentials'));
+      else setError(failure instanceof ApiError ? failure.message : t('signIn.failed'));
       setNeedCode(false);
       setCode('');
       setPassword('');
@@ -67,7 +69,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
   if (activating)
     return (
       <div className="sign-in">
-        <h1>Activate your account</h1>
+        <h1>{t('signIn.activateHeading')}</h1>
         <ActivateForm
           initialUsername={username}
           onSignedIn={onSignedIn}
@@ -83,7 +85,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
   if (recovering)
     return (
       <div className="sign-in">
-        <h1>Choose a new password</h1>
+        <h1>{t('signIn.recoverHeading')}</h1>
         <RecoverForm
           initialUsername={username}
           onSignedIn={onSignedIn}
@@ -98,11 +100,11 @@ export function SignInPage({ expired, onSignedIn }: Props) {
 
   return (
     <div className="sign-in">
-      <h1>Sign in</h1>
+      <h1>{t('signIn.heading')}</h1>
       {expired ? <p className="notice notice--info">{expired}</p> : null}
       <form onSubmit={handleSubmit} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-username`}>Username</label>
+          <label htmlFor={`${id}-username`}>{t('signIn.username')}</label>
           <input
             id={`${id}-username`}
             name="username"
@@ -118,7 +120,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-password`}>Password</label>
+          <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
           <input
             id={`${id}-password`}
             ref={passwordRef}
@@ -131,17 +133,10 @@ export function SignInPage({ expired, onSignedIn }: Props) {
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
-        {needCode ? (
-          <TotpCodeField
-            ref={codeRef}
-            value={code}
-            onChange={setCode}
-            hint="Your account uses two-factor sign-in. Open your authenticator app and enter the code it shows for Confide."
-          />
-        ) : null}
+        {needCode ? <TotpCodeField ref={codeRef} value={code} onChange={setCode} hint={t('signIn.codeHint')} /> : null}
         <ErrorMessage message={error} />
         <button type="submit" className="button" aria-disabled={busy}>
-          Sign in
+          {t('signIn.submit')}
         </button>
       </form>
       <p>
@@ -153,7 +148,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
             setError(null);
           }}
         >
-          Forgot your password? Use your recovery key
+          {t('signIn.recoverLink')}
         </button>
       </p>
       <p>
@@ -165,7 +160,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
             setError(null);
           }}
         >
-          New here? Activate your account with your invitation codes
+          {t('signIn.activateLink')}
         </button>
       </p>
     </div>

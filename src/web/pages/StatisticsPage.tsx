@@ -3,6 +3,7 @@
  * the share acknowledged in time and the cases overdue now. The range lives in the URL (`?from=…&to=…`), so a
  * view can be bookmarked and the back button works; without one the server shows the last 12 weeks.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Statistics } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
@@ -31,21 +32,23 @@ export function StatisticsPage({ search }: { search: string }) {
   const to = params.get('to') || undefined;
   const stats = useStatistics({ from, to });
   const { data } = stats;
-  useDocumentTitle('Statistics');
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('statisticsPage.heading'));
 
   const status =
     stats.phase === 'loading'
-      ? 'Loading statistics…'
+      ? t('statisticsPage.loading')
       : data
-        ? `Showing reports received from ${formatCalendarDate(data.from)} to ${formatCalendarDate(data.to)}.`
+        ? t('statisticsPage.showing', {
+            from: formatCalendarDate(data.from, i18n.language),
+            to: formatCalendarDate(data.to, i18n.language),
+          })
         : '';
 
   return (
     <>
-      <PageHeading>Statistics</PageHeading>
-      <p className="hint">
-        Counts and handling times only; no report content is used. Days are calendar days in UTC; weeks start on Monday.
-      </p>
+      <PageHeading>{t('statisticsPage.heading')}</PageHeading>
+      <p className="hint">{t('statisticsPage.intro')}</p>
       <RangeForm applied={data ? { from: data.from, to: data.to } : { from: from ?? '', to: to ?? '' }} />
       <p role="status" className="list-summary">
         {status}
@@ -58,6 +61,7 @@ export function StatisticsPage({ search }: { search: string }) {
 
 /** The date range; "Show statistics" puts it in the URL, which loads it. */
 function RangeForm({ applied }: { applied: { from: string; to: string } }) {
+  const { t } = useTranslation();
   const id = useId();
   const [from, setFrom] = useState(applied.from);
   const [to, setTo] = useState(applied.to);
@@ -88,9 +92,9 @@ function RangeForm({ applied }: { applied: { from: string; to: string } }) {
     problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
 
   return (
-    <form aria-label="Date range" className="filters" onSubmit={submit} noValidate>
+    <form aria-label={t('statisticsPage.range')} className="filters" onSubmit={submit} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-from`}>From</label>
+        <label htmlFor={`${id}-from`}>{t('statisticsPage.from')}</label>
         <input
           ref={fromRef}
           id={`${id}-from`}
@@ -103,7 +107,7 @@ function RangeForm({ applied }: { applied: { from: string; to: string } }) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-to`}>To</label>
+        <label htmlFor={`${id}-to`}>{t('statisticsPage.to')}</label>
         <input
           ref={toRef}
           id={`${id}-to`}
@@ -116,7 +120,7 @@ function RangeForm({ applied }: { applied: { from: string; to: string } }) {
         />
       </div>
       <button type="submit" className="button">
-        Show statistics
+        {t('statisticsPage.show')}
       </button>
       <div id={errorId} className="filters-error">
         <ErrorMessage message={problem?.message} />
@@ -126,35 +130,41 @@ function RangeForm({ applied }: { applied: { from: string; to: string } }) {
 }
 
 function Results({ data }: { data: Statistics }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
   const api = useApi();
   const byCategory = useMemo(() => seriesByCategory(data), [data]);
   const byChannel = useMemo(() => seriesByChannel(data), [data]);
-  const nothing = 'Nothing to measure yet';
+  const nothing = t('statisticsPage.nothing');
+  const hoursDetail = (hours: number | null): string | undefined =>
+    hours === null ? undefined : t('statisticsPage.hoursFromReceipt', { hours });
 
   return (
     <>
-      <Section title="Figures">
+      <Section title={t('statisticsPage.figures')}>
         <dl className="facts">
-          <Figure term="Reports received" value={formatNumber(data.total)} />
+          <Figure term={t('statisticsPage.received')} value={formatNumber(data.total, locale)} />
           <Figure
-            term="Median time to acknowledge"
+            term={t('statisticsPage.medianAcknowledge')}
             value={data.medianHoursToAcknowledge === null ? nothing : formatDuration(data.medianHoursToAcknowledge)}
             detail={hoursDetail(data.medianHoursToAcknowledge)}
           />
           <Figure
-            term="Median time to close"
+            term={t('statisticsPage.medianClose')}
             value={data.medianHoursToClose === null ? nothing : formatDuration(data.medianHoursToClose)}
             detail={hoursDetail(data.medianHoursToClose)}
           />
           <Figure
-            term="Acknowledged within deadline"
-            value={data.acknowledgedWithinDeadline === null ? nothing : formatShare(data.acknowledgedWithinDeadline)}
-            detail="Of the cases with an acknowledgement deadline that are acknowledged or past it."
+            term={t('statisticsPage.acknowledged')}
+            value={
+              data.acknowledgedWithinDeadline === null ? nothing : formatShare(data.acknowledgedWithinDeadline, locale)
+            }
+            detail={t('statisticsPage.acknowledgedDetail')}
           />
           <Figure
-            term="Overdue now"
-            value={formatNumber(data.overdueNow)}
-            detail="Open cases past a deadline today, whenever they were received."
+            term={t('statisticsPage.overdue')}
+            value={formatNumber(data.overdueNow, locale)}
+            detail={t('statisticsPage.overdueDetail')}
           />
         </dl>
         <p>
@@ -163,19 +173,27 @@ function Results({ data }: { data: Statistics }) {
             href={api.statisticsCsvUrl({ from: data.from, to: data.to })}
             download
           >
-            Download CSV
+            {t('statisticsPage.csv')}
           </a>
         </p>
       </Section>
       {data.total === 0 ? (
-        <p>No reports were received in this period.</p>
+        <p>{t('statisticsPage.noReports')}</p>
       ) : (
         <>
-          <Section title="Reports per week by category">
-            <WeeklyChart title="Reports per week by category" seriesName="Category" data={byCategory} />
+          <Section title={t('statisticsPage.byCategory')}>
+            <WeeklyChart
+              title={t('statisticsPage.byCategory')}
+              seriesName={t('statisticsPage.category')}
+              data={byCategory}
+            />
           </Section>
-          <Section title="Reports per week by channel">
-            <WeeklyChart title="Reports per week by channel" seriesName="Channel" data={byChannel} />
+          <Section title={t('statisticsPage.byChannel')}>
+            <WeeklyChart
+              title={t('statisticsPage.byChannel')}
+              seriesName={t('statisticsPage.channel')}
+              data={byChannel}
+            />
           </Section>
         </>
       )}
@@ -194,6 +212,3 @@ function Figure({ term, value, detail }: { term: string; value: string; detail?:
     </div>
   );
 }
-
-const hoursDetail = (hours: number | null): string | undefined =>
-  hours === null ? undefined : `${formatNumber(hours)} ${hours === 1 ? 'hour' : 'hours'} from receipt`;

@@ -5,6 +5,7 @@
  * recovery key.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApprovedInvitation, CreatedUser } from '../../shared/accounts.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -16,25 +17,21 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useUsers } from '../hooks/useUsers.ts';
 
 export function UsersPage() {
-  useDocumentTitle('Staff accounts');
+  const { t } = useTranslation();
+  useDocumentTitle(t('usersPage.heading'));
   const { users, error, put } = useUsers();
   const [created, setCreated] = useState<CreatedUser | null>(null);
   const [approved, setApproved] = useState<ApprovedInvitation | null>(null);
 
   return (
     <>
-      <PageHeading>Staff accounts</PageHeading>
-      <p className="hint">
-        A password reset or disabling ends that person&apos;s sessions at once. You never set anyone&apos;s password: a
-        new account gets two invitation codes, one from you and one from the administrator who approves it, each handed
-        over in person, and the person chooses their own password with both; after a reset they choose a new one with
-        their recovery key, which only they have.
-      </p>
-      <Section title="Accounts">
+      <PageHeading>{t('usersPage.heading')}</PageHeading>
+      <p className="hint">{t('usersPage.intro')}</p>
+      <Section title={t('usersPage.accounts')}>
         {error ? (
-          <ErrorMessage message={`The accounts could not be loaded: ${error.message}`} />
+          <ErrorMessage message={t('usersPage.loadFailed', { message: error.message })} />
         ) : users === null ? (
-          <p role="status">Loading…</p>
+          <p role="status">{t('app.loading')}</p>
         ) : (
           <UserTable
             users={users}
@@ -55,7 +52,7 @@ export function UsersPage() {
           />
         ) : null}
       </Section>
-      <Section title="Add a staff account">
+      <Section title={t('usersPage.add')}>
         {created ? (
           <InvitationNotice
             user={created.user}

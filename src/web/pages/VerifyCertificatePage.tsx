@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CertificateVerifyResponse } from '../../shared/certificates.ts';
 import { useApi } from '../api/context.ts';
+import { BdiText } from '../components/BdiText.tsx';
 import { DateTime } from '../components/DateTime.tsx';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -14,7 +16,8 @@ import { useSubmit } from '../hooks/useSubmit.ts';
  * @see CEL 2023 Art. 55
  */
 export function VerifyCertificatePage() {
-  useDocumentTitle('Check a certificate of receipt');
+  const { t } = useTranslation();
+  useDocumentTitle(t('verifyPage.heading'));
   const api = useApi();
   const id = useId();
   const [code, setCode] = useState('');
@@ -23,25 +26,22 @@ export function VerifyCertificatePage() {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (code.trim() === '') return refuse('Enter the verification code printed on the certificate.');
+    if (code.trim() === '') return refuse(t('verifyPage.enterCode'));
     setResult(null);
     await run(async () => {
       const answer = await api.verifyCertificate(code.trim());
       setResult({ code: code.trim(), answer });
       return '';
-    }, 'The code could not be checked. Try again.');
+    }, t('verifyPage.failed'));
   }
 
   return (
     <>
-      <PageHeading>Check a certificate of receipt</PageHeading>
-      <p>
-        A certificate of receipt proves that a report was made, and when. Enter the verification code printed on it;
-        spaces, dashes and capitals do not matter.
-      </p>
-      <form className="case-form" onSubmit={handleSubmit} aria-label="Check a certificate" noValidate>
+      <PageHeading>{t('verifyPage.heading')}</PageHeading>
+      <p>{t('verifyPage.intro')}</p>
+      <form className="case-form" onSubmit={handleSubmit} aria-label={t('verifyPage.formLabel')} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-code`}>Verification code</label>
+          <label htmlFor={`${id}-code`}>{t('verifyPage.code')}</label>
           <input
             id={`${id}-code`}
             value={code}
@@ -52,40 +52,40 @@ export function VerifyCertificatePage() {
             aria-describedby={`${id}-code-hint`}
           />
           <p id={`${id}-code-hint`} className="hint">
-            Five groups of four letters and digits, for example 7KQ2-M9XD-0HZC-4TRW-B1PE.
+            {t('verifyPage.codeHint')}
           </p>
         </div>
         <FormFeedback error={error} notice={notice} />
         <button type="submit" className="button" aria-disabled={busy}>
-          Check
+          {t('verifyPage.check')}
         </button>
       </form>
       <div role="status">
         {result?.answer.valid ? (
           <section aria-labelledby={`${id}-valid`}>
-            <h2 id={`${id}-valid`}>Valid: we issued this certificate</h2>
-            <p>Check that the certificate shows the same reference and times.</p>
+            <h2 id={`${id}-valid`}>{t('verifyPage.valid')}</h2>
+            <p>{t('verifyPage.sameValues')}</p>
             <dl className="facts">
               <div>
-                <dt>Report reference</dt>
+                <dt>{t('verifyPage.reference')}</dt>
                 <dd>{result.answer.reference}</dd>
               </div>
               <div>
-                <dt>Kind of report</dt>
+                <dt>{t('verifyPage.category')}</dt>
                 <dd>{result.answer.category}</dd>
               </div>
               <div>
-                <dt>Channel</dt>
+                <dt>{t('verifyPage.channel')}</dt>
                 <dd>{result.answer.channel}</dd>
               </div>
               <div>
-                <dt>Received</dt>
+                <dt>{t('verifyPage.received')}</dt>
                 <dd>
                   <DateTime iso={result.answer.receivedAt} /> ({result.answer.receivedAt})
                 </dd>
               </div>
               <div>
-                <dt>Certificate issued</dt>
+                <dt>{t('verifyPage.issued')}</dt>
                 <dd>
                   <DateTime iso={result.answer.issuedAt} /> ({result.answer.issuedAt})
                 </dd>
@@ -94,11 +94,9 @@ export function VerifyCertificatePage() {
           </section>
         ) : result ? (
           <section aria-labelledby={`${id}-invalid`}>
-            <h2 id={`${id}-invalid`}>Not valid</h2>
+            <h2 id={`${id}-invalid`}>{t('verifyPage.invalid')}</h2>
             <p>
-              The code “{result.code}” matches no certificate we issued. Check it against the certificate: a mistyped
-              character gives this answer too. If it still does not match, the certificate is not ours, or it was
-              altered.
+              <BdiText k="verifyPage.invalidText" isolated={{ code: result.code }} />
             </p>
           </section>
         ) : null}

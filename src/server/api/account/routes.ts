@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   accountView,
+  changeLanguage,
   changePassword,
   confirmTotp,
   pendingTotpUri,
@@ -20,6 +21,7 @@ import { totpQrSvg } from '../../../domain/accounts/totp.ts';
 import { ErrorBody } from '../../../shared/api.ts';
 import {
   AccountView,
+  LanguageChangeRequest,
   PasswordChangeRequest,
   RecoverRequest,
   StaffSession,
@@ -51,9 +53,9 @@ export function accountRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const { token, user, sessionId, totp } = await recoverAccount(deps, request.body);
+        const { token, user, sessionId, totp, language } = await recoverAccount(deps, request.body);
         reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
-        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
+        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, language };
       },
     );
 
@@ -121,6 +123,21 @@ export function accountRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request) => turnOffTotp(deps, request.viewer!, request.body.code),
+    );
+
+    r.put(
+      '/account/language',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Choose my language (workspace and notice mails)',
+          description: 'One of the shipped languages (`en`, `zh-CN`, `ar`); anything else answers 400.',
+          body: LanguageChangeRequest,
+          response: { 200: LanguageChangeRequest, ...refused },
+        },
+      },
+      async (request) => ({ language: await changeLanguage(deps, request.viewer!, request.body.language) }),
     );
 
     r.post(

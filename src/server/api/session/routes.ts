@@ -33,9 +33,9 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
       },
       async (request, reply) => {
         const { body } = request;
-        const { token, user, sessionId, totp } = await signIn(deps, body.username, body.password, body.code);
+        const { token, user, sessionId, totp, language } = await signIn(deps, body.username, body.password, body.code);
         reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
-        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp };
+        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, language };
       },
     );
     r.post(
@@ -52,10 +52,10 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         },
       },
       async (request, reply) => {
-        const { token, user, sessionId, totp, recoveryKey } = await activateAccount(deps, request.body);
+        const { token, user, sessionId, totp, language, recoveryKey } = await activateAccount(deps, request.body);
         reply.setCookie(STAFF_COOKIE, token, cookieOptions(request, secureCookies));
         reply.header('Cache-Control', 'no-store');
-        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, recoveryKey };
+        return { user, csrfToken: csrfTokenFor(deps, sessionId), totp, language, recoveryKey };
       },
     );
     r.get(
@@ -73,7 +73,7 @@ export function sessionRoutes({ deps, secureCookies }: RouteContext) {
         return {
           user: presentUser({ id: v.userId, username: v.username, role: v.role, display_name: v.displayName }),
           csrfToken: csrfTokenFor(deps, v.sessionId),
-          totp: (await accountView(deps, v)).totp,
+          ...(await accountView(deps, v)),
         };
       },
     );
