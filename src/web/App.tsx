@@ -12,7 +12,7 @@ import type { Language } from '../i18n/languages.ts';
 import { ApiError, createApiClient, isAbortError, isSessionEnd } from './api/client.ts';
 import { ApiContext } from './api/context.ts';
 import { createStaffApi } from './api/staff.ts';
-import { applyLanguage, browserLanguage, i18n } from './i18n.ts';
+import { applyLanguage, browserLanguage, i18n } from './i18n/language.ts';
 import { AppHeader } from './components/AppHeader.tsx';
 import { ErrorMessage } from './components/ErrorMessage.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './App.tsx';
-import { applyLanguage, browserLanguage } from './i18n.ts';
+import { applyLanguage, browserLanguage } from './i18n/language.ts';
 import './styles.css';
 
 // The CSP forbids eval: keep zod from compiling parsers with `new Function` (or even probing for it, which the

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import type { GatedKind, UsableApproval } from '../../shared/actions.ts';
+import { approvalTitle } from '../lib/actions.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useTranslation } from 'react-i18next';
 
@@ -17,14 +17,13 @@ interface Props {
  * The first approval is the default choice, since most steps have exactly one waiting.
  */
 export function ApprovalPicker({ id, kind, approvals, value, onChange }: Props) {
-  const { t, i18n } = useTranslation();
-  const title = t(`requestKind.${kind}`);
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const title = approvalTitle(kind);
   if (approvals === null) return <p className="muted">{t('approvalPicker.loading')}</p>;
   if (approvals.length === 0)
     return (
       <p className="notice notice--info" id={`${id}-none`}>
-        {t('approvalPicker.none', { title })}
+        {t('approvalPicker.needed', { title })}
       </p>
     );
   return (
@@ -36,8 +35,8 @@ export function ApprovalPicker({ id, kind, approvals, value, onChange }: Props) 
           <option key={a.id} value={a.id}>
             {t('approvalPicker.option', {
               title,
-              approved: formatDateTime(a.decidedAt, { locale }),
-              until: formatDateTime(a.expiresAt, { locale }),
+              approved: formatDateTime(a.decidedAt),
+              until: formatDateTime(a.expiresAt),
             })}
           </option>
         ))}

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { FileView } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
@@ -22,7 +21,6 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
   const originals = approvalsFor(open, 'open_original');
   const exports = approvalsFor(open, 'export');
   const use = (requestId: string) => setUsed((ids) => new Set([...ids, requestId]));
-<<<<<<< HEAD
   const fileName = (fileId: string | null) => files.find((f) => f.id === fileId)?.name ?? t('approvedSteps.someFile');
 
   return (
@@ -30,15 +28,6 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
       <p>{t('approvedSteps.intro', { referred: statusLabel('referred') })}</p>
       <ErrorMessage message={error} />
       {approvals === null && !error ? <p role="status">{t('approvalPicker.loading')}</p> : null}
-=======
-  const fileName = (fileId: string | null) => files.find((f) => f.id === fileId)?.name ?? t('approvedSteps.aFile');
-
-  return (
-    <>
-      <p>{t('approvedSteps.intro')}</p>
-      <ErrorMessage message={error} />
-      {approvals === null && !error ? <p role="status">{t('approvedSteps.loading')}</p> : null}
->>>>>>> i18n-web-admin
       {approvals !== null && originals.length === 0 && exports.length === 0 ? (
         <p className="muted">{t('approvedSteps.none')}</p>
       ) : null}
@@ -46,11 +35,7 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
         {originals.map((a) => (
           <li key={a.id}>
             <span>
-<<<<<<< HEAD
               {t('approvedSteps.originalOf')}{' '}
-=======
-              {t('approvedSteps.original')}{' '}
->>>>>>> i18n-web-admin
               <strong>
                 <bdi>{fileName(a.subject)}</bdi>
               </strong>{' '}
@@ -65,11 +50,7 @@ export function ApprovedSteps({ caseId, files }: { caseId: string; files: FileVi
               {t('approvedSteps.downloadOriginal')}
               <span className="visually-hidden">
                 {' '}
-<<<<<<< HEAD
                 <bdi>{fileName(a.subject)}</bdi>
-=======
-                {t('approvedSteps.ofFile')} <bdi>{fileName(a.subject)}</bdi>
->>>>>>> i18n-web-admin
               </span>
             </a>
           </li>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
-import { applyLanguage } from '../i18n.ts';
+import { applyLanguage } from '../i18n/language.ts';
 import { FormFeedback } from './FormFeedback.tsx';
 
 interface Props {

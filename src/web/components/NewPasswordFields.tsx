@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/language.ts';
 
 /** The fewest characters a staff password may have (the server's rule, domain/accounts/users.ts). */
 export const MIN_PASSWORD = 12;

@@ -1,6 +1,6 @@
 /** Plain words for staff accounts on the Users page. */
 import type { UserListItem } from '../../shared/accounts.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/language.ts';
 
 /** What an administrator can do to an account from the Users page. */
 export type UserAction = 'disable' | 'enable' | 'password-reset' | 'totp-reset';

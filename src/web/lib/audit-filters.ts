@@ -2,7 +2,7 @@
  * The audit log's filters, kept in the URL query (`/staff/audit?from=…&to=…&actor=…&action=…&subject=…`) so a view
  * can be bookmarked and the back button works. Values the server would refuse are dropped when read.
  */
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/language.ts';
 import { rangeProblem } from './series.ts';
 
 export interface AuditFilters {

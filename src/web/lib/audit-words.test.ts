@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTION_FILTERS, AUDIT_ACTIONS, PREFIX_MEANINGS } from '../../shared/audit-actions.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/language.ts';
 import { auditActionText, auditFilterLabel, auditSubjectText } from './audit-words.ts';
 
 describe('audit log words', () => {

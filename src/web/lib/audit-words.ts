@@ -5,7 +5,7 @@
  * the CLI and the exported log keep using.
  */
 import type { AuditEntryView } from '../../shared/audit.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/language.ts';
 
 const keyOf = (action: string) => action.replace(/\./g, '_').replace(/_$/, '');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/language.ts';
 import {
   CHANNEL_CHOICES,
   CONSENT_CHOICES,

@@ -4,7 +4,7 @@
  * groups to read out.
  */
 import type { IntakeChannel, IntakeFactsInput } from '../../shared/intake.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/language.ts';
 
 export type AnswerInput = string | string[] | boolean;
 

@@ -10,7 +10,7 @@ import {
   type RequestStatus,
   type RequestView,
 } from '../../shared/requests.ts';
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/language.ts';
 import type { Answer } from './answers.ts';
 
 /** What a request asks for, in the workspace's language (REQUEST_TITLES in English). */

@@ -61,7 +61,7 @@ describe('retentionSummary', () => {
 
 describe('formatRetentionDays in Arabic', () => {
   it('uses the plural form the number takes', async () => {
-    const { i18n } = await import('../i18n.ts');
+    const { i18n } = await import('../i18n/language.ts');
     try {
       await i18n.changeLanguage('ar');
       expect(formatRetentionDays(1095, 'en')).toBe('1,095 يومًا (نحو 3 سنوات)');

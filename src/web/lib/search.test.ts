@@ -34,7 +34,7 @@ describe('case search in the URL', () => {
 
 describe('searchSummary in other languages', () => {
   it('counts with each language’s plural forms', async () => {
-    const { i18n } = await import('../i18n.ts');
+    const { i18n } = await import('../i18n/language.ts');
     try {
       await i18n.changeLanguage('zh-CN');
       expect(searchSummary(3, 120)).toBe('找到 3 个案件；共搜索 120 个案件。');

@@ -2,7 +2,7 @@
  * Pure helpers of the statistics page: weekly series for the charts and their tables, and the figures in words.
  * No DOM and no chart library here, so they are tested in Node.
  */
-import { i18n } from '../i18n.ts';
+import { i18n } from '../i18n/language.ts';
 import type { Channel, Statistics } from '../../shared/api.ts';
 import { CHANNEL_LABELS } from './labels.ts';
 

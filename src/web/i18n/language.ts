@@ -6,8 +6,8 @@
  * Components translate with `const { t } = useTranslation();` and `t('caseView.title')`; code outside React with
  * `i18n.t`. Keys are nested by screen or component.
  */
-import { i18n } from './i18n/instance.ts';
-import { LANGUAGES, matchLanguage, textDirection, type Language } from '../i18n/languages.ts';
+import { i18n } from './instance.ts';
+import { LANGUAGES, matchLanguage, textDirection, type Language } from '../../i18n/languages.ts';
 
 export { i18n };
 
