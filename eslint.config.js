@@ -1,7 +1,9 @@
-// ESLint flat config: TypeScript rules for the server, CLI and tests; React hook rules for the workspace.
+// ESLint flat config: TypeScript rules for the server, CLI and tests; React hook rules for the workspace, whose
+// text comes from its catalogue (i18next/no-literal-string).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 
 export default tseslint.config(
   { ignores: ['dist/', 'data/', 'node_modules/', 'coverage/'] },
@@ -43,6 +45,13 @@ export default tseslint.config(
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // Every word a staff member reads comes from the workspace catalogue (locales/<language>/workspace.json).
+    files: ['src/web/**/*.tsx'],
+    ignores: ['src/web/**/*.test.tsx'],
+    plugins: { i18next },
+    rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }] },
   },
   {
     files: ['bin/**/*.js'],

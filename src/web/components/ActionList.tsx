@@ -43,7 +43,7 @@ export function ActionList({ actions }: { actions: ActionView[] }) {
               <dd>
                 {a.recording ? (
                   <>
-                    SHA-256 <code>{a.recording.sha256}</code>{' '}
+                    {'SHA-256'} <code>{a.recording.sha256}</code>{' '}
                     {a.recording.fileId ? t('actionList.recordingKept') : t('actionList.recordingDestroyed')}
                   </>
                 ) : (

@@ -28,6 +28,9 @@ import {
 import { navigate } from '../router/history.ts';
 import { auditPath } from '../router/routes.ts';
 
+/** The command that checks an export offline: typed as it is, in any language. */
+const VERIFY_COMMAND = 'npx confide audit verify --file <file>';
+
 export function AuditLogPage({ search }: { search: string }) {
   const filters = parseAuditFilters(search);
   const actors = useAuditActors();
@@ -127,7 +130,7 @@ function Downloads({ filters }: { filters: AuditFilters }) {
         </a>
       </p>
       <p className="hint">
-        {t('auditLogPage.exportHint')} <code dir="ltr">npx confide audit verify --file &lt;file&gt;</code>.
+        {t('auditLogPage.exportHint')} <code dir="ltr">{VERIFY_COMMAND}</code>.
       </p>
       {reference ? (
         <p>
