@@ -12,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM } from './browser.ts';
 import { servedApp } from './workspace.ts';
-import { actor } from '../helpers/cases.ts';
+import { actor, submitCase } from '../helpers/cases.ts';
+import { PASSWORD } from '../helpers/app.ts';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -166,4 +167,33 @@ describe.runIf(HAVE_CHROMIUM)('languages in a browser', () => {
       'not found': [],
     });
   });
+
+  it.each(['en', 'zh-CN', 'ar'])(
+    'shows the workspace in %s, mirrored for Arabic, with no accessibility violation on its main screens',
+    async (language) => {
+      const c = await submitCase(web.t, { answers: { what_happened: 'Report about שלום and مرحبا', danger: 'no' } });
+      const page = await (await web.context(true, language)).newPage();
+      await page.goto(`${web.base}/staff/`);
+      const found: Record<string, string[]> = {};
+      await page.locator('input[autocomplete="username"]').waitFor();
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+        language,
+        language === 'ar' ? 'rtl' : 'ltr',
+      ]);
+      found['sign-in'] = await axeViolations(page);
+      await page.locator('input[autocomplete="username"]').fill('supervisor');
+      await page.locator('input[autocomplete="current-password"]').fill(PASSWORD);
+      await page.locator('button[type=submit]').click();
+      await page.locator('table.cases').waitFor();
+      found.cases = await axeViolations(page);
+      await page.goto(`${web.base}/staff/cases/${c.id}`);
+      await page.getByText('Report about שלום and مرحبا').waitFor();
+      found.case = await axeViolations(page);
+      expect(await page.getByText('Report about שלום and مرحبا').evaluate((el) => el.matches(':dir(ltr)'))).toBe(true);
+      await page.goto(`${web.base}/staff/account`);
+      await page.locator('select').first().waitFor();
+      found.account = await axeViolations(page);
+      expect(found).toEqual({ 'sign-in': [], cases: [], case: [], account: [] });
+    },
+  );
 });
