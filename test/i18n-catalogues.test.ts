@@ -5,7 +5,9 @@
  * - every literal key a `t('…')` call in the code names exists in its surface's catalogue (src/web → workspace,
  *   src/server/public → public, src/files → documents, src/mail and the mail composers → mail), and a computed key
  *   (t(`status.${s}`)) has its prefix there.
- * Keys are read from the code with TypeScript's own parser.
+ * - every message the server gives a person through `errors.*` (src/domain, src/server, src/shared) is in the
+ *   workspace's `serverMessages` (src/i18n/messages.ts translates it there), a template's `${…}` as `{name}`.
+ * Keys and messages are read from the code with TypeScript's own parser.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -127,4 +129,80 @@ describe('message catalogues', () => {
       expect(missing).toEqual([]);
     });
   }
+
+  it('holds every message the server gives through errors.* in the workspace catalogue, to be translated', () => {
+    const english = read('en', 'workspace').serverMessages as Catalogue;
+    const known = [...flatten(english).values()].map((text) => new RegExp(`^${patternOf(text)}$`, 's'));
+    const files = ['src/domain', 'src/server/api', 'src/server/core', 'src/server/plugins', 'src/shared'].flatMap(
+      sourceFiles,
+    );
+    const missing = files.flatMap((file) =>
+      errorMessages(file)
+        .filter((message) => !known.some((pattern) => pattern.test(message)))
+        .map((message) => `${file}: ${message}`),
+    );
+    expect(missing).toEqual([]);
+  });
 });
+
+/** `{name}` parts of a catalogue message as wildcards, the rest literal. */
+function patternOf(text: string): string {
+  return text
+    .split(/(\{\w+\})/)
+    .map((part) => (/^\{\w+\}$/.test(part) ? '.*?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+}
+
+/** The English messages passed to `errors.*(…)` in `file`, a template's `${…}` written as `{x}`. */
+function errorMessages(file: string): string[] {
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(path.join(ROOT, file), 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  const constants = new Map<string, ts.Expression>();
+  const collect = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer)
+      constants.set(node.name.text, node.initializer);
+    ts.forEachChild(node, collect);
+  };
+  collect(source);
+  const textOf = (node: ts.Expression): string | null => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isIdentifier(node) && constants.has(node.text)) return textOf(constants.get(node.text)!);
+    if (ts.isTemplateExpression(node))
+      return node.head.text + node.templateSpans.map((span) => `{x}${span.literal.text}`).join('');
+    return null;
+  };
+  const ARGUMENT: Record<string, number> = { notFound: 0, unauthorized: 0, forbidden: 0, tooMany: 0, tooLarge: 0 };
+  for (const name of ['invalid', 'conflict', 'unavailable']) ARGUMENT[name] = 1;
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    const callee = ts.isCallExpression(node) ? node.expression : null;
+    if (
+      callee &&
+      ts.isPropertyAccessExpression(callee) &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === 'errors'
+    ) {
+      const args = (node as ts.CallExpression).arguments;
+      const name = callee.name.text;
+      const given: ts.Expression[] = [];
+      if (ARGUMENT[name] !== undefined && args[ARGUMENT[name]]) given.push(args[ARGUMENT[name]]!);
+      if (name === 'validation' && args[0] && ts.isObjectLiteralExpression(args[0]))
+        for (const property of args[0].properties)
+          if (ts.isPropertyAssignment(property)) given.push(property.initializer);
+      for (const expression of given)
+        for (const branch of ts.isConditionalExpression(expression)
+          ? [expression.whenTrue, expression.whenFalse]
+          : [expression]) {
+          const text = textOf(branch);
+          if (text && /[A-Za-z]{3}/.test(text)) found.push(text);
+        }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}

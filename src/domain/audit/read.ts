@@ -117,7 +117,7 @@ async function resolveSubject(deps: Pick<Deps, 'db' | 'profile'>, userId: string
   if (!report || !(await seesReport(deps, userId, report)))
     throw errors.invalid(
       'unknown_reference',
-      `There is no report with the reference ${reference}. Check it; for a case destroyed at the end of its retention, filter by its subject (report:<id>) instead.`,
+      `There is no report with the reference ${reference}. Check it; for a case destroyed at the end of its retention, filter by its subject ("report:" and its id) instead.`,
       { subject: 'No report has this reference.' },
     );
   return `report:${report.id}`;

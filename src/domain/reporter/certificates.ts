@@ -110,8 +110,8 @@ export async function issueCertificate(
       code,
       audit: { seq: Number(entry.seq), hash: entry.hash },
       selfDisclosure: category?.kind === 'self_disclosure',
-      // The profile's time zone once profiles carry one; until then the times are given in UTC.
-      timeZone: (profile as { timeZone?: string }).timeZone ?? 'UTC',
+      // The authority's time zone (the profile's `timeZone`, UTC by default).
+      timeZone: profile.timeZone,
     },
     language,
   );

@@ -14,6 +14,7 @@ import { formatBytes } from '../../shared/format.ts';
 import { isLanguage, LANGUAGES, matchLanguage, textDirection, type Language } from '../../i18n/languages.ts';
 import { readCatalogue, translate } from '../../i18n/server.ts';
 import type { Translate } from '../../i18n/catalogue.ts';
+import { messageTranslator } from '../../i18n/messages.ts';
 import { profileIn, publishedLanguages } from '../../profiles/localize.ts';
 
 /** Paths that are never prefixed: the staff workspace, the API and the stylesheet and script. */
@@ -77,49 +78,12 @@ export interface Locale {
   msg(english: string): string;
 }
 
-interface MessagePattern {
-  key: string;
-  pattern: RegExp;
-  names: string[];
-}
+let publicMessages: Readonly<Record<string, unknown>> | undefined;
 
-let patterns: MessagePattern[] | undefined;
-
-/** The English messages as patterns: `{name}` matches any text, which is carried into the translation. */
-function messagePatterns(): MessagePattern[] {
-  patterns ??= Object.entries(readCatalogue('en', 'public').messages ?? {}).flatMap(([key, text]) => {
-    if (typeof text !== 'string') return [];
-    const names: string[] = [];
-    const source = text
-      .split(/(\{\w+\})/)
-      .map((part) => {
-        const name = /^\{(\w+)\}$/.exec(part)?.[1];
-        if (name) {
-          names.push(name);
-          return '(.+?)';
-        }
-        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      })
-      .join('');
-    return [{ key, pattern: new RegExp(`^${source}$`, 's'), names }];
-  });
-  return patterns;
-}
-
-/** `english` in the language of `t`, when the catalogue's `messages` hold it. */
-function translateMessage(t: Translate, english: string, depth = 0): string {
-  for (const { key, pattern, names } of messagePatterns()) {
-    const match = pattern.exec(english);
-    // A value may be a message itself ("Staff member B" inside a purpose): translated too, one level deep.
-    if (match)
-      return t(
-        `messages.${key}`,
-        Object.fromEntries(
-          names.map((name, i) => [name, depth > 0 ? match[i + 1] : translateMessage(t, match[i + 1]!, 1)]),
-        ),
-      );
-  }
-  return english;
+/** The English messages the public catalogue translates (its `messages` section). */
+function englishMessages(): Readonly<Record<string, unknown>> {
+  publicMessages ??= readCatalogue('en', 'public').messages as Record<string, unknown>;
+  return publicMessages;
 }
 
 const locales = new WeakMap<object, Map<Language, Locale>>();
@@ -186,7 +150,7 @@ function makeLocale(base: Profile | null, language: Language): Locale {
       value < 1024
         ? t('layout.bytes', { count: value })
         : formatBytes(value).replace(/^[\d.]+/, (digits) => numberFormat.format(Number(digits))),
-    msg: (english) => (language === 'en' ? english : translateMessage(t, english)),
+    msg: language === 'en' ? (english) => english : messageTranslator(englishMessages(), t, 'messages.'),
   };
 }
 

@@ -96,3 +96,31 @@ describe('toQueryString', () => {
     expect(toQueryString({})).toBe('');
   });
 });
+
+describe('server messages in the workspace language', () => {
+  it('shows an error the server wrote in English in Chinese, its varying parts kept, and leaves unknown ones', async () => {
+    const { i18n } = await import('../i18n/instance.ts');
+    await i18n.changeLanguage('zh-CN');
+    try {
+      const { fetch } = fakeFetch(
+        json(409, {
+          error: {
+            id: 'username_taken',
+            message: 'The username "bob" is taken.',
+            details: { username: 'Wrong username or password.' },
+          },
+        }),
+        json(400, { error: { id: 'x', message: 'A message no catalogue holds.' } }),
+      );
+      const client = createApiClient({ onUnauthorized: () => {}, fetch });
+      const refused = await client.requestNoContent('POST', '/users').catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect((refused as ApiError).message).toBe('用户名“bob”已被占用。');
+      expect((refused as ApiError).details).toEqual({ username: '用户名或密码错误。' });
+      const unknown = await client.requestNoContent('POST', '/users').catch((e: unknown) => e);
+      expect((unknown as ApiError).message).toBe('A message no catalogue holds.');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+});

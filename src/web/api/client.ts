@@ -5,9 +5,28 @@
  * the error (which says why the session ended), which sends the user back to the sign-in screen.
  */
 import type { z } from 'zod';
+import { messageTranslator } from '../../i18n/messages.ts';
+import { i18n } from '../i18n/instance.ts';
 import { ErrorBody } from '../../shared/api.ts';
 
 export const API_BASE = '/api/v1';
+
+/**
+ * A message the server wrote in English, in the workspace's language: the catalogue's `serverMessages` hold each
+ * (src/i18n/messages.ts); one they do not hold is shown as written.
+ */
+export function serverMessage(message: string): string {
+  const language = i18n.language;
+  if (!language || language === 'en') return message;
+  let translate = translators.get(language);
+  if (!translate) {
+    const english = i18n.getResourceBundle('en', 'workspace') as { serverMessages: Record<string, string> };
+    translate = messageTranslator(english.serverMessages, i18n.getFixedT(language, 'workspace'), 'serverMessages.');
+    translators.set(language, translate);
+  }
+  return translate(message);
+}
+const translators = new Map<string, (message: string) => string>();
 
 export class ApiError extends Error {
   /** HTTP status; 0 when the server could not be reached or answered with something unreadable. */
@@ -83,7 +102,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     } catch (error) {
       if (isAbortError(error)) throw error;
-      throw new ApiError(0, 'network', 'Could not reach the server. Check the connection and try again.');
+      throw new ApiError(0, 'network', i18n.t('apiClient.network'));
     }
     if (!response.ok) {
       const error = await errorFrom(response);
@@ -102,7 +121,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const json: unknown = await response.json().catch(() => undefined);
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
-        throw new ApiError(response.status, 'invalid_response', 'The server sent a response this page cannot read.');
+        throw new ApiError(response.status, 'invalid_response', i18n.t('apiClient.unreadable'));
       }
       return parsed.data;
     },
@@ -126,11 +145,12 @@ async function errorFrom(response: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(json);
   if (parsed.success) {
     const { id, message, details } = parsed.data.error;
-    return new ApiError(response.status, id, message, details);
+    const translated = details && Object.fromEntries(Object.entries(details).map(([k, v]) => [k, serverMessage(v)]));
+    return new ApiError(response.status, id, serverMessage(message), translated);
   }
   return new ApiError(
     response.status,
     `http_${response.status}`,
-    `The server refused the request (HTTP ${response.status}).`,
+    i18n.t('apiClient.refused', { status: response.status }),
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The workspace's i18next instance over the bundled `workspace` catalogues, in a folder of its own so that
  * src/web/lib can translate without importing src/web (which imports the lib: a loop). Use it through
- * src/web/i18n.ts, or from src/web/lib directly.
+ * src/web/i18n/language.ts, or from src/web/lib directly.
  */
 import { initReactI18next } from 'react-i18next';
 import { createI18n } from '../../i18n/catalogue.ts';
