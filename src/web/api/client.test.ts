@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SessionResponse } from '../../shared/api.ts';
-import { ApiError, createApiClient } from './client.ts';
+import { ApiError, createApiClient, serverMessage } from './client.ts';
 import { json } from './fake-fetch.ts';
 import { createStaffApi, toQueryString } from './staff.ts';
 
@@ -119,6 +119,11 @@ describe('server messages in the workspace language', () => {
       expect((refused as ApiError).details).toEqual({ username: '用户名或密码错误。' });
       const unknown = await client.requestNoContent('POST', '/users').catch((e: unknown) => e);
       expect((unknown as ApiError).message).toBe('A message no catalogue holds.');
+      // A case's history, written by the server: the more specific entry wins.
+      expect(serverMessage("Granted to Test handler (outside the category's staff, approved)")).toBe(
+        '授权给Test handler（该类别工作人员以外，已批准）',
+      );
+      expect(serverMessage('Granted to Test handler')).toBe('授权给Test handler');
     } finally {
       await i18n.changeLanguage('en');
     }

@@ -1,4 +1,5 @@
 import type { CaseEventView } from '../../shared/api.ts';
+import { serverMessage } from '../api/client.ts';
 import { DateTime } from './DateTime.tsx';
 import { useTranslation } from 'react-i18next';
 
@@ -15,7 +16,7 @@ export function CaseHistory({ events }: { events: CaseEventView[] }) {
             <strong>{event.actorName ? <bdi>{event.actorName}</bdi> : t('caseHistory.system')}</strong>
           </p>
           <p className="history-summary" dir="auto">
-            {event.summary}
+            {serverMessage(event.summary)}
           </p>
           {event.reason ? (
             <p className="history-reason">
