@@ -45,6 +45,8 @@ export async function spawnServer(env: Record<string, string>, options: { uid?: 
       CONFIDE_ARGON2_TIME_COST: '2',
       CONFIDE_TOTP_REQUIRED_ROLES: 'none',
       CONFIDE_LOG_LEVEL: 'info',
+      // The pages in English, as the tests read them (the profile's own default is Chinese).
+      CONFIDE_LANGUAGE: 'en',
       ...env,
     },
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),

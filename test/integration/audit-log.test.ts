@@ -162,7 +162,7 @@ describe.each(DIALECTS)('the audit log on %s', (dialect) => {
         ),
       ];
       expect(rows.map((m) => [m[1], m[2], m[3]])).toEqual(log.entries.map((e) => [e.at, e.who, e.purpose]));
-      expect(section).toContain('<time datetime="2026-03-03T09:01:00.000Z">March 3, 2026 at 09:01 UTC</time>');
+      expect(section).toContain('<time datetime="2026-03-03T09:01:00.000Z">March 3, 2026 at 17:01 GMT+8</time>');
       expect(section).toContain('<a href="/follow-up/report/accesses.csv" download>');
       expect(section).toContain('<a href="/follow-up/report/accesses.json" download>');
       const csv = await t.app.inject({ method: 'GET', url: '/follow-up/report/accesses.csv', headers: { cookie } });

@@ -97,7 +97,7 @@ describe.each(DIALECTS)('certificates of receipt on %s', (dialect) => {
     expect(after(lines, 'Kind of report')).toBe('Coming forward about your own involvement');
     expect(after(lines, 'Channel')).toBe('Web form');
     expect(after(lines, 'Received (UTC, ISO 8601)')).toBe('2026-11-29T16:16:04.123Z');
-    expect(after(lines, 'Received (in words)')).toBe('November 29, 2026 at 4:16:04 PM UTC');
+    expect(after(lines, 'Received (in words)')).toBe('November 30, 2026 at 12:16:04 AM GMT+8'); // the authority's time zone, Asia/Shanghai
     expect(after(lines, 'Certificate issued (UTC, ISO 8601)')).toBe('2026-11-30T08:00:00.000Z');
     const code = after(lines, 'Verification code')!;
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);

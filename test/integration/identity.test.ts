@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANNOT_ADD } from '../../src/domain/reporter/identity.ts';
-import { formatDate } from '../../src/server/public/layout.ts';
+import { localeFor } from '../../src/server/public/locale.ts';
 import type { CaseIdentity, RequestView } from '../../src/shared/requests.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, type Actor } from '../helpers/cases.ts';
@@ -276,7 +276,7 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
     const decidedAt = (
       await t.deps.db.selectFrom('requests').select('decided_at').where('id', '=', requestId).executeTakeFirstOrThrow()
     ).decided_at!;
-    const told = `Your identity was disclosed to a staff member handling your report on ${formatDate(decidedAt, t.deps.profile().language)}.`;
+    const told = `Your identity was disclosed to a staff member handling your report on ${localeFor(t.deps.profile(), 'en').date(decidedAt)}.`;
     const page = await reporterPage(receipt);
     expect(page.body).toContain(told);
     expect(page.body).toContain(NOTICE);
@@ -367,7 +367,7 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     const page = await getPage(cookie);
     expect(page).toContain(
-      `You added your identity on ${formatDate(row.identity_added_at!, t.deps.profile().language)}. Only identity custodians can read it; it is disclosed to others only with approval.`,
+      `You added your identity on ${localeFor(t.deps.profile(), 'en').date(row.identity_added_at!)}. Only identity custodians can read it; it is disclosed to others only with approval.`,
     );
     // The reporter cannot read it back.
     expect(page).not.toContain(marker);
@@ -411,7 +411,7 @@ describe.each(DIALECTS)('identity on %s', (dialect) => {
     expect(view).toMatchObject({
       canAdd: true,
       addedAt,
-      addedText: `You added your identity on ${formatDate(addedAt, t.deps.profile().language)}. Only identity custodians can read it; it is disclosed to others only with approval.`,
+      addedText: `You added your identity on ${localeFor(t.deps.profile(), 'en').date(addedAt)}. Only identity custodians can read it; it is disclosed to others only with approval.`,
       disclosures: [],
     });
     expect((view.fields as { id: string }[]).map((f) => f.id)).toEqual(['name', 'contact', 'relationship']);

@@ -45,8 +45,9 @@ describe('auto-reply to an e-mail report', () => {
   });
 
   it('answers in the profile’s default language: Chinese under a zh-CN profile', async () => {
-    const profile = t.deps.profile();
-    t.deps.setProfile({ ...profile, language: 'zh-CN' });
+    // As with CONFIDE_LANGUAGE unset: the national-security profile's own default is Chinese.
+    const profile = t.deps.profile;
+    t.deps.profile = () => ({ ...profile(), language: 'zh-CN' });
     try {
       const before = outgoing.mails.length;
       const reply = await smtp.send({ from: 'zh@sender.example', subject: '你好', text: '一份举报。' });
@@ -67,7 +68,7 @@ describe('auto-reply to an e-mail report', () => {
         ].join('\n'),
       );
     } finally {
-      t.deps.setProfile(profile);
+      t.deps.profile = profile;
     }
   });
 

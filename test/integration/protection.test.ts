@@ -281,10 +281,10 @@ describe.each(DIALECTS)('protection requests on %s', (dialect) => {
     ]);
     const page = await me.get('/follow-up/report');
     expect(page.body).toContain(
-      '<p><strong>You asked for protection on <time datetime="2030-01-07T11:00:00.000Z">January 7, 2030 at 11:00 UTC</time>.</strong></p>',
+      '<p><strong>You asked for protection on <time datetime="2030-01-07T11:00:00.000Z">January 7, 2030 at 19:00 GMT+8</time>.</strong></p>',
     );
     expect(page.body).toContain(
-      '<p>Staff responded on <time datetime="2030-01-07T23:30:00.000Z">January 7, 2030 at 23:30 UTC</time>: Measures to protect you have been arranged.',
+      '<p>Staff responded on <time datetime="2030-01-07T23:30:00.000Z">January 8, 2030 at 07:30 GMT+8</time>: Measures to protect you have been arranged.',
     );
     expect(page.body).not.toContain('Patrol car');
   });
@@ -335,10 +335,10 @@ describe.each(DIALECTS)('protection requests on %s', (dialect) => {
     expect([sent.statusCode, sent.headers.location]).toEqual([303, '/follow-up/report?protection=1#protection']);
     const after = await me.get('/follow-up/report?protection=1');
     expect(after.body).toContain(
-      'Your request for protection has been sent. It is treated as urgent: staff must respond by January 7, 2030 at 23:00 UTC.',
+      'Your request for protection has been sent. It is treated as urgent: staff must respond by January 8, 2030 at 07:00 GMT+8.',
     );
     expect(after.body).toContain(
-      '<p>Staff must respond by <time datetime="2030-01-07T23:00:00.000Z">January 7, 2030 at 23:00 UTC</time>.</p>',
+      '<p>Staff must respond by <time datetime="2030-01-07T23:00:00.000Z">January 8, 2030 at 07:00 GMT+8</time>.</p>',
     );
     const handler = await actor(t, 'supervisor');
     const list = (await handler.get(`/api/v1/cases/${c.id}/protection`)).json() as {

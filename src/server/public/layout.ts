@@ -189,10 +189,3 @@ ${protection(loc, channel)}
 )}
 </ul>`;
 }
-
-/** `15 March 2024` (UTC, in `language`): dates in texts outside a page, e.g. the reporter API's. */
-export function formatDate(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}

@@ -20,7 +20,7 @@ import {
   ReporterIdentityResponse,
 } from '../../../shared/requests.ts';
 import type { RouteContext } from '../../core/route-context.ts';
-import { formatDate } from '../../public/layout.ts';
+import { localeFor } from '../../public/locale.ts';
 import { CASE_ROLES, notFound, Params } from '../common/case-route.ts';
 
 export function identityRoutes({ deps }: RouteContext) {
@@ -54,7 +54,8 @@ export function identityRoutes({ deps }: RouteContext) {
       async (request) => {
         const view = await reporterIdentity(deps, request.reporter!);
         const profile = deps.profile();
-        const date = (iso: string) => formatDate(iso, profile.language);
+        // The texts are English; the dates too, in the authority's time zone, as the follow-up page gives them.
+        const date = (iso: string) => localeFor(profile, 'en').date(iso);
         return {
           canAdd: view.canAdd,
           addedAt: view.addedAt,
