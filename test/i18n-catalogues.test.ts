@@ -6,7 +6,7 @@
  *   src/server/public → public, src/files → documents, src/mail and the mail composers → mail), and a computed key
  *   (t(`status.${s}`)) has its prefix there.
  * - every message the server gives a person through `errors.*` (src/domain, src/server, src/shared) is in the
- *   workspace's `serverMessages` (src/i18n/messages.ts translates it there), a template's `${…}` as `{name}`.
+ *   `server` catalogue (src/i18n/messages.ts translates it for pages and workspace), a template's `${…}` as `{name}`.
  * Keys and messages are read from the code with TypeScript's own parser.
  */
 import fs from 'node:fs';
@@ -130,8 +130,8 @@ describe('message catalogues', () => {
     });
   }
 
-  it('holds every message the server gives through errors.* in the workspace catalogue, to be translated', () => {
-    const english = read('en', 'workspace').serverMessages as Catalogue;
+  it('holds every message the server gives through errors.* in the server catalogue, to be translated', () => {
+    const english = read('en', 'server');
     const known = [...flatten(english).values()].map((text) => new RegExp(`^${patternOf(text)}$`, 's'));
     const files = ['src/domain', 'src/server/api', 'src/server/core', 'src/server/plugins', 'src/shared'].flatMap(
       sourceFiles,

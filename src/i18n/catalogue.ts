@@ -3,14 +3,16 @@
  * written in ICU MessageFormat (`{count, plural, one {# file} other {# files}}`, `{date}`), nested by screen.
  *
  * Surfaces: `public` (the server-rendered reporter site), `workspace` (the staff workspace, bundled into the
- * browser), `documents` (PDFs), `mail` (notices and replies sent by e-mail). test/i18n-catalogues.test.ts fails on
+ * browser), `documents` (PDFs), `mail` (notices and replies sent by e-mail), `server` (messages the server writes
+ * in English — errors, the access record, a case's history — by their English text: src/i18n/messages.ts; read by
+ * the public pages and bundled into the workspace). test/i18n-catalogues.test.ts fails on
  * a key missing in any language, a key used in code that no catalogue has, and a message that does not parse.
  */
 import i18next, { type i18n, type Module, type Resource } from 'i18next';
 import ICU from 'i18next-icu';
 import { LANGUAGES, type Language } from './languages.ts';
 
-export const SURFACES = ['public', 'workspace', 'documents', 'mail'] as const;
+export const SURFACES = ['public', 'workspace', 'documents', 'mail', 'server'] as const;
 export type Surface = (typeof SURFACES)[number];
 
 /** A nested catalogue as read from JSON. */

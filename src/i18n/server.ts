@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createI18n, translatorOf, type Catalogue, type Translate } from './catalogue.ts';
 import { LANGUAGES, type Language } from './languages.ts';
 
-export type ServerSurface = 'public' | 'documents' | 'mail';
-const SERVER_SURFACES: readonly ServerSurface[] = ['public', 'documents', 'mail'];
+export type ServerSurface = 'public' | 'documents' | 'mail' | 'server';
+const SERVER_SURFACES: readonly ServerSurface[] = ['public', 'documents', 'mail', 'server'];
 const LOCALES = fileURLToPath(new URL('../../locales/', import.meta.url));
 
 /** locales/<language>/<surface>.json, parsed. */

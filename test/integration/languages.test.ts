@@ -10,6 +10,7 @@ import { multipart } from '../helpers/multipart.ts';
 import { ANSWERS, form, receiptOf } from '../helpers/public-pages.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { withDefaultLanguage } from '../../src/profiles/localize.ts';
+import { localeFor } from '../../src/server/public/locale.ts';
 import type { Profile } from '../../src/shared/profile.ts';
 
 describe.each(DIALECTS)('public pages by language (%s)', (dialect) => {
@@ -103,6 +104,14 @@ describe.each(DIALECTS)('public pages by language (%s)', (dialect) => {
     expect((await get('/zh-CN/api/v1/categories')).statusCode).toBe(404);
     expect((await get('/zh-CN/assets/site.css')).statusCode).toBe(404);
     expect((await get('/assets/site.css')).statusCode).toBe(200);
+    // Nor does a link or redirect to them gain a language.
+    const ar = localeFor(t.deps.profile(), 'ar');
+    expect([
+      ar.href('/staff/'),
+      ar.href('/api/v1/session'),
+      ar.href('/assets/site.css'),
+      ar.href('/follow-up'),
+    ]).toEqual(['/staff/', '/api/v1/session', '/assets/site.css', '/ar/follow-up']);
   });
 });
 

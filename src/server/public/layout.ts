@@ -34,8 +34,8 @@ export interface PageOptions {
   path?: string | null;
 }
 
-/** `href="/…"` and `action="/…"` of pages and forms (never of the API, the workspace or the assets). */
-const LOCAL_LINK = /(\s(?:href|action)=")(\/(?!api\/|staff\/|assets\/)[^"]*)"/g;
+/** `href="/…"` and `action="/…"`: each goes through Locale.href, which leaves the API, workspace and assets alone. */
+const LOCAL_LINK = /(\s(?:href|action)=")(\/[^"]*)"/g;
 
 /** A whole HTML document. */
 export function page(loc: Locale, options: PageOptions): string {

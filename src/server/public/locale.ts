@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Profile } from '../../shared/profile.ts';
 import { formatBytes } from '../../shared/format.ts';
-import { isLanguage, LANGUAGES, matchLanguage, textDirection, type Language } from '../../i18n/languages.ts';
+import { LANGUAGES, matchLanguage, textDirection, type Language } from '../../i18n/languages.ts';
 import { readCatalogue, translate } from '../../i18n/server.ts';
 import type { Translate } from '../../i18n/catalogue.ts';
 import { messageTranslator } from '../../i18n/messages.ts';
@@ -59,11 +59,14 @@ export interface Locale {
   profile: Profile | null;
   /** The languages a person can switch to (the profile's, else every shipped one). */
   languages: readonly Language[];
-  /** `path` in this language: prefixed unless it is the default language. */
+  /**
+   * `path` in this language: prefixed unless it is the default language, or not a page (the API, the workspace,
+   * the assets), or not an absolute path.
+   */
   href(path: string): string;
-  /** `15 March 2024` in this language and the authority's time zone. */
+  /** The date as Intl writes it in this language, in the authority's time zone: `March 15, 2024`, `2024年3月15日`. */
   date(iso: string): string;
-  /** `15 March 2024, 14:05 CST`. */
+  /** Date and time with the zone: `March 15, 2024 at 14:05 UTC`, `2024年3月15日 22:05 中国标准时间`. */
   dateTime(iso: string): string;
   number(value: number): string;
   /** A duration given in minutes, in whole hours where it is (`2 hours`, `90 minutes`). */
@@ -71,19 +74,18 @@ export interface Locale {
   /** `100 MiB`, with the number in this language. */
   bytes(value: number): string;
   /**
-   * A message the domain wrote in English (an error, a validation problem) in this language: the `messages`
-   * section of the catalogue holds each such message, `{name}` standing for a value that varies; a message it
-   * does not hold is shown as written.
+   * A message the server wrote in English (an error, a validation problem, the access record) in this language,
+   * through the `server` catalogue (src/i18n/messages.ts); a message it does not hold is shown as written.
    */
   msg(english: string): string;
 }
 
-let publicMessages: Readonly<Record<string, unknown>> | undefined;
+let serverMessages: Readonly<Record<string, unknown>> | undefined;
 
-/** The English messages the public catalogue translates (its `messages` section). */
+/** The English messages of the `server` catalogue. */
 function englishMessages(): Readonly<Record<string, unknown>> {
-  publicMessages ??= readCatalogue('en', 'public').messages as Record<string, unknown>;
-  return publicMessages;
+  serverMessages ??= readCatalogue('en', 'server');
+  return serverMessages;
 }
 
 const locales = new WeakMap<object, Map<Language, Locale>>();
@@ -132,7 +134,8 @@ function makeLocale(base: Profile | null, language: Language): Locale {
     t,
     profile: base && profileIn(base, language),
     languages: base ? publishedLanguages(base) : LANGUAGES,
-    href: (path) => (language === fallback || !path.startsWith('/') ? path : `/${language}${path}`),
+    href: (path) =>
+      language === fallback || !path.startsWith('/') || UNPREFIXED.test(path) ? path : `/${language}${path}`,
     date: (iso) => {
       const date = valid(iso);
       return date ? dateFormat.format(date) : iso;
@@ -150,8 +153,9 @@ function makeLocale(base: Profile | null, language: Language): Locale {
       value < 1024
         ? t('layout.bytes', { count: value })
         : formatBytes(value).replace(/^[\d.]+/, (digits) => numberFormat.format(Number(digits))),
-    msg: language === 'en' ? (english) => english : messageTranslator(englishMessages(), t, 'messages.'),
+    msg:
+      language === 'en'
+        ? (english) => english
+        : messageTranslator(englishMessages(), translate(language, 'server'), ''),
   };
 }
-
-export { isLanguage };

@@ -12,16 +12,16 @@ import { ErrorBody } from '../../shared/api.ts';
 export const API_BASE = '/api/v1';
 
 /**
- * A message the server wrote in English, in the workspace's language: the catalogue's `serverMessages` hold each
- * (src/i18n/messages.ts); one they do not hold is shown as written.
+ * A message the server wrote in English, in the workspace's language, through the `server` catalogue
+ * (src/i18n/messages.ts); one it does not hold is shown as written.
  */
 export function serverMessage(message: string): string {
   const language = i18n.language;
   if (!language || language === 'en') return message;
   let translate = translators.get(language);
   if (!translate) {
-    const english = i18n.getResourceBundle('en', 'workspace') as { serverMessages: Record<string, string> };
-    translate = messageTranslator(english.serverMessages, i18n.getFixedT(language, 'workspace'), 'serverMessages.');
+    const english = i18n.getResourceBundle('en', 'server') as Record<string, string>;
+    translate = messageTranslator(english, i18n.getFixedT(language, 'server'), '');
     translators.set(language, translate);
   }
   return translate(message);

@@ -8,8 +8,17 @@ import { createI18n } from '../../i18n/catalogue.ts';
 import en from '../../../locales/en/workspace.json' with { type: 'json' };
 import zhCN from '../../../locales/zh-CN/workspace.json' with { type: 'json' };
 import ar from '../../../locales/ar/workspace.json' with { type: 'json' };
+import serverEn from '../../../locales/en/server.json' with { type: 'json' };
+import serverZhCN from '../../../locales/zh-CN/server.json' with { type: 'json' };
+import serverAr from '../../../locales/ar/server.json' with { type: 'json' };
 
-export const i18n = createI18n({ en: { workspace: en }, 'zh-CN': { workspace: zhCN }, ar: { workspace: ar } }, [
-  initReactI18next,
-]);
+/** `workspace`: the screens' texts; `server`: messages the server writes in English (src/web/api/client.ts). */
+export const i18n = createI18n(
+  {
+    en: { workspace: en, server: serverEn },
+    'zh-CN': { workspace: zhCN, server: serverZhCN },
+    ar: { workspace: ar, server: serverAr },
+  },
+  [initReactI18next],
+);
 i18n.setDefaultNamespace('workspace');

@@ -7,7 +7,7 @@
  * `i18n.t`. Keys are nested by screen or component.
  */
 import { i18n } from './instance.ts';
-import { LANGUAGES, matchLanguage, textDirection, type Language } from '../../i18n/languages.ts';
+import { matchLanguage, textDirection, type Language } from '../../i18n/languages.ts';
 
 export { i18n };
 
@@ -26,5 +26,3 @@ export function applyLanguage(language: Language): void {
   document.documentElement.lang = language;
   document.documentElement.dir = textDirection(language);
 }
-
-export { LANGUAGES };
