@@ -20,7 +20,7 @@ export interface Deps {
   sessions: { staffIdleMinutes: number; staffMinutes: number; reporterIdleMinutes: number; reporterMinutes: number };
   /** The deployment profile in force (chosen at setup). */
   profile(): Profile;
-  /** Replaces the profile in force (setup only). */
+  /** Replaces the profile in force (at setup, and when the administration publishes a version). */
   setProfile(profile: Profile): void;
   now(): Date;
   /** Holds back the answers to repeated failures (receipts), a bounded number at once. */

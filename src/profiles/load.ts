@@ -10,12 +10,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
-import { isLanguage, type Language } from '../i18n/languages.ts';
-import { PROFILE_ID, profileReaderIn, type Profile } from '../shared/profile.ts';
-import { profileIssueMessage } from './issues.ts';
+import { PROFILE_ID, type Profile } from '../shared/profile.ts';
 import { parseJson } from './json.ts';
-import { publishedLanguages, rememberTranslations } from './localize.ts';
+import { formatPath, isObject, readProfileSource, type SourceIssue } from './source.ts';
 
 export interface ProfileProblem {
   /** The file (or folder) at fault, relative to the working directory when inside it. */
@@ -35,10 +32,16 @@ export class ProfileError extends Error {
 }
 
 /**
- * Reads and validates the profile in `dir`.
- * @throws ProfileError for a missing file, malformed JSON, an invalid value, or an id that is not the folder name
+ * The profile source in `dir`: profile.json with its category files as `categories` (in file name order), not
+ * yet validated; and where each part came from.
+ * @throws ProfileError for a missing file, malformed JSON, or categories written into profile.json
  */
-export async function loadProfile(dir: string): Promise<Profile> {
+export async function readProfileFiles(dir: string): Promise<{
+  source: Record<string, unknown>;
+  profileFile: string;
+  categoryDir: string;
+  categoryFiles: string[];
+}> {
   const profileFile = path.join(dir, 'profile.json');
   const categoryDir = path.join(dir, 'categories');
 
@@ -67,17 +70,20 @@ export async function loadProfile(dir: string): Promise<Profile> {
   }
   if (problems.length > 0) throw new ProfileError(problems);
 
-  const source = { ...head, categories };
-  const readIn = (language: Language) => {
-    const result = profileReaderIn(language, defaultLanguage).safeParse(source, { error: profileIssueMessage });
-    if (result.success) return result.data;
-    problems.push(...result.error.issues.map((issue) => locate(issue, profileFile, categoryDir, categoryFiles)));
-    return null;
-  };
-  // Read in the default language first: every problem but a missing translation shows there, once.
-  const defaultLanguage = isLanguage(head.language) ? head.language : 'en';
-  const profile = readIn(defaultLanguage);
-  if (!profile) throw new ProfileError(problems);
+  return { source: { ...head, categories }, profileFile, categoryDir, categoryFiles };
+}
+
+/**
+ * Reads and validates the profile in `dir`.
+ * @throws ProfileError for a missing file, malformed JSON, an invalid value, or an id that is not the folder name
+ */
+export async function loadProfile(dir: string): Promise<Profile> {
+  const { source, profileFile, categoryDir, categoryFiles } = await readProfileFiles(dir);
+  const reading = readProfileSource(source);
+  if (!reading.ok) {
+    throw new ProfileError(reading.issues.map((issue) => locate(issue, profileFile, categoryDir, categoryFiles)));
+  }
+  const { profile } = reading;
   const folder = path.basename(path.resolve(dir));
   if (profile.id !== folder) {
     throw problem(
@@ -86,13 +92,7 @@ export async function loadProfile(dir: string): Promise<Profile> {
       `${JSON.stringify(profile.id)} is not the folder name ${JSON.stringify(folder)} — make them the same`,
     );
   }
-  const translations = new Map<Language, Profile>();
-  for (const language of publishedLanguages(profile).slice(1)) {
-    const translated = readIn(language);
-    if (translated) translations.set(language, deepFreeze(translated));
-  }
-  if (problems.length > 0) throw new ProfileError(problems);
-  return rememberTranslations(deepFreeze(profile), translations);
+  return profile;
 }
 
 /**
@@ -158,12 +158,7 @@ async function listJsonFiles(dir: string): Promise<string[]> {
 }
 
 /** Maps an issue on the assembled profile back to the file it came from. */
-function locate(
-  issue: z.core.$ZodIssue,
-  profileFile: string,
-  categoryDir: string,
-  categoryFiles: string[],
-): ProfileProblem {
+function locate(issue: SourceIssue, profileFile: string, categoryDir: string, categoryFiles: string[]): ProfileProblem {
   const [first, index, ...rest] = issue.path;
   if (first === 'categories' && typeof index === 'number') {
     return { file: display(categoryFiles[index] ?? categoryDir), where: formatPath(rest), message: issue.message };
@@ -178,18 +173,6 @@ function locate(
   return { file: display(profileFile), where: formatPath(issue.path), message: issue.message };
 }
 
-/** `fields[2].options`, as a person would write the path into the JSON. */
-function formatPath(segments: readonly PropertyKey[]): string {
-  return segments
-    .map((segment, i) => {
-      if (typeof segment === 'number') return `[${segment}]`;
-      const name = String(segment);
-      if (!/^[A-Za-z_$][\w$]*$/.test(name)) return `[${JSON.stringify(name)}]`;
-      return i === 0 ? name : `.${name}`;
-    })
-    .join('');
-}
-
 function problem(file: string, where: string, message: string): ProfileError {
   return new ProfileError([{ file: display(file), where, message }]);
 }
@@ -199,18 +182,6 @@ function display(file: string): string {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isNotFound(error: unknown): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT';
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

@@ -7,7 +7,8 @@ import { DEFAULT_PROFILE, getSetting, loadServerSecret } from '../domain/account
 import { createSlowdown } from '../domain/slowdown.ts';
 import { recordLegacyCosts } from '../domain/accounts/argon2-costs.ts';
 import { createSmtpMailer } from '../mail/mailer.ts';
-import { loadProfile, resolveProfileDir } from '../profiles/load.ts';
+import { resolveProfileDir } from '../profiles/load.ts';
+import { loadProfileInForce } from '../domain/administration/profile.ts';
 import type { Profile } from '../shared/profile.ts';
 import { migrateToLatest, openDatabase } from '../store/database.ts';
 import type { Config } from './core/config.ts';
@@ -38,7 +39,8 @@ export async function buildDeps(
     const profileId = (await getSetting(base, 'profile')) ?? DEFAULT_PROFILE;
     // CONFIDE_LANGUAGE makes another published language the deployment's default.
     const adopt = (loaded: Profile) => (config.language ? withDefaultLanguage(loaded, config.language) : loaded);
-    let profile: Profile = adopt(await loadProfile(resolveProfileDir(config.profilesDir, profileId)));
+    // The highest version published in the administration, else the profile files.
+    let profile: Profile = adopt(await loadProfileInForce(opened.db, resolveProfileDir(config.profilesDir, profileId)));
     const deps: Deps = {
       db: opened.db,
       dialect: opened.dialect,

@@ -13,6 +13,7 @@
  * @see DESIGN "Two-person rule"; ISO 37002 §8.2
  */
 import { z } from 'zod';
+import { UserResponse } from './accounts.ts';
 import { Role } from './api.ts';
 
 /** The profile as its files hold it (profile.json plus `categories`); validated by the profile schema, not here. */
@@ -114,9 +115,23 @@ export const ChangeOutcome = z.discriminatedUnion('outcome', [
 ]);
 export type ChangeOutcome = z.infer<typeof ChangeOutcome>;
 
+/** PUT /users/:id/role and /users/:id/categories: the user as they stand now, and whether the change applied or waits. */
+export const UserChangeResponse = UserResponse.extend({
+  outcome: z.enum(['applied', 'pending']),
+  change: AdminChangeView.optional(),
+});
+export type UserChangeResponse = z.infer<typeof UserChangeResponse>;
+
 /** PUT /users/:id/role */
 export const RoleRequest = z.object({ role: Role });
 /** PUT /users/:id/email: null removes it. */
 export const EmailRequest = z.object({ email: z.string().trim().max(320).nullable() });
 /** POST /admin/changes/:id/reject */
 export const DecisionNote = z.object({ note: z.string().trim().max(2_000).default('') });
+
+/** The answer to a user change: the user, and the change when it waits. */
+export function userChange(outcome: ChangeOutcome, user: UserChangeResponse['user']): UserChangeResponse {
+  return outcome.outcome === 'pending'
+    ? { user, outcome: 'pending', change: outcome.change }
+    : { user, outcome: 'applied' };
+}

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../i18n/languages.ts';
-import { Channel, FieldType } from './api.ts';
+import { Channel, FieldType, Outcome } from './api.ts';
 import { plainText, textIn, type TextSchema } from './profile-text.ts';
 
 export const FIELD_ID = /^[a-z][a-z0-9_]{0,39}$/;
@@ -301,6 +301,11 @@ function profileSchemas(text: TextSchema) {
         .min(1, { error: 'a profile needs at least one channel — add the web form at least' }),
       categories: z.array(Category).min(1, { error: 'a profile needs at least one category — add one' }),
       files: FileLimits.default({ maxFileBytes: DEFAULT_MAX_FILE_BYTES, maxFiles: DEFAULT_MAX_FILES }),
+      /**
+       * The texts staff start an outcome notice to the reporter from, per outcome; an outcome without one uses
+       * Confide's own (`feedbackTemplates` of the public catalogue). @see EU 2019/1937 Art. 9(1)(f); CEL 2023 Art. 52
+       */
+      noticeTemplates: z.partialRecord(Outcome, text(5_000)).optional(),
     })
     .superRefine((profile, ctx) => {
       const languages = profile.languages ?? [profile.language];

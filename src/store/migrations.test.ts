@@ -72,10 +72,12 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0011_mail_intake',
         '0012_transcripts',
         '0013_user_language',
+        '0014_administration',
       ]);
       const first = await tables(o);
       expect(first).toEqual([
         'actions',
+        'admin_changes',
         'audit',
         'case_events',
         'case_labels',
@@ -91,6 +93,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'messages',
         'notifications',
         'original_keys',
+        'profile_drafts',
+        'profile_versions',
         'protection_requests',
         'receipt_displays',
         'reminders',
@@ -120,6 +124,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '0011_mail_intake',
         '0012_transcripts',
         '0013_user_language',
+        '0014_administration',
       ]);
       expect(await tables(o)).toEqual(first);
       expect(await migrateToLatest(o.db)).toEqual([]);

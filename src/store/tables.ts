@@ -413,4 +413,48 @@ export interface Tables {
   certificates: CertificatesTable;
   transcripts: TranscriptsTable;
   transcript_corrections: TranscriptCorrectionsTable;
+  profile_versions: ProfileVersionsTable;
+  profile_drafts: ProfileDraftsTable;
+  admin_changes: AdminChangesTable;
+}
+
+/** A published profile version (0014); the profile files are version 0 and are not stored. */
+export interface ProfileVersionsTable {
+  number: number;
+  /** The profile source as JSON (profile.json with `categories`). */
+  source: string;
+  /** DiffEntry[] from the version before, as JSON. */
+  diff: string;
+  published_by: string | null;
+  approved_by: string | null;
+  note: string | null;
+  published_at: string;
+}
+
+/** An administrator's draft of the next profile version, as typed (0014). */
+export interface ProfileDraftsTable {
+  user_id: string;
+  source: string;
+  base_number: number;
+  updated_at: string;
+}
+
+/** A change waiting for (or decided by) a second administrator (0014). */
+export interface AdminChangesTable {
+  id: string;
+  /** 'profile' | 'category_staff' | 'role' */
+  kind: string;
+  /** the user id a category_staff or role change is about; null for a profile change */
+  subject: string | null;
+  /** JSON: the source (profile), the category ids or null (category_staff), the role (role) */
+  payload: string;
+  diff: string;
+  base_number: number | null;
+  /** 'pending' | 'applied' | 'rejected' | 'withdrawn' | 'expired' */
+  status: string;
+  note: string | null;
+  requested_by: string | null;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
 }

@@ -163,14 +163,29 @@ describe.each(DIALECTS)('staff accounts (%s)', (dialect) => {
   it('sets the categories a staff member works on, naming the ones the profile has when one is unknown', async () => {
     const { id } = await createUser('carla', 'supervisor');
     const admin = await actor(t, 'administrator');
+    // Two administrators: the change waits for the other one, then applies.
     const set = await admin.send('PUT', `/api/v1/users/${id}/categories`, { categories: ['leak', 'espionage'] });
     expect(set.statusCode).toBe(200);
-    expect((set.json() as { user: { categories: string[] } }).user.categories).toEqual(['espionage', 'leak']);
+    const waiting = set.json() as {
+      outcome: string;
+      user: { categories: null };
+      change: { id: string; diff: unknown };
+    };
+    expect([waiting.outcome, waiting.user.categories]).toEqual(['pending', null]);
+    expect(waiting.change.diff).toEqual([
+      { path: 'categories', kind: 'changed', before: null, after: ['espionage', 'leak'] },
+    ]);
+    const other = await actor(t, 'admin2');
+    expect((await other.send('POST', `/api/v1/admin/changes/${waiting.change.id}/approve`)).json()).toEqual({
+      outcome: 'applied',
+    });
+    const after = (await admin.get('/api/v1/users')).json() as { users: { id: string; categories: string[] }[] };
+    expect(after.users.find((u) => u.id === id)?.categories).toEqual(['espionage', 'leak']);
     const unknown = await admin.send('PUT', `/api/v1/users/${id}/categories`, { categories: ['gardening'] });
     expect([unknown.statusCode, errorId(unknown)]).toEqual([400, 'unknown_category']);
     expect(errorMessage(unknown)).toMatch(/^There is no category “gardening”\. Categories: espionage, /);
     const all = await admin.send('PUT', `/api/v1/users/${id}/categories`, { categories: null });
-    expect((all.json() as { user: { categories: null } }).user.categories).toBeNull();
+    expect((all.json() as { outcome: string }).outcome).toBe('pending');
     const nobody = await admin.send('PUT', '/api/v1/users/00000000-0000-4000-8000-000000000009/categories', {
       categories: null,
     });

@@ -25,6 +25,22 @@ export function coversCategory(categories: string | null, categoryId: string): b
   return ids === null || ids.includes(categoryId);
 }
 
+/**
+ * Category ids of the profile in force, unique and sorted; null (every category) stays null.
+ * @throws DomainError invalid/unknown_category naming the ids the profile has
+ */
+export function checkedCategories(deps: Pick<Deps, 'profile'>, categories: readonly string[] | null): string[] | null {
+  const known = deps.profile().categories.map((c) => c.id);
+  const ids = categories === null ? null : [...new Set(categories.map((c) => c.trim()))].sort();
+  const unknown = (ids ?? []).filter((id) => !known.includes(id));
+  if (unknown.length > 0)
+    throw errors.invalid(
+      'unknown_category',
+      `There is no category ${unknown.map((u) => `“${u}”`).join(', ')}. Categories: ${known.join(', ')}.`,
+    );
+  return ids;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -41,14 +57,7 @@ export async function setUserCategories(
   user: string,
   categories: readonly string[] | null,
 ): Promise<{ id: string; username: string; categories: string[] | null }> {
-  const known = deps.profile().categories.map((c) => c.id);
-  const ids = categories === null ? null : [...new Set(categories.map((c) => c.trim()))].sort();
-  const unknown = (ids ?? []).filter((id) => !known.includes(id));
-  if (unknown.length > 0)
-    throw errors.invalid(
-      'unknown_category',
-      `There is no category ${unknown.map((u) => `“${u}”`).join(', ')}. Categories: ${known.join(', ')}.`,
-    );
+  const ids = checkedCategories(deps, categories);
   const byId = UUID.test(user.trim()) ? await findUserNameById(deps.db, user.trim().toLowerCase()) : undefined;
   const row = byId ?? (await findUserNameById(deps.db, (await findUser(deps, user)).id));
   if (!row) throw errors.notFound(`There is no user “${user}”.`);

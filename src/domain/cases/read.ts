@@ -58,7 +58,7 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
       events: await listEvents(deps, r.id, keys.caseKey),
       outcomeNoticeRequired: r.status !== 'closed' && (await outcomeNoticeMissing(deps, r.id, r.category)),
       language: r.language,
-      feedbackTemplates: feedbackTemplates(r.language),
+      feedbackTemplates: feedbackTemplates(deps.profile(), r.language),
       canManageAccess: canManageAccess(viewer, category),
       intake: r.sealed_intake ? openJson<IntakeFacts>(keys.reportKey, r.sealed_intake, intakeAd(r.id)) : null,
       answers: labelAnswers(category?.fields ?? [], answers),

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../core/route-context.ts';
 import { actionRoutes } from './actions/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
 import { approvalRoutes } from './approvals/routes.ts';
 import { certificateRoutes } from './certificates/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -25,6 +26,7 @@ export function apiRoutes(ctx: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
     await app.register(sessionRoutes(ctx));
+    await app.register(adminRoutes(ctx));
     await app.register(categoryRoutes(ctx));
     await app.register(reportRoutes(ctx));
     await app.register(reporterRoutes(ctx));

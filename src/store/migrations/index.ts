@@ -13,6 +13,7 @@ import * as m0010 from './0010_reply_files_unread.ts';
 import * as m0011 from './0011_mail_intake.ts';
 import * as m0012 from './0012_transcripts.ts';
 import * as m0013 from './0013_user_language.ts';
+import * as m0014 from './0014_administration.ts';
 
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -30,6 +31,7 @@ export const migrationProvider: MigrationProvider = {
       '0011_mail_intake': m0011,
       '0012_transcripts': m0012,
       '0013_user_language': m0013,
+      '0014_administration': m0014,
     };
   },
 };

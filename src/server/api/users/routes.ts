@@ -8,7 +8,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { setUserCategories } from '../../../domain/accounts/category-staff.ts';
+import { changeCategories } from '../../../domain/administration/changes.ts';
+import { UserChangeResponse, userChange } from '../../../shared/administration.ts';
 import { errors } from '../../../domain/errors.ts';
 import { approveInvitation, inviteUser, reissueInvitation } from '../../../domain/accounts/invitations.ts';
 import {
@@ -204,16 +205,21 @@ export function userRoutes({ deps }: RouteContext) {
           tags,
           summary: 'Set the categories a staff member works on (null: every category)',
           description:
-            'New reports are granted to the supervisors of their category; granting a case outside its category’s staff needs an approved request. 400 `unknown_category` names the ids the profile has.',
+            'New reports are granted to the supervisors of their category; granting a case outside its category’s staff needs an approved request. With more than one administrator the change waits for another’s approval (`pending`). 400 `unknown_category` names the ids the profile has.',
           params: UserParams,
           body: UserCategoriesRequest,
-          response: { 200: UserResponse, ...refused },
+          response: { 200: UserChangeResponse, ...refused },
         },
       },
       async (request) => {
         await getUserListItem(deps, request.params.id, request.viewer!.userId); // 404 for an unknown id, before anything else
-        await setUserCategories(deps, request.viewer!.userId, request.params.id, request.body.categories);
-        return { user: await getUserListItem(deps, request.params.id, request.viewer!.userId) };
+        const outcome = await changeCategories(
+          deps,
+          request.viewer!.userId,
+          request.params.id,
+          request.body.categories,
+        );
+        return userChange(outcome, await getUserListItem(deps, request.params.id, request.viewer!.userId));
       },
     );
   };
