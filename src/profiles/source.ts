@@ -45,17 +45,7 @@ export function readProfileSource(source: unknown): SourceReading {
   return { ok: true, profile: rememberTranslations(deepFreeze(profile), translations) };
 }
 
-/** `fields[2].options`, as a person would write the path into the JSON. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  return segments
-    .map((segment, i) => {
-      if (typeof segment === 'number') return `[${segment}]`;
-      const name = String(segment);
-      if (!/^[A-Za-z_$][\w$]*$/.test(name)) return `[${JSON.stringify(name)}]`;
-      return i === 0 ? name : `.${name}`;
-    })
-    .join('');
-}
+export { formatPath } from '../shared/json-path.ts';
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -22,6 +22,8 @@ import { CaseViewPage } from './pages/CaseViewPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RequestsPage } from './pages/RequestsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { AdminHomePage } from './pages/AdminHomePage.tsx';
+import { AdminPage } from './pages/AdminPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { VerifyCertificatePage } from './pages/VerifyCertificatePage.tsx';
 import { navigate, useLocation } from './router/history.ts';
@@ -152,9 +154,10 @@ function Page({ pathname, search, role, totp, onTotpChanged, language, onLanguag
         onLanguageChanged={onLanguageChanged}
       />
     );
-  // Administrators have no cases: their workspace opens on the staff accounts.
-  if (route.name === 'users' || (role === 'administrator' && route.name === 'cases'))
-    return role === 'administrator' ? <UsersPage /> : <NotFoundPage />;
+  // Administrators have no cases: their workspace opens on what waits for them.
+  if (route.name === 'users') return role === 'administrator' ? <UsersPage /> : <NotFoundPage />;
+  if (route.name === 'admin') return role === 'administrator' ? <AdminPage /> : <NotFoundPage />;
+  if (role === 'administrator') return route.name === 'cases' ? <AdminHomePage /> : <NotFoundPage />;
   if (route.name === 'statistics')
     return STATISTICS_ROLES.includes(role) ? (
       <Suspense fallback={<p role="status">{t('app.loading')}</p>}>

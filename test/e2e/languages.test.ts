@@ -6,16 +6,12 @@
  *   (computed by Chromium, :dir());
  * - axe-core finds no accessibility violation on the public pages in English, Chinese and Arabic.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM } from './browser.ts';
+import { axeViolations, HAVE_CHROMIUM } from './browser.ts';
 import { servedApp } from './workspace.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { PASSWORD } from '../helpers/app.ts';
-
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Names of formats, tools and browsers that are the same in every language. */
 const NAMES = new Set([
@@ -28,20 +24,6 @@ async function englishWords(page: Page): Promise<string[]> {
   // Web and e-mail addresses are written as they are typed.
   const text = (await page.locator('body').innerText()).replace(/\S+:\/\/\S+|\S+@\S+/g, ' ');
   return (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !NAMES.has(w) && w !== 'English');
-}
-
-/** The rule ids axe-core finds violated on `page` (WCAG 2 A and AA). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    return axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-  });
-  return result.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe.runIf(HAVE_CHROMIUM)('languages in a browser', () => {

@@ -1,5 +1,5 @@
 /**
- * Staff accounts in the workspace, in Debian's Chromium: an administrator lands on the Users page and invites a
+ * Staff accounts in the workspace, in Debian's Chromium: an administrator opens the Users page and invites a
  * handler (the first invitation code shown once); a second administrator approves (the second code shown to them
  * once); the handler activates the account on the sign-in page with both codes and a password of their own and alone
  * sees the recovery key; the handler, whose role must use two-factor sign-in, can only set it up
@@ -29,6 +29,8 @@ describe.runIf(HAVE_CHROMIUM)('staff accounts in the workspace', () => {
   it('creates an account, sets up two-factor sign-in, resets the password and recovers with the recovery key', async () => {
     const admin = await web.staffPage();
     await web.fillSignIn(admin, 'administrator', PASSWORD);
+    await admin.getByRole('heading', { name: 'Work waiting for you' }).waitFor();
+    await admin.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
     await admin.getByRole('heading', { name: 'Staff accounts' }).waitFor();
     await admin.getByRole('textbox', { name: 'Username' }).fill('hedda');
     await admin.getByRole('textbox', { name: 'Full name' }).fill('Hedda Gabler');
@@ -45,6 +47,8 @@ describe.runIf(HAVE_CHROMIUM)('staff accounts in the workspace', () => {
     await addStaff(web.t.deps, 'admin2', 'administrator');
     const second = await web.staffPage();
     await web.fillSignIn(second, 'admin2', PASSWORD);
+    // The second administrator's home shows the invitation waiting for them; it leads to the Users page.
+    await second.getByRole('link', { name: 'Invitation of Hedda Gabler: approve it' }).click();
     const secondRow = second.getByRole('row', { name: /Hedda Gabler/ });
     await secondRow.getByRole('button', { name: 'Approve invitation Hedda Gabler' }).click();
     const approvalBox = second.getByRole('group', { name: 'Second invitation code' });

@@ -17,6 +17,7 @@ import {
 } from '../../shared/api.ts';
 import { StaffSession } from '../../shared/accounts.ts';
 import { createAccountsApi } from './accounts.ts';
+import { createAdminApi } from './admin.ts';
 import { createAuditApi } from './audit.ts';
 import { createCaseWorkApi } from './case-work.ts';
 import { createDueProcessApi } from './due-process.ts';
@@ -52,6 +53,7 @@ export function createStaffApi(client: ApiClient) {
     ...createRequestsApi(client),
     ...createTranscriptsApi(client),
     ...createAccountsApi(client),
+    ...createAdminApi(client),
     ...createIntakeApi(client),
     /**
      * The current session, or null when not signed in.

@@ -12,6 +12,7 @@ import {
   STATISTICS_ROLES,
   statisticsPath,
   usersPath,
+  adminPath,
   verifyPath,
   VERIFY_ROLES,
 } from '../router/routes.ts';
@@ -47,7 +48,11 @@ export function AppHeader({ user, onSignOut }: Props) {
         <>
           <nav aria-label={t('appHeader.mainNav')}>
             {user.role === 'administrator' ? (
-              <Link href={usersPath()}>{t('appHeader.users')}</Link>
+              <>
+                <Link href={casesPath()}>{t('appHeader.home')}</Link>
+                <Link href={adminPath()}>{t('appHeader.administration')}</Link>
+                <Link href={usersPath()}>{t('appHeader.users')}</Link>
+              </>
             ) : (
               // An operator's home is the intake form: they read no case.
               <Link href={casesPath()}>

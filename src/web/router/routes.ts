@@ -12,6 +12,7 @@ export type Route =
   | { name: 'statistics' }
   | { name: 'audit' }
   | { name: 'users' }
+  | { name: 'admin' }
   | { name: 'account' }
   | { name: 'requests' }
   | { name: 'verify' }
@@ -22,6 +23,7 @@ export function matchRoute(pathname: string): Route {
   if (pathname === `${BASE_PATH}/statistics` || pathname === `${BASE_PATH}/statistics/`) return { name: 'statistics' };
   if (pathname === `${BASE_PATH}/audit` || pathname === `${BASE_PATH}/audit/`) return { name: 'audit' };
   if (pathname === `${BASE_PATH}/users` || pathname === `${BASE_PATH}/users/`) return { name: 'users' };
+  if (pathname === `${BASE_PATH}/admin` || pathname === `${BASE_PATH}/admin/`) return { name: 'admin' };
   if (pathname === `${BASE_PATH}/account` || pathname === `${BASE_PATH}/account/`) return { name: 'account' };
   if (pathname === `${BASE_PATH}/requests` || pathname === `${BASE_PATH}/requests/`) return { name: 'requests' };
   if (pathname === `${BASE_PATH}/verify` || pathname === `${BASE_PATH}/verify/`) return { name: 'verify' };
@@ -53,6 +55,9 @@ export function statisticsPath(search = ''): string {
 
 /** The administrator's staff accounts page (administrators only; the server enforces the same). */
 export const usersPath = (): string => `${BASE_PATH}/users`;
+
+/** The administration: the profile's texts, channels, categories and questionnaires, versions, changes (administrators only). */
+export const adminPath = (): string => `${BASE_PATH}/admin`;
 
 /** The signed-in user's own account: two-factor sign-in and password (everyone). */
 export const accountPath = (): string => `${BASE_PATH}/account`;
