@@ -66,6 +66,14 @@ export const CaseSummary = z.object({
    * never opened it since). Absent elsewhere.
    */
   unread: z.boolean().optional(),
+  /** Display names of the people holding the case (case grants); in the case list and the case view. */
+  holders: z.array(z.string()).optional(),
+  /** The case's labels, in the case list (the case view has them in `labels`). */
+  labelList: z.array(z.string()).optional(),
+  /** The latest message or case event; in the case list. */
+  lastActivityAt: z.string().nullable().optional(),
+  /** A protection request waits for an answer; in the case list and the case view. */
+  protectionPending: z.boolean().optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

@@ -3,7 +3,7 @@
  * profiles that are all closed after the block, and the staff sign-in the tests share.
  */
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildTestApp, PASSWORD, type TestApp, type TestAppOptions } from '../helpers/app.ts';
 import { ensureWebBuilt, freshContext } from './browser.ts';
@@ -82,4 +82,18 @@ export function servedApp(options: TestAppOptions = {}): ServedApp {
     },
   };
   return served;
+}
+
+/**
+ * Opens the case view's action panel named `name` (its button in "Actions on this case") unless it is open, and
+ * returns the panel. Only one panel shows at a time.
+ */
+export async function openPanel(page: Page, name: string): Promise<Locator> {
+  const actions = page.getByRole('complementary', { name: 'Actions on this case' });
+  // The button's name is the panel's title and any state shown on it (e.g. "notice due").
+  const button = actions.getByRole('button', { name }).first();
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const panel = actions.getByRole('region', { name, exact: true });
+  await panel.waitFor();
+  return panel;
 }

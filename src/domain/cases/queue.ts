@@ -5,6 +5,7 @@
  * @see ISO 37002 §8.2 (receipt and triage); REQUIREMENTS #7 (threat-to-life fast path)
  */
 import type { CaseList, CaseStatus, Channel } from '../../shared/api.ts';
+import { listHolders, listLabelsOf, listLastActivity, listProtectionPending } from '../../store/case-columns.ts';
 import type { Deps } from '../deps.ts';
 import { errors } from '../errors.ts';
 import { holdsFewerCaseGrants } from '../../store/grants.ts';
@@ -77,8 +78,22 @@ export async function listCases(
   const last = pageRows[pageRows.length - 1];
   const key = (r: typeof last & object): Key =>
     order === 'queue' ? [r.urgent, r.due_at, r.id] : [r.received_at, r.id];
+  const ids = pageRows.map((r) => r.id);
+  const [holders, labels, activity, protection] = [
+    await listHolders(deps.db, ids),
+    await listLabelsOf(deps.db, ids),
+    await listLastActivity(deps.db, ids),
+    await listProtectionPending(deps.db, ids),
+  ];
   return {
-    items: pageRows.map((r) => ({ ...presentSummary(deps, r), unread: Number(r.unread) === 1 })),
+    items: pageRows.map((r) => ({
+      ...presentSummary(deps, r),
+      unread: Number(r.unread) === 1,
+      holders: holders.get(r.id) ?? [],
+      labelList: labels.get(r.id) ?? [],
+      lastActivityAt: activity.get(r.id) ?? null,
+      protectionPending: protection.has(r.id),
+    })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(order, key(last)) : null,
   };
 }

@@ -1,4 +1,5 @@
 /** Reading a case and downloading its cleaned files, decrypted for the viewer and audited. */
+import { listHolders, listProtectionPending } from '../../store/case-columns.ts';
 import { answersAd, fileAd, intakeAd, messageAd, type CaseKeys } from '../../crypto/case-keys.ts';
 import type { IntakeFacts } from '../../shared/intake.ts';
 import { open, openJson } from '../../crypto/sodium.ts';
@@ -48,6 +49,8 @@ export async function getCase(deps: Deps, viewer: Viewer, reportId: string): Pro
     });
     return {
       ...presentSummary(deps, r),
+      holders: (await listHolders(deps.db, [r.id])).get(r.id) ?? [],
+      protectionPending: (await listProtectionPending(deps.db, [r.id])).has(r.id),
       categoryKind: category?.kind ?? 'report',
       acknowledgementDueAt: r.acknowledgement_due_at,
       feedbackDueAt: r.feedback_due_at,

@@ -12,6 +12,7 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
   return (
     <div className="case-facts">
       <CaseBadges urgent={detail.urgent} riskLevel={detail.riskLevel} />
+      {detail.protectionPending ? <p className="badge badge--urgent">{t('caseFacts.protectionPending')}</p> : null}
       <dl className="facts">
         <div>
           <dt>{t('caseFacts.status')}</dt>
@@ -63,6 +64,21 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
           <dd>
             {/* Whether feedback was given is not known here; the next deadline above carries the warning. */}
             <Deadline dueAt={detail.feedbackDueAt} pending={false} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('caseFacts.heldBy')}</dt>
+          <dd>
+            {detail.holders && detail.holders.length > 0 ? (
+              detail.holders.map((name, i) => (
+                <span key={name}>
+                  {i > 0 ? t('caseFacts.separator') : null}
+                  <bdi>{name}</bdi>
+                </span>
+              ))
+            ) : (
+              <span className="muted">{t('caseFacts.nobody')}</span>
+            )}
           </dd>
         </div>
         <div>
