@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { actor } from '../helpers/cases.ts';
 import { multipart, reportParts } from '../helpers/multipart.ts';
 import { HAVE_CHROMIUM } from './browser.ts';
-import { servedApp } from './workspace.ts';
+import { openPanel, servedApp } from './workspace.ts';
 
 const NOTICE = 'We need to ask you about the meeting as a witness. We will call the number you gave.';
 
@@ -36,9 +36,10 @@ describe.runIf(HAVE_CHROMIUM)('identity disclosure in the workspace', () => {
 
     const handler = await web.signedIn('handler');
     await handler.getByRole('link', { name: reference, exact: true }).click();
+    await openPanel(handler, 'Reporter’s identity');
     const identity = handler.getByRole('region', { name: 'Reporter’s identity' });
     await identity.getByText('Not disclosed to you.').first().waitFor();
-    const approvals = handler.getByRole('region', { name: 'Approvals' });
+    const approvals = await openPanel(handler, 'Approvals');
     await approvals.getByRole('combobox', { name: 'What needs approval' }).selectOption({
       label: "Disclose the reporter's identity",
     });
@@ -61,10 +62,12 @@ describe.runIf(HAVE_CHROMIUM)('identity disclosure in the workspace', () => {
     await toDecide.getByText('Nothing is waiting for your decision.').first().waitFor();
 
     await handler.reload();
+    await openPanel(handler, 'Reporter’s identity');
     await identity.getByText('Given with the report').first().waitFor();
     const shown = await identity.innerText();
     expect(shown).toContain('Ana Example');
     expect(shown).toContain('+49 30 1234567');
+    await openPanel(handler, 'Approvals');
     await approvals.getByText('Approved: identity disclosed').first().waitFor();
 
     const rp = await web.page(false);

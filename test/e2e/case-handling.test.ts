@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { submitCase } from '../helpers/cases.ts';
 import { HAVE_CHROMIUM } from './browser.ts';
-import { servedApp } from './workspace.ts';
+import { openPanel, servedApp } from './workspace.ts';
 
 describe.runIf(HAVE_CHROMIUM)('case handling in the workspace', () => {
   const web = servedApp();
@@ -23,9 +23,11 @@ describe.runIf(HAVE_CHROMIUM)('case handling in the workspace', () => {
     const sup = await web.signedIn('supervisor');
     await sup.getByRole('link', { name: target.reference, exact: true }).click();
     await sup.getByRole('heading', { name: `Case ${target.reference}` }).waitFor();
+    await openPanel(sup, 'Access');
     await sup.getByRole('combobox', { name: 'Grant to' }).selectOption({ label: 'Test handler' });
     await sup.getByRole('button', { name: 'Grant', exact: true }).click();
     await sup.getByRole('button', { name: 'Revoke Test handler' }).waitFor();
+    await openPanel(sup, 'Urgency');
     await sup.getByRole('textbox', { name: 'Urgency reason' }).fill('The reporter says they are followed.');
     await sup.getByRole('button', { name: 'Mark urgent' }).click();
     await sup.getByRole('button', { name: 'Mark not urgent' }).waitFor();
@@ -36,13 +38,16 @@ describe.runIf(HAVE_CHROMIUM)('case handling in the workspace', () => {
     await expect(firstRow.innerText()).resolves.toBe(target.reference);
     await firstRow.click();
     await handler.getByText('A courier collects envelopes at night.').waitFor();
+    await openPanel(handler, 'Status');
     await handler.getByRole('combobox', { name: 'New status' }).selectOption('assessing');
     await handler.getByRole('button', { name: 'Change status' }).click();
     await handler.getByText('Status changed to').first().waitFor();
+    await openPanel(handler, 'Risk to the reporter');
     await handler.getByRole('combobox', { name: 'Risk level' }).selectOption({ label: 'High' });
     await handler.getByRole('textbox', { name: 'Risk notes' }).fill('Reporter may be watched.');
     await handler.getByRole('button', { name: 'Record assessment' }).click();
     await handler.getByText('Risk: High').first().waitFor();
+    await openPanel(handler, 'Status');
     await handler.getByRole('combobox', { name: 'New status' }).selectOption('investigating');
     await handler.getByRole('button', { name: 'Change status' }).click();
     await handler.getByText('Status changed to').first().waitFor();

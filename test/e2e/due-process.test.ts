@@ -10,7 +10,7 @@ import { approval } from '../helpers/approvals.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { pdfLines } from '../helpers/pdf-text.ts';
 import { HAVE_CHROMIUM } from './browser.ts';
-import { servedApp } from './workspace.ts';
+import { openPanel, servedApp } from './workspace.ts';
 
 describe.runIf(HAVE_CHROMIUM)('due process in a browser', () => {
   const web = servedApp();
@@ -66,7 +66,7 @@ describe.runIf(HAVE_CHROMIUM)('due process in a browser', () => {
 
     const page = await web.signedIn('handler');
     await page.getByRole('link', { name: c.reference, exact: true }).click();
-    const section = page.getByRole('region', { name: 'Enforcement actions' });
+    const section = await openPanel(page, 'Enforcement actions');
     await section.getByText('No enforcement action has been recorded.').waitFor();
     const form = section.getByRole('form', { name: 'Record an enforcement action' });
     await form.getByLabel('Kind of action').selectOption({ label: 'Questioning' });
@@ -84,18 +84,22 @@ describe.runIf(HAVE_CHROMIUM)('due process in a browser', () => {
     await section.getByText('Test handler, Test supervisor').waitFor();
     await section.getByText('None. Reason: The person refused to be recorded; noted in the minutes.').waitFor();
 
+    await openPanel(page, 'Status');
     const status = page.getByRole('form', { name: 'Change status' });
     await status.getByRole('combobox', { name: 'New status' }).selectOption('assessing');
     await status.getByRole('button', { name: 'Change status' }).click();
     await page.getByText('Status changed to Assessing.').waitFor();
+    await openPanel(page, 'Risk to the reporter');
     await page.getByRole('combobox', { name: 'Risk level' }).selectOption({ label: 'Low' });
     await page.getByRole('button', { name: 'Record assessment' }).click();
     await page.getByText('Risk assessment recorded').waitFor();
+    await openPanel(page, 'Status');
     await status.getByRole('combobox', { name: 'New status' }).selectOption('referred');
     await status.getByText('This needs an approved request “Export or refer the case outside” of yours').waitFor();
 
     await approval(web.t, { requester: 'handler', decider: 'supervisor', caseId: c.id, kind: 'export' });
     await page.reload();
+    await openPanel(page, 'Status');
     const statusAgain = page.getByRole('form', { name: 'Change status' });
     await statusAgain.getByRole('combobox', { name: 'New status' }).selectOption('referred');
     await statusAgain.getByRole('combobox', { name: 'Approval' }).waitFor();

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { makeOrientedJpeg } from '../fixtures/make.ts';
 import { HAVE_CHROMIUM } from './browser.ts';
-import { servedApp } from './workspace.ts';
+import { openPanel, servedApp } from './workspace.ts';
 
 const WHAT = 'A caller saw a man photograph the harbour gate at dawn.';
 const MINUTES = 'Call of 12 minutes. The caller saw the man three times, always before six.';
@@ -46,10 +46,12 @@ describe.runIf(HAVE_CHROMIUM)('a phone report from the call to the reply', () =>
       .getByRole('region', { name: 'How the report came in' })
       .getByText('Did not agree to a recording')
       .waitFor();
+    await openPanel(sup, 'Transcripts and minutes');
     await sup.getByRole('region', { name: 'Transcripts and minutes' }).getByText(MINUTES).waitFor();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-e2e-reply-'));
     const photo = path.join(dir, 'gate.jpg');
     fs.writeFileSync(photo, await makeOrientedJpeg());
+    await openPanel(sup, 'Reply or note');
     await sup.getByRole('radio', { name: 'Reply to reporter' }).check();
     await sup.getByLabel('Message', { exact: true }).fill(REPLY);
     await sup.getByLabel('Files for the reporter (optional)').setInputFiles(photo);
@@ -80,6 +82,7 @@ describe.runIf(HAVE_CHROMIUM)('a phone report from the call to the reply', () =>
 
     // The supervisor sees the minutes confirmed.
     await sup.reload();
+    await openPanel(sup, 'Transcripts and minutes');
     await sup.getByRole('region', { name: 'Transcripts and minutes' }).getByText('Confirmed by the reporter').waitFor();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -9,12 +9,12 @@ import { addUser } from '../../src/domain/accounts/users.ts';
 import { PASSWORD } from '../helpers/app.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { HAVE_CHROMIUM } from './browser.ts';
-import { servedApp } from './workspace.ts';
+import { openPanel, servedApp } from './workspace.ts';
 import type { Page } from 'playwright-core';
 
 /** Asks for `kind` in the case page's Approvals section, about `subject` when given. */
 async function askApproval(page: Page, kind: string, subject?: string): Promise<void> {
-  const approvals = page.getByRole('region', { name: 'Approvals' });
+  const approvals = await openPanel(page, 'Approvals');
   await approvals.getByRole('combobox', { name: 'What needs approval' }).selectOption({ label: kind });
   if (subject) await approvals.getByRole('combobox', { name: 'Which staff member' }).selectOption({ label: subject });
   await approvals.getByRole('textbox', { name: 'Reason' }).fill('Needed for the case.');
@@ -45,7 +45,7 @@ describe.runIf(HAVE_CHROMIUM)('exclusions and closing in the workspace', () => {
 
     const sup = await web.signedIn('supervisor');
     await sup.getByRole('link', { name: c.reference, exact: true }).click();
-    const access = sup.getByRole('region', { name: 'Access' });
+    const access = await openPanel(sup, 'Access');
     const form = access.getByRole('form', { name: 'Exclude from the case' });
     const exclude = async () => {
       await form.getByRole('combobox', { name: 'Exclude' }).selectOption({
@@ -60,6 +60,7 @@ describe.runIf(HAVE_CHROMIUM)('exclusions and closing in the workspace', () => {
     await askApproval(sup, 'Exclude another manager of the case, or the last holder of one of its keys', 'Sup Two');
     await approveWaiting(await web.signedIn('sup3'));
 
+    await openPanel(sup, 'Access');
     await exclude();
     await form.getByText('is excluded from this case.').waitFor();
     await access.getByRole('button', { name: 'Lift exclusion of Sup Two' }).waitFor();
@@ -74,6 +75,7 @@ describe.runIf(HAVE_CHROMIUM)('exclusions and closing in the workspace', () => {
 
     const handler = await web.signedIn('handler');
     await handler.getByRole('link', { name: c.reference, exact: true }).click();
+    await openPanel(handler, 'Status');
     const status = handler.getByRole('form', { name: 'Change status' });
     await status.getByRole('combobox', { name: 'New status' }).selectOption('closed');
     await status.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Duplicate' });
@@ -83,6 +85,7 @@ describe.runIf(HAVE_CHROMIUM)('exclusions and closing in the workspace', () => {
     await approveWaiting(await web.signedIn('supervisor'));
 
     await handler.reload();
+    await openPanel(handler, 'Status');
     await status.getByRole('combobox', { name: 'New status' }).selectOption('closed');
     await status.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Duplicate' });
     await status.getByRole('combobox', { name: 'Approval' }).waitFor();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyingTags, readTags } from '../fixtures/inspect.ts';
 import { makeCameraJpeg } from '../fixtures/make.ts';
 import { HAVE_CHROMIUM } from './browser.ts';
-import { servedApp } from './workspace.ts';
+import { openPanel, servedApp } from './workspace.ts';
 
 describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
   const web = servedApp();
@@ -66,6 +66,7 @@ describe.runIf(HAVE_CHROMIUM)('report to reply in a browser', () => {
     expect(identifyingTags(await readTags(exiftool, cleaned, 'gate.jpg'))).toEqual([]);
     expect((await sharp(cleaned).metadata()).width).toBe(64);
 
+    await openPanel(sp, 'Reply or note');
     await sp.getByRole('radio', { name: 'Reply to reporter' }).check();
     await sp.getByRole('textbox', { name: 'Message' }).fill('Thank you. Which gate exactly?');
     await sp.getByRole('button', { name: 'Send' }).click();

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { AUDIO } from '../helpers/transcripts.ts';
 import { HAVE_CHROMIUM } from './browser.ts';
-import { servedApp } from './workspace.ts';
+import { openPanel, servedApp } from './workspace.ts';
 
 const MINUTES = 'Meeting at the regional office. The reporter said the van came on Tuesdays.';
 
@@ -35,7 +35,7 @@ describe.runIf(HAVE_CHROMIUM)('transcripts in a browser', () => {
 
     const page = await web.signedIn('handler');
     await page.getByRole('link', { name: c.reference, exact: true }).click();
-    const section = page.getByRole('region', { name: 'Transcripts and minutes' });
+    const section = await openPanel(page, 'Transcripts and minutes');
     await section.getByText('No call or meeting has been written down.').waitFor();
     const form = section.getByRole('form', { name: 'Add minutes of a call or meeting' });
     await form.getByLabel('What was said').fill(MINUTES);
@@ -58,7 +58,7 @@ describe.runIf(HAVE_CHROMIUM)('transcripts in a browser', () => {
     await rp.getByText('its recording has now been deleted').waitFor();
 
     await page.reload();
-    const after = page.getByRole('region', { name: 'Transcripts and minutes' });
+    const after = await openPanel(page, 'Transcripts and minutes');
     await after.getByText('Confirmed by the reporter').waitFor();
     await after.getByText('It came on Thursdays.').waitFor();
     await after.getByText('Deleted after the transcript was confirmed', { exact: false }).waitFor();
