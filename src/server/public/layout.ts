@@ -71,6 +71,7 @@ ${options.main}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title>${title}</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/site.css">
 ${options.script && html`<script src="/assets/site.js" defer></script>`}
 </head>

@@ -20,6 +20,21 @@ describe.each(DIALECTS)('public pages (%s)', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp({ dialect, env: { CONFIDE_MAX_FILE_BYTES: '2048', CONFIDE_MAX_FILES: '3' } });
   });
+
+  it('has an icon: /favicon.ico for browsers that ask, and an SVG every page links', async () => {
+    const ico = await t.app.inject({ url: '/favicon.ico' });
+    expect([ico.statusCode, ico.headers['content-type'], ico.headers['cache-control']]).toEqual([
+      200,
+      'image/vnd.microsoft.icon',
+      'public, max-age=86400',
+    ]);
+    expect([...ico.rawPayload.subarray(0, 6)]).toEqual([0, 0, 1, 0, 3, 0]); // ICO header: 3 images
+    const svg = await t.app.inject({ url: '/assets/favicon.svg' });
+    expect([svg.statusCode, svg.headers['content-type']]).toEqual([200, 'image/svg+xml']);
+    expect((await t.app.inject({ url: '/' })).body).toContain(
+      '<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">',
+    );
+  });
   afterAll(() => t.close());
   const { step2Parts, submit } = reporterPages(() => t);
 

@@ -35,7 +35,7 @@ declare module 'fastify' {
 }
 
 /** Files under ./assets that may be served: lower-case names, a stylesheet or a script. */
-const ASSET = /^[a-z0-9][a-z0-9-]{0,63}\.(?:css|js)$/;
+const ASSET = /^[a-z0-9][a-z0-9-]{0,63}\.(?:css|js|svg|ico)$/;
 
 export function publicRoutes(ctx: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
@@ -49,6 +49,12 @@ export function publicRoutes(ctx: RouteContext) {
       throw request.url.startsWith('/api/')
         ? errors.notFound('Not found.')
         : errors.notFound('There is no page at this address. Please check it, or go to the start page.');
+    });
+
+    // Browsers ask for /favicon.ico on their own; pages link /assets/favicon.svg.
+    app.get('/favicon.ico', { config: { access: 'public' } }, (_request, reply) => {
+      reply.header('Cache-Control', 'public, max-age=86400');
+      return reply.sendFile('favicon.ico', { cacheControl: false });
     });
 
     const assetSchema = { params: z.object({ file: z.string() }) };
