@@ -115,4 +115,47 @@ describe.runIf(HAVE_CHROMIUM)('the case view in a browser', () => {
     expect(heights[1280]).toBeLessThan(3000);
     expect(heights[390]).toBeLessThan(6000);
   });
+
+  it('lists cases densely: holders, labels, relative deadlines, sorting, keys and saved filters', async () => {
+    const first = await submitCase(web.t, { answers: { what_happened: 'Alpha.', danger: 'no' } });
+    const second = await submitCase(web.t, { answers: { what_happened: 'Beta.', danger: 'no' } });
+    const sup = await actor(web.t, 'supervisor');
+    await sup.send('POST', `/api/v1/cases/${second.id}/grants`, { userId: web.t.users.handler.id });
+    await sup.send('PUT', `/api/v1/cases/${second.id}/labels`, { labels: ['harbour'] });
+    const page = await web.signedIn('supervisor');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const table = page.getByRole('table');
+    const row = table.getByRole('row', { name: new RegExp(second.reference) });
+    await row.getByText('Test handler, Test supervisor').waitFor();
+    await row.getByText('harbour').waitFor();
+    await row.getByText('in 7 days').waitFor();
+    await saveScreens(page, 'case-list');
+
+    // Sorting by reference, then the other way.
+    const references = async () => (await table.locator('tbody th a').allInnerTexts()).map((r) => r.trim());
+    await table.getByRole('button', { name: 'Reference' }).click();
+    const ascending = await references();
+    expect(ascending).toEqual([...ascending].sort());
+    await table.getByRole('button', { name: 'Reference' }).click();
+    expect(await references()).toEqual([...ascending].reverse());
+    expect(await table.getByRole('columnheader', { name: /Reference/ }).getAttribute('aria-sort')).toBe('descending');
+
+    // Keys: ArrowDown from the first row's link moves to the second; "/" goes to the search box.
+    await table.locator('tbody a.row-link').first().focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(focused).toBe((await references())[1]);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+
+    // A saved filter survives a reload and applies with one click.
+    await page.goto(`${web.base}/staff/?label=harbour`);
+    await page.getByLabel('Name these filters').fill('Harbour cases');
+    await page.getByRole('button', { name: 'Save filters' }).click();
+    await page.goto(`${web.base}/staff/`);
+    await page.getByRole('link', { name: 'Harbour cases' }).click();
+    await table.getByRole('link', { name: second.reference }).waitFor();
+    expect(await table.getByRole('link', { name: first.reference }).count()).toBe(0);
+  });
 });

@@ -38,6 +38,7 @@ export function CaseSearchForm({ term, onSearch, onClear }: Props) {
         <label htmlFor={`${id}-q`}>{t('caseSearch.field')}</label>
         <input
           id={`${id}-q`}
+          data-shortcut="/"
           type="search"
           value={draft}
           maxLength={200}
