@@ -51,6 +51,8 @@ export const ActionView = z.object({
   credentialsShown: z.string(),
   documentsShown: z.string(),
   requestId: z.string(),
+  /** The approval the action was recorded under: who decided it and when (by name, never by id). */
+  approval: z.object({ decidedBy: z.string().nullable(), decidedAt: z.string().nullable() }).optional(),
   /** The recording, stored as a staff file of the case (its original opens under the two-person rule). */
   /** fileId is null once the file itself is gone (destroyed with the case's files); the SHA-256 stays on record. */
   recording: z.object({ fileId: z.string().nullable(), sha256: z.string() }).nullable(),
@@ -73,6 +75,7 @@ export const GATED_KINDS = [
   'lift_exclusion',
   'exclude_holder',
   'close_case',
+  'grant_outside',
 ] as const;
 export const GatedKind = z.enum(GATED_KINDS);
 export type GatedKind = z.infer<typeof GatedKind>;

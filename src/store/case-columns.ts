@@ -73,3 +73,18 @@ export async function listProtectionPending(db: Database, reportIds: readonly st
     .execute();
   return new Set(rows.map((r) => r.report_id));
 }
+
+/** Who decided each request and when, by request id (display name null when the account is gone). */
+export async function listRequestDecisions(
+  db: Database,
+  requestIds: readonly string[],
+): Promise<Map<string, { decidedBy: string | null; decidedAt: string | null }>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('requests')
+    .leftJoin('users', 'users.id', 'requests.decided_by')
+    .select(['requests.id', 'requests.decided_at', 'users.display_name'])
+    .where('requests.id', 'in', [...requestIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { decidedBy: r.display_name, decidedAt: r.decided_at }]));
+}

@@ -24,7 +24,7 @@ describe.runIf(HAVE_CHROMIUM)('case handling in the workspace', () => {
     await sup.getByRole('link', { name: target.reference, exact: true }).click();
     await sup.getByRole('heading', { name: `Case ${target.reference}` }).waitFor();
     await openPanel(sup, 'Access');
-    await sup.getByRole('combobox', { name: 'Grant to' }).selectOption({ label: 'Test handler' });
+    await sup.getByRole('combobox', { name: 'Grant to' }).selectOption({ label: 'Test handler · Handler' });
     await sup.getByRole('button', { name: 'Grant', exact: true }).click();
     await sup.getByRole('button', { name: 'Revoke Test handler' }).waitFor();
     await openPanel(sup, 'Urgency');

@@ -72,7 +72,7 @@ describe.runIf(HAVE_CHROMIUM)('the case view in a browser', () => {
     await page.getByText('Risk: Low').first().waitFor();
 
     const access = await openPanel(page, 'Access');
-    await access.getByRole('combobox', { name: 'Grant to' }).selectOption({ label: 'Test handler' });
+    await access.getByRole('combobox', { name: 'Grant to' }).selectOption({ label: 'Test handler · Handler' });
     await access.getByRole('button', { name: 'Grant', exact: true }).click();
     await access.getByRole('button', { name: 'Revoke Test handler' }).waitFor();
 

@@ -83,6 +83,9 @@ describe.runIf(HAVE_CHROMIUM)('due process in a browser', () => {
     await form.getByText('Questioning recorded.').waitFor();
     await section.getByText('Test handler, Test supervisor').waitFor();
     await section.getByText('None. Reason: The person refused to be recorded; noted in the minutes.').waitFor();
+    // The record names its approval by who gave it and when, never by an id; no id shows anywhere on the case.
+    await section.getByText('under the “Record an enforcement action” approval given by Test supervisor on').waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
 
     await openPanel(page, 'Status');
     const status = page.getByRole('form', { name: 'Change status' });

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, HAVE_CHROMIUM } from './browser.ts';
+import { axeViolations, HAVE_CHROMIUM, saveScreens } from './browser.ts';
 import { servedApp } from './workspace.ts';
 import { actor, submitCase } from '../helpers/cases.ts';
 import { PASSWORD } from '../helpers/app.ts';
@@ -113,6 +113,8 @@ describe.runIf(HAVE_CHROMIUM)('languages in a browser', () => {
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {
       found[name] = await axeViolations(page);
+      if (['start', 'questions', 'receipt', 'report'].includes(name))
+        await saveScreens(page, `public-${name}-${language}`);
     };
     await page.goto(`${web.base}${prefix}/`);
     await check('start');
@@ -163,19 +165,28 @@ describe.runIf(HAVE_CHROMIUM)('languages in a browser', () => {
         language === 'ar' ? 'rtl' : 'ltr',
       ]);
       found['sign-in'] = await axeViolations(page);
+      await saveScreens(page, `staff-sign-in-${language}`);
       await page.locator('input[autocomplete="username"]').fill('supervisor');
       await page.locator('input[autocomplete="current-password"]').fill(PASSWORD);
       await page.locator('button[type=submit]').click();
       await page.locator('table.cases').waitFor();
       found.cases = await axeViolations(page);
+      await saveScreens(page, `staff-cases-${language}`);
       await page.goto(`${web.base}/staff/cases/${c.id}`);
       await page.getByText('Report about שלום and مرحبا').waitFor();
       found.case = await axeViolations(page);
+      await saveScreens(page, `staff-case-${language}`);
+      // An action panel open, as a supervisor works in it.
+      await page.locator('.case-actions__buttons button').nth(1).click();
+      await page.locator('.case-panel:not([hidden]) form').waitFor();
+      found['case panel'] = await axeViolations(page);
+      await saveScreens(page, `staff-case-panel-${language}`);
       expect(await page.getByText('Report about שלום and مرحبا').evaluate((el) => el.matches(':dir(ltr)'))).toBe(true);
       await page.goto(`${web.base}/staff/account`);
       await page.locator('select').first().waitFor();
       found.account = await axeViolations(page);
-      expect(found).toEqual({ 'sign-in': [], cases: [], case: [], account: [] });
+      await saveScreens(page, `staff-account-${language}`);
+      expect(found).toEqual({ 'sign-in': [], cases: [], case: [], 'case panel': [], account: [] });
     },
   );
 });

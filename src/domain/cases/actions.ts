@@ -8,6 +8,7 @@
  * @see CEL 2023 Art. 24 (credentials and documents shown), Art. 31 (at least two officers; full recording);
  *   REQUIREMENTS #30–32
  */
+import { listRequestDecisions } from '../../store/case-columns.ts';
 import { randomUUID } from 'node:crypto';
 import { openJson, sealJson } from '../../crypto/sodium.ts';
 import { ActionInput, type ActionKind, type ActionView } from '../../shared/actions.ts';
@@ -269,6 +270,10 @@ export async function actionViews(
   const names = await findDisplayNames(deps.db, [
     ...new Set(rows.flatMap((r) => JSON.parse(r.officer_ids) as string[])),
   ]);
+  const decisions = await listRequestDecisions(
+    deps.db,
+    rows.map((r) => r.request_id),
+  );
   return rows.map((r) => {
     const d = openJson<ActionDetails>(caseKey, r.sealed_details, actionAd(reportId, r.id));
     return {
@@ -283,6 +288,7 @@ export async function actionViews(
       credentialsShown: d.credentialsShown,
       documentsShown: d.documentsShown,
       requestId: r.request_id,
+      approval: decisions.get(r.request_id) ?? { decidedBy: null, decidedAt: null },
       recording: d.recordingSha256 ? { fileId: r.recording_file_id, sha256: d.recordingSha256 } : null,
       noRecordingReason: d.noRecordingReason,
       notes: d.notes,

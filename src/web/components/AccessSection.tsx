@@ -38,7 +38,7 @@ export function AccessSection({ caseId, categoryId, complaint = false, onChanged
       <GrantList caseId={caseId} grants={access.grants} onChanged={changed} />
       <GrantForm
         caseId={caseId}
-        options={grantOptions(handlers, access, categoryId)}
+        options={grantOptions(complaint ? handlers : excludable, access, categoryId)}
         noun={complaint ? 'oversight' : 'handler'}
         onChanged={changed}
       />

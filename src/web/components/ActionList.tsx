@@ -65,7 +65,11 @@ export function ActionList({ actions }: { actions: ActionView[] }) {
               <dt>{t('actionList.recorded')}</dt>
               <dd>
                 <DateTime iso={a.createdAt} /> · {a.createdBy ? <bdi>{a.createdBy}</bdi> : t('actionList.formerStaff')}{' '}
-                · {t('actionList.underApproval')} <code>{a.requestId}</code>
+                ·{' '}
+                {t('actionList.approvedBy', {
+                  name: a.approval?.decidedBy ?? t('actionList.formerStaff'),
+                })}{' '}
+                {a.approval?.decidedAt ? <DateTime iso={a.approval.decidedAt} /> : null}
               </dd>
             </div>
           </dl>

@@ -3,6 +3,8 @@ import type { CaseAccess } from '../../shared/api.ts';
 import { useApi } from '../api/context.ts';
 import { useSubmit } from '../hooks/useSubmit.ts';
 import type { PickerOption } from '../lib/access.ts';
+import { useApprovals } from '../hooks/useApprovals.ts';
+import { ApprovalPicker } from './ApprovalPicker.tsx';
 import { FormFeedback } from './FormFeedback.tsx';
 import { useTranslation } from 'react-i18next';
 
@@ -14,12 +16,11 @@ interface Props {
   onChanged: (access: CaseAccess) => void;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * Grants the case to a handler (an oversight officer, for a complaint about an official): the server re-seals the
- * case key to that person. Granting someone excluded from the case is refused, and the refusal says why; granting
- * someone outside the case's category needs the number of an approved request (two-person rule).
+ * Grants the case to a handler or supervisor (an oversight officer, for a complaint about an official): the server
+ * re-seals the case key to that person. Everyone who could hold the case is listed; those who cannot now (already
+ * holding it, excluded) show disabled with the reason. Granting someone outside the case's category uses an
+ * approved request for that person, chosen by its title and date (two-person rule).
  */
 export function GrantForm({ caseId, options, noun = 'handler', onChanged }: Props) {
   const { t } = useTranslation();
@@ -28,17 +29,20 @@ export function GrantForm({ caseId, options, noun = 'handler', onChanged }: Prop
   const [userId, setUserId] = useState('');
   const [requestId, setRequestId] = useState('');
   const { busy, error, notice, run, refuse } = useSubmit();
-  const chosen = options.find((option) => option.id === userId);
+  const { approvals, reload } = useApprovals(caseId);
+  const chosen = options.find((option) => option.id === userId && !option.unavailable);
+  const forChosen = approvals?.filter((a) => a.kind === 'grant_outside' && a.subject === chosen?.id) ?? null;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!chosen) return refuse(t('grantForm.chooseWhom'));
-    const approval = chosen.outside ? requestId.trim() : '';
-    if (chosen.outside && !UUID.test(approval)) return refuse(t('grantForm.needRequest'));
+    const approval = chosen.outside ? requestId || forChosen?.[0]?.id || '' : '';
+    if (chosen.outside && !approval) return refuse(t('grantForm.needRequest'));
     await run(async () => {
       onChanged(await api.grant(caseId, chosen.id, approval || undefined));
       setUserId('');
       setRequestId('');
+      reload();
       return t('grantForm.done', { name: chosen.label });
     }, t('grantForm.failed'));
   }
@@ -50,28 +54,23 @@ export function GrantForm({ caseId, options, noun = 'handler', onChanged }: Prop
         <select id={`${id}-user`} value={chosen ? userId : ''} onChange={(e) => setUserId(e.target.value)}>
           <option value="">{options.length === 0 ? t('grantForm.noOne') : t(`grantForm.choose.${noun}`)}</option>
           {options.map((option) => (
-            <option key={option.id} value={option.id}>
+            <option key={option.id} value={option.id} disabled={option.unavailable}>
               {option.label}
             </option>
           ))}
         </select>
       </div>
       {chosen?.outside ? (
-        <div className="field">
-          <label htmlFor={`${id}-request`}>{t('grantForm.request')}</label>
-          <input
+        <>
+          <ApprovalPicker
             id={`${id}-request`}
-            type="text"
-            value={requestId}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setRequestId(e.target.value)}
-            aria-describedby={`${id}-request-hint`}
+            kind="grant_outside"
+            approvals={forChosen}
+            value={requestId || forChosen?.[0]?.id || ''}
+            onChange={setRequestId}
           />
-          <p id={`${id}-request-hint`} className="hint">
-            {t('grantForm.outsideHint', { name: chosen.label.replace(/\s*[(（].*[)）]$/u, '') })}
-          </p>
-        </div>
+          <p className="hint">{t('grantForm.outsideHint', { name: chosen.label.replace(/ — .*$/u, '') })}</p>
+        </>
       ) : null}
       <button type="submit" className="button" aria-disabled={busy}>
         {t('grantForm.submit')}

@@ -18,10 +18,13 @@ const access: CaseAccess = {
 };
 
 describe('access pickers', () => {
-  it('offers to grant to those not granted, marking the excluded', () => {
-    expect(grantOptions(staff, access)).toEqual([
-      { id: 'u2', label: 'Ben' },
-      { id: 'u3', label: 'Cem (excluded)' },
+  it('offers everyone who could hold the case, and shows the others disabled with the reason', () => {
+    const sup = { ...person('u5', 'Eva'), role: 'supervisor' as const };
+    expect(grantOptions([...staff, sup], access)).toEqual([
+      { id: 'u2', label: 'Ben · Handler' },
+      { id: 'u5', label: 'Eva · Supervisor' },
+      { id: 'u1', label: 'Ana · Handler — already holds the case', unavailable: true },
+      { id: 'u3', label: 'Cem · Handler — excluded from this case: cannot be granted it', unavailable: true },
     ]);
   });
 
@@ -52,15 +55,15 @@ describe('access pickers', () => {
   it("marks those who work outside the case's category, whose grant needs an approval", () => {
     const mixed = [person('u2', 'Ben', ['espionage']), person('u4', 'Dana', ['leak']), person('u3', 'Cem', ['leak'])];
     expect(grantOptions(mixed, access, 'espionage')).toEqual([
-      { id: 'u2', label: 'Ben' },
-      { id: 'u4', label: 'Dana (outside the category)', outside: true },
-      { id: 'u3', label: 'Cem (excluded, outside the category)', outside: true },
+      { id: 'u2', label: 'Ben · Handler' },
+      { id: 'u4', label: 'Dana · Handler — outside the category: needs an approved request', outside: true },
+      { id: 'u3', label: 'Cem · Handler — excluded from this case: cannot be granted it', unavailable: true },
     ]);
   });
 
   it('offers everyone when nobody has access or is excluded', () => {
     const none: CaseAccess = { grants: [], exclusions: [] };
-    expect(grantOptions(staff, none).map((o) => o.label)).toEqual(['Ana', 'Ben', 'Cem']);
+    expect(grantOptions(staff, none).map((o) => o.label)).toEqual(['Ana · Handler', 'Ben · Handler', 'Cem · Handler']);
     expect(exclusionOptions([], none)).toEqual([]);
   });
 });

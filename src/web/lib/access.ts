@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { CaseAccess, StaffListItem } from '../../shared/api.ts';
 import { i18n } from '../i18n/instance.ts';
+import { roleLabel } from './labels.ts';
 
 export type StaffOption = z.output<typeof StaffListItem>;
 
@@ -10,28 +11,36 @@ export interface PickerOption {
   label: string;
   /** Works outside the case's category: granting needs an approved request (two-person rule). */
   outside?: boolean;
+  /** Not offered: the option shows, disabled, with this reason in its label. */
+  unavailable?: boolean;
 }
 
 /**
- * Staff the case can be granted to: everyone not yet granted. Excluded people stay in the list, marked, so
- * choosing one shows the server's refusal and its reason instead of a silent gap; so do people who work outside
- * the case's category (`categoryId`), marked, since granting to them needs an approval.
+ * Everyone who could hold the case (handlers and supervisors; oversight officers for a complaint), each either
+ * offered or shown disabled with the reason the server would refuse: already holds the case, or excluded from it.
+ * People who work outside the case's category (`categoryId`) are offered, marked, since granting to them needs an
+ * approved request (two-person rule). Offered people come first.
  */
 export function grantOptions(staff: readonly StaffOption[], access: CaseAccess, categoryId?: string): PickerOption[] {
   const granted = new Set(access.grants.map((g) => g.userId));
   const excluded = new Set(access.exclusions.map((e) => e.userId));
-  return staff
-    .filter((person) => !granted.has(person.id))
-    .map((person) => {
+  const seen = new Set<string>();
+  const options = staff
+    .filter((person) => !seen.has(person.id) && seen.add(person.id))
+    .map((person): PickerOption => {
+      const name = `${person.displayName} · ${roleLabel(person.role)}`;
+      if (granted.has(person.id))
+        return { id: person.id, label: i18n.t('access.mark.holds', { name }), unavailable: true };
+      if (excluded.has(person.id))
+        return { id: person.id, label: i18n.t('access.mark.excluded', { name }), unavailable: true };
       const outside = categoryId !== undefined && person.categories !== null && !person.categories.includes(categoryId);
-      const isExcluded = excluded.has(person.id);
-      const mark = isExcluded && outside ? 'excludedOutside' : isExcluded ? 'excluded' : outside ? 'outside' : null;
       return {
         id: person.id,
-        label: mark ? i18n.t(`access.mark.${mark}`, { name: person.displayName }) : person.displayName,
+        label: outside ? i18n.t('access.mark.outside', { name }) : name,
         ...(outside ? { outside } : {}),
       };
     });
+  return [...options.filter((o) => !o.unavailable), ...options.filter((o) => o.unavailable)];
 }
 
 /**
