@@ -57,3 +57,9 @@ export type IntakeReceipt = z.infer<typeof IntakeReceipt>;
 
 /** Asks for the letter that hands a receipt over by post (a PDF). */
 export const LetterRequest = z.object({ receipt: z.string().max(200) });
+
+/** GET /intake/recent: the reports the operator recorded lately (no content). */
+export const RecentHandovers = z.object({
+  handovers: z.array(z.object({ reference: z.string(), channel: z.enum(INTAKE_CHANNELS), recordedAt: z.string() })),
+});
+export type RecentHandovers = z.infer<typeof RecentHandovers>;

@@ -88,3 +88,19 @@ export async function listRequestDecisions(
     .execute();
   return new Map(rows.map((r) => [r.id, { decidedBy: r.display_name, decidedAt: r.decided_at }]));
 }
+
+/**
+ * The reports `userId` recorded (audit `report.submit` with them as actor), newest first: reference, channel and
+ * when — nothing sealed. Reports destroyed since are left out.
+ */
+export async function listRecordedBy(db: Database, userId: string, limit: number) {
+  return db
+    .selectFrom('audit')
+    .innerJoin('reports', (join) => join.on(sql`audit.subject`, '=', sql`'report:' || reports.id`))
+    .select(['reports.reference', 'reports.channel', 'audit.at'])
+    .where('audit.actor', '=', userId)
+    .where('audit.action', '=', 'report.submit')
+    .orderBy('audit.seq', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -23,6 +23,8 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RequestsPage } from './pages/RequestsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { AdminHomePage } from './pages/AdminHomePage.tsx';
+import { CustodianHomePage } from './pages/CustodianHomePage.tsx';
+import { OversightHomePage } from './pages/OversightHomePage.tsx';
 import { AdminPage } from './pages/AdminPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { VerifyCertificatePage } from './pages/VerifyCertificatePage.tsx';
@@ -171,7 +173,9 @@ function Page({ pathname, search, role, totp, onTotpChanged, language, onLanguag
   if (route.name === 'requests') return REQUEST_ROLES.includes(role) ? <RequestsPage role={role} /> : <NotFoundPage />;
   // Intake operators record reports and read none: their workspace opens on the intake form.
   if (role === 'operator') return route.name === 'cases' ? <IntakePage /> : <NotFoundPage />;
+  if (role === 'custodian' && route.name === 'cases') return <CustodianHomePage />;
   if (!CASE_ROLES.includes(role)) return <NoCasesPage role={role} />;
+  if (role === 'oversight' && route.name === 'cases') return <OversightHomePage search={search} />;
   switch (route.name) {
     case 'cases':
       return <CaseListPage search={search} />;

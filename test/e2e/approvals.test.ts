@@ -51,7 +51,7 @@ describe.runIf(HAVE_CHROMIUM)('identity disclosure in the workspace', () => {
     await approvals.getByText('Waiting for a decision').first().waitFor();
 
     // The custodian's workspace points at Requests; the case itself stays closed to them.
-    const custodian = await web.signedIn('custodian', 'Your work');
+    const custodian = await web.signedIn('custodian', 'Work waiting for you');
     await custodian.getByRole('link', { name: 'Go to Requests' }).click();
     const toDecide = custodian.getByRole('region', { name: 'To decide' });
     await toDecide.getByText('The reporter is the only witness of the meeting.').first().waitFor();

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
+import { addStaff } from '../helpers/staff-work.ts';
 import { recordIntake } from '../helpers/intake.ts';
 import { makeMetadataPdf, makeOrientedJpeg } from '../fixtures/make.ts';
 import { pdfLines } from '../helpers/pdf-text.ts';
@@ -134,6 +135,28 @@ describe.each(DIALECTS)('operator intake on %s', (dialect) => {
       .where('action', '=', 'report.submit')
       .execute();
     expect(entry).toEqual([{ actor: t.users.operator.id, action: 'report.submit', reason: c.channel }]);
+  });
+
+  it('lists an operator’s own recent handovers, newest first, by reference, channel and time only', async () => {
+    const operator = await t.signIn('operator');
+    const mine = (
+      await t.app.inject({ url: '/api/v1/intake/recent', headers: { cookie: operator.cookie } })
+    ).json() as {
+      handovers: { reference: string; channel: string; recordedAt: string }[];
+    };
+    // The reports the tests above recorded, one per channel, newest first.
+    expect(mine.handovers.map((h) => h.channel)).toEqual(CASES.map((c) => c.channel).reverse());
+    expect(Object.keys(mine.handovers[0]!).sort()).toEqual(['channel', 'recordedAt', 'reference']);
+    expect(mine.handovers[0]!.recordedAt).toBe(NOW.toISOString());
+    // Another operator sees none of them; other roles have no such route.
+    await addStaff(t.deps, 'operator2', 'operator');
+    const other = await t.signIn('operator2');
+    const theirs = await t.app.inject({ url: '/api/v1/intake/recent', headers: { cookie: other.cookie } });
+    expect(theirs.json()).toEqual({ handovers: [] });
+    const sup = await t.signIn('supervisor');
+    expect((await t.app.inject({ url: '/api/v1/intake/recent', headers: { cookie: sup.cookie } })).statusCode).toBe(
+      404,
+    );
   });
 
   it('answers every mistake at once, by field, and stores nothing', async () => {

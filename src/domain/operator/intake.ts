@@ -8,6 +8,7 @@
  * Half-typed reports are never stored on the server: the workspace keeps the form in memory and sends it whole in one
  * request, and ReportDraft writes nothing until the whole report is in (a request that breaks off leaves nothing).
  */
+import { listRecordedBy } from '../../store/case-columns.ts';
 import { intakeAd } from '../../crypto/case-keys.ts';
 import { sealJson } from '../../crypto/sodium.ts';
 import {
@@ -161,4 +162,19 @@ export async function recordOperatorReport(
     },
   );
   return { receipt, reference };
+}
+
+/** Most recent handovers listed. */
+const RECENT_HANDOVERS = 20;
+
+/**
+ * The reports this operator recorded lately, for their home page: reference, channel and time only — the operator
+ * reads nothing of a case after handing it over.
+ */
+export async function recentHandovers(
+  deps: Pick<Deps, 'db'>,
+  operatorId: string,
+): Promise<{ reference: string; channel: string; recordedAt: string }[]> {
+  const rows = await listRecordedBy(deps.db, operatorId, RECENT_HANDOVERS);
+  return rows.map((r) => ({ reference: r.reference, channel: r.channel, recordedAt: r.at }));
 }

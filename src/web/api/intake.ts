@@ -1,5 +1,5 @@
 /** Operator intake endpoints of the JSON API: record a report, print its receipt letter. Spread into the staff API. */
-import { IntakeReceipt } from '../../shared/intake.ts';
+import { IntakeReceipt, RecentHandovers } from '../../shared/intake.ts';
 import type { ApiClient } from './client.ts';
 
 export function createIntakeApi(client: ApiClient) {
@@ -11,6 +11,10 @@ export function createIntakeApi(client: ApiClient) {
      */
     recordReport(form: FormData): Promise<IntakeReceipt> {
       return client.request('POST', '/intake/reports', IntakeReceipt, { body: form });
+    },
+    /** The reports I recorded lately (reference, channel, time). */
+    recentHandovers(signal?: AbortSignal): Promise<RecentHandovers> {
+      return client.request('GET', '/intake/recent', RecentHandovers, signal ? { signal } : {});
     },
     /** The letter (PDF) that hands `receipt` over by post. */
     receiptLetter(receipt: string): Promise<Blob> {

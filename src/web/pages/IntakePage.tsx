@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecentHandovers } from '../components/RecentHandovers.tsx';
 import type { z } from 'zod';
 import type { CategoryList } from '../../shared/api.ts';
 import { INTAKE_TEXT_MAX, type IntakeChannel, type IntakeReceipt } from '../../shared/intake.ts';
@@ -182,6 +183,7 @@ export function IntakePage() {
           {t(busy ? 'intakePage.sending' : 'intakePage.send')}
         </button>
       </form>
+      <RecentHandovers />
     </>
   );
 }

@@ -6,12 +6,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordOperatorReport } from '../../../domain/operator/intake.ts';
+import { recentHandovers, recordOperatorReport } from '../../../domain/operator/intake.ts';
 import { receiptLetter } from '../../../domain/operator/letter.ts';
 import { errors } from '../../../domain/errors.ts';
 import { contentDisposition } from '../../../files/names.ts';
 import { ErrorBody } from '../../../shared/api.ts';
-import { INTAKE_CHANNELS, IntakeReceipt, LetterRequest, type IntakeFactsInput } from '../../../shared/intake.ts';
+import {
+  INTAKE_CHANNELS,
+  IntakeReceipt,
+  LetterRequest,
+  RecentHandovers,
+  type IntakeFactsInput,
+} from '../../../shared/intake.ts';
 import type { RouteContext } from '../../core/route-context.ts';
 import { jsonField } from '../../plugins/multipart.ts';
 import { receiveReport } from '../common/report-draft.ts';
@@ -38,6 +44,19 @@ const IntakeBody = z.object({
 export function intakeRoutes({ deps, publicUrl }: RouteContext) {
   return async function routes(app: FastifyInstance): Promise<void> {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/intake/recent',
+      {
+        config: OPERATOR,
+        schema: {
+          tags: ['intake'],
+          summary: 'The reports I recorded lately: reference, channel and time only',
+          response: { 200: RecentHandovers, 401: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (request) => ({ handovers: await recentHandovers(deps, request.viewer!.userId) }) as RecentHandovers,
+    );
+
     r.post(
       '/intake/reports',
       {
