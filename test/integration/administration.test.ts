@@ -178,6 +178,16 @@ describe.each(DIALECTS)('administration (%s)', (dialect) => {
     expect(approved.json()).toEqual({ outcome: 'applied' });
     const list = (await other.get('/api/v1/users')).json() as { users: { id: string; role: string }[] };
     expect(list.users.find((u) => u.id === carla)?.role).toBe('supervisor');
+    // The audit log names the person changed, not their id.
+    const oversight = await actor(t, 'oversight');
+    const log = (await oversight.get('/api/v1/audit?action=user.role')).json() as {
+      items: { subject: string; subjectText: string; reason: string }[];
+    };
+    expect(log.items[0]).toMatchObject({
+      subject: `user:${carla}`,
+      subjectText: 'carla',
+      reason: `handler → supervisor (requested by user:${t.users.administrator.id})`,
+    });
 
     const cats = await admin.send('PUT', `/api/v1/users/${carla}/categories`, { categories: ['leak'] });
     const catBody = cats.json() as { outcome: string; change: { id: string } };

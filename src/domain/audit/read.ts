@@ -5,6 +5,7 @@
  * @see Directive (EU) 2016/680 Art. 25 (logs of consultation and disclosure, made available to the supervisory
  *   authority); REQUIREMENTS #28
  */
+import { findDisplayNames } from '../../store/category-staff.ts';
 import { ROLES, type Role } from '../../shared/api.ts';
 import { actionMeaning } from '../../shared/audit-actions.ts';
 import type { AuditActor, AuditEntryView, AuditPage } from '../../shared/audit.ts';
@@ -174,6 +175,8 @@ export async function listAudit(
       deps,
       page.map((r) => r.subject),
     );
+    const userIds = [...new Set(page.flatMap((r) => (r.subject?.startsWith('user:') ? [r.subject.slice(5)] : [])))];
+    const names = await findDisplayNames(deps.db, userIds);
     items = page.map((r) => ({
       seq: r.seq,
       at: r.at,
@@ -181,7 +184,7 @@ export async function listAudit(
       action: r.action,
       actionText: actionMeaning(r.action).text,
       subject: r.subject,
-      subjectText: subjectText(r.subject, references),
+      subjectText: subjectText(r.subject, references, names),
       reason: r.reason,
     }));
   }
@@ -214,7 +217,15 @@ async function reportReferences(deps: Pick<Deps, 'db'>, subjects: (string | null
   return new Map(rows.map((r) => [r.id, r.reference]));
 }
 
-function subjectText(subject: string | null, references: Map<string, string>): string | null {
+/** The subject in words: a report by its reference, a staff member by name, a profile version by number. */
+function subjectText(
+  subject: string | null,
+  references: Map<string, string>,
+  names: Map<string, string>,
+): string | null {
+  if (subject?.startsWith('user:')) return names.get(subject.slice(5)) ?? 'A former staff member';
+  const version = /^profile:(\d+)$/.exec(subject ?? '')?.[1];
+  if (version) return `Profile version ${version}`;
   if (!subject?.startsWith('report:')) return null;
   const reference = references.get(subject.slice(7));
   return reference ? `Report ${reference}` : 'A report that no longer exists';

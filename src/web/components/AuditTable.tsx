@@ -4,12 +4,15 @@ import type { AuditEntryView } from '../../shared/audit.ts';
 import { auditActionText, auditActorName, auditSubjectText } from '../lib/audit-words.ts';
 import { DateTime } from './DateTime.tsx';
 
-/** Entries of the audit log, newest first: when, who (name and role), what (in words, and as logged), about what, why. */
+/**
+ * Entries of the audit log, newest first, one line each: when, who (name and role), what (in words; the action as
+ * logged on hover), about what (a case by reference, a person by name; the logged subject on hover), why.
+ */
 export function AuditTable({ items, tableRef }: { items: AuditEntryView[]; tableRef?: Ref<HTMLTableElement> }) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
-      <table className="cases audit-log" ref={tableRef}>
+      <table className="cases cases--dense audit-log" ref={tableRef}>
         <caption className="visually-hidden">{t('auditTable.caption')}</caption>
         <thead>
           <tr>
@@ -34,17 +37,15 @@ export function AuditTable({ items, tableRef }: { items: AuditEntryView[]; table
                   <bdi>{auditActorName(entry.actor)}</bdi>
                   {entry.actor.role ? <span className="muted"> ({t(`userRoles.${entry.actor.role}`)})</span> : null}
                 </td>
-                <td>
-                  {auditActionText(entry.action, entry.actionText)}
-                  <br />
-                  <code className="muted">{entry.action}</code>
+                <td title={entry.action}>{auditActionText(entry.action, entry.actionText)}</td>
+                <td title={entry.subject ?? undefined}>
+                  {subjectText ? (
+                    <bdi>{subjectText}</bdi>
+                  ) : entry.subject ? (
+                    <code className="muted">{entry.subject}</code>
+                  ) : null}
                 </td>
-                <td>
-                  {subjectText}
-                  {subjectText && entry.subject ? <br /> : null}
-                  {entry.subject ? <code className="muted">{entry.subject}</code> : null}
-                </td>
-                <td>{entry.reason ? <code>{entry.reason}</code> : null}</td>
+                <td className="audit-log__reason">{entry.reason ? <bdi>{entry.reason}</bdi> : null}</td>
               </tr>
             );
           })}

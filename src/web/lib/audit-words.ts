@@ -39,5 +39,8 @@ export function auditSubjectText(subjectText: string | null): string | null {
   const reference = /^Report (R-[0-9A-F]{8})$/.exec(subjectText)?.[1];
   if (reference) return i18n.t('auditTable.report', { reference });
   if (subjectText === 'A report that no longer exists') return i18n.t('auditTable.reportGone');
+  if (subjectText === 'A former staff member') return i18n.t('auditTable.formerStaff');
+  const version = /^Profile version (\d+)$/.exec(subjectText)?.[1];
+  if (version) return i18n.t('auditTable.profileVersion', { number: Number(version) });
   return subjectText;
 }
