@@ -84,6 +84,26 @@ describe.runIf(HAVE_CHROMIUM)('administration in a browser', () => {
     await admin.getByRole('button', { name: 'Publish', exact: true }).click();
     await admin.getByText('Published as version 1. Reporters see it now.').waitFor();
 
+    // The handler is put on the new category's staff in the Users screen: one administrator, so it applies.
+    await admin.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
+    await admin.getByText('You are the only administrator.').first().waitFor();
+    const edit = admin.getByRole('form', { name: 'Change a staff member' });
+    await edit.getByLabel('Staff member').selectOption({ label: 'Test handler · Handler' });
+    await edit.getByLabel('Every category').uncheck();
+    await edit.getByLabel('Pressure on a witness').check();
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByText('Categories changed.').waitFor();
+    await saveScreens(admin, 'users');
+    expect(
+      (
+        await web.t.deps.db
+          .selectFrom('users')
+          .select('categories')
+          .where('username', '=', 'handler')
+          .executeTakeFirst()
+      )?.categories,
+    ).toBe('["witness-pressure"]');
+
     // A reporter, JavaScript off, uses the new category.
     const reporter = await web.page(false);
     await reporter.goto(`${web.base}/`);

@@ -16,7 +16,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { adminPath, usersPath } from '../router/routes.ts';
 
 /** The server's command that adds an administrator (src/cli/commands/user.ts), shown as typed. */
-const ADD_ADMINISTRATOR = 'npx confide user add --role administrator --username NAME';
+export const ADD_ADMINISTRATOR = 'npx confide user add --role administrator --username NAME';
 
 export function AdminHomePage() {
   const { t } = useTranslation();

@@ -13,6 +13,8 @@ import { InvitationNotice } from '../components/InvitationNotice.tsx';
 import { Section } from '../components/Section.tsx';
 import { UserCreateForm } from '../components/UserCreateForm.tsx';
 import { UserTable } from '../components/UserTable.tsx';
+import { UserEditForm } from '../components/UserEditForm.tsx';
+import { ADD_ADMINISTRATOR } from './AdminHomePage.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useUsers } from '../hooks/useUsers.ts';
 
@@ -52,7 +54,22 @@ export function UsersPage() {
           />
         ) : null}
       </Section>
+      {users ? (
+        <Section title={t('userEdit.heading')}>
+          <UserEditForm users={users} onChanged={put} />
+        </Section>
+      ) : null}
       <Section title={t('usersPage.add')}>
+        {users && users.filter((u) => u.role === 'administrator' && u.activated && !u.disabled).length === 1 ? (
+          <div className="notice-box" role="note">
+            <p>
+              <strong>{t('adminHome.alone')}</strong> {t('adminHome.aloneInvitations')}
+            </p>
+            <p>
+              <code dir="ltr">{ADD_ADMINISTRATOR}</code>
+            </p>
+          </div>
+        ) : null}
         {created ? (
           <InvitationNotice
             user={created.user}
