@@ -43,7 +43,7 @@ describe('confide CLI', () => {
   it('migrates, saying which database and that it is new, then says it is up to date', () => {
     expect(confide(['migrate'])).toEqual({
       code: 0,
-      out: 'Applied: 0001_initial, 0002_case_handling, 0003_status_queue, 0004_due_process, 0005_accounts, 0006_case_access, 0007_files, 0008_backfill_edited, 0009_operator_intake, 0010_reply_files_unread, 0011_mail_intake, 0012_transcripts, 0013_user_language\n',
+      out: 'Applied: 0001_initial, 0002_case_handling, 0003_status_queue, 0004_due_process, 0005_accounts, 0006_case_access, 0007_files, 0008_backfill_edited, 0009_operator_intake, 0010_reply_files_unread, 0011_mail_intake, 0012_transcripts, 0013_user_language, 0014_administration\n',
       err: database().replace('\n', ' (new: no Confide installation there yet)\n'),
     });
     expect(confide(['migrate'])).toEqual({ code: 0, out: 'The database is up to date.\n', err: database() });
