@@ -87,6 +87,10 @@ export function createLocalBlobStore(root: string): BlobStore {
       }
     },
 
+    async check() {
+      for (const dir of [root, tmp]) await fs.promises.access(dir, fs.constants.R_OK | fs.constants.W_OK);
+    },
+
     async removePartials(before) {
       let removed = 0;
       for (const name of await readdirIfAny(tmp)) {

@@ -30,4 +30,6 @@ export interface BlobStore {
    * own temporary file; only a process that stops mid-write leaves one. @returns how many were removed
    */
   removePartials(before: Date): Promise<number>;
+  /** Resolves when the store can be read and written; rejects with the cause (readiness, start-up). */
+  check(): Promise<void>;
 }

@@ -8,6 +8,8 @@
 import type { Deps } from '../domain/deps.ts';
 import { HOUR } from '../shared/time.ts';
 import { listReferencedBlobs } from '../store/destroy.ts';
+import { findSetting } from '../store/settings.ts';
+import { BLOB_MARKER_SETTING } from '../domain/storage/blob-marker.ts';
 
 /** Blob ids checked against the files table per query. */
 const BATCH = 500;
@@ -36,6 +38,8 @@ export async function sweepAbandonedBlobs(
 ): Promise<SweepRun> {
   const cutoff = new Date(deps.now().getTime() - deps.retention.uploadGraceHours * HOUR);
   const abandoned: string[] = [];
+  // The marker blob that tells nodes they share this store (src/domain/storage/blob-marker.ts) is no upload.
+  const marker = await findSetting(deps.db, BLOB_MARKER_SETTING);
   let batch: string[] = [];
   const check = async () => {
     const gone = await unreferenced(deps, batch);
@@ -45,7 +49,7 @@ export async function sweepAbandonedBlobs(
   };
   for await (const blob of deps.blobs.list()) {
     if (options.signal?.aborted) break;
-    if (blob.writtenAt >= cutoff) continue;
+    if (blob.writtenAt >= cutoff || blob.id === marker) continue;
     batch.push(blob.id);
     if (batch.length === BATCH) await check();
   }

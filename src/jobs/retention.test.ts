@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { buildTestApp, uploadBlobIds, type TestApp } from '../../test/helpers/app.ts';
 import { DIALECTS } from '../../test/helpers/db.ts';
 import { insertReport } from '../../test/helpers/report-rows.ts';
 import { addStaff, grantCase, pendingNotices } from '../../test/helpers/staff-work.ts';
@@ -76,11 +76,7 @@ async function writeBlob(t: TestApp, text: string): Promise<string> {
   return id;
 }
 
-async function blobIds(t: TestApp): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const b of t.deps.blobs.list()) ids.push(b.id);
-  return ids.sort();
-}
+const blobIds = (t: TestApp) => uploadBlobIds(t.deps);
 
 const audited = (t: TestApp, action: string) =>
   t.deps.db

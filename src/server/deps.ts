@@ -1,7 +1,8 @@
 /** Builds the production dependencies from configuration: database (migrated), file store, profile, secret. */
 import { withDefaultLanguage } from '../profiles/localize.ts';
 import path from 'node:path';
-import { createLocalBlobStore } from '../blobs/local.ts';
+import { openBlobStore } from '../blobs/open.ts';
+import { checkBlobStore } from '../domain/storage/blob-marker.ts';
 import type { Deps } from '../domain/deps.ts';
 import { DEFAULT_PROFILE, getSetting, loadServerSecret } from '../domain/accounts/setup.ts';
 import { createSlowdown } from '../domain/slowdown.ts';
@@ -31,6 +32,7 @@ export async function buildDeps(
   overrides: Partial<Pick<Deps, 'now' | 'slowdown' | 'argon2'>> = {},
 ): Promise<Built> {
   const opened = openDatabase({ url: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'confide.sqlite') });
+  const blobs = openBlobStore(config.blobs);
   try {
     await migrateToLatest(opened.db);
     const base = { db: opened.db };
@@ -44,7 +46,7 @@ export async function buildDeps(
     const deps: Deps = {
       db: opened.db,
       dialect: opened.dialect,
-      blobs: createLocalBlobStore(path.join(config.dataDir, 'blobs')),
+      blobs: blobs.store,
       argon2,
       files: config.files,
       sessions: config.sessions,
@@ -61,14 +63,17 @@ export async function buildDeps(
       retention: config.retention,
       accounts: { totpRequiredRoles: config.totpRequiredRoles },
     };
+    await checkBlobStore(deps, blobs.label);
     return {
       deps,
       close: async () => {
         deps.mailer?.close();
+        blobs.close();
         await opened.close();
       },
     };
   } catch (error) {
+    blobs.close();
     await opened.close();
     throw error;
   }

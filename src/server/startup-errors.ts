@@ -8,7 +8,13 @@ import { ConfigError } from './core/config.ts';
  */
 export function explainStartupError(error: unknown, dataDir?: string): string | null {
   const e = error as NodeJS.ErrnoException & { name?: string; cause?: unknown };
-  if (error instanceof ConfigError || e?.name === 'ProfileError' || e?.name === 'MailSettingsError') return e.message;
+  if (
+    error instanceof ConfigError ||
+    e?.name === 'ProfileError' ||
+    e?.name === 'MailSettingsError' ||
+    e?.name === 'BlobStoreError'
+  )
+    return e.message;
   const code = e?.code ?? (e?.cause as NodeJS.ErrnoException | undefined)?.code;
   const text = String(e?.message ?? '');
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === '28P01' || code === '3D000')

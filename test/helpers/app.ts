@@ -4,6 +4,8 @@
  * role.
  */
 import fs from 'node:fs';
+import { findSetting } from '../../src/store/settings.ts';
+import { BLOB_MARKER_SETTING } from '../../src/domain/storage/blob-marker.ts';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -122,4 +124,15 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The ids of every blob in the test app's store but the marker each installation keeps there
+ * (src/domain/storage/blob-marker.ts): the uploads, their cleaned copies and recordings. Sorted.
+ */
+export async function uploadBlobIds(deps: TestApp['deps']): Promise<string[]> {
+  const marker = await findSetting(deps.db, BLOB_MARKER_SETTING);
+  const ids: string[] = [];
+  for await (const b of deps.blobs.list()) if (b.id !== marker) ids.push(b.id);
+  return ids.sort();
 }

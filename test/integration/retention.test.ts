@@ -13,7 +13,7 @@ import { scrubStorage } from '../../src/domain/retention/destroy.ts';
 import { countAttempt } from '../../src/domain/throttle.ts';
 import { runRetention } from '../../src/jobs/retention.ts';
 import type { RetentionView } from '../../src/shared/retention.ts';
-import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { buildTestApp, uploadBlobIds, type TestApp } from '../helpers/app.ts';
 import { actor, errorId, errorMessage, submitCase } from '../helpers/cases.ts';
 import { DIALECTS } from '../helpers/db.ts';
 import { filesUnder, storedBytes, submitMarkedReport } from '../helpers/marker-scan.ts';
@@ -228,12 +228,12 @@ describe.each(DIALECTS)('retention on %s', (dialect) => {
       );
 
       // The note's original and its cleaned copy; the second case has no file.
-      expect(filesUnder(path.join(t.dataDir, 'blobs'))).toHaveLength(2);
+      expect(await uploadBlobIds(t.deps)).toHaveLength(2);
       const deleted = await handler.send('DELETE', `/api/v1/cases/${target}?requestId=${requestId}`);
       expect(deleted.statusCode).toBe(204);
       expect((await sup.get(`/api/v1/cases/${target}`)).statusCode).toBe(404);
       expect((await sup.get(`/api/v1/cases/${id}`)).statusCode).toBe(200);
-      expect(filesUnder(path.join(t.dataDir, 'blobs'))).toEqual([]);
+      expect(await uploadBlobIds(t.deps)).toEqual([]);
       expect(await auditRows(t, 'case.destroy')).toEqual([
         { actor: t.users.handler.id, subject: `report:${target}`, reason: `early_deletion request:${requestId}` },
       ]);

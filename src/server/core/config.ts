@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../shared/api.ts';
 import type { ImapIntakeConfig, MailIntakeConfig } from '../../domain/email/mail-settings.ts';
+import { scaleConfig, scaleEnv, type ScaleConfig } from './config-scale.ts';
 
 const int = (def: number, min: number, max: number, why?: string) => {
   const error = `must be a whole number from ${min} to ${max}${why ? ` (${why})` : ''}`;
@@ -248,6 +249,7 @@ const Env = z
      * are closed; keep it below the stop timeout of what runs Confide (Docker: 10, Kubernetes: 30, systemd: 90).
      */
     CONFIDE_SHUTDOWN_GRACE_SECONDS: int(5, 0, 600),
+    ...scaleEnv,
     /** Log level: fatal, error, warn, info, debug, silent. */
     CONFIDE_LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -285,7 +287,7 @@ const Env = z
       });
   });
 
-export interface Config {
+export interface Config extends ScaleConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -370,10 +372,12 @@ export function loadConfig(
   ).replace(/\/$/, '');
   const secure = e.CONFIDE_SECURE_COOKIES;
   const https = publicUrl.startsWith('https://');
+  const dataDir = path.resolve(cwd, e.CONFIDE_DATA_DIR);
   return Object.freeze({
+    ...scaleConfig(e, dataDir, cwd),
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(cwd, e.CONFIDE_DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL,
     publicUrl,
     profilesDir: path.resolve(cwd, e.CONFIDE_PROFILES_DIR),
