@@ -23,6 +23,7 @@ import { errorPageHtml, publicRoutes, renderErrorPage } from './public/routes.ts
 import { languagePrefix } from './public/locale.ts';
 import type { HttpBounds } from './core/config.ts';
 import { staffAssetRoutes } from './staff.ts';
+import { registerHealth } from './health.ts';
 import type { RouteContext } from './core/route-context.ts';
 
 export interface AppOptions {
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRequestLog(app);
   registerOriginCheck(app);
   registerNulCheck(app);
+  registerHealth(app, deps, app.log);
   app.setErrorHandler(answerError);
 
   await app.register(cookie);

@@ -38,9 +38,12 @@ export interface OpenDatabase {
 // PostgreSQL returns BIGINT/NUMERIC as strings by default; our integers fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/** How long a new PostgreSQL connection may take before the query that needed it fails (ms). */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export function openDatabase(options: DatabaseOptions): OpenDatabase {
   if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // An idle connection that PostgreSQL ends (a restart, a failover, an administrator) is dropped from the pool and
     // the next query opens a new one. Unheard, the pool's 'error' event would end the process.
     pool.on('error', (error: Error & { code?: string }) =>
@@ -133,6 +136,12 @@ export async function migrateDownAll(db: Database): Promise<void> {
     if (error) throw error;
     if (!results || results.length === 0) return;
   }
+}
+
+/** How many of Confide's migrations the database has not applied (0: the schema is current). */
+export async function pendingMigrations(db: Database): Promise<number> {
+  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: migrationProvider });
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).length;
 }
 
 /** A cheap query to check that the database answers. */
