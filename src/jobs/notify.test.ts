@@ -26,6 +26,7 @@ const STAFF_URL = 'https://report.example/staff/';
 function recordingLog() {
   const lines: { level: string; msg: string }[] = [];
   const log: JobLog = {
+    debug: () => undefined,
     info: (_obj, msg) => lines.push({ level: 'info', msg }),
     warn: (_obj, msg) => lines.push({ level: 'warn', msg }),
     error: (_obj, msg) => lines.push({ level: 'error', msg }),

@@ -173,6 +173,7 @@ describe.each(DIALECTS)('retention job on %s', (dialect) => {
       setClock(ENDS + DAY);
       const lines: string[] = [];
       const log: JobLog = {
+        debug: () => undefined,
         info: (obj, msg) => lines.push(`${msg} ${JSON.stringify(obj)}`),
         warn: (obj, msg) => lines.push(`${msg} ${JSON.stringify(obj)}`),
         error: (obj, msg) => lines.push(`${msg} ${JSON.stringify(obj)}`),

@@ -14,6 +14,7 @@ import { createJobRunner, type Job, type JobLog } from './runner.ts';
 function recordingLog() {
   const lines: { level: string; obj: object; msg: string }[] = [];
   const log: JobLog = {
+    debug: () => undefined,
     info: (obj, msg) => lines.push({ level: 'info', obj, msg }),
     warn: (obj, msg) => lines.push({ level: 'warn', obj, msg }),
     error: (obj, msg) => lines.push({ level: 'error', obj, msg }),

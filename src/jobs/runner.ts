@@ -1,12 +1,13 @@
 /**
  * Runs periodic jobs on every node, each under a database lease (src/store/leases.ts), so that across all nodes one run of a
  * job happens at a time and about once per interval. A failed run is logged and the job tried again at its next
- * interval; nothing a job throws stops the runner or the process.
+ * interval; nothing a job throws stops the runner or the process. A node that finds the lease taken tries again when
+ * it ends rather than a whole interval later, so that the work goes on soon after its holder dies.
  */
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../domain/deps.ts';
 import { MINUTE } from '../shared/time.ts';
-import { acquireLease, extendLease } from '../store/leases.ts';
+import { acquireLease, extendLease, leaseEnd } from '../store/leases.ts';
 
 export interface Job {
   /** Unique name; also the key of its lease. */
@@ -19,6 +20,7 @@ export interface Job {
 
 /** The part of a pino/Fastify logger the runner and jobs use. */
 export interface JobLog {
+  debug?(obj: object, msg: string): void;
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -64,6 +66,7 @@ export function createJobRunner(
       );
     }, leaseMs / 2);
     heartbeat.unref();
+    log.debug?.({ job: job.name, node: holder }, 'job run');
     try {
       await job.run(stopping.signal);
     } catch (error) {
@@ -85,13 +88,28 @@ export function createJobRunner(
     return p;
   }
 
+  /** The wait before the next try: an interval after a run; when another node held the lease, until it ends. */
+  async function nextDelay(job: Job, ran: boolean): Promise<number> {
+    if (ran) return job.intervalMs;
+    const end = await leaseEnd(deps.db, job.name);
+    if (!end) return job.intervalMs;
+    // A moment past its end, with a little spread so that waiting nodes do not all ask at once.
+    const wait = end.getTime() - deps.now().getTime() + 250 + Math.floor(Math.random() * 500);
+    return Math.min(job.intervalMs, Math.max(1_000, wait));
+  }
+
   function schedule(job: Job, delayMs: number): void {
     if (stopping.signal.aborted) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
       void track(
-        runLeased(job).catch((error: unknown) => log.error({ job: job.name, err: error }, 'job lease failed')),
-      ).then(() => schedule(job, job.intervalMs));
+        runLeased(job)
+          .then((ran) => nextDelay(job, ran))
+          .catch((error: unknown) => {
+            log.error({ job: job.name, err: error }, 'job lease failed');
+            return job.intervalMs;
+          }),
+      ).then((delay) => schedule(job, delay));
     }, delayMs);
     timer.unref();
     timers.add(timer);

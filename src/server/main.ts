@@ -1,17 +1,20 @@
 /**
  * Starts Confide: validates configuration, opens and migrates the database, prints the one-time setup link when
- * there is no staff user yet (or seeds demo users with --demo), listens, starts the e-mail intake when configured (src/inbound), runs the periodic jobs (src/jobs), and shuts
+ * there is no staff user yet (or seeds demo users with --demo), listens — itself, or with CONFIDE_WORKERS above 1 in
+ * that many worker processes (src/server/cluster.ts) — starts the e-mail intake when configured (src/inbound), runs the periodic jobs (src/jobs), and shuts
  * down on SIGINT/SIGTERM within CONFIDE_SHUTDOWN_GRACE_SECONDS (exit 0), or 10 s after it at the latest (exit 1).
  */
 import { buildApp } from './app.ts';
 import { closeWithin } from './plugins/bounds.ts';
-import { loadConfig } from './core/config.ts';
+import { loadConfig, type Config } from './core/config.ts';
 import { explainStartupError } from './startup-errors.ts';
 import { buildDeps } from './deps.ts';
 import { issueSetupToken, needsSetup } from '../domain/accounts/setup.ts';
 import { seedDemo } from '../domain/accounts/demo.ts';
 import { createJobs } from '../jobs/index.ts';
 import { setUpMailIntake } from '../inbound/start.ts';
+import { isWorker, runPrimary } from './cluster.ts';
+import type { Deps } from '../domain/deps.ts';
 
 /** How long after the grace period a shutdown may take to unwind requests, jobs and the database before exit(1). */
 const EXIT_MARGIN_MS = 10_000;
@@ -19,19 +22,8 @@ const EXIT_MARGIN_MS = 10_000;
 /** The data folder, once the configuration is read: start-up errors name it. */
 let dataDir: string | undefined;
 
-async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, ...(process.argv.includes('--demo') ? { CONFIDE_DEMO: '1' } : {}) });
-  dataDir = config.dataDir;
-  const { deps, close } = await buildDeps(config);
-  const app = await buildApp({
-    deps,
-    secureCookies: config.secureCookies,
-    trustProxy: config.trustProxy,
-    publicUrl: config.publicUrl,
-    logLevel: config.logLevel,
-    bounds: config.http,
-  });
-
+/** Prints the one-time setup link, or seeds the demo users: once per start, after the migrations. */
+async function prepare(config: Config, deps: Deps): Promise<void> {
   if (config.demo && !(await needsSetup(deps))) {
     console.log(
       '\nDemo users were not created: this database already has staff users. Use an empty CONFIDE_DATA_DIR for a demo.',
@@ -46,6 +38,36 @@ async function main(): Promise<void> {
       `\nNo staff user yet. Open this one-time link to create the first administrator:\n  ${config.publicUrl}/setup?token=${token}\n`,
     );
   }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, ...(process.argv.includes('--demo') ? { CONFIDE_DEMO: '1' } : {}) });
+  dataDir = config.dataDir;
+  if (config.workers > 1 && !isWorker()) {
+    // The installation is migrated and prepared once, here; the workers find it so.
+    const built = await buildDeps(config);
+    await prepare(config, built.deps).finally(() => built.close());
+    await runPrimary({
+      workers: config.workers,
+      stopWithinMs: config.http.shutdownGraceMs + EXIT_MARGIN_MS,
+      log: (line) => console.log(line),
+    });
+    console.log(
+      `Confide is running with ${config.workers} workers: public site ${config.publicUrl}/  staff workspace ${config.publicUrl}/staff/`,
+    );
+    return;
+  }
+  const { deps, close } = await buildDeps(config);
+  const app = await buildApp({
+    deps,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    logLevel: config.logLevel,
+    bounds: config.http,
+  });
+
+  if (!isWorker()) await prepare(config, deps);
 
   const intake = setUpMailIntake(deps, config.mailIntake, app.log);
   const jobs = createJobs(deps, app.log, intake.jobs);
@@ -72,6 +94,7 @@ async function main(): Promise<void> {
     console.log(`E-mail intake: SMTP receiver on ${config.mailIntake.smtp?.host}:${port}`);
   }
   jobs.start();
+  if (isWorker()) return;
   console.log(`Confide is running: public site ${config.publicUrl}/  staff workspace ${config.publicUrl}/staff/`);
 }
 

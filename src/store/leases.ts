@@ -49,3 +49,9 @@ export async function extendLease(db: Database, name: string, holder: string, un
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
+
+/** When the lease on `name` ends, whoever holds it; null when there is none. */
+export async function leaseEnd(db: Database, name: string): Promise<Date | null> {
+  const row = await db.selectFrom('job_leases').select('expires_at').where('name', '=', name).executeTakeFirst();
+  return row ? new Date(row.expires_at) : null;
+}
