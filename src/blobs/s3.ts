@@ -50,7 +50,7 @@ export interface S3Settings extends S3Location {
   /** Addresses `endpoint/bucket/key` instead of `bucket.endpoint/key` (what most self-hosted services need). */
   pathStyle: boolean;
   /** Credentials; unset: the SDK's usual chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile files, roles). */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 /**

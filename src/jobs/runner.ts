@@ -57,7 +57,10 @@ export function createJobRunner(
 
   async function runLeased(job: Job): Promise<boolean> {
     const started = deps.now();
-    if (!(await acquireLease(deps.db, job.name, holder, started, later(leaseMs)))) return false;
+    if (!(await acquireLease(deps.db, job.name, holder, started, later(leaseMs)))) {
+      log.debug?.({ job: job.name, node: holder }, 'job lease held by another node');
+      return false;
+    }
     // A heartbeat keeps the lease while the run takes longer than leaseMs, so no other node starts it meanwhile.
     const heartbeat = setInterval(() => {
       extendLease(deps.db, job.name, holder, later(leaseMs)).then(

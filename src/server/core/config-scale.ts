@@ -32,6 +32,10 @@ export const scaleEnv = {
     }),
   AWS_ENDPOINT_URL_S3: z.string().url({ error: 'must be a URL such as https://s3.example:9000' }).optional(),
   AWS_ENDPOINT_URL: z.string().url({ error: 'must be a URL such as https://s3.example:9000' }).optional(),
+  /** Read here rather than by the SDK itself, so the configuration is the one place settings come from. */
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).optional(),
   AWS_DEFAULT_REGION: z.string().min(1).optional(),
   /** Path-style addressing (`endpoint/bucket/key`): 1 or 0; default 1 with an endpoint (self-hosted services), 0 without. */
@@ -71,6 +75,15 @@ export function scaleConfig(e: ScaleEnv, dataDir: string, cwd: string): ScaleCon
           ...s3,
           ...(endpoint ? { endpoint } : {}),
           region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? 'us-east-1',
+          ...(e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+            ? {
+                credentials: {
+                  accessKeyId: e.AWS_ACCESS_KEY_ID,
+                  secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+                  ...(e.AWS_SESSION_TOKEN ? { sessionToken: e.AWS_SESSION_TOKEN } : {}),
+                },
+              }
+            : {}),
           pathStyle: e.CONFIDE_S3_PATH_STYLE ? ['1', 'true'].includes(e.CONFIDE_S3_PATH_STYLE) : endpoint !== undefined,
         },
       }
