@@ -62,3 +62,13 @@ export function storedBytes(t: TestApp): Buffer[] {
   }
   return out;
 }
+
+/** The forms in which a marker could be stored: as UTF-8 and UTF-16 text, and base64 and hex encoded. */
+export function needles(marker: string): Buffer[] {
+  return [
+    Buffer.from(marker),
+    Buffer.from(marker, 'utf16le'),
+    Buffer.from(Buffer.from(marker).toString('base64').slice(0, 16)),
+    Buffer.from(Buffer.from(marker).toString('hex')),
+  ];
+}

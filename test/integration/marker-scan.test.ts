@@ -6,22 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { DIALECTS } from '../helpers/db.ts';
-import { filesUnder, storedBytes, submitMarkedReport } from '../helpers/marker-scan.ts';
+import { filesUnder, needles, storedBytes, submitMarkedReport } from '../helpers/marker-scan.ts';
 import { submitCase } from '../helpers/cases.ts';
 import { reporterPages } from '../helpers/public-pages.ts';
 import { AUDIO, postMinutes, postTranscriptForm } from '../helpers/transcripts.ts';
 import { recordIntake } from '../helpers/intake.ts';
 import { multipart } from '../helpers/multipart.ts';
-
-/** The forms in which the marker could be stored. */
-function needles(marker: string): Buffer[] {
-  return [
-    Buffer.from(marker),
-    Buffer.from(marker, 'utf16le'),
-    Buffer.from(Buffer.from(marker).toString('base64').slice(0, 16)),
-    Buffer.from(Buffer.from(marker).toString('hex')),
-  ];
-}
 
 describe.each(DIALECTS)('marker scan on %s', (dialect) => {
   let t: TestApp;

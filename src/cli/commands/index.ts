@@ -1,4 +1,5 @@
 import { auditVerify } from './audit.ts';
+import { backup, restore } from './backup.ts';
 import { importEml } from './import-eml.ts';
 import { migrate } from './migrate.ts';
 import { retentionRun } from './retention.ts';
@@ -21,5 +22,7 @@ export const commands: Record<string, Command> = Object.fromEntries(
     retentionRun,
     migrate,
     importEml,
+    backup,
+    restore,
   ].map((c) => [c.name, c]),
 );
