@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../domain/deps.ts';
 import { MINUTE } from '../shared/time.ts';
 import { acquireLease, extendLease, leaseEnd } from '../store/leases.ts';
+import { jobDuration, jobRuns } from '../metrics/index.ts';
 
 export interface Job {
   /** Unique name; also the key of its lease. */
@@ -70,11 +71,15 @@ export function createJobRunner(
     }, leaseMs / 2);
     heartbeat.unref();
     log.debug?.({ job: job.name, node: holder }, 'job run');
+    const timer = jobDuration.startTimer({ job: job.name });
     try {
       await job.run(stopping.signal);
+      jobRuns.inc({ job: job.name, outcome: 'ok' });
     } catch (error) {
+      jobRuns.inc({ job: job.name, outcome: 'failed' });
       log.error({ job: job.name, err: error }, 'job failed; it runs again at its next interval');
     } finally {
+      timer();
       clearInterval(heartbeat);
       // Keep the lease until the next run is due, so other nodes do not repeat the work within the interval.
       await extendLease(deps.db, job.name, holder, new Date(started.getTime() + job.intervalMs)).catch(

@@ -4,6 +4,7 @@
  * options may follow as query parameters, e.g. `?requireTLS=true` to refuse a server without STARTTLS,
  * `?ignoreTLS=true` for a local relay without it.
  */
+import { mailFailures } from '../metrics/index.ts';
 import nodemailer from 'nodemailer';
 
 export interface Mail {
@@ -36,7 +37,10 @@ export function createSmtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ url, ...TIMEOUTS }, { from });
   return {
     async send(mail) {
-      await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text }).catch((error: unknown) => {
+        mailFailures.inc();
+        throw error;
+      });
     },
     close: () => transport.close(),
   };

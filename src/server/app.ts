@@ -24,6 +24,7 @@ import { languagePrefix } from './public/locale.ts';
 import type { HttpBounds } from './core/config.ts';
 import { staffAssetRoutes } from './staff.ts';
 import { registerHealth } from './health.ts';
+import { registerMetrics } from './metrics.ts';
 import type { RouteContext } from './core/route-context.ts';
 
 export interface AppOptions {
@@ -41,6 +42,8 @@ export interface AppOptions {
   webDir?: string;
   /** How long connections may take (default: the configuration's defaults). */
   bounds?: HttpBounds;
+  /** CONFIDE_METRICS_TOKEN: GET /metrics answers its bearer (unset: 404). */
+  metricsToken?: string | undefined;
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -78,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOriginCheck(app);
   registerNulCheck(app);
   registerHealth(app, deps, app.log);
+  registerMetrics(app, deps, options.metricsToken);
   app.setErrorHandler(answerError);
 
   await app.register(cookie);

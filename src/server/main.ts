@@ -14,6 +14,8 @@ import { seedDemo } from '../domain/accounts/demo.ts';
 import { createJobs } from '../jobs/index.ts';
 import { setUpMailIntake } from '../inbound/start.ts';
 import { isWorker, runPrimary } from './cluster.ts';
+import { serveMetrics } from './metrics.ts';
+import { clusterMetricsReader, collectProcessMetrics, metricsText } from '../metrics/index.ts';
 import type { Deps } from '../domain/deps.ts';
 
 /** How long after the grace period a shutdown may take to unwind requests, jobs and the database before exit(1). */
@@ -47,11 +49,15 @@ async function main(): Promise<void> {
     // The installation is migrated and prepared once, here; the workers find it so.
     const built = await buildDeps(config);
     await prepare(config, built.deps).finally(() => built.close());
+    const metrics = config.metrics.port
+      ? await serveMetrics(config.metrics.port, config.metrics.host, clusterMetricsReader())
+      : null;
     await runPrimary({
       workers: config.workers,
       stopWithinMs: config.http.shutdownGraceMs + EXIT_MARGIN_MS,
       log: (line) => console.log(line),
     });
+    if (metrics) console.log(`Metrics: http://${config.metrics.host}:${metrics.port}/metrics (all workers)`);
     console.log(
       `Confide is running with ${config.workers} workers: public site ${config.publicUrl}/  staff workspace ${config.publicUrl}/staff/`,
     );
@@ -65,12 +71,15 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     logLevel: config.logLevel,
     bounds: config.http,
+    metricsToken: config.metrics.token,
   });
+  collectProcessMetrics();
 
   if (!isWorker()) await prepare(config, deps);
 
   const intake = setUpMailIntake(deps, config.mailIntake, app.log);
   const jobs = createJobs(deps, app.log, intake.jobs);
+  let metrics: Awaited<ReturnType<typeof serveMetrics>> | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -81,7 +90,12 @@ async function main(): Promise<void> {
       app.log.error({ afterMs: config.http.shutdownGraceMs + EXIT_MARGIN_MS }, 'shutdown did not finish: exiting');
       process.exit(1);
     }, config.http.shutdownGraceMs + EXIT_MARGIN_MS).unref();
-    await Promise.all([jobs.stop(), closeWithin(app, config.http.shutdownGraceMs), intake.smtp?.close()]);
+    await Promise.all([
+      jobs.stop(),
+      closeWithin(app, config.http.shutdownGraceMs),
+      intake.smtp?.close(),
+      metrics?.close(),
+    ]);
     await close();
     process.exit(0);
   };
@@ -89,12 +103,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Workers' metrics are served, added up, by the first process.
+  metrics =
+    config.metrics.port && !isWorker()
+      ? await serveMetrics(config.metrics.port, config.metrics.host, metricsText)
+      : null;
   if (intake.smtp) {
     const port = await intake.smtp.listen();
     console.log(`E-mail intake: SMTP receiver on ${config.mailIntake.smtp?.host}:${port}`);
   }
   jobs.start();
   if (isWorker()) return;
+  if (metrics) console.log(`Metrics: http://${config.metrics.host}:${metrics.port}/metrics`);
   console.log(`Confide is running: public site ${config.publicUrl}/  staff workspace ${config.publicUrl}/staff/`);
 }
 

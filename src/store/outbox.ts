@@ -53,3 +53,18 @@ export async function markNoticesSent(db: Database, ids: string[], at: string): 
 export async function setUserLastNotified(db: Database, userId: string, at: string): Promise<void> {
   await db.updateTable('users').set({ last_notified_at: at }).where('id', '=', userId).execute();
 }
+
+/** Sizes of the work queues, for the metrics: notices not yet mailed, reports still waiting for triage. */
+export async function countQueues(db: Database): Promise<{ notices_pending: number; reports_untriaged: number }> {
+  const notices = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('sent_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const untriaged = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', '=', 'received')
+    .executeTakeFirstOrThrow();
+  return { notices_pending: Number(notices.n), reports_untriaged: Number(untriaged.n) };
+}

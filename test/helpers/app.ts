@@ -85,6 +85,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     // The configured public URL only when a test sets one (HSTS and Secure cookies follow an https one).
     publicUrl: options.env?.CONFIDE_PUBLIC_URL ? config.publicUrl : 'http://127.0.0.1',
     bounds: config.http,
+    metricsToken: config.metrics.token,
     ...(options.webDir ? { webDir: options.webDir } : {}),
     logLevel: lines ? 'info' : (options.env?.CONFIDE_LOG_LEVEL ?? 'silent'),
     ...(lines ? { logStream: { write: (line: string) => void lines.push(line) } } : {}),

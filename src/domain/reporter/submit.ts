@@ -23,6 +23,7 @@ import {
   insertReport,
 } from '../../store/submissions.ts';
 import { inTransaction, type Tx } from '../../store/transaction.ts';
+import { submissions } from '../../metrics/index.ts';
 import { audit } from '../audit/record.ts';
 import { coversCategory } from '../accounts/category-staff.ts';
 import { categoryOf } from '../categories.ts';
@@ -199,6 +200,7 @@ export class ReportDraft {
           await inTransaction(deps.db, async (trx) => {
             await this.insert(trx, { input, options, category, answers, identity, reference, receipt: columns });
           });
+          submissions.inc({ channel: input.channel });
           return { receipt, reportId: this.id, reference };
         } catch (error) {
           if (attempt < 3 && isUniqueViolation(error)) continue;

@@ -1,6 +1,7 @@
 /**
  * The settings for running beyond one process: where blobs live (CONFIDE_BLOB_URL and the usual AWS variables for
- * an S3-compatible store) and how many worker processes serve requests (CONFIDE_WORKERS). Part of the configuration
+ * an S3-compatible store), how many worker processes serve requests (CONFIDE_WORKERS), and where Prometheus reads
+ * the metrics (CONFIDE_METRICS_PORT, CONFIDE_METRICS_TOKEN). Part of the configuration
  * in config.ts, validated with it.
  */
 import os from 'node:os';
@@ -11,6 +12,20 @@ import type { BlobConfig } from '../../blobs/open.ts';
 import { parseS3Url } from '../../blobs/s3.ts';
 
 export const scaleEnv = {
+  /** Port of a listener serving only Prometheus metrics at /metrics (unset: none). Keep it off the public network. */
+  CONFIDE_METRICS_PORT: z.coerce
+    .number({ error: 'must be a port number from 1 to 65535' })
+    .int({ error: 'must be a port number from 1 to 65535' })
+    .min(1, { error: 'must be a port number from 1 to 65535' })
+    .max(65535, { error: 'must be a port number from 1 to 65535' })
+    .optional(),
+  /** Address of the metrics listener. */
+  CONFIDE_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** A secret of at least 32 characters: GET /metrics on the main port then answers `Authorization: Bearer <it>`. */
+  CONFIDE_METRICS_TOKEN: z
+    .string()
+    .min(32, { error: 'must be at least 32 characters (e.g. openssl rand -hex 32)' })
+    .optional(),
   /**
    * Where encrypted file contents are stored: unset for `<CONFIDE_DATA_DIR>/blobs`; a folder (`/srv/confide/blobs`
    * or `file:///srv/confide/blobs`), which several nodes must share; or `s3://bucket/prefix` for an S3-compatible
@@ -59,6 +74,8 @@ export const scaleEnv = {
 type ScaleEnv = z.output<z.ZodObject<typeof scaleEnv>>;
 
 export interface ScaleConfig {
+  /** Prometheus metrics: a listener of their own (port null: none), and the bearer token for /metrics on the main port. */
+  metrics: { port: number | null; host: string; token: string | undefined };
   blobs: BlobConfig;
   /** Worker processes (1: the server runs in the first process itself). */
   workers: number;
@@ -95,5 +112,9 @@ export function scaleConfig(e: ScaleEnv, dataDir: string, cwd: string): ScaleCon
             ? fileURLToPath(url)
             : path.resolve(cwd, url),
       };
-  return { blobs, workers: e.CONFIDE_WORKERS };
+  return {
+    blobs,
+    workers: e.CONFIDE_WORKERS,
+    metrics: { port: e.CONFIDE_METRICS_PORT ?? null, host: e.CONFIDE_METRICS_HOST, token: e.CONFIDE_METRICS_TOKEN },
+  };
 }
