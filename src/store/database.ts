@@ -7,6 +7,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import {
+  CompiledQuery,
   Kysely,
   Migrator,
   PostgresDialect,
@@ -150,7 +151,8 @@ export async function ping(db: Database): Promise<void> {
 }
 
 /**
- * Kysely's SQLite dialect, except that a transaction SQLite has already rolled back itself is not rolled back again.
+ * Kysely's SQLite dialect, except that transactions take the write lock when they begin, and that a transaction
+ * SQLite has already rolled back itself is not rolled back again.
  * On SQLITE_FULL, SQLITE_IOERR and the like SQLite may end the transaction at once; Kysely's own "rollback" then
  * fails ("cannot rollback - no transaction is active") and that error replaces the one that said what happened.
  */
@@ -170,6 +172,15 @@ class CauseKeepingSqliteDriver extends SqliteDriver {
     config: SqliteDialectConfig,
   ) {
     super(config);
+  }
+
+  /**
+   * `BEGIN IMMEDIATE`: the transaction takes the write lock at once, waiting for it up to busy_timeout. A deferred
+   * `BEGIN` reads first and fails at once with SQLITE_BUSY ("database is locked", no waiting) when another process —
+   * a second worker, a CLI command — committed a write meanwhile (https://sqlite.org/lang_transaction.html).
+   */
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * SIGTERM ends the real server within its bound (issue 8, item 19): an idle keep-alive connection and an upload that
+ * SIGTERM lets a submission in flight finish and be stored, and ends the real server within its bound (issue 8, item 19): an idle keep-alive connection and an upload that
  * stalled mid-body used to keep `app.close()` waiting for ever. Requests that arrive while it closes are answered 503
  * in the API's error shape, and with the error page on the public site.
  */
@@ -11,6 +11,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPgDatabase, DIALECTS } from '../helpers/db.ts';
 import { spawnServer, type ServerProcess } from '../helpers/server.ts';
+import { addUser } from '../../src/domain/accounts/users.ts';
+import { loadConfig } from '../../src/server/core/config.ts';
+import { buildDeps } from '../../src/server/deps.ts';
+import { countContents } from '../../src/store/backup.ts';
+import { PASSWORD, TEST_ARGON2 } from '../helpers/app.ts';
+import { ESPIONAGE } from '../helpers/cases.ts';
+import { multipart, reportParts } from '../helpers/multipart.ts';
 
 const GRACE_SECONDS = 2;
 /** Far beyond the grace period: a server still running by then would have waited for ever. */
@@ -118,5 +125,54 @@ describe.each(DIALECTS)('SIGTERM on %s', (dialect) => {
     const logged = server.lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { msg: string });
     expect(logged.map((l) => l.msg)).toContain('closing the connections still open after the shutdown grace period');
     expect(logged.map((l) => l.msg)).not.toContain('shutdown did not finish: exiting');
+  });
+
+  it('lets a submission in flight at SIGTERM finish and store the report, then exits 0', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-shutdown-'));
+    cleanup.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const pgDb = dialect === 'postgres' ? await createPgDatabase() : null;
+    if (pgDb) cleanup.push(() => pgDb.drop());
+    const env = { CONFIDE_DATA_DIR: dataDir, ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) };
+    const built = await buildDeps(loadConfig({ ...env, CONFIDE_LOG_LEVEL: 'silent' }), { argon2: TEST_ARGON2 });
+    for (const role of ['supervisor', 'custodian'] as const)
+      await addUser(built.deps, { username: role, role, password: PASSWORD, displayName: role });
+    await built.close();
+    server = await spawnServer({ ...env, CONFIDE_SHUTDOWN_GRACE_SECONDS: '20' });
+    await server.waitFor(/^Confide is running/, DEADLINE_MS);
+
+    const { payload, headers } = await multipart(reportParts({ category: 'espionage', answers: ESPIONAGE }));
+    const half = Math.floor(payload.length / 2);
+    const request = http.request({
+      host: '127.0.0.1',
+      port: server.port,
+      method: 'POST',
+      path: '/api/v1/reports',
+      agent: false,
+      headers: { ...headers, 'Content-Length': String(payload.length) },
+    });
+    const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request.on('response', (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      request.on('error', reject);
+    });
+    await new Promise<void>((resolve) => request.write(payload.subarray(0, half), () => resolve()));
+
+    server.child.kill('SIGTERM');
+    await server.waitFor(/new requests are answered 503 from now on/, DEADLINE_MS);
+    request.end(payload.subarray(half));
+    const { status, body } = await answered;
+    expect(status, body).toBe(201);
+    expect(JSON.parse(body)).toMatchObject({ receipt: expect.any(String) });
+    expect(await server.exit(DEADLINE_MS)).toBe(0);
+
+    const after = await buildDeps(loadConfig({ ...env, CONFIDE_LOG_LEVEL: 'silent' }), { argon2: TEST_ARGON2 });
+    try {
+      expect(await countContents(after.deps.db)).toEqual({ reports: 1, files: 0 });
+    } finally {
+      await after.close();
+    }
   });
 });
