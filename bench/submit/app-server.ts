@@ -15,10 +15,16 @@ import { SUBMIT_CATEGORY } from './body.ts';
 serveInChild(async () => {
   const dataDir = process.env.CONFIDE_DATA_DIR;
   if (!dataDir) throw new Error('CONFIDE_DATA_DIR is not set');
-  // Limits and log level may be set by the benchmark that starts this server (bench/upload).
-  const passed = ['CONFIDE_MAX_FILE_BYTES', 'CONFIDE_LOG_LEVEL'].flatMap((k) =>
-    process.env[k] ? [[k, process.env[k]!]] : [],
-  );
+  // Limits, log level and the blob store may be set by the benchmark that starts this server (bench/upload).
+  const passed = [
+    'CONFIDE_MAX_FILE_BYTES',
+    'CONFIDE_LOG_LEVEL',
+    'CONFIDE_BLOB_URL',
+    'AWS_ENDPOINT_URL_S3',
+    'AWS_REGION',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+  ].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []));
   const config = loadConfig({ CONFIDE_DATA_DIR: dataDir, ...Object.fromEntries(passed) });
   const app = await listenApp(config, async (deps) => {
     if (!deps.profile().categories.some((c) => c.id === SUBMIT_CATEGORY))

@@ -1,5 +1,8 @@
 /**
- * `npm run bench:upload [-- --sizes 8,64,512]` (MiB)
+ * `npm run bench:upload [-- --sizes 8,64,512] [--s3]` (MiB)
+ *
+ * With `--s3` the app stores the files in an S3-protocol server on loopback (s3rver, in this process) instead of
+ * its data folder: uploads then go out in 8 MiB multipart parts as they are encrypted.
  *
  * Memory while receiving files: uploads one file of each size (random bytes, a kind whose metadata cannot be
  * removed, so it is only streamed and encrypted) through POST /api/v1/reports to the real app in its own process,
@@ -14,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from '../lib/child.ts';
+import { startS3Server } from '../../test/helpers/s3.ts';
 import { cleanUpOnSignals, cleanup, onCleanup } from '../lib/cleanup.ts';
 import { ANSWERS, SUBMIT_CATEGORY } from '../submit/body.ts';
 
@@ -39,7 +43,7 @@ function randomFile(file: string, bytes: number): void {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { sizes: { type: 'string', default: '8,64,512' } },
+    options: { sizes: { type: 'string', default: '8,64,512' }, s3: { type: 'boolean', default: false } },
   });
   const sizes = values.sizes.split(',').map((s) => Number(s) * MiB);
   if (sizes.some((s) => !Number.isInteger(s) || s <= 0))
@@ -48,10 +52,18 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'confide-bench-upload-'));
   onCleanup('remove temp folder', () => fs.rmSync(dir, { recursive: true, force: true }));
   const dataDir = path.join(dir, 'data');
+  const s3 = values.s3 ? await startS3Server() : null;
+  if (s3) onCleanup('stop the S3-protocol server', () => s3.close());
   const server = await startServer(APP, {
     name: 'app',
-    env: { CONFIDE_DATA_DIR: dataDir, CONFIDE_MAX_FILE_BYTES: String(Math.max(...sizes)), CONFIDE_LOG_LEVEL: 'warn' },
+    env: {
+      CONFIDE_DATA_DIR: dataDir,
+      CONFIDE_MAX_FILE_BYTES: String(Math.max(...sizes)),
+      CONFIDE_LOG_LEVEL: 'warn',
+      ...(s3 ? s3.env('blobs') : {}),
+    },
   });
+  console.error(`blob store: ${s3 ? `S3 at ${s3.endpoint}` : 'the data folder'}`);
   try {
     const base = memoryOf(server.pid);
     console.error(`app started: resident ${(base.now / MiB).toFixed(1)} MiB, peak ${(base.peak / MiB).toFixed(1)} MiB`);
