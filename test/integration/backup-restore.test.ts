@@ -131,7 +131,7 @@ describe.each(DIALECTS.flatMap((d) => STORES.map((s) => [d, s] as const)))(
       try {
         const restored = await confide(['restore', dir], targetEnv);
         expect(restored.code, restored.err).toBe(0);
-        expect(restored.out).toMatch(/ and verified: 3 reports, 2 files, 3 blobs, \d+ audit entries\.\n$/);
+        expect(restored.out).toMatch(/ and verified: 3 reports, 2 files, 4 blobs, \d+ audit entries\.\n$/);
 
         // A second restore into the same installation is refused, and changes nothing.
         const again = await confide(['restore', dir], targetEnv);

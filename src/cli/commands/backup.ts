@@ -21,6 +21,7 @@ function folderArgument(positionals: string[], io: Io, help: string): string | n
 }
 
 const say = (io: Io) => (line: string) => io.err.write(`${line}\n`);
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export const backup: Command = {
   name: 'backup',
@@ -45,7 +46,7 @@ are deleted: keep backups no longer than needed, and delete them on a schedule (
       const { manifest } = await withDeps(io, (deps) => makeBackup(deps, dir, config.databaseUrl, say(io)));
       const bytes = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
       io.out.write(
-        `Backup written to ${dir}: ${manifest.counts.reports} reports, ${manifest.counts.files} files, ${manifest.counts.blobs} blobs, ${(bytes / 1e6).toFixed(1)} MB.\n`,
+        `Backup written to ${dir}: ${count(manifest.counts.reports, 'report')}, ${count(manifest.counts.files, 'file')}, ${count(manifest.counts.blobs, 'blob')}, ${(bytes / 1e6).toFixed(1)} MB.\n`,
       );
       return 0;
     } catch (error) {
@@ -98,7 +99,7 @@ Exit codes: 0 restored and verified; 1 the restored installation did not verify;
       try {
         const check = await verifyRestored(built.deps, manifest);
         io.out.write(
-          `Restored from ${dir} (backed up ${manifest.createdAt}) and verified: ${check.reports} reports, ${check.files} files, ${check.blobs} blobs, ${check.auditEntries} audit entries.\n`,
+          `Restored from ${dir} (backed up ${manifest.createdAt}) and verified: ${count(check.reports, 'report')}, ${count(check.files, 'file')}, ${count(manifest.counts.blobs, 'blob')}, ${count(check.auditEntries, 'audit entry').replace('entrys', 'entries')}.\n`,
         );
         return 0;
       } finally {
