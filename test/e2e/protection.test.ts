@@ -42,7 +42,7 @@ describe.runIf(HAVE_CHROMIUM)('protection requests in the browser', () => {
     await section.getByRole('textbox', { name: 'Note for staff' }).fill('Patrol car posted outside the house.');
     await section.getByRole('button', { name: 'Record response' }).click();
     await section.getByText('Patrol car posted outside the house.').waitFor();
-    await expect(section.getByRole('button', { name: 'Record response' }).count()).resolves.toBe(0);
+    await section.getByRole('button', { name: 'Record response' }).waitFor({ state: 'detached' });
     await sup.getByRole('region', { name: 'History' }).getByText('answered: Protection arranged').waitFor();
 
     await reporter.goto(`${web.base}/follow-up/report`);

@@ -148,7 +148,7 @@ describe.each(DIALECTS)('SIGTERM on %s', (dialect) => {
       method: 'POST',
       path: '/api/v1/reports',
       agent: false,
-      headers: { ...headers, 'Content-Length': String(payload.length) },
+      headers: { ...headers, 'Content-Length': String(payload.length), Expect: '100-continue' },
     });
     const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
       request.on('response', (res) => {
@@ -158,7 +158,11 @@ describe.each(DIALECTS)('SIGTERM on %s', (dialect) => {
       });
       request.on('error', reject);
     });
-    await new Promise<void>((resolve) => request.write(payload.subarray(0, half), () => resolve()));
+    // 100 Continue: the server has read the headers and is handling the request; only then comes the signal.
+    request.flushHeaders();
+    await new Promise<void>((resolve) =>
+      request.once('continue', () => request.write(payload.subarray(0, half), () => resolve())),
+    );
 
     server.child.kill('SIGTERM');
     await server.waitFor(/new requests are answered 503 from now on/, DEADLINE_MS);

@@ -35,7 +35,7 @@ describe.runIf(PG_URL).each(['a shared folder', 'an S3-protocol server'])('two n
     for (const c of cleanup.splice(0).reverse()) await c();
   });
 
-  it('share reporter sessions, files and the periodic jobs, and go on when one node is killed', async () => {
+  it('share reporter sessions, files and the periodic jobs (and, with S3, go on when one node is killed)', async () => {
     const db = await createPgDatabase();
     cleanup.push(() => db.drop());
     const folder = (name: string) => {
@@ -123,6 +123,8 @@ describe.runIf(PG_URL).each(['a shared folder', 'an S3-protocol server'])('two n
       expect([...jobLines(a, 'job run'), ...jobLines(b, 'job run')].filter((j) => j === job)).toEqual([job]);
 
     // The node that sent notices dies; the other takes them over once the lease it held ends (a minute at most).
+    // Leases live in the database whatever the blob store: waiting that minute once (with S3) is enough.
+    if (store === 'a shared folder') return;
     const [holder, survivor] = jobLines(a, 'job run').includes('notices') ? [a, b] : [b, a];
     const mark = survivor.lines.length;
     holder.child.kill('SIGKILL');
