@@ -139,6 +139,11 @@ export async function migrateDownAll(db: Database): Promise<void> {
   }
 }
 
+/** The names of the migrations this version of Confide knows, in order. */
+export async function knownMigrations(): Promise<string[]> {
+  return Object.keys(await migrationProvider.getMigrations()).sort();
+}
+
 /** How many of Confide's migrations the database has not applied (0: the schema is current). */
 export async function pendingMigrations(db: Database): Promise<number> {
   const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: migrationProvider });

@@ -166,7 +166,7 @@ describe.each(DIALECTS.flatMap((d) => STORES.map((s) => [d, s] as const)))(
       }
     });
 
-    it('refuses a damaged backup, naming the file, and a folder that is not empty', async () => {
+    it('refuses a damaged backup, naming the file, one from a newer Confide, and a folder that is not empty', async () => {
       const dir = path.join(work, 'damaged');
       expect((await confide(['backup', dir], sourceEnv)).code).toBe(0);
       const blob = fs
@@ -185,6 +185,22 @@ describe.each(DIALECTS.flatMap((d) => STORES.map((s) => [d, s] as const)))(
       );
       expect(refused.code).toBe(2);
       expect(refused.err).toContain(`Restore refused: blobs/${blob} is not the file that was backed up`);
+      expect(fs.existsSync(path.join(work, 'never', 'confide.sqlite'))).toBe(false);
+
+      // A backup from a newer Confide: its database is at a migration this version does not know.
+      const newer = path.join(work, 'newer');
+      expect((await confide(['backup', newer], sourceEnv)).code).toBe(0);
+      const manifestFile = path.join(newer, 'manifest.json');
+      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { migration: string; confide: string };
+      fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, migration: '9999_future', confide: '9.0.0' }));
+      const future = await confide(
+        ['restore', newer],
+        dialect === 'postgres' ? { ...target, DATABASE_URL: t.databaseUrl! } : target,
+      );
+      expect(future.code).toBe(2);
+      expect(future.err).toContain(
+        'Restore refused: This backup was made by a newer version of Confide (its database is at migration 9999_future, which this version does not know). Restore it with Confide 9.0.0 or newer.',
+      );
       expect(fs.existsSync(path.join(work, 'never', 'confide.sqlite'))).toBe(false);
 
       const busy = await confide(['backup', dir], sourceEnv);

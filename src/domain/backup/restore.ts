@@ -9,14 +9,14 @@ import type { Deps } from '../deps.ts';
 import type { BlobStore } from '../../blobs/store.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { countContents, listAllReferencedBlobs } from '../../store/backup.ts';
-import { holdsInstallation, type DatabaseOptions } from '../../store/database.ts';
+import { holdsInstallation, knownMigrations, type DatabaseOptions } from '../../store/database.ts';
 import { runPgTool } from '../../store/pg-tools.ts';
 import { databaseFile } from './backup.ts';
 import { BackupError, type Manifest } from './manifest.ts';
 
 /**
- * @throws BackupError when the backup's database kind is not the target's, or the target holds an installation or
- *   blobs already
+ * @throws BackupError when the backup's database kind is not the target's, it comes from a newer Confide, or the
+ *   target holds an installation or blobs already
  */
 export async function checkEmptyTarget(manifest: Manifest, target: DatabaseOptions, blobs: BlobStore): Promise<void> {
   const kind = target.url ? 'postgres' : 'sqlite';
@@ -25,6 +25,10 @@ export async function checkEmptyTarget(manifest: Manifest, target: DatabaseOptio
       manifest.database === 'sqlite'
         ? 'This backup is of an SQLite installation: restore it with DATABASE_URL unset and CONFIDE_DATA_DIR naming a new data folder.'
         : 'This backup is of a PostgreSQL installation: restore it with DATABASE_URL naming a new, empty database.',
+    );
+  if (manifest.migration !== null && !(await knownMigrations()).includes(manifest.migration))
+    throw new BackupError(
+      `This backup was made by a newer version of Confide (its database is at migration ${manifest.migration}, which this version does not know). Restore it with Confide ${manifest.confide} or newer.`,
     );
   const sqliteTaken = !target.url && fs.existsSync(target.sqliteFile) && fs.statSync(target.sqliteFile).size > 0;
   if (sqliteTaken || (await holdsInstallation(target)))
